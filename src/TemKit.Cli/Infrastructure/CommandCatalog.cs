@@ -1,0 +1,18 @@
+using System.CommandLine;
+
+namespace TemKit.Cli.Infrastructure;
+
+/// <summary>Builds the root command from every <see cref="ICliCommand"/> in this assembly.</summary>
+internal static class CommandCatalog
+{
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("TemKit: quantitative TEM image analysis (MRC, DM3/DM4; CTF/defocus, detector MTF, HRTEM simulation, segmentation).");
+        var commands = typeof(CommandCatalog).Assembly.GetTypes()
+            .Where(t => typeof(ICliCommand).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+            .Select(t => ((ICliCommand)Activator.CreateInstance(t)!).Build())
+            .OrderBy(c => c.Name, StringComparer.Ordinal);
+        foreach (var command in commands) root.Subcommands.Add(command);
+        return root;
+    }
+}

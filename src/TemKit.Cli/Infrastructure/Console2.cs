@@ -1,0 +1,48 @@
+using Spectre.Console;
+
+namespace TemKit.Cli.Infrastructure;
+
+/// <summary>Console helpers shared by commands: one-line errors on stderr, progress bars on stderr.</summary>
+internal static class Console2
+{
+    private static readonly object s_lock = new();
+
+    /// <summary>Prints one line "temkit: message" to stderr.</summary>
+    public static void Error(string message)
+    {
+        lock (s_lock) Console.Error.WriteLine($"temkit: {message}");
+    }
+
+    /// <summary>Prints a warning line to stderr.</summary>
+    public static void Warn(string message)
+    {
+        lock (s_lock) Console.Error.WriteLine($"temkit: warning: {message}");
+    }
+
+    /// <summary>A Spectre console writing to stderr, so stdout stays clean for tables and JSON.</summary>
+    public static IAnsiConsole Stderr { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(Console.Error),
+    });
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with a progress bar (description, count, percentage, ETA) on stderr when stderr is
+    /// a terminal; otherwise runs it silently. <paramref name="work"/> receives a callback to advance by one item.
+    /// </summary>
+    public static void WithProgress(string description, int total, Action<Action> work)
+    {
+        if (Console.IsErrorRedirected || total <= 1)
+        {
+            work(() => { });
+            return;
+        }
+        Stderr.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask(description, maxValue: total);
+                work(() => task.Increment(1));
+            });
+    }
+}

@@ -1,0 +1,40 @@
+using TemKit.IO;
+
+namespace TemKit.Cli.Infrastructure;
+
+/// <summary>Expands command-line inputs (files, folders, globs with * and ?) into a sorted list of files.</summary>
+internal static class InputFiles
+{
+    /// <summary>
+    /// Files named directly are kept whatever their extension (so a bad file is reported, not skipped);
+    /// folders contribute their image files (<see cref="ImageFile.Extensions"/>, or <paramref name="extensions"/>),
+    /// recursively; globs match file names in their folder. A pattern that matches nothing is a usage error.
+    /// </summary>
+    public static List<string> Expand(IEnumerable<string> inputs, IReadOnlyList<string>? extensions = null)
+    {
+        extensions ??= ImageFile.Extensions;
+        var result = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (string input in inputs)
+        {
+            if (Directory.Exists(input))
+            {
+                foreach (string f in Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories))
+                    if (extensions.Contains(Path.GetExtension(f).ToLowerInvariant())) result.Add(Path.GetFullPath(f));
+            }
+            else if (input.IndexOfAny(['*', '?']) >= 0)
+            {
+                string dir = Path.GetDirectoryName(input) is { Length: > 0 } d ? d : ".";
+                string pattern = Path.GetFileName(input);
+                if (!Directory.Exists(dir)) throw new UsageException($"{input}: folder {dir} does not exist");
+                int before = result.Count;
+                foreach (string f in Directory.EnumerateFiles(dir, pattern)) result.Add(Path.GetFullPath(f));
+                if (result.Count == before) throw new UsageException($"{input}: no file matches");
+            }
+            else
+            {
+                result.Add(Path.GetFullPath(input));
+            }
+        }
+        return [.. result];
+    }
+}

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using TemKit.Cli.Infrastructure;
+using TemKit.IO;
+
+namespace TemKit.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var root = CommandCatalog.BuildRoot();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) Console2.Error(error.Message);
+            Console.Error.WriteLine("Run 'temkit --help' (or 'temkit COMMAND --help') for usage.");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            Console2.Error(e.Message);
+            return ExitCodes.Usage;
+        }
+        catch (TemKitFormatException e)
+        {
+            Console2.Error(e.Message);
+            return ExitCodes.InputFailed;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console2.Error(e.Message);
+            return ExitCodes.InputFailed;
+        }
+    }
+}

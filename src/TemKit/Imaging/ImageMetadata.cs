@@ -1,0 +1,47 @@
+namespace TemKit.Imaging;
+
+/// <summary>
+/// What a file said about its image beyond the pixels: typed microscope fields where the format
+/// carries them, and every raw header field or tag as text in <see cref="Fields"/>.
+/// </summary>
+public sealed record ImageMetadata
+{
+    /// <summary>Short name of the format the image came from, e.g. "MRC2014", "DM4".</summary>
+    public string Format { get; init; } = "";
+
+    /// <summary>Name of the source's element type, e.g. "float32", "int16", "complex64".</summary>
+    public string DataType { get; init; } = "";
+
+    /// <summary>Acceleration voltage in kV, if recorded.</summary>
+    public double? VoltageKilovolts { get; init; }
+
+    /// <summary>Indicated magnification, if recorded.</summary>
+    public double? Magnification { get; init; }
+
+    /// <summary>Exposure time in seconds, if recorded.</summary>
+    public double? ExposureSeconds { get; init; }
+
+    /// <summary>Acquisition time, if recorded.</summary>
+    public DateTimeOffset? Acquired { get; init; }
+
+    /// <summary>Nominal defocus in Å (positive = underfocus), if recorded.</summary>
+    public double? DefocusAngstrom { get; init; }
+
+    /// <summary>Dose in e/Å², if recorded.</summary>
+    public double? DoseElectronsPerAngstrom2 { get; init; }
+
+    /// <summary>Specimen tilt (alpha) in degrees, if recorded.</summary>
+    public double? TiltAngleDegrees { get; init; }
+
+    /// <summary>Origin of the image in Å (x, y, z).</summary>
+    public (double X, double Y, double Z) OriginAngstrom { get; init; }
+
+    /// <summary>Every raw field or tag the reader saw, flattened to "path = value" text.</summary>
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Per-frame extended-header values (FEI1/FEI2), one dictionary per frame; empty if none.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, double>> FrameFields { get; init; } = [];
+
+    /// <summary>Recoverable problems the reader accepted in permissive mode.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
