@@ -77,6 +77,11 @@ public sealed partial class SvgPlot
         double width = 1.75, bool dashed = false, MarkerShape marker = MarkerShape.None) =>
         AddLine(name, ToDouble(xs), ToDouble(ys), color, width, dashed, marker);
 
+    /// <summary>A line through points given as sequences (lists, LINQ results).</summary>
+    public SvgPlot AddLine(string name, IEnumerable<double> xs, IEnumerable<double> ys, string? color = null,
+        double width = 1.75, bool dashed = false, MarkerShape marker = MarkerShape.None) =>
+        AddLine(name, xs.ToArray().AsSpan(), ys.ToArray().AsSpan(), color, width, dashed, marker);
+
     /// <summary>A line through y values at x = 0, 1, 2, ...</summary>
     public SvgPlot AddLine(string name, ReadOnlySpan<double> ys, string? color = null, double width = 1.75, bool dashed = false)
     {
@@ -99,6 +104,11 @@ public sealed partial class SvgPlot
     public SvgPlot AddScatter(string name, ReadOnlySpan<float> xs, ReadOnlySpan<float> ys, string? color = null,
         MarkerShape marker = MarkerShape.Circle, double size = 3) =>
         AddScatter(name, ToDouble(xs), ToDouble(ys), color, marker, size);
+
+    /// <summary>Markers at points given as sequences (lists, LINQ results).</summary>
+    public SvgPlot AddScatter(string name, IEnumerable<double> xs, IEnumerable<double> ys, string? color = null,
+        MarkerShape marker = MarkerShape.Circle, double size = 3) =>
+        AddScatter(name, xs.ToArray().AsSpan(), ys.ToArray().AsSpan(), color, marker, size);
 
     /// <summary>Bars of height <paramref name="heights"/> centred on <paramref name="xs"/>; width defaults to 80 % of the smallest x spacing.</summary>
     public SvgPlot AddBars(string name, ReadOnlySpan<double> xs, ReadOnlySpan<double> heights, double? barWidth = null, string? color = null)

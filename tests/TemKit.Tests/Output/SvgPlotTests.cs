@@ -218,6 +218,23 @@ public class SvgPlotTests
     }
 
     [Fact]
+    public void AcceptsArraysSpansFloatsAndLists()
+    {
+        var plot = new SvgPlot();
+        double[] xd = [0, 1, 2];
+        float[] xf = [0, 1, 2];
+        List<double> xl = [0, 1, 2];
+        plot.AddLine("array", xd, xd);
+        plot.AddLine("span", xd.AsSpan(1), xd.AsSpan(1));
+        plot.AddLine("float", xf, xf);
+        plot.AddLine("list", xl, xl.Select(v => v * 2));
+        plot.AddScatter("list", xl, xl);
+        var doc = Parse(plot.ToSvg());
+        Assert.Equal(4, WithClass(doc, "line").Count());
+        Assert.Equal(3, WithClass(doc, "marker").Count());
+    }
+
+    [Fact]
     public void SaveWritesTheSameDocument()
     {
         string dir = PngTests.TempDir();

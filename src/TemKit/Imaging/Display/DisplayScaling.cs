@@ -40,9 +40,10 @@ public static class DisplayScaling
         return w with { Low = w.Map(low), High = w.Map(high) };
     }
 
-    /// <summary>8-bit grey levels, one per pixel (0 black, 255 white).</summary>
-    public static byte[] ToGray8(ReadOnlySpan<float> pixels, DisplayScale scale)
+    /// <summary>8-bit grey levels, one per pixel (0 black, 255 white); default scale: percentiles 0.5/99.5.</summary>
+    public static byte[] ToGray8(ReadOnlySpan<float> pixels, DisplayScale? scale = null)
     {
+        scale ??= new DisplayScale();
         var result = new byte[pixels.Length];
         ToGray8(pixels, scale, result);
         return result;
@@ -56,9 +57,10 @@ public static class DisplayScaling
         Apply(pixels, window, 255, destination);
     }
 
-    /// <summary>16-bit grey levels, one per pixel (0 black, 65535 white).</summary>
-    public static ushort[] ToGray16(ReadOnlySpan<float> pixels, DisplayScale scale)
+    /// <summary>16-bit grey levels, one per pixel (0 black, 65535 white); default scale: percentiles 0.5/99.5.</summary>
+    public static ushort[] ToGray16(ReadOnlySpan<float> pixels, DisplayScale? scale = null)
     {
+        scale ??= new DisplayScale();
         var result = new ushort[pixels.Length];
         var window = WindowFor(pixels, scale);
         Apply(pixels, window, 65535, result.AsSpan());
