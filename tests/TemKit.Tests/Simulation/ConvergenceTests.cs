@@ -7,15 +7,18 @@ namespace TemKit.Tests.Simulation;
 
 public class ConvergenceTests
 {
-    // A 44-atom Au octahedron with a cube axis along the beam, centred in a 12.8 Å cell.
-    private static Atom[] Cluster() =>
-        [.. Clusters.Octahedron(79, 4, 0, 4.078 / Math.Sqrt(2)).Select(a => a.Translated(6.43, 6.37, 6.2))];
+    // A 44-atom Au octahedron tilted off its cube axis (so that its atoms sit at many depths), centred in a 12.8 Å cell.
+    private static Atom[] Cluster()
+    {
+        var tilt = Matrix3.Rotation(1, 0.6, 0, 19 * Math.PI / 180);
+        return [.. Clusters.Octahedron(79, 4, 0, 4.078 / Math.Sqrt(2)).Select(a => a.Rotated(tilt).Translated(6.43, 6.37, 7.1))];
+    }
 
     private static ComplexF[] ExitWave(double px, double dz)
     {
         int n = (int)Math.Round(12.8 / px);
         var grid = new SimulationGrid(n, n, px);
-        return MultisliceSimulator.Run(PotentialSlicer.Build(Cluster(), grid, new PotentialParameters(SliceThicknessAngstrom: dz), sliceCount: (int)Math.Ceiling(13 / dz)), new MultisliceParameters()).Values;
+        return MultisliceSimulator.Run(PotentialSlicer.Build(Cluster(), grid, new PotentialParameters(SliceThicknessAngstrom: dz), sliceCount: (int)Math.Ceiling(15 / dz)), new MultisliceParameters()).Values;
     }
 
     private static double Distance(ComplexF[] a, ComplexF[] b)

@@ -21,9 +21,11 @@ public class DatasetTests
         var b = DatasetGenerator.Generate(Small, 3, 2, seed: 42, maxParallelism: 3);
         var c = DatasetGenerator.Generate(Small, 3, 2, seed: 43, maxParallelism: 2);
         Assert.Equal(6, a.Images.Nz);
-        Assert.Equal(a.Images.Array, b.Images.Array);
+        // Every random draw is the same; FFTW may round the last bits differently (it picks codelets by memory
+        // alignment), so the images agree to float rounding rather than bit for bit (bit for bit with TEMKIT_FFT=managed).
+        Assert.True(RelativeDifference(a.Images.Array, b.Images.Array) < 1e-4);
         Assert.Equal(a.Masks.Array, b.Masks.Array);
-        Assert.NotEqual(a.Images.Array, c.Images.Array);
+        Assert.True(RelativeDifference(a.Images.Array, c.Images.Array) > 0.1);
         Assert.Equal(a.Records.Select(r => r.DefocusAngstrom), b.Records.Select(r => r.DefocusAngstrom));
         // Both epochs of a particle share its mask; masks are 0/1 with some particle in them.
         Assert.Equal(a.Masks.Frame(0).ToArray(), a.Masks.Frame(1).ToArray());
@@ -36,6 +38,13 @@ public class DatasetTests
             double mean = a.Images.Frame(f).ToArray().Average(v => (double)v);
             Assert.Equal(a.Records[f].DoseElectronsPerPixel, mean, a.Records[f].DoseElectronsPerPixel * 0.05 + 0.1);
         }
+    }
+
+    private static double RelativeDifference(float[] x, float[] y)
+    {
+        double diff = 0, sum = 0;
+        for (int i = 0; i < x.Length; i++) { diff += Math.Abs(x[i] - y[i]); sum += Math.Abs(x[i]); }
+        return diff / sum;
     }
 
     [Fact]
