@@ -40,12 +40,9 @@ public sealed class DmTagData : DmTag
     public bool IsLoaded => Value is not null;
 
     /// <summary>The value as text: a uint16 array read as UTF-16 (trailing NULs removed) or a DM string; null otherwise.</summary>
-    public string? Text => Value switch
-    {
-        ushort[] chars => Utf16(chars),
-        string s => s,
-        _ => null,
-    };
+    public string? Text =>
+        // Exact type test: the CLR lets a short[] pass "is ushort[]".
+        Value?.GetType() == typeof(ushort[]) ? Utf16((ushort[])Value) : Value as string;
 
     /// <summary>A simple numeric or boolean value as double; null for anything else.</summary>
     public double? AsDouble() => Value switch
