@@ -107,9 +107,9 @@ internal sealed partial class DmTagReader
                 tag = ReadDataBody(name, index, path, parentPath);
                 break;
             default:
-                if (end < 0 || !DmHeader.Recover(_r, _options, _warnings, path,
-                        $"unknown tag kind {kind} at offset {start} (expected 20 group or 21 data)", "skipped using the DM4 tag length"))
-                    throw _r.Error(path, $"unknown tag kind {kind} at offset {start} (expected 20 group or 21 data)");
+                string problem = $"unknown tag kind {kind} at offset {start} (expected 20 group or 21 data)";
+                if (end < 0) throw _r.Error(path, problem);
+                DmHeader.Recover(_r, _options, _warnings, path, problem, "skipped using the DM4 tag length");
                 _r.Position = end;
                 return null;
         }

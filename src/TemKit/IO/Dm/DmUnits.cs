@@ -14,7 +14,7 @@ internal static class DmUnits
         "mm" => 1e7,
         "\u00B5m" or "\u03BCm" or "um" or "micron" => 1e4,
         "nm" => 10,
-        "\u00C5" or "\u212B" or "A" or "Ang" or "Angstrom" or "angstrom" => 1,
+        "\u00C5" or "\u212B" or "Angstrom" or "angstrom" => 1,
         "pm" => 0.01,
         _ => null,
     };
