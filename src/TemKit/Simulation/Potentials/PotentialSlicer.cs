@@ -46,23 +46,23 @@ public static class PotentialSlicer
         double px = grid.PixelSizeAngstrom, rc = parameters.CutoffAngstrom, rc2 = rc * rc;
         double cx = atom.XAngstrom / px, cy = atom.YAngstrom / px;   // atom position in pixel units
         int reach = (int)Math.Ceiling(rc / px);
-        int ix0 = (int)Math.Floor(cx) - reach, iy0 = (int)Math.Floor(cy) - reach;
-        int span = 2 * reach + 2;
+        int iy0 = (int)Math.Floor(cy) - reach, iy1 = (int)Math.Floor(cy) + reach + 1;
         double core2 = 1.5 * 1.5 * px * px;
         int ss = parameters.CoreSupersampling;
-        for (int j = 0; j < span; j++)
+        for (int iy = iy0; iy <= iy1; iy++)
         {
-            int iy = iy0 + j;
             double dy = (iy - cy) * px, dy2 = dy * dy;
-            if (dy2 > rc2) continue;
-            int row = ((iy % ny) + ny) % ny * nx;
-            for (int i = 0; i < span; i++)
+            if (dy2 >= rc2) continue;
+            // Only the columns inside the cutoff circle on this row.
+            double half = Math.Sqrt(rc2 - dy2) / px;
+            int ix0 = (int)Math.Ceiling(cx - half), ix1 = (int)Math.Floor(cx + half);
+            var row = slice.Slice(((iy % ny) + ny) % ny * nx, nx);
+            int wrap = ((ix0 % nx) + nx) % nx;
+            for (int ix = ix0; ix <= ix1; ix++, wrap = wrap + 1 == nx ? 0 : wrap + 1)
             {
-                int ix = ix0 + i;
                 double dx = (ix - cx) * px, r2 = dx * dx + dy2;
                 if (r2 >= rc2) continue;
-                double v = r2 < core2 && ss > 1 ? PixelAverage(table, dx, dy, px, ss) : table.At(Math.Sqrt(r2));
-                slice[row + ((ix % nx) + nx) % nx] += (float)v;
+                row[wrap] += (float)(r2 < core2 && ss > 1 ? PixelAverage(table, dx, dy, px, ss) : table.AtSquared(r2));
             }
         }
     }
