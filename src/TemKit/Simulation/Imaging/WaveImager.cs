@@ -15,7 +15,7 @@ public sealed class WaveImager
 {
     private readonly ComplexF[] _spectrum;
     private readonly float[] _g, _azimuth;
-    private readonly bool[] _pass;
+    private readonly bool[] _nonzero;
     private readonly ExitWave _wave;
 
     /// <summary>Prepares <paramref name="exitWave"/> for imaging (one forward FFT).</summary>
@@ -29,14 +29,14 @@ public sealed class WaveImager
         var k = new FourierGrid(grid);
         _g = new float[nx * ny];
         _azimuth = new float[nx * ny];
-        _pass = new bool[nx * ny];
+        _nonzero = new bool[nx * ny];
         for (int j = 0; j < ny; j++)
             for (int i = 0; i < nx; i++)
             {
                 int p = j * nx + i;
                 _g[p] = (float)Math.Sqrt(k.Kx[i] * k.Kx[i] + k.Ky[j] * k.Ky[j]);
                 _azimuth[p] = (float)Math.Atan2(k.Ky[j], k.Kx[i]);
-                _pass[p] = _spectrum[p] != default;
+                _nonzero[p] = _spectrum[p] != default;
             }
     }
 
@@ -48,7 +48,8 @@ public sealed class WaveImager
         _wave.VoltageKilovolts, p.CsMillimetres, 0,
         p.DefocusAngstrom + 0.5 * p.AstigmatismAngstrom, p.DefocusAngstrom - 0.5 * p.AstigmatismAngstrom, p.AstigmatismAngleDegrees));
 
-    /// <summary>Writes H(k) (FFT order) for <paramref name="p"/> into <paramref name="transfer"/>.</summary>
+    /// <summary>Writes H(k) (FFT order) for <paramref name="p"/> into <paramref name="transfer"/>; H is left 0 where the exit
+    /// wave's spectrum is 0 (outside the multislice band limit), since nothing is transferred there.</summary>
     public void TransferFunction(ImagingParameters p, Span<ComplexF> transfer)
     {
         p.Validate();
@@ -65,7 +66,7 @@ public sealed class WaveImager
             for (int i = 0; i < nx; i++)
             {
                 int q = j * nx + i;
-                if (!_pass[q]) { output[q] = default; continue; }
+                if (!_nonzero[q]) { output[q] = default; continue; }
                 double g = _g[q], az = _azimuth[q], g2 = g * g;
                 double chi = ctf.ChiRadians(g, az);
                 // |∇χ|²: radial part ∂χ/∂g and azimuthal part (1/g) ∂χ/∂α of Rohou & Grigorieff Eq. 1-2.
