@@ -45,7 +45,7 @@ internal sealed class FftCommand : ICliCommand
         System.Numerics.Tensors.TensorPrimitives.Subtract(centred, mean, centred);
         var half = new ComplexF[ny * (nx / 2 + 1)];
         Fft.Default.ForwardReal(centred, half, nx, ny);
-        var power = new Image2D(nx, ny, image.PixelSize.IsKnown ? VoxelSize.Isotropic(1.0 / (nx * image.PixelSizeAngstrom)) : default);
+        var power = new Image2D(nx, ny, image.PixelSize);
         PowerSpectra.HalfToCentredFull(half, nx, ny, power.Pixels);
         int cx = nx / 2, cy = ny / 2;
         float sum = 0; int count = 0;
