@@ -20,6 +20,7 @@ public static class MrcFile
     {
         options ??= ReadOptions.Strict;
         using var reader = MrcReader.Open(path, options);
+        CheckFitsInMemory(reader);
         var stack = reader.ReadAll();
         string? problem = MrcStatistics.CheckHeader(reader.Header, stack.Array);
         if (problem is null) return stack;
@@ -33,11 +34,19 @@ public static class MrcFile
     public static ComplexF[] ReadComplex(string path, out MrcHeader header, ReadOptions? options = null)
     {
         using var reader = MrcReader.Open(path, options);
+        CheckFitsInMemory(reader);
         header = reader.Header;
         int n = reader.Width * reader.Height;
         var data = new ComplexF[checked((long)n * reader.FrameCount)];
         for (int z = 0; z < reader.FrameCount; z++) reader.ReadComplexFrame(z, data.AsSpan(z * n, n));
         return data;
+    }
+
+    private static void CheckFitsInMemory(MrcReader reader)
+    {
+        long values = (long)reader.Width * reader.Height * reader.FrameCount;
+        if (values > Array.MaxLength)
+            throw new TemKitFormatException(reader.Path, $"nx*ny*nz: {values} values do not fit in one array; open the file and read it section by section");
     }
 
     /// <summary>Writes a 2D image (mode 2 float32 unless <paramref name="options"/> says otherwise), atomically.</summary>

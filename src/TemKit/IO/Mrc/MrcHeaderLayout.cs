@@ -78,4 +78,7 @@ internal static class MrcHeaderLayout
 
     /// <summary>imodFlags bit: mode-0 bytes are signed.</summary>
     public const int ImodFlagSignedBytes = 1;
+
+    /// <summary>imodFlags bit: mode-0 bytes hold two 4-bit values each (lower-x pixel in the low nibble).</summary>
+    public const int ImodFlagFourBit = 16;
 }

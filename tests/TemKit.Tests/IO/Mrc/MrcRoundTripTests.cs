@@ -153,6 +153,18 @@ public class MrcRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void RealDataReadAsComplexHasZeroImaginaryParts()
+    {
+        string path = _files.PathFor("real.mrc");
+        var pixels = new float[] { 1, -2, 3, 4.5f, 5, 6 };
+        MrcFile.Write(path, new Image2D(3, 2, pixels));
+        using var reader = MrcFile.Open(path);
+        var values = new ComplexF[6];
+        reader.ReadComplexFrame(0, values);
+        Assert.Equal(pixels.Select(p => new ComplexF(p, 0)).ToArray(), values);
+    }
+
+    [Fact]
     public void IntegerModesRefuseValuesThatWouldNotSurvive()
     {
         var image = new Image2D(3, 1, new float[] { 1, 2.5f, 3 });
