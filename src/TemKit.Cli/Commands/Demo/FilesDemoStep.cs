@@ -17,7 +17,7 @@ internal sealed class FilesDemoStep : IDemoStep
     public string Run(string folder, DemoOptions options)
     {
         int n = options.Quick ? 256 : 1024;
-        const double PixelSizeAngstrom = 0.1;
+        const double PixelSizeAngstrom = 0.25;
         var image = SyntheticLattice(n, PixelSizeAngstrom, options.Seed);
         string mrc = Path.Combine(folder, "synthetic.mrc");
         MrcFile.Write(mrc, image);

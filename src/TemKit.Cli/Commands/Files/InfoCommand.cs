@@ -125,7 +125,9 @@ internal sealed record FileInfoReport(string Path, int Nx, int Ny, int Nz, Stack
         Row("format", Metadata.Format);
         Row("shape (nx, ny, nz)", $"{Nx} x {Ny} x {Nz} ({KindName(Kind)})");
         Row("data type", Metadata.DataType);
-        Row("voxel size", Voxel.IsKnown ? $"{G(Voxel.XAngstrom)} x {G(Voxel.YAngstrom)} x {G(Voxel.ZAngstrom)} Å" : "unknown");
+        Row(Nz == 1 ? "pixel size" : "voxel size", !Voxel.IsKnown ? "unknown"
+            : Nz == 1 && Voxel.ZAngstrom == 0 ? $"{G(Voxel.XAngstrom)} x {G(Voxel.YAngstrom)} Å"
+            : $"{G(Voxel.XAngstrom)} x {G(Voxel.YAngstrom)} x {G(Voxel.ZAngstrom)} Å");
         Row("min / max", $"{G(Stats.Min)} / {G(Stats.Max)}");
         Row("mean ± std", $"{G(Stats.Mean)} ± {G(Stats.StandardDeviation)}");
         Row("sum", G(Stats.Sum));
