@@ -61,7 +61,6 @@ internal static class FeiExtendedHeader
             switch (f.Type)
             {
                 case FeiType.Int32: values[key] = BinaryPrimitives.ReadInt32LittleEndian(s); break;
-                case FeiType.UInt32: values[key] = BinaryPrimitives.ReadUInt32LittleEndian(s); break;
                 case FeiType.Int64: values[key] = BinaryPrimitives.ReadInt64LittleEndian(s); break;
                 case FeiType.Float64: values[key] = BinaryPrimitives.ReadDoubleLittleEndian(s); break;
                 case FeiType.Bool: values[key] = s[0] != 0 ? 1 : 0; break;

@@ -1,7 +1,7 @@
 namespace TemKit.IO.Mrc;
 
 /// <summary>Element type of one FEI extended-header field (always little-endian, packed, no padding).</summary>
-internal enum FeiType { Int32, UInt32, Int64, Float64, Bool, Text16, Text48, Text80, Bitmask }
+internal enum FeiType { Int32, Int64, Float64, Bool, Text16, Text48, Text80, Bitmask }
 
 /// <summary>One FEI field. <paramref name="Bits"/> is how many bits of the preceding bitmask flag it (0: always valid).</summary>
 internal sealed record FeiField(string Name, FeiType Type, string Unit = "", int Bits = 1)
@@ -9,7 +9,7 @@ internal sealed record FeiField(string Name, FeiType Type, string Unit = "", int
     public int Size => Type switch
     {
         FeiType.Bool => 1,
-        FeiType.Int32 or FeiType.UInt32 or FeiType.Bitmask => 4,
+        FeiType.Int32 or FeiType.Bitmask => 4,
         FeiType.Int64 or FeiType.Float64 => 8,
         FeiType.Text16 => 16,
         FeiType.Text48 => 48,

@@ -6,7 +6,7 @@ using TemKit.Fourier;
 namespace TemKit.IO.Mrc;
 
 /// <summary>Converts whole rows of MRC data between the stored element type and float32.</summary>
-internal static class MrcConvert
+internal static partial class MrcConvert
 {
     /// <summary>Reverses the byte order of every element of <paramref name="raw"/> in place (unit = scalar size).</summary>
     public static void Swap(Span<byte> raw, MrcMode mode)
@@ -39,10 +39,10 @@ internal static class MrcConvert
                 TensorPrimitives.ConvertTruncating<sbyte, float>(MemoryMarshal.Cast<byte, sbyte>(raw), destination);
                 break;
             case MrcMode.Int16:
-                TensorPrimitives.ConvertTruncating<short, float>(MemoryMarshal.Cast<byte, short>(raw), destination);
+                Int16ToSingle(MemoryMarshal.Cast<byte, short>(raw), destination);
                 break;
             case MrcMode.UInt16:
-                TensorPrimitives.ConvertTruncating<ushort, float>(MemoryMarshal.Cast<byte, ushort>(raw), destination);
+                UInt16ToSingle(MemoryMarshal.Cast<byte, ushort>(raw), destination);
                 break;
             case MrcMode.Float16:
                 TensorPrimitives.ConvertToSingle(MemoryMarshal.Cast<byte, Half>(raw), destination);

@@ -14,16 +14,18 @@ public static class MrcFile
 
     /// <summary>
     /// Reads every section of an MRC file into memory, then checks the header's dmin/dmax/dmean against the
-    /// data (a disagreement is an error in strict mode, a warning in permissive mode).
+    /// data. A disagreement is always a warning, never an error: the pixels are intact, and stale header statistics
+    /// are common in files from acquisition software that writes the header before the data.
     /// </summary>
     public static ImageStack Read(string path, ReadOptions? options = null)
     {
         options ??= ReadOptions.Strict;
         using var reader = MrcReader.Open(path, options);
+        CheckFitsInMemory(reader);
         var stack = reader.ReadAll();
         string? problem = MrcStatistics.CheckHeader(reader.Header, stack.Array);
         if (problem is null) return stack;
-        var problems = new MrcProblems(path, options);
+        var problems = new MrcProblems(path, options with { Permissive = true });
         problems.Recoverable(problem);
         var metadata = stack.Metadata with { Warnings = [.. stack.Metadata.Warnings, .. problems.Warnings] };
         return new ImageStack(stack.Nx, stack.Ny, stack.Nz, stack.Array, stack.Kind, stack.VoxelSize, metadata);
@@ -33,11 +35,19 @@ public static class MrcFile
     public static ComplexF[] ReadComplex(string path, out MrcHeader header, ReadOptions? options = null)
     {
         using var reader = MrcReader.Open(path, options);
+        CheckFitsInMemory(reader);
         header = reader.Header;
         int n = reader.Width * reader.Height;
         var data = new ComplexF[checked((long)n * reader.FrameCount)];
         for (int z = 0; z < reader.FrameCount; z++) reader.ReadComplexFrame(z, data.AsSpan(z * n, n));
         return data;
+    }
+
+    private static void CheckFitsInMemory(MrcReader reader)
+    {
+        long values = (long)reader.Width * reader.Height * reader.FrameCount;
+        if (values > Array.MaxLength)
+            throw new TemKitFormatException(reader.Path, $"nx*ny*nz: {values} values do not fit in one array; open the file and read it section by section");
     }
 
     /// <summary>Writes a 2D image (mode 2 float32 unless <paramref name="options"/> says otherwise), atomically.</summary>

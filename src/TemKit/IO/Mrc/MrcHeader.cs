@@ -67,12 +67,18 @@ public sealed record MrcHeader
     /// <summary>Byte order the data was read in (decided from the machine stamp, or from the header when the stamp is wrong).</summary>
     public bool IsBigEndian { get; init; }
 
-    /// <summary>The mode as an enum (only valid when <see cref="MrcModes.IsSupported"/> holds for <see cref="Mode"/>).</summary>
-    public MrcMode DataMode => (MrcMode)Mode;
+    /// <summary>
+    /// The element type as an enum (only valid when <see cref="MrcModes.IsSupported"/> holds for <see cref="Mode"/>).
+    /// Mode 0 with IMOD's 4-bit flag (imodFlags bit 16, IMOD's older way of storing 4-bit data) is <see cref="MrcMode.Packed4Bit"/>.
+    /// </summary>
+    public MrcMode DataMode =>
+        Mode == 0 && ImodStamp == MrcHeaderLayout.ImodStampValue && (ImodFlags & MrcHeaderLayout.ImodFlagFourBit) != 0
+            ? MrcMode.Packed4Bit
+            : (MrcMode)Mode;
 
     /// <summary>True when mode-0 bytes are unsigned: IMOD's stamp is present without its signed-bytes flag.</summary>
     public bool HasUnsignedBytes =>
-        Mode == 0 && ImodStamp == MrcHeaderLayout.ImodStampValue && (ImodFlags & MrcHeaderLayout.ImodFlagSignedBytes) == 0;
+        DataMode == MrcMode.Int8 && ImodStamp == MrcHeaderLayout.ImodStampValue && (ImodFlags & MrcHeaderLayout.ImodFlagSignedBytes) == 0;
 
     /// <summary>NumPy-style element type name ("int8", "uint8", "float32", "complex64", ...).</summary>
     public string DataType => MrcModes.IsSupported(Mode) ? MrcModes.DataTypeName(DataMode, HasUnsignedBytes) : $"mode{Mode}";

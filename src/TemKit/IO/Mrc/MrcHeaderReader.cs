@@ -59,7 +59,9 @@ internal static class MrcHeaderReader
         int nx = ReadInt(header, 0, bigEndian), ny = ReadInt(header, 4, bigEndian), nz = ReadInt(header, 8, bigEndian);
         int mode = ReadInt(header, 12, bigEndian), nsymbt = ReadInt(header, 92, bigEndian);
         if (!MrcModes.IsSupported(mode) || nx <= 0 || ny <= 0 || nz <= 0 || nsymbt < 0) return false;
-        Int128 bytes = (Int128)MrcModes.RowBytes((MrcMode)mode, nx) * ny * nz;
+        bool fourBitBytes = mode == 0 && ReadInt(header, MrcHeaderLayout.Field("imodStamp").Offset, bigEndian) == MrcHeaderLayout.ImodStampValue
+            && (ReadInt(header, MrcHeaderLayout.Field("imodFlags").Offset, bigEndian) & MrcHeaderLayout.ImodFlagFourBit) != 0;
+        Int128 bytes = (Int128)MrcModes.RowBytes(fourBitBytes ? MrcMode.Packed4Bit : (MrcMode)mode, nx) * ny * nz;
         return MrcHeaderLayout.HeaderBytes + (Int128)nsymbt + bytes <= fileLength;
     }
 

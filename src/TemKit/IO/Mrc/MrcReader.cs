@@ -16,6 +16,9 @@ public sealed partial class MrcReader : IFrameSource
     /// <summary>Rows are converted in chunks of about this many bytes so the scratch buffer stays in cache.</summary>
     private const int ChunkBytes = 1 << 20;
 
+    /// <summary>Sections of at least this many chunks are read on several threads.</summary>
+    private const int MinParallelChunks = 4;
+
     private readonly SafeFileHandle _handle;
     private readonly MrcProblems _problems;
     private readonly bool _swap;
@@ -62,31 +65,49 @@ public sealed partial class MrcReader : IFrameSource
     internal long BytesRead => Interlocked.Read(ref _bytesRead);
 
     /// <summary>Reads section <paramref name="index"/> (0-based) as float32; complex data gives the modulus.</summary>
-    public void ReadFrame(int index, Span<float> destination)
+    /// <remarks>Large sections are read and converted in row chunks on several threads (positional reads share no state).</remarks>
+    public unsafe void ReadFrame(int index, Span<float> destination)
     {
         CheckFrame(index, destination.Length);
         long offset = Header.DataOffset + index * Header.FrameBytes;
+        int rowBytes = checked((int)MrcModes.RowBytes(Header.DataMode, Width));
+        int rowsPerChunk = Math.Clamp(ChunkBytes / rowBytes, 1, Height);
+        int chunks = (Height + rowsPerChunk - 1) / rowsPerChunk;
+        if (chunks < MinParallelChunks || Environment.ProcessorCount == 1)
+        {
+            for (int c = 0; c < chunks; c++) ReadChunk(c, rowsPerChunk, rowBytes, offset, destination);
+            return;
+        }
+        fixed (float* pointer = destination)
+        {
+            nint address = (nint)pointer;
+            int length = destination.Length;
+            Parallel.For(0, chunks, c => ReadChunk(c, rowsPerChunk, rowBytes, offset, new Span<float>((float*)address, length)));
+        }
+    }
+
+    /// <summary>Reads rows [c*rowsPerChunk, ...) of the section at <paramref name="offset"/> into the matching rows of <paramref name="frame"/>.</summary>
+    private void ReadChunk(int c, int rowsPerChunk, int rowBytes, long offset, Span<float> frame)
+    {
         var mode = Header.DataMode;
+        int y0 = c * rowsPerChunk;
+        int rows = Math.Min(rowsPerChunk, Height - y0);
+        var destination = frame.Slice(y0 * Width, rows * Width);
+        long position = offset + (long)y0 * rowBytes;
         if (mode == MrcMode.Float32)
         {
             var bytes = MemoryMarshal.AsBytes(destination);
-            Read(bytes, offset);
+            Read(bytes, position);
             if (_swap) MrcConvert.Swap(bytes, mode);
             return;
         }
-        int rowBytes = checked((int)MrcModes.RowBytes(mode, Width));
-        int rowsPerChunk = Math.Clamp(ChunkBytes / rowBytes, 1, Height);
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(rowsPerChunk * rowBytes);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(rows * rowBytes);
         try
         {
-            for (int y0 = 0; y0 < Height; y0 += rowsPerChunk)
-            {
-                int rows = Math.Min(rowsPerChunk, Height - y0);
-                var raw = buffer.AsSpan(0, rows * rowBytes);
-                Read(raw, offset + (long)y0 * rowBytes);
-                if (_swap) MrcConvert.Swap(raw, mode);
-                MrcConvert.ToSingle(raw, destination.Slice(y0 * Width, rows * Width), mode, Header.HasUnsignedBytes, Width);
-            }
+            var raw = buffer.AsSpan(0, rows * rowBytes);
+            Read(raw, position);
+            if (_swap) MrcConvert.Swap(raw, mode);
+            MrcConvert.ToSingle(raw, destination, mode, Header.HasUnsignedBytes, Width);
         }
         finally
         {

@@ -62,6 +62,25 @@ public class MrcFrameReadTests : IDisposable
         for (int z = 0; z < nz; z++) Assert.Equal(data.AsSpan(z * nx * ny, nx * ny).ToArray(), frames[z]);
     }
 
+    [Theory]
+    [InlineData(MrcMode.Int16, true)]
+    [InlineData(MrcMode.UInt16, false)]
+    [InlineData(MrcMode.Float32, true)]
+    public void LargeSectionsReadInParallelChunksMatchTheData(MrcMode mode, bool bigEndian)
+    {
+        const int nx = 1030, ny = 1101; // > 4 chunks of 1 MiB, rows not a multiple of the chunk
+        var data = new float[nx * ny * 2];
+        var rng = new Random(12);
+        for (int i = 0; i < data.Length; i++) data[i] = mode == MrcMode.Float32 ? (float)rng.NextDouble() : rng.Next(0, 30000);
+        string path = _files.PathFor("large.mrc");
+        MrcFile.Write(path, new ImageStack(nx, ny, 2, data), new MrcWriteOptions(mode, BigEndian: bigEndian));
+        using var reader = MrcFile.Open(path);
+        var frame = new float[nx * ny];
+        reader.ReadFrame(1, frame);
+        Assert.Equal(data.AsSpan(nx * ny).ToArray(), frame);
+        Assert.Equal(MrcModes.RowBytes(mode, nx) * ny, reader.BytesRead);
+    }
+
     [Fact]
     public void FrameIndexAndBufferLengthAreChecked()
     {

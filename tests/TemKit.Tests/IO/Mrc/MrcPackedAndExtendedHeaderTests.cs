@@ -37,6 +37,16 @@ public class MrcPackedAndExtendedHeaderTests : IDisposable
     }
 
     [Fact]
+    public void Mode0WithImodFourBitFlagIsReadAsPackedNibbles()
+    {
+        byte[] data = [0x21, 0x03, 0xFE, 0x0D]; // rows of 3 pixels: (1, 2, 3) and (14, 15, 13)
+        string path = _files.Create("imod4.mrc", MrcTestFiles.Concat(MrcTestFiles.Header(3, 2, 1, 0, imodStamp: 1146047817, imodFlags: 16 | 1), data));
+        var stack = MrcFile.Read(path);
+        Assert.Equal([1f, 2, 3, 14, 15, 13], stack.Array);
+        Assert.Equal("uint4", stack.Metadata.DataType);
+    }
+
+    [Fact]
     public void Mode101FileOneByteShortIsRefused()
     {
         string path = _files.Create("short4.mrc", MrcTestFiles.Concat(MrcTestFiles.Header(7, 3, 1, 101), new byte[11]));
