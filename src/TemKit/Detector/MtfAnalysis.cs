@@ -41,16 +41,11 @@ public static class MtfAnalysis
             tiles = PixelRegion.Whole(width, height).Tiles(options.TileSize);
         }
 
-        var (mean, variance) = Moments(pixels, width, tiles);
+        double mean = Mean(pixels, width, tiles);
         double dose = options.DoseElectronsPerPixel ?? mean;
-        if (options.DoseElectronsPerPixel is null)
-        {
-            if (!(mean > 0))
-                return FrameAnalysis.Failed(Invariant($"region mean {mean:G4} ≤ 0 cannot be a dose: is the frame dark-subtracted only, or not in electrons?"), mean);
-            if (variance / mean > options.MaxVarianceToMean)
-                return FrameAnalysis.Failed(Invariant(
-                    $"region mean {mean:G6} cannot be a dose in e/px: variance/mean = {variance / mean:G3} > {options.MaxVarianceToMean:G3} (pure noise in electrons has ≤ ~1); gain-normalise the frame or give the dose per frame"), mean);
-        }
+        bool doseFromMean = options.DoseElectronsPerPixel is null;
+        if (doseFromMean && !(mean > 0))
+            return FrameAnalysis.Failed(Invariant($"region mean {mean:G4} ≤ 0 cannot be a dose in e/px: is the frame in electrons (gain-normalised)?"), mean);
 
         var spectrum = NoiseSpectrum.Compute(pixels, width, height, tiles, options.Spectrum);
         MtfFit fit;
@@ -62,6 +57,15 @@ public static class MtfAnalysis
         {
             return FrameAnalysis.Failed(e.Message, dose);
         }
+        if (doseFromMean)
+        {
+            // Shot noise power at q → 0 equals the dose in e/px (MTF(0) = 1); raw counts or an offset break that.
+            double lowPower = options.Spectrum == SpectrumKind.Amplitude ? fit.C1 * fit.C1 : fit.C1;
+            double gain = lowPower / mean;
+            if (!(gain >= options.MinNoiseGain && gain <= options.MaxNoiseGain))
+                return FrameAnalysis.Failed(Invariant(
+                    $"region mean {mean:G6} cannot be a dose in e/px: low-frequency noise power / mean = {gain:G3}, outside [{options.MinNoiseGain:G3}, {options.MaxNoiseGain:G3}] (≈ 1 for pixels in electrons); gain-normalise the frame or give the dose per frame"), mean);
+        }
         if (!(fit.RSquared >= options.MinRSquared))
             return new FrameAnalysis(FrameStatus.Flagged,
                 Invariant($"R² {fit.RSquared:F3} < {options.MinRSquared:F2}: the region may contain specimen, or the dose is too low for a stable fit"),
@@ -69,21 +73,17 @@ public static class MtfAnalysis
         return new FrameAnalysis(FrameStatus.Ok, null, dose, fit, spectrum, tiles);
     }
 
-    private static (double Mean, double Variance) Moments(ReadOnlySpan<float> pixels, int width, IReadOnlyList<PixelRegion> tiles)
+    private static double Mean(ReadOnlySpan<float> pixels, int width, IReadOnlyList<PixelRegion> tiles)
     {
-        double s = 0, s2 = 0;
+        double s = 0;
         long n = 0;
         foreach (var t in tiles)
         {
             for (int y = t.Y; y < t.Y + t.Height; y++)
-            {
-                var row = pixels.Slice(y * width + t.X, t.Width);
-                foreach (float v in row) { s += v; s2 += (double)v * v; }
-            }
+                s += System.Numerics.Tensors.TensorPrimitives.Sum(pixels.Slice(y * width + t.X, t.Width));
             n += t.Area;
         }
-        double m = s / n;
-        return (m, Math.Max(0, s2 / n - m * m));
+        return s / n;
     }
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

@@ -8,8 +8,10 @@ namespace TemKit.Detector;
 /// <param name="Spectrum">Spectrum fitted: amplitude (default, obeys Eq. 2) or power.</param>
 /// <param name="DoseElectronsPerPixel">Frame dose N_D (e/px) if known; null: the gain-normalised region mean.</param>
 /// <param name="MinRSquared">Fits with a lower R² are flagged: the region may hold specimen.</param>
-/// <param name="MaxVarianceToMean">Largest variance/mean of a gain-normalised frame (pure noise through a detector
-/// has ∫MTF² + N0/N_D ≤ 1 + N0/N_D); a larger ratio means the pixels are not in electrons.</param>
+/// <param name="MinNoiseGain">Lowest accepted noise gain, the spectrum's q~ → 0 power (c1² for amplitude, c1 for
+/// power) divided by the region mean. Shot noise has variance = mean and MTF(0) = 1, so a gain-normalised frame
+/// gives 1 + N0/N_D (a little more for a scintillator's Swank factor); a dark offset pushes it down.</param>
+/// <param name="MaxNoiseGain">Highest accepted noise gain; raw counts at gain g give ≈ g.</param>
 /// <param name="Vacuum">Automatic vacuum search settings.</param>
 /// <param name="Fit">Eq. 4 fit settings.</param>
 public sealed record MtfAnalysisOptions(
@@ -19,6 +21,7 @@ public sealed record MtfAnalysisOptions(
     SpectrumKind Spectrum = SpectrumKind.Amplitude,
     double? DoseElectronsPerPixel = null,
     double MinRSquared = 0.9,
-    double MaxVarianceToMean = 4.0,
+    double MinNoiseGain = 0.33,
+    double MaxNoiseGain = 4.0,
     VacuumOptions? Vacuum = null,
     MtfFitOptions? Fit = null);
