@@ -6,7 +6,7 @@ namespace TemKit.Tests.Fourier;
 internal static class FftBackendChecks
 {
     /// <summary>Tolerance on relative RMS error against the double-precision DFT (float32 arithmetic, log N growth).</summary>
-    public const double Tolerance = 1e-5;
+    public const double Tolerance = 2e-6;
 
     public static readonly TheoryData<int, int> SmallSizes = new()
     {
@@ -56,15 +56,21 @@ internal static class FftBackendChecks
         fft.Forward(input, expected, nx, ny);
         var data = (ComplexF[])input.Clone();
         fft.Forward(data, data, nx, ny);
-        Assert.Equal(expected, data);
+        // Same result up to rounding: a backend may pick a different algorithm in place (FFTW plans differ).
+        Assert.InRange(RelativeRms(data, expected), 0, 1e-6);
         fft.Inverse(data, data, nx, ny);
+        Assert.InRange(RelativeRms(data, input), 0, Tolerance);
+    }
+
+    private static double RelativeRms(ComplexF[] actual, ComplexF[] expected)
+    {
         double num = 0, den = 0;
-        for (int i = 0; i < data.Length; i++)
+        for (int i = 0; i < actual.Length; i++)
         {
-            num += (data[i] - input[i]).MagnitudeSquared;
-            den += input[i].MagnitudeSquared;
+            num += (actual[i] - expected[i]).MagnitudeSquared;
+            den += expected[i].MagnitudeSquared;
         }
-        Assert.InRange(Math.Sqrt(num / den), 0, Tolerance);
+        return Math.Sqrt(num / den);
     }
 
     /// <summary>Σ|f|² = Σ|F|²/N, with the half-complex sum weighting columns 1..(nx-1)/2 twice (Hermitian symmetry).</summary>

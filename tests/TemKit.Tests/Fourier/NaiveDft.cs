@@ -24,13 +24,21 @@ internal static class NaiveDft
 
     private static void Dft1D(double[] re, double[] im, int start, int stride, int n, double[] outRe, double[] outIm, int sign)
     {
+        // exp(sign 2πi m/n) for m = jk mod n, tabulated once (the sum itself is the plain O(n²) definition).
+        var cos = new double[n];
+        var sin = new double[n];
+        for (int m = 0; m < n; m++)
+        {
+            cos[m] = Math.Cos(2 * Math.PI * m / n);
+            sin[m] = sign * Math.Sin(2 * Math.PI * m / n);
+        }
         for (int k = 0; k < n; k++)
         {
             double sr = 0, si = 0;
             for (int j = 0; j < n; j++)
             {
-                double a = sign * 2 * Math.PI * ((long)j * k % n) / n;
-                double c = Math.Cos(a), s = Math.Sin(a);
+                int m = (int)((long)j * k % n);
+                double c = cos[m], s = sin[m];
                 double xr = re[start + j * stride], xi = im[start + j * stride];
                 sr += xr * c - xi * s;
                 si += xr * s + xi * c;
