@@ -36,22 +36,33 @@ public static class NoiseSpectrum
         var qSum = new double[bins];
         var counts = new long[bins];
         int half = tw / 2 + 1;
-        float[] tile = ArrayPool<float>.Shared.Rent(tw * th);
+        bool wholeFrame = tiles.Count == 1 && tw == width && th == height;
+        float[]? tile = wholeFrame ? null : ArrayPool<float>.Shared.Rent(tw * th);
         ComplexF[] spectrum = ArrayPool<ComplexF>.Shared.Rent(half * th);
         try
         {
-            foreach (var t in tiles)
+            for (int i = 0; i < tiles.Count; i++)
             {
-                CopyWithoutMean(image, width, t, tile.AsSpan(0, tw * th));
-                Fft.Default.ForwardReal(tile.AsSpan(0, tw * th), spectrum.AsSpan(0, half * th), tw, th);
-                Accumulate(spectrum, tw, th, binWidth, power, qSum, counts);
+                if (tile is null)
+                {
+                    Fft.Default.ForwardReal(image, spectrum.AsSpan(0, half * th), tw, th);
+                }
+                else
+                {
+                    CopyTile(image, width, tiles[i], tile.AsSpan(0, tw * th));
+                    Fft.Default.ForwardReal(tile.AsSpan(0, tw * th), spectrum.AsSpan(0, half * th), tw, th);
+                }
+                // Removing the tile mean only changes the DC coefficient: zero it instead of subtracting.
+                spectrum[0] = default;
+                Accumulate(spectrum, tw, th, binWidth, power, i == 0 ? qSum : null, i == 0 ? counts : null);
             }
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(tile);
+            if (tile is not null) ArrayPool<float>.Shared.Return(tile);
             ArrayPool<ComplexF>.Shared.Return(spectrum);
         }
+        for (int b = 0; b < bins; b++) { power[b] /= tiles.Count; }
 
         double norm = 1.0 / ((double)tw * th);
         var q = new double[bins];
@@ -63,54 +74,74 @@ public static class NoiseSpectrum
             double p = power[b] / counts[b] * norm;
             values[b] = kind == SpectrumKind.Power ? p : Math.Sqrt(p);
         }
+        for (int b = 0; b < bins; b++) counts[b] *= tiles.Count;
         return new RadialSpectrum(q, values, counts, binWidth, kind, tiles.Count);
     }
 
-    private static void CopyWithoutMean(ReadOnlySpan<float> image, int width, PixelRegion t, Span<float> tile)
+    private static void CopyTile(ReadOnlySpan<float> image, int width, PixelRegion t, Span<float> tile)
     {
-        double sum = 0;
         for (int y = 0; y < t.Height; y++)
-        {
-            var src = image.Slice((t.Y + y) * width + t.X, t.Width);
-            src.CopyTo(tile.Slice(y * t.Width, t.Width));
-            sum += System.Numerics.Tensors.TensorPrimitives.Sum(src);
-        }
-        float mean = (float)(sum / t.Area);
-        System.Numerics.Tensors.TensorPrimitives.Subtract(tile, mean, tile);
+            image.Slice((t.Y + y) * width + t.X, t.Width).CopyTo(tile.Slice(y * t.Width, t.Width));
     }
 
     // Bins |F|² of a half-complex spectrum. Columns 1..nx/2-1 stand for two conjugate pixels of equal |F| at the same
-    // radius, so they count twice: the average is then over the full Fourier plane.
-    private static void Accumulate(ComplexF[] spectrum, int nx, int ny, double binWidth, double[] power, double[] qSum, long[] counts)
+    // radius, so they count twice: the average is then over the full Fourier plane. Rows ky and ny-ky lie at the same
+    // radii, so each pair of rows shares one computation of the bin indices. The geometry (pixel count and Σq per bin)
+    // is the same for every tile and is accumulated only when its arrays are given.
+    private static void Accumulate(ComplexF[] spectrum, int nx, int ny, double binWidth, double[] power, double[]? qSum, long[]? counts)
     {
         int half = nx / 2 + 1, bins = power.Length;
         var qx2 = new double[half];
-        for (int kx = 0; kx < half; kx++) { double q = 2.0 * kx / nx; qx2[kx] = q * q; }
+        var weight = new float[half];
+        for (int kx = 0; kx < half; kx++)
+        {
+            double q = 2.0 * kx / nx;
+            qx2[kx] = q * q;
+            weight[kx] = kx == 0 || (nx % 2 == 0 && kx == half - 1) ? 1 : 2;
+        }
         double invBin = 1 / binWidth;
         object gate = new();
-        Parallel.For(0, ny,
-            () => (P: new double[bins], Q: new double[bins], N: new long[bins]),
+        Parallel.For(0, ny / 2 + 1,
+            () => (P: new double[bins], Q: new double[bins], N: new long[bins], Index: new int[half]),
             (ky, _, local) =>
             {
-                double qy = 2.0 * FftShift.SignedIndex(ky, ny) / ny, qy2 = qy * qy;
-                var row = spectrum.AsSpan(ky * half, half);
+                int mirror = (ny - ky) % ny;
+                bool pair = mirror != ky;
+                double qy = 2.0 * ky / ny, qy2 = qy * qy;
+                var index = local.Index;
                 for (int kx = 0; kx < half; kx++)
                 {
                     double q = Math.Sqrt(qx2[kx] + qy2);
                     int b = (int)(q * invBin + 0.5);
-                    int weight = kx == 0 || (nx % 2 == 0 && kx == half - 1) ? 1 : 2;
-                    local.P[b] += weight * (double)row[kx].MagnitudeSquared;
-                    local.Q[b] += weight * q;
-                    local.N[b] += weight;
+                    index[kx] = b;
+                    if (qSum is not null)
+                    {
+                        int w = (int)weight[kx] * (pair ? 2 : 1);
+                        local.Q[b] += w * q;
+                        local.N[b] += w;
+                    }
                 }
+                AddRow(spectrum.AsSpan(ky * half, half), index, weight, local.P);
+                if (pair) AddRow(spectrum.AsSpan(mirror * half, half), index, weight, local.P);
                 return local;
             },
             local =>
             {
                 lock (gate)
                 {
-                    for (int b = 0; b < bins; b++) { power[b] += local.P[b]; qSum[b] += local.Q[b]; counts[b] += local.N[b]; }
+                    for (int b = 0; b < bins; b++) power[b] += local.P[b];
+                    if (qSum is null || counts is null) return;
+                    for (int b = 0; b < bins; b++) { qSum[b] += local.Q[b]; counts[b] += local.N[b]; }
                 }
             });
+    }
+
+    private static void AddRow(ReadOnlySpan<ComplexF> row, ReadOnlySpan<int> index, ReadOnlySpan<float> weight, double[] power)
+    {
+        for (int kx = 0; kx < row.Length; kx++)
+        {
+            var c = row[kx];
+            power[index[kx]] += weight[kx] * (c.Re * c.Re + c.Im * c.Im);
+        }
     }
 }
