@@ -152,9 +152,17 @@ public class DetectorSimulatorTests
         var model = DetectorModel.Preset(4);
         var a = DetectorSimulator.Vacuum(96, 80, 1.5, model, new Random(42));
         var b = DetectorSimulator.Vacuum(96, 80, 1.5, model, new Random(42));
-        Assert.True(a.Pixels.SequenceEqual(b.Pixels));
+        // Same counts; only FFT rounding may differ (FFTW may pick another plan for another buffer alignment).
+        Assert.True(MaxDifference(a.Pixels, b.Pixels) < 1e-4, $"max difference {MaxDifference(a.Pixels, b.Pixels)}");
         var c = DetectorSimulator.Vacuum(96, 80, 1.5, model, new Random(43));
-        Assert.False(a.Pixels.SequenceEqual(c.Pixels));
+        Assert.True(MaxDifference(a.Pixels, c.Pixels) > 0.5);
+    }
+
+    private static double MaxDifference(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        double max = 0;
+        for (int i = 0; i < a.Length; i++) max = Math.Max(max, Math.Abs(a[i] - b[i]));
+        return max;
     }
 
     [Fact]
