@@ -31,11 +31,11 @@ internal static class MtfPlots
         var model = q.Select(fit.Spectrum).ToList();
         string unit = spectrum.Kind == SpectrumKind.Amplitude ? "RMS amplitude (e/px)" : "power (e²/px²)";
         string dose = row.DosePerA2 is double a ? F($"{a:G4} e/Å², ") : "";
-        var raw = new SvgPlot(
-            F($"{Path.GetFileName(row.File)} frame {row.Frame}: {dose}{row.DosePerPixel:G4} e/px — Eq. 4 fit, R² = {fit.RSquared:F3}, c0 = {fit.C0:F3}, c1 = {fit.C1:G4}, c2 = {fit.C2:G4}, c3 = {fit.C3:F2}"),
-            "q / q_N", unit);
+        var raw = new SvgPlot(F($"{Path.GetFileName(row.File)} frame {row.Frame}: {dose}{row.DosePerPixel:G4} e/px"), "q / q_N", unit);
         raw.AddScatter("spectrum", q, v, size: 1.5);
-        raw.AddLine("Eq. 4 fit", q, model);
+        raw.AddLine(F($"Eq. 4: R² {fit.RSquared:F3}, c0 {fit.C0:F3}, c1 {fit.C1:G4}, c2 {fit.C2:G4}, c3 {fit.C3:F2}"), q, model);
+        raw.AddVerticalLine(1, "Nyquist");
+        raw.Legend = LegendPosition.BottomLeft;
         var normalised = new SvgPlot(F($"Normalised MTF (Eq. 1): c0 = {fit.C0:F3}, c3 = {fit.C3:F2}, C = {fit.C:F3}"), "q / q_N", "MTF") { YMin = 0 };
         normalised.AddScatter("spectrum / c1", q, v.Select(x => x / fit.C1), size: 1.5);
         normalised.AddLine("Eq. 1", q, model.Select(x => x / fit.C1));
@@ -58,7 +58,7 @@ internal static class MtfPlots
         {
             var p = new SvgPlot(null, xLabel, label) { LogX = true };
             p.AddScatter("all fits", ok.Select(X), ok.Select(r => pick(r.Row)));
-            p.AddScatter(F($"R² ≥ {GoodRSquared}"), good.Select(X), good.Select(r => pick(r.Row)), marker: MarkerShape.Diamond, size: 2);
+            p.AddScatter(F($"R² ≥ {GoodRSquared}"), good.Select(X), good.Select(r => pick(r.Row)), color: "#ffffff", size: 1.5);
             double mean = ok.Average(r => pick(r.Row));
             p.AddHorizontalLine(mean, F($"mean {mean:G3}"));
             panels.Add(p);
@@ -68,10 +68,9 @@ internal static class MtfPlots
         var nd = ok.Select(r => r.Row.DosePerPixel!.Value).ToList();
         double lo = nd.Min(), hi = nd.Max();
         var curveX = Enumerable.Range(0, 200).Select(i => lo * Math.Pow(hi / lo, i / 199.0)).ToList();
-        var floor = new SvgPlot(F($"C against frame dose, Eq. 2 fit: N0 = {readout.ReadoutNoiseElectronsPerPixel:G3} e/px, R² = {readout.RSquared:F3} (SOI Fig. 6)"),
-            "frame dose N_D (e/px)", "C = c2 / c1") { LogX = true };
+        var floor = new SvgPlot("C against frame dose (SOI Fig. 6)", "frame dose N_D (e/px)", "C = c2 / c1") { LogX = true };
         floor.AddScatter("frames", nd, ok.Select(r => r.Row.C!.Value));
-        floor.AddLine("C = sqrt(N0 / (N0 + N_D))", curveX, curveX.Select(readout.Floor));
+        floor.AddLine(F($"Eq. 2: N0 = {readout.ReadoutNoiseElectronsPerPixel:G3} e/px, R² = {readout.RSquared:F3}"), curveX, curveX.Select(readout.Floor));
         floor.Save(Path.Combine(run, "series_readout.svg"));
     }
 
