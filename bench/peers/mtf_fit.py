@@ -75,16 +75,18 @@ def main():
     img = np.fromfile(path, dtype=np.float32).reshape(ny, nx)
     times = []
     result = None
+    cpu0 = time.process_time()
     for i in range(repeats + 1):
         t0 = time.perf_counter()
         qb, amp, n, bw = spectrum(img)
         result = fit(qb, amp, n, bw)
         if i > 0:
             times.append(time.perf_counter() - t0)
+    cpu = (time.process_time() - cpu0) / (repeats + 1)
     popt, r2 = result
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     print(json.dumps({"median_s": float(np.median(times)), "c0": popt[0], "c1": popt[1], "c2": popt[2],
-                      "c3": popt[3], "C": popt[2] / popt[1], "r2": r2, "peak_mib": peak}))
+                      "c3": popt[3], "C": popt[2] / popt[1], "r2": r2, "peak_mib": peak, "cpu_s": cpu}))
 
 
 if __name__ == "__main__":
