@@ -4,10 +4,12 @@ namespace TemKit.Tests.Detector;
 
 public class NoiseSpectrumTests
 {
-    [Fact]
-    public void ParsevalHoldsOverAllBins()
+    [Theory]
+    [InlineData(48, 40)]
+    [InlineData(37, 29)]
+    [InlineData(17, 64)]
+    public void ParsevalHoldsOverAllBins(int w, int h)
     {
-        const int w = 48, h = 40;
         var rng = new Random(4);
         var img = new float[w * h];
         for (int i = 0; i < img.Length; i++) img[i] = (float)(rng.NextDouble() * 3 + 10);

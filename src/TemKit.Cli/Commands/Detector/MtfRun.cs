@@ -41,7 +41,16 @@ internal static class MtfRun
 
     private static FrameResult AnalyseFrame(string file, int z, float[] pixels, int w, int h, double s, MtfAnalysisOptions options, DoseTable? doses)
     {
-        double? given = doses?.DosePerPixel(file, z, s);
+        double? given;
+        try
+        {
+            given = doses?.DosePerPixel(file, z, s);
+        }
+        catch (InvalidDataException e)
+        {
+            Console2.Error($"{file} frame {z}: {e.Message}");
+            return new FrameResult(new MtfRow { File = file, Frame = z, Status = "error", Error = e.Message }, null);
+        }
         var analysis = MtfAnalysis.Analyse(pixels, w, h, options with { DoseElectronsPerPixel = given });
         if (analysis.Status != FrameStatus.Ok) Console2.Error($"{file} frame {z}: {analysis.Message}");
         var fit = analysis.Fit;
