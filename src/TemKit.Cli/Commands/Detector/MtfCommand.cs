@@ -43,12 +43,12 @@ internal sealed class MtfCommand : ICliCommand
     private static bool WriteSeries(string run, List<FrameResult> results, bool plots)
     {
         var ok = results.Where(r => r.Analysis?.Ok == true).Select(r => r.Analysis!).ToList();
-        if (ok.Any(a => a.Spectrum!.Kind != SpectrumKind.Amplitude))
-            Console2.Warn("N0 from Eq. 2 assumes the amplitude spectrum; with --spectrum power the floor is C = N0/(N0+N_D), not its square root");
+        // Eq. 2 holds for the amplitude spectrum; a power-spectrum floor is its square (docs/detector.md).
+        var floors = ok.Select(a => a.Spectrum!.Kind == SpectrumKind.Power ? Math.Sqrt(Math.Max(a.Fit!.C, 0)) : a.Fit!.C).ToList();
         ReadoutNoiseFit readout;
         try
         {
-            readout = ReadoutNoiseFit.Fit(ok.Select(a => a.DoseElectronsPerPixel).ToList(), ok.Select(a => a.Fit!.C).ToList());
+            readout = ReadoutNoiseFit.Fit(ok.Select(a => a.DoseElectronsPerPixel).ToList(), floors);
         }
         catch (ArgumentException e)
         {

@@ -69,7 +69,8 @@ internal static class MtfPlots
         double lo = nd.Min(), hi = nd.Max();
         var curveX = Enumerable.Range(0, 200).Select(i => lo * Math.Pow(hi / lo, i / 199.0)).ToList();
         var floor = new SvgPlot("C against frame dose (SOI Fig. 6)", "frame dose N_D (e/px)", "C = c2 / c1") { LogX = true };
-        floor.AddScatter("frames", nd, ok.Select(r => r.Row.C!.Value));
+        bool power = ok.Any(r => r.Analysis!.Spectrum!.Kind == SpectrumKind.Power);
+        floor.AddScatter(power ? "frames, sqrt(C) of the power spectrum" : "frames", nd, ok.Select(r => power ? Math.Sqrt(Math.Max(r.Row.C!.Value, 0)) : r.Row.C!.Value));
         floor.AddLine(F($"Eq. 2: N0 = {readout.ReadoutNoiseElectronsPerPixel:G3} e/px, R² = {readout.RSquared:F3}"), curveX, curveX.Select(readout.Floor));
         floor.Save(Path.Combine(run, "series_readout.svg"));
     }
