@@ -70,14 +70,10 @@ internal static class SimulateParticleCommand
             });
             var rng = new Random(seedValue);
             ParticleCase sim = null!;
-            Console2.WithProgress("simulating exit wave", 2, advance =>
-            {
+            Console2.WithProgress("potential, multislice", 2, advance =>
                 sim = SimulateCommand.Checked(() => xyzPath is null
-                    ? ParticleSimulation.Simulate(particle, simGrid, potential, multislice, rng)
-                    : ParticleSimulation.Simulate(Centred(XyzFile.Read(xyzPath), simGrid), null, simGrid, potential, multislice));
-                advance();
-                advance();
-            });
+                    ? ParticleSimulation.Simulate(particle, simGrid, potential, multislice, rng, advance)
+                    : ParticleSimulation.Simulate(Centred(XyzFile.Read(xyzPath), simGrid), null, simGrid, potential, multislice, advance)));
             var imager = new WaveImager(sim.ExitWave);
             var (detected, intensity) = ParticleSimulation.RenderEpoch(imager, optics, doseValue, detector, rng);
             Directory.CreateDirectory(outDir);
@@ -115,7 +111,7 @@ internal static class SimulateParticleCommand
         return command;
     }
 
-    // An imported structure keeps its own cell only if it matches the grid; otherwise it is centred in the grid's cell.
+    // An imported structure is centred in the grid's cell (x, y) and starts 1 Å below the entrance surface (z).
     private static Specimen Centred(Specimen s, SimulationGrid grid)
     {
         var all = s.All;

@@ -22,19 +22,23 @@ public sealed record ParticleCase(Specimen Specimen, ParticleGeometry? Geometry,
 /// epoch: wave transfer → intensity → detector (dose, MTF, readout noise).</summary>
 public static class ParticleSimulation
 {
-    /// <summary>Builds a supported FCC particle with <paramref name="rng"/> and computes its exit wave and mask.</summary>
-    public static ParticleCase Simulate(FccParticleParameters particle, SimulationGrid grid, PotentialParameters potential, MultisliceParameters multislice, Random rng)
+    /// <summary>Builds a supported FCC particle with <paramref name="rng"/> and computes its exit wave and mask;
+    /// <paramref name="progress"/> is called after the potential and after the multislice.</summary>
+    public static ParticleCase Simulate(FccParticleParameters particle, SimulationGrid grid, PotentialParameters potential, MultisliceParameters multislice, Random rng, Action? progress = null)
     {
         grid.Validate();
         var (specimen, geometry) = SupportedParticleBuilder.Build(particle, grid.CellXAngstrom, grid.CellYAngstrom, rng, 0.5 * potential.SliceThicknessAngstrom);
-        return Simulate(specimen, geometry, grid, potential, multislice);
+        return Simulate(specimen, geometry, grid, potential, multislice, progress);
     }
 
-    /// <summary>Computes the exit wave and mask of given atoms (e.g. read from XYZ); atoms outside the cell wrap periodically.</summary>
-    public static ParticleCase Simulate(Specimen specimen, ParticleGeometry? geometry, SimulationGrid grid, PotentialParameters potential, MultisliceParameters multislice)
+    /// <summary>Computes the exit wave and mask of given atoms (e.g. read from XYZ); atoms outside the cell wrap
+    /// periodically. <paramref name="progress"/> is called after the potential and after the multislice.</summary>
+    public static ParticleCase Simulate(Specimen specimen, ParticleGeometry? geometry, SimulationGrid grid, PotentialParameters potential, MultisliceParameters multislice, Action? progress = null)
     {
         var sliced = PotentialSlicer.Build(specimen.All, grid, potential);
+        progress?.Invoke();
         var wave = MultisliceSimulator.Run(sliced, multislice);
+        progress?.Invoke();
         var mask = ParticleMask.Rasterise(specimen.Particle, grid.Nx, grid.Ny, grid.PixelSizeAngstrom);
         return new ParticleCase(specimen, geometry, grid, potential.SliceThicknessAngstrom, sliced.Count, wave, mask);
     }
