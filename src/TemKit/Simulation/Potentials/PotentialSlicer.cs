@@ -57,12 +57,27 @@ public static class PotentialSlicer
             double half = Math.Sqrt(rc2 - dy2) / px;
             int ix0 = (int)Math.Ceiling(cx - half), ix1 = (int)Math.Floor(cx + half);
             var row = slice.Slice(((iy % ny) + ny) % ny * nx, nx);
+            bool coreRow = dy2 < core2 && ss > 1;
             int wrap = ((ix0 % nx) + nx) % nx;
-            for (int ix = ix0; ix <= ix1; ix++, wrap = wrap + 1 == nx ? 0 : wrap + 1)
+            for (int ix = ix0; ix <= ix1;)
             {
-                double dx = (ix - cx) * px, r2 = dx * dx + dy2;
-                if (r2 >= rc2) continue;
-                row[wrap] += (float)(r2 < core2 && ss > 1 ? PixelAverage(table, dx, dy, px, ss) : table.AtSquared(r2));
+                // A run of columns that does not cross the periodic edge.
+                int run = Math.Min(ix1 - ix + 1, nx - wrap);
+                var target = row.Slice(wrap, run);
+                if (coreRow)
+                {
+                    for (int k = 0; k < run; k++)
+                    {
+                        double dx = (ix + k - cx) * px, r2 = dx * dx + dy2;
+                        target[k] += (float)(r2 < core2 ? PixelAverage(table, dx, dy, px, ss) : table.AtSquared(r2));
+                    }
+                }
+                else
+                {
+                    table.AddRow(target, (ix - cx) * px, px, dy2);
+                }
+                ix += run;
+                wrap = 0;
             }
         }
     }

@@ -1,3 +1,6 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
 namespace TemKit.Simulation.Potentials;
 
 /// <summary>
@@ -39,6 +42,51 @@ internal sealed class RadialTable
         if (i >= SquaredEntries) return At(Math.Sqrt(r2));
         double f = t - i;
         return _squared[i] + f * (_squared[i + 1] - _squared[i]);
+    }
+
+    /// <summary>Adds v_z − v_z(r_c) at x = x0 + k·dx, k = 0..target.Length−1, on a row at squared distance
+    /// <paramref name="dy2"/> (Å²) from the nucleus, to <paramref name="target"/>.</summary>
+    public unsafe void AddRow(Span<float> target, double x0, double dx, double dy2)
+    {
+        double inv = 1 / _step2;
+        var table = _squared;
+        int k = 0;
+        if (Avx2.IsSupported && target.Length >= 8)
+        {
+            // Eight pixels at a time: t = r²/step in float, gather the two table neighbours, interpolate, and drop lanes
+            // at or beyond the cutoff.
+            var lane = Vector256.Create(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f);
+            var vdx = Vector256.Create((float)dx);
+            var vdy2 = Vector256.Create((float)dy2);
+            var vinv = Vector256.Create((float)inv);
+            var last = Vector256.Create(SquaredEntries);
+            fixed (float* pt = table)
+            fixed (float* po = target)
+            {
+                for (; k + 8 <= target.Length; k += 8)
+                {
+                    var x = Avx.Add(Vector256.Create((float)(x0 + k * dx)), Avx.Multiply(lane, vdx));
+                    var t = Avx.Multiply(Avx.Add(Avx.Multiply(x, x), vdy2), vinv);
+                    var i = Avx.ConvertToVector256Int32WithTruncation(t);
+                    var inside = Avx2.CompareGreaterThan(last, i).AsSingle();
+                    i = Avx2.Min(i, last);
+                    var a = Avx2.GatherVector256(pt, i, 4);
+                    var b = Avx2.GatherVector256(pt + 1, i, 4);
+                    var f = Avx.Subtract(t, Avx.ConvertToVector256Single(i));
+                    var v = Avx.And(Avx.Add(a, Avx.Multiply(f, Avx.Subtract(b, a))), inside);
+                    Avx.Store(po + k, Avx.Add(Avx.LoadVector256(po + k), v));
+                }
+            }
+        }
+        for (; k < target.Length; k++)
+        {
+            double x = x0 + k * dx;
+            double t = (x * x + dy2) * inv;
+            int i = (int)t;
+            if (i >= SquaredEntries) continue;
+            float f = (float)(t - i);
+            target[k] += table[i] + f * (table[i + 1] - table[i]);
+        }
     }
 
     /// <summary>v_z(r) − v_z(r_c) in V·Å, 0 beyond the cutoff.</summary>
