@@ -103,6 +103,32 @@ public class ImagingTests
     }
 
     [Fact]
+    public void SpatialEnvelopeUsesTheGradientOfChiWithAstigmatism()
+    {
+        // |H| = exp(−(α/2λ)² |∇χ|²) with ∇χ taken by central differences of Ctf.ChiRadians in kx and ky.
+        var grid = new SimulationGrid(64, 64, 0.1);
+        var imager = new WaveImager(new ExitWave(grid, 300, MultisliceTests.RandomBandLimitedWave(grid, 5)));
+        var p = new ImagingParameters(DefocusAngstrom: 150, CsMillimetres: 0.5, AstigmatismAngstrom: 60, AstigmatismAngleDegrees: 30, FocalSpreadAngstrom: 0, ConvergenceSemiAngleMilliradians: 0.3, BlurAngstrom: 0);
+        var h = new ComplexF[64 * 64];
+        imager.TransferFunction(p, h);
+        var ctf = imager.CtfFor(p);
+        double lambda = ElectronOptics.WavelengthAngstrom(300);
+        double Chi(double kx, double ky) => ctf.ChiRadians(Math.Sqrt(kx * kx + ky * ky), Math.Atan2(ky, kx));
+        double strongest = 1;
+        foreach (var (i, j) in new[] { (3, 1), (-2, 4), (5, -2), (1, -5) })
+        {
+            double kx = i / 6.4, ky = j / 6.4, e = 1e-6;
+            double gx = (Chi(kx + e, ky) - Chi(kx - e, ky)) / (2 * e), gy = (Chi(kx, ky + e) - Chi(kx, ky - e)) / (2 * e);
+            double expected = Math.Exp(-Math.Pow(0.3e-3 / (2 * lambda), 2) * (gx * gx + gy * gy));
+            strongest = Math.Min(strongest, expected);
+            var value = h[((j + 64) % 64) * 64 + (i + 64) % 64];
+            Assert.Equal(expected, value.Magnitude, 1e-4);
+            Assert.Equal(Math.IEEERemainder(Chi(kx, ky), 2 * Math.PI), value.Phase, 1e-3);
+        }
+        Assert.InRange(strongest, 0.05, 0.7);   // at least one bin is damped strongly enough to test the formula
+    }
+
+    [Fact]
     public void GaussianBlurMatchesADirectConvolution()
     {
         const int n = 32;

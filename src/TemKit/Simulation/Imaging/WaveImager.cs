@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using TemKit.Fourier;
 using TemKit.Imaging;
 using TemKit.Optics;
@@ -13,9 +14,12 @@ namespace TemKit.Simulation.Imaging;
 /// </summary>
 public sealed class WaveImager
 {
+    private const int Chunk = 1 << 13;
     private readonly ComplexF[] _spectrum;
-    private readonly float[] _g, _azimuth;
-    private readonly bool[] _nonzero;
+    // The FFT bins where the exit wave's spectrum is non-zero (inside the multislice band limit), with their spatial
+    // frequency g (1/Å), azimuth α (rad) and cos 2α, sin 2α: H is computed only there.
+    private readonly int[] _band;
+    private readonly double[] _g, _azimuth, _cos2, _sin2;
     private readonly ExitWave _wave;
 
     /// <summary>Prepares <paramref name="exitWave"/> for imaging (one forward FFT).</summary>
@@ -27,17 +31,21 @@ public sealed class WaveImager
         _spectrum = new ComplexF[nx * ny];
         Fft.Default.Forward(exitWave.Values, _spectrum, nx, ny);
         var k = new FourierGrid(grid);
-        _g = new float[nx * ny];
-        _azimuth = new float[nx * ny];
-        _nonzero = new bool[nx * ny];
-        for (int j = 0; j < ny; j++)
-            for (int i = 0; i < nx; i++)
-            {
-                int p = j * nx + i;
-                _g[p] = (float)Math.Sqrt(k.Kx[i] * k.Kx[i] + k.Ky[j] * k.Ky[j]);
-                _azimuth[p] = (float)Math.Atan2(k.Ky[j], k.Kx[i]);
-                _nonzero[p] = _spectrum[p] != default;
-            }
+        var band = new List<int>();
+        for (int p = 0; p < _spectrum.Length; p++) if (_spectrum[p] != default) band.Add(p);
+        _band = [.. band];
+        _g = new double[_band.Length];
+        _azimuth = new double[_band.Length];
+        _cos2 = new double[_band.Length];
+        _sin2 = new double[_band.Length];
+        for (int b = 0; b < _band.Length; b++)
+        {
+            double kx = k.Kx[_band[b] % nx], ky = k.Ky[_band[b] / nx];
+            _g[b] = Math.Sqrt(kx * kx + ky * ky);
+            _azimuth[b] = Math.Atan2(ky, kx);
+            _cos2[b] = Math.Cos(2 * _azimuth[b]);
+            _sin2[b] = Math.Sin(2 * _azimuth[b]);
+        }
     }
 
     /// <summary>The exit wave being imaged.</summary>
@@ -52,31 +60,48 @@ public sealed class WaveImager
     /// wave's spectrum is 0 (outside the multislice band limit), since nothing is transferred there.</summary>
     public void TransferFunction(ImagingParameters p, Span<ComplexF> transfer)
     {
-        p.Validate();
         if (transfer.Length != _spectrum.Length) throw new ArgumentException($"transfer holds {transfer.Length} values, expected {_spectrum.Length}");
+        var values = new ComplexF[_band.Length];
+        BandTransfer(p, values);
+        transfer.Clear();
+        for (int b = 0; b < _band.Length; b++) transfer[_band[b]] = values[b];
+    }
+
+    // H at the band bins: χ from Ctf.ChiRadians; the envelopes from |∇χ|, whose radial part uses the defocus recovered
+    // from χ itself (χ = πλg²Δf(α) − ½πCsλ³g⁴, Rohou & Grigorieff Eq. 1) and whose azimuthal part is
+    // (1/g)∂χ/∂α = −πλg(Δf1 − Δf2) sin 2(α − α_ast); exp and sin/cos then run vectorised over each chunk.
+    private void BandTransfer(ImagingParameters p, ComplexF[] values)
+    {
+        p.Validate();
         var ctf = CtfFor(p);
         double lambda = ElectronOptics.WavelengthAngstrom(_wave.VoltageKilovolts);
         double cs = p.CsMillimetres * 1e7, astig = p.AstigmatismAngstrom, astigAngle = p.AstigmatismAngleDegrees * Math.PI / 180;
+        double c2a = Math.Cos(2 * astigAngle), s2a = Math.Sin(2 * astigAngle);
         double temporal = 0.5 * Math.Pow(Math.PI * lambda * p.FocalSpreadAngstrom, 2);
         double spatial = Math.Pow(p.ConvergenceSemiAngleMilliradians * 1e-3 / (2 * lambda), 2);
-        var output = transfer.ToArray();
-        int nx = _wave.Grid.Nx;
-        Parallel.For(0, _wave.Grid.Ny, j =>
+        double csTerm = 0.5 * Math.PI * cs * lambda * lambda * lambda, phaseShift = ctf.Parameters.PhaseShiftRadians;
+        int chunks = (_band.Length + Chunk - 1) / Chunk;
+        Parallel.For(0, chunks, () => (new float[Chunk], new float[Chunk], new float[Chunk], new float[Chunk]), (c, _, scratch) =>
         {
-            for (int i = 0; i < nx; i++)
+            var (chi, exponent, sin, cos) = scratch;
+            int start = c * Chunk, count = Math.Min(Chunk, _band.Length - start);
+            for (int i = 0; i < count; i++)
             {
-                int q = j * nx + i;
-                if (!_nonzero[q]) { output[q] = default; continue; }
-                double g = _g[q], az = _azimuth[q], g2 = g * g;
-                double chi = ctf.ChiRadians(g, az);
-                // |∇χ|²: radial part ∂χ/∂g and azimuthal part (1/g) ∂χ/∂α of Rohou & Grigorieff Eq. 1-2.
-                double dRadial = 2 * Math.PI * lambda * g * ctf.DefocusAt(az) - 2 * Math.PI * cs * lambda * lambda * lambda * g2 * g;
-                double dAzimuthal = -Math.PI * lambda * g * astig * Math.Sin(2 * (az - astigAngle));
-                double envelope = Math.Exp(-temporal * g2 * g2 - spatial * (dRadial * dRadial + dAzimuthal * dAzimuthal));
-                output[q] = new ComplexF((float)(envelope * Math.Cos(chi)), (float)(envelope * Math.Sin(chi)));
+                int b = start + i;
+                double g = _g[b], g2 = g * g;
+                double x = ctf.ChiRadians(g, _azimuth[b]);
+                double defocus = g2 > 0 ? (x - phaseShift + csTerm * g2 * g2) / (Math.PI * lambda * g2) : 0;
+                double dRadial = 2 * Math.PI * lambda * g * defocus - 4 * csTerm * g2 * g;
+                double dAzimuthal = -Math.PI * lambda * g * astig * (_sin2[b] * c2a - _cos2[b] * s2a);
+                chi[i] = (float)x;
+                exponent[i] = (float)(-temporal * g2 * g2 - spatial * (dRadial * dRadial + dAzimuthal * dAzimuthal));
             }
-        });
-        output.CopyTo(transfer);
+            var e = exponent.AsSpan(0, count);
+            TensorPrimitives.Exp(e, e);
+            TensorPrimitives.SinCos(chi.AsSpan(0, count), sin.AsSpan(0, count), cos.AsSpan(0, count));
+            for (int i = 0; i < count; i++) values[start + i] = new ComplexF(e[i] * cos[i], e[i] * sin[i]);
+            return scratch;
+        }, _ => { });
     }
 
     /// <summary>
@@ -87,9 +112,15 @@ public sealed class WaveImager
     {
         var grid = _wave.Grid;
         int nx = grid.Nx, ny = grid.Ny, n = nx * ny;
+        var values = new ComplexF[_band.Length];
+        BandTransfer(p, values);
         var buffer = new ComplexF[n];
-        TransferFunction(p, buffer);
-        ComplexOps.Multiply(buffer, _spectrum);
+        for (int b = 0; b < _band.Length; b++)
+        {
+            var s = _spectrum[_band[b]];
+            var h = values[b];
+            buffer[_band[b]] = new ComplexF(s.Re * h.Re - s.Im * h.Im, s.Re * h.Im + s.Im * h.Re);
+        }
         var fft = Fft.Default;
         fft.Inverse(buffer, buffer, nx, ny);
         var pixels = new float[n];
