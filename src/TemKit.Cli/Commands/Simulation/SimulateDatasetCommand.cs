@@ -1,5 +1,7 @@
 using System.CommandLine;
 using TemKit.Cli.Infrastructure;
+using TemKit.Imaging.Display;
+using TemKit.IO.Png;
 using TemKit.Simulation.Datasets;
 
 namespace TemKit.Cli.Commands.Simulation;
@@ -9,7 +11,7 @@ internal static class SimulateDatasetCommand
 {
     public static Command Build()
     {
-        var output = new Option<string>("--output", "-o") { Description = "Dataset folder (images.mrc, masks.mrc, params.csv, ranges.yaml)", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "Dataset folder (images.mrc, masks.mrc, params.csv, ranges.yaml, preview PNGs of frame 0)", Required = true };
         var count = new Option<int>("--count") { Description = "Number of particles (exit waves)", Required = true };
         var epochs = new Option<int>("--image-epochs") { Description = "Images per particle, each with freshly drawn optics, dose and noise", DefaultValueFactory = _ => 10 };
         var ranges = new Option<string?>("--ranges") { Description = "YAML file of parameter ranges (default: Table 1; see docs/simulation.md)" };
@@ -34,6 +36,9 @@ internal static class SimulateDatasetCommand
             Console2.WithProgress($"simulating {n} particles x {k} epochs", n, advance =>
                 dataset = SimulateCommand.Checked(() => DatasetGenerator.Generate(r, n, k, seedValue, advance, t)));
             DatasetGenerator.Write(outDir, dataset, r);
+            // Previews of the first frame: the detected image and its mask.
+            PngWriter.WriteImage(Path.Combine(outDir, "preview_image0.png"), dataset.Images.FrameImage(0));
+            PngWriter.WriteImage(Path.Combine(outDir, "preview_mask0.png"), dataset.Masks.FrameImage(0), new DisplayScale(0, 100));
             Console.WriteLine($"{outDir}: {dataset.Images.Nz} images of {dataset.Images.Nx}x{dataset.Images.Ny} ({n} particles x {k} epochs), seed {seedValue}");
             return ExitCodes.Ok;
         });
