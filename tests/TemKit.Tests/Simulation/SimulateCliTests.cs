@@ -1,0 +1,34 @@
+using TemKit.IO.Mrc;
+
+namespace TemKit.Tests.Simulation;
+
+public class SimulateCliTests
+{
+    [Fact]
+    public void ParticleCommandWritesEveryOutput()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"temkit-sim-cli-{Guid.NewGuid():N}");
+        try
+        {
+            int code = TemKit.Cli.Program.Main(["simulate", "particle", "--element", "Pt", "--diameter-nm", "1.2", "--grid", "128",
+                "--pixel-size-angstrom", "0.2", "--seed", "3", "--dose", "500", "-o", dir]);
+            Assert.Equal(0, code);
+            foreach (var f in new[] { "image.mrc", "intensity.mrc", "mask.mrc", "exitwave.mrc", "structure.xyz", "params.json", "image.png", "mask.png" })
+                Assert.True(File.Exists(Path.Combine(dir, f)), f);
+            var image = MrcFile.Read(Path.Combine(dir, "image.mrc"));
+            Assert.Equal(128, image.Nx);
+            Assert.Equal(0.2, image.VoxelSize.XAngstrom, 4);
+            double mean = image.Data.ToArray().Average(v => (double)v);
+            Assert.Equal(500 * 0.2 * 0.2, mean, 0.5);   // detected e/px ≈ dose × px²
+            var mask = MrcFile.Read(Path.Combine(dir, "mask.mrc"));
+            Assert.All(mask.Data.ToArray(), v => Assert.True(v is 0f or 1f));
+            Assert.Contains(mask.Data.ToArray(), v => v == 1f);
+            Assert.Contains("\"element\": \"Pt\"", File.ReadAllText(Path.Combine(dir, "params.json")));
+            Assert.Equal(2, TemKit.Cli.Program.Main(["simulate", "particle", "--diameter-nm", "5", "--grid", "128", "--pixel-size-angstrom", "0.2", "-o", dir]));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+}
