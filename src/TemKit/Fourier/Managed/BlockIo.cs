@@ -16,7 +16,23 @@ internal static unsafe class BlockIo
     /// <summary>Lane b ← row src + b*stride, n complex values.</summary>
     public static void LoadRows(ComplexF* src, nint stride, int count, int n, float* re, float* im)
     {
-        for (int x0 = 0; x0 < n; x0 += Tile)
+        int done = 0;
+        if (count == Lanes && Avx512F.IsSupported)
+        {
+            // 8 complex values of 16 rows form a 16×16 float tile; transposed, float 2j is re and 2j+1 im of element j.
+            Span<Vector512<float>> v = stackalloc Vector512<float>[Lanes];
+            for (; done + 8 <= n; done += 8)
+            {
+                for (int b = 0; b < Lanes; b++) v[b] = Avx512F.LoadVector512((float*)(src + b * stride + done));
+                Transpose16(v);
+                for (int j = 0; j < 8; j++)
+                {
+                    Avx512F.Store(re + (done + j) * Lanes, v[2 * j]);
+                    Avx512F.Store(im + (done + j) * Lanes, v[2 * j + 1]);
+                }
+            }
+        }
+        for (int x0 = done; x0 < n; x0 += Tile)
         {
             int x1 = Math.Min(n, x0 + Tile);
             for (int b = 0; b < count; b++)
@@ -51,7 +67,23 @@ internal static unsafe class BlockIo
     /// <summary>Row dst + b*stride ← scale × lane b, n complex values, for b &lt; count.</summary>
     public static void StoreRows(float* re, float* im, ComplexF* dst, nint stride, int count, int n, float scale)
     {
-        for (int x0 = 0; x0 < n; x0 += Tile)
+        int done = 0;
+        if (count == Lanes && Avx512F.IsSupported)
+        {
+            Span<Vector512<float>> v = stackalloc Vector512<float>[Lanes];
+            var s = Vector512.Create(scale);
+            for (; done + 8 <= n; done += 8)
+            {
+                for (int j = 0; j < 8; j++)
+                {
+                    v[2 * j] = Avx512F.LoadVector512(re + (done + j) * Lanes) * s;
+                    v[2 * j + 1] = Avx512F.LoadVector512(im + (done + j) * Lanes) * s;
+                }
+                Transpose16(v);
+                for (int b = 0; b < Lanes; b++) Avx512F.Store((float*)(dst + b * stride + done), v[b]);
+            }
+        }
+        for (int x0 = done; x0 < n; x0 += Tile)
         {
             int x1 = Math.Min(n, x0 + Tile);
             for (int b = 0; b < count; b++)
@@ -134,6 +166,42 @@ internal static unsafe class BlockIo
             ComplexF* row = dst + y * stride;
             float* r = re + y * Lanes, i = im + y * Lanes;
             for (int b = 0; b < count; b++) row[b] = new ComplexF(r[b] * scale, i[b] * scale);
+        }
+    }
+
+    // Index vectors of the 16×16 transpose: stage s swaps bit s of the row with bit s of the column.
+    private static readonly Vector512<int>[] s_transposeLow = TransposeIndices(low: true);
+    private static readonly Vector512<int>[] s_transposeHigh = TransposeIndices(low: false);
+
+    private static Vector512<int>[] TransposeIndices(bool low)
+    {
+        var result = new Vector512<int>[4];
+        Span<int> idx = stackalloc int[16];
+        for (int stage = 0; stage < 4; stage++)
+        {
+            int bit = 1 << stage;
+            for (int c = 0; c < 16; c++)
+                idx[c] = low ? ((c & bit) == 0 ? c : 16 + c - bit) : ((c & bit) == 0 ? c + bit : 16 + c);
+            result[stage] = Vector512.Create((ReadOnlySpan<int>)idx);
+        }
+        return result;
+    }
+
+    /// <summary>In-place transpose of a 16×16 float matrix held as 16 row vectors (four two-source permute stages).</summary>
+    private static void Transpose16(Span<Vector512<float>> v)
+    {
+        for (int stage = 0; stage < 4; stage++)
+        {
+            int bit = 1 << stage;
+            Vector512<int> lo = s_transposeLow[stage], hi = s_transposeHigh[stage];
+            for (int r = 0; r < Lanes; r++)
+            {
+                if ((r & bit) != 0) continue;
+                var a = v[r];
+                var b = v[r | bit];
+                v[r] = Avx512F.PermuteVar16x32x2(a, lo, b);
+                v[r | bit] = Avx512F.PermuteVar16x32x2(a, hi, b);
+            }
         }
     }
 
