@@ -113,4 +113,17 @@ internal static class FftBackendChecks
         }
         Assert.InRange(Math.Sqrt(num / den), 0, Tolerance);
     }
+
+    /// <summary>Zero sizes, wrong lengths and partly overlapping spans are refused with a message, not mis-transformed.</summary>
+    public static void BadArgumentsAreRefused(IFftProvider fft)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => fft.Forward(new ComplexF[0], new ComplexF[0], 0, 4));
+        var e = Assert.Throws<ArgumentException>(() => fft.ForwardReal(new float[12], new ComplexF[8], 4, 3));
+        Assert.Equal("FFT output holds 8 values, expected 9", e.Message);
+        e = Assert.Throws<ArgumentException>(() => fft.InverseReal(new ComplexF[8], new float[12], 4, 3));
+        Assert.Equal("FFT input holds 8 values, expected 9", e.Message);
+        var data = new ComplexF[20];
+        e = Assert.Throws<ArgumentException>(() => fft.Forward(data.AsSpan(0, 12), data.AsSpan(4, 12), 4, 3));
+        Assert.Contains("not overlap", e.Message);
+    }
 }

@@ -58,6 +58,12 @@ public class FftwFftTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void BadArgumentsAreRefused()
+    {
+        if (Require(output) is { } fftw) FftBackendChecks.BadArgumentsAreRefused(fftw);
+    }
+
+    [Fact]
     public void ConcurrentCallsAgree()
     {
         if (Require(output) is not { } fftw) return;

@@ -36,6 +36,9 @@ public class ManagedFftTests
 
     [Fact]
     public void Linearity() => FftBackendChecks.Linearity(Fft.Managed, 60, 42);
+
+    [Fact]
+    public void BadArgumentsAreRefused() => FftBackendChecks.BadArgumentsAreRefused(Fft.Managed);
 }
 
 public class ManagedFftLengthTests
