@@ -10,7 +10,7 @@ internal static class FftBackendChecks
 
     public static readonly TheoryData<int, int> SmallSizes = new()
     {
-        { 1, 1 }, { 2, 3 }, { 5, 7 }, { 16, 9 }, { 30, 17 }, { 64, 64 }, { 97, 13 }, { 1, 8 }, { 7, 1 }, { 262, 3 },
+        { 1, 1 }, { 2, 3 }, { 5, 7 }, { 16, 9 }, { 30, 17 }, { 64, 64 }, { 97, 13 }, { 1, 8 }, { 7, 1 }, { 262, 3 }, { 9, 1032 },
     };
 
     public static void ComplexMatchesNaive(IFftProvider fft, int nx, int ny)
