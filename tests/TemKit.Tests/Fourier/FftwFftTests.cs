@@ -58,6 +58,12 @@ public class FftwFftTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void BadArgumentsAreRefused()
+    {
+        if (Require(output) is { } fftw) FftBackendChecks.BadArgumentsAreRefused(fftw);
+    }
+
+    [Fact]
     public void ConcurrentCallsAgree()
     {
         if (Require(output) is not { } fftw) return;
@@ -65,11 +71,18 @@ public class FftwFftTests(ITestOutputHelper output)
         var input = NaiveDft.RandomReal(nx * ny, 3);
         var expected = new ComplexF[(nx / 2 + 1) * ny];
         fftw.ForwardReal(input, expected, nx, ny);
-        Parallel.For(0, 16, i =>
+        Parallel.For(0, 16, _ =>
         {
             var result = new ComplexF[expected.Length];
             fftw.ForwardReal(input, result, nx, ny);
-            Assert.Equal(expected, result);
+            // Equal up to rounding: arrays of different alignment run different (aligned or FFTW_UNALIGNED) plans.
+            double num = 0, den = 0;
+            for (int k = 0; k < result.Length; k++)
+            {
+                num += (result[k] - expected[k]).MagnitudeSquared;
+                den += expected[k].MagnitudeSquared;
+            }
+            Assert.InRange(Math.Sqrt(num / den), 0, 1e-6);
         });
     }
 }

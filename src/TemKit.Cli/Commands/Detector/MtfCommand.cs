@@ -1,3 +1,4 @@
+using TemKit.IO.Csv;
 using System.CommandLine;
 using System.Globalization;
 using TemKit.Cli.Infrastructure;
@@ -28,7 +29,7 @@ internal sealed class MtfCommand : ICliCommand
             string run = parse.GetValue(o.Output)!;
             Directory.CreateDirectory(run);
             var results = MtfRun.AnalyseAll(files, options, doses, parse.GetValue(o.PixelSize));
-            CsvOut.Write(Path.Combine(run, "mtf.csv"), results.Select(r => r.Row));
+            CsvFiles.Write(Path.Combine(run, "mtf.csv"), results.Select(r => r.Row));
             bool plots = !parse.GetValue(o.NoPlots);
             if (plots) MtfPlots.WriteFramePlots(run, results);
             int passed = results.Count(r => r.Analysis?.Ok == true);
@@ -56,7 +57,7 @@ internal sealed class MtfCommand : ICliCommand
             return false;
         }
         string path = Path.Combine(run, "readout.csv");
-        CsvOut.Write(path, [new ReadoutRow { N0 = readout.ReadoutNoiseElectronsPerPixel, R2 = readout.RSquared, Frames = readout.Frames }]);
+        CsvFiles.Write(path, [new ReadoutRow { N0 = readout.ReadoutNoiseElectronsPerPixel, R2 = readout.RSquared, Frames = readout.Frames }]);
         if (plots) MtfPlots.WriteSeriesPlots(run, results, readout);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"readout noise N0 = {readout.ReadoutNoiseElectronsPerPixel:G4} e/px (R² {readout.RSquared:F3}, {readout.Frames} frames); wrote {path}"));

@@ -1,3 +1,4 @@
+using TemKit.IO.Csv;
 using System.CommandLine;
 using CsvHelper.Configuration.Attributes;
 using TemKit.Cli.Infrastructure;
@@ -57,7 +58,7 @@ internal sealed class NoiseCommand : ICliCommand
             });
             string path = parse.GetValue(output)!;
             MrcFile.Write(path, stack);
-            CsvOut.Write(TruthPath(path), truth);
+            CsvFiles.Write(TruthPath(path), truth);
             Console.WriteLine($"wrote {path} ({count} frames of {n}x{n} px, {s:G4} Å/px) and {TruthPath(path)}");
             return ExitCodes.Ok;
         });
@@ -111,7 +112,7 @@ internal sealed class NoiseCommand : ICliCommand
             if (failed > 0) return ExitCodes.InputFailed;
             string outPath = parse.GetValue(output)!;
             MrcFile.Write(outPath, result);
-            CsvOut.Write(TruthPath(outPath), truth);
+            CsvFiles.Write(TruthPath(outPath), truth);
             Console.WriteLine($"wrote {outPath} ({clean.Nz} frames) and {TruthPath(outPath)}");
             return ExitCodes.Ok;
         });
