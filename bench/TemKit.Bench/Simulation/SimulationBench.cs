@@ -35,22 +35,22 @@ internal sealed class SimulationBench : IBench
         var (specimen, _) = SupportedParticleBuilder.Build(particle, grid.CellXAngstrom, grid.CellYAngstrom, new Random(3), 0.5);
         var potentialParameters = new PotentialParameters(dz);
         SlicedPotential potential = null!;
-        double tPotential = Timing.MedianSeconds(() => potential = PotentialSlicer.Build(specimen.All, grid, potentialParameters, slices), repeats);
+        var (tPotential, cPotential) = WallAndCpu(() => potential = PotentialSlicer.Build(specimen.All, grid, potentialParameters, slices), repeats);
         var multislice = new MultisliceParameters();
         ExitWave wave = null!;
-        double tExit = Timing.MedianSeconds(() => wave = MultisliceSimulator.Run(potential, multislice), repeats);
+        var (tExit, cExit) = WallAndCpu(() => wave = MultisliceSimulator.Run(potential, multislice), repeats);
         var imager = new WaveImager(wave);
         var optics = new ImagingParameters();
         var detector = DetectorModel.Preset(1);
         var rng = new Random(1);
-        double tIntensity = Timing.MedianSeconds(() => imager.Intensity(optics), repeats * 2);
-        double tEpoch = Timing.MedianSeconds(() => ParticleSimulation.RenderEpoch(imager, optics, 1000, detector, rng), repeats * 2);
-        double tImager = Timing.MedianSeconds(() => new WaveImager(wave), repeats);
+        var (tIntensity, cIntensity) = WallAndCpu(() => imager.Intensity(optics), repeats * 2);
+        var (tEpoch, cEpoch) = WallAndCpu(() => ParticleSimulation.RenderEpoch(imager, optics, 1000, detector, rng), repeats * 2);
+        var (tImager, cImager) = WallAndCpu(() => new WaveImager(wave), repeats);
         double peak = Timing.PeakMiB();
 
         string dir = Path.Combine(Path.GetTempPath(), $"temkit-sim-bench-{Environment.ProcessId}");
         Directory.CreateDirectory(dir);
-        var peers = new List<(string Backend, double ExitSeconds, double EpochSeconds, double MaxDifference)>();
+        var peers = new List<(string Backend, PeerTimes Times, double MaxDifference)>();
         try
         {
             string slicesPath = Path.Combine(dir, "slices.f32");
@@ -70,7 +70,7 @@ internal sealed class SimulationBench : IBench
                 var other = MemoryMarshal.Cast<byte, ComplexF>(File.ReadAllBytes(outPath)).ToArray();
                 double maxDiff = 0;
                 for (int i = 0; i < other.Length; i++) maxDiff = Math.Max(maxDiff, (other[i] - wave.Values[i]).Magnitude);
-                peers.Add((backend, result.Value.Exit, result.Value.Epoch, maxDiff));
+                peers.Add((backend, result, maxDiff));
             }
         }
         finally
@@ -80,21 +80,19 @@ internal sealed class SimulationBench : IBench
 
         Console.WriteLine($"Exit wave {n}x{n} at {px} Å/px through {slices} slices of {dz} Å ({specimen.All.Length} atoms), 300 kV; FFT backend {Fft.Default.Name}; {Environment.ProcessorCount} cores; median of {repeats}");
         Console.WriteLine();
-        Console.WriteLine("| step | TemKit (ms) | NumPy numpy.fft (ms) | SciPy scipy.fft c64 (ms) | speed-up vs faster peer |");
+        Console.WriteLine("Wall-clock median (ms), and in brackets the CPU time of all threads (ms): the machine's load shows in the first, much less in the second.");
+        Console.WriteLine();
+        Console.WriteLine("| step | TemKit | NumPy numpy.fft | SciPy scipy.fft c64 | TemKit speed-up vs NumPy / SciPy (wall) |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
-        var np = peers.FirstOrDefault(p => p.Backend == "numpy");
-        var sp = peers.FirstOrDefault(p => p.Backend == "scipy");
-        string Ms(double s) => s > 0 ? (s * 1000).ToString("F1", CultureInfo.InvariantCulture) : "not run";
-        string Ratio(double mine, double a, double b)
-        {
-            double best = new[] { a, b }.Where(x => x > 0).DefaultIfEmpty(0).Min();
-            return best > 0 ? (best / mine).ToString("F1", CultureInfo.InvariantCulture) + "x" : "-";
-        }
-        Console.WriteLine($"| multislice exit wave ({slices} slices, from potential slices) | {Ms(tExit)} | {Ms(np.ExitSeconds)} | {Ms(sp.ExitSeconds)} | {Ratio(tExit, np.ExitSeconds, sp.ExitSeconds)} |");
-        Console.WriteLine($"| image epoch: transfer + intensity + blur | {Ms(tIntensity)} | {Ms(np.EpochSeconds)} | {Ms(sp.EpochSeconds)} | {Ratio(tIntensity, np.EpochSeconds, sp.EpochSeconds)} |");
-        Console.WriteLine($"| image epoch incl. detector (dose, MTF, readout) | {Ms(tEpoch)} | | | |");
-        Console.WriteLine($"| projected potential, {slices} slices ({specimen.All.Length} atoms) | {Ms(tPotential)} | | | |");
-        Console.WriteLine($"| exit-wave spectrum for imaging (once per exit wave) | {Ms(tImager)} | | | |");
+        var np = peers.FirstOrDefault(p => p.Backend == "numpy").Times;
+        var sp = peers.FirstOrDefault(p => p.Backend == "scipy").Times;
+        static string Ms(double wall, double cpu) => wall > 0 ? FormattableString.Invariant($"{wall * 1000:F1} ({cpu * 1000:F0})") : "";
+        static string Ratio(double mine, double other) => other > 0 ? FormattableString.Invariant($"{other / mine:F1}x") : "-";
+        Console.WriteLine($"| multislice exit wave ({slices} slices, from potential slices) | {Ms(tExit, cExit)} | {Ms(np?.Exit ?? 0, np?.ExitCpu ?? 0)} | {Ms(sp?.Exit ?? 0, sp?.ExitCpu ?? 0)} | {Ratio(tExit, np?.Exit ?? 0)} / {Ratio(tExit, sp?.Exit ?? 0)} |");
+        Console.WriteLine($"| image epoch: transfer + intensity + blur | {Ms(tIntensity, cIntensity)} | {Ms(np?.Epoch ?? 0, np?.EpochCpu ?? 0)} | {Ms(sp?.Epoch ?? 0, sp?.EpochCpu ?? 0)} | {Ratio(tIntensity, np?.Epoch ?? 0)} / {Ratio(tIntensity, sp?.Epoch ?? 0)} |");
+        Console.WriteLine($"| image epoch incl. detector (dose, MTF, readout) | {Ms(tEpoch, cEpoch)} | | | |");
+        Console.WriteLine($"| projected potential, {slices} slices ({specimen.All.Length} atoms) | {Ms(tPotential, cPotential)} | | | |");
+        Console.WriteLine($"| exit-wave spectrum for imaging (once per exit wave) | {Ms(tImager, cImager)} | | | |");
         Console.WriteLine();
         foreach (var p in peers)
             Console.WriteLine($"Largest |ψ_TemKit − ψ_{p.Backend}| over the exit wave: {p.MaxDifference:G3} (|ψ| ≈ 1; float32 rounding through {slices} slices).");
@@ -103,7 +101,31 @@ internal sealed class SimulationBench : IBench
         return 0;
     }
 
-    private static (double Exit, double Epoch)? RunPeer(string python, string arguments)
+    private sealed record PeerTimes(double Exit, double Epoch, double ExitCpu, double EpochCpu);
+
+    // Median wall-clock seconds and median CPU seconds (all threads of this process) over the repeats, after one warm-up.
+    private static (double Wall, double Cpu) WallAndCpu(Action action, int repeats)
+    {
+        action();
+        var wall = new double[repeats];
+        var cpu = new double[repeats];
+        using var process = Process.GetCurrentProcess();
+        for (int i = 0; i < repeats; i++)
+        {
+            process.Refresh();
+            var c0 = process.TotalProcessorTime;
+            long start = Stopwatch.GetTimestamp();
+            action();
+            wall[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            process.Refresh();
+            cpu[i] = (process.TotalProcessorTime - c0).TotalSeconds;
+        }
+        Array.Sort(wall);
+        Array.Sort(cpu);
+        return (wall[repeats / 2], cpu[repeats / 2]);
+    }
+
+    private static PeerTimes? RunPeer(string python, string arguments)
     {
         try
         {
@@ -117,9 +139,11 @@ internal sealed class SimulationBench : IBench
                 return null;
             }
             using var doc = JsonDocument.Parse(output.Trim().Split('\n')[^1]);
-            return (doc.RootElement.GetProperty("exit_wave_s").GetDouble(), doc.RootElement.GetProperty("epoch_s").GetDouble());
+            var r = doc.RootElement;
+            return new PeerTimes(r.GetProperty("exit_wave_s").GetDouble(), r.GetProperty("epoch_s").GetDouble(),
+                r.GetProperty("exit_wave_cpu_s").GetDouble(), r.GetProperty("epoch_cpu_s").GetDouble());
         }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or JsonException or InvalidOperationException)
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or JsonException or InvalidOperationException or KeyNotFoundException)
         {
             Console.Error.WriteLine($"peer not run: {e.Message}");
             return null;
