@@ -12,9 +12,6 @@ public sealed record Specimen(Atom[] Particle, Atom[] Support, double CellXAngst
 {
     /// <summary>Every atom: particle first, then support.</summary>
     public Atom[] All => [.. Particle, .. Support];
-
-    /// <summary>Largest z (Å) of any atom, 0 for an empty specimen.</summary>
-    public double MaxZAngstrom => All.Length == 0 ? 0 : All.Max(a => a.ZAngstrom);
 }
 
 /// <summary>The random choices made while building a supported particle, recorded for params files.</summary>
