@@ -16,9 +16,10 @@ public sealed class WaveImager
 {
     private const int Chunk = 1 << 13;
     private readonly ComplexF[] _spectrum;
-    // The FFT bins where the exit wave's spectrum is non-zero (inside the multislice band limit), with their spatial
-    // frequency g (1/Å), azimuth α (rad) and cos 2α, sin 2α: H is computed only there.
-    private readonly int[] _band;
+    // The FFT bins where the exit wave's spectrum is non-zero (inside the multislice band limit), one of each ±k pair
+    // (H(−k) = H(k): χ and the envelopes are even), with their mirror bin (−1 when there is none), spatial frequency g
+    // (1/Å), azimuth α (rad) and cos 2α, sin 2α: H is computed only there.
+    private readonly int[] _band, _mirror;
     private readonly double[] _g, _azimuth, _cos2, _sin2;
     private readonly ExitWave _wave;
 
@@ -32,8 +33,19 @@ public sealed class WaveImager
         Fft.Default.Forward(exitWave.Values, _spectrum, nx, ny);
         var k = new FourierGrid(grid);
         var band = new List<int>();
-        for (int p = 0; p < _spectrum.Length; p++) if (_spectrum[p] != default) band.Add(p);
+        var mirror = new List<int>();
+        for (int p = 0; p < _spectrum.Length; p++)
+        {
+            if (_spectrum[p] == default) continue;
+            int i = p % nx, j = p / nx;
+            int m = ((ny - j) % ny) * nx + (nx - i) % nx;
+            bool mirrorInBand = _spectrum[m] != default;
+            if (mirrorInBand && m < p) continue;   // taken with its partner
+            band.Add(p);
+            mirror.Add(mirrorInBand && m != p ? m : -1);
+        }
         _band = [.. band];
+        _mirror = [.. mirror];
         _g = new double[_band.Length];
         _azimuth = new double[_band.Length];
         _cos2 = new double[_band.Length];
@@ -64,7 +76,11 @@ public sealed class WaveImager
         var values = new ComplexF[_band.Length];
         BandTransfer(p, values);
         transfer.Clear();
-        for (int b = 0; b < _band.Length; b++) transfer[_band[b]] = values[b];
+        for (int b = 0; b < _band.Length; b++)
+        {
+            transfer[_band[b]] = values[b];
+            if (_mirror[b] >= 0) transfer[_mirror[b]] = values[b];
+        }
     }
 
     // H at the band bins: χ from Ctf.ChiRadians; the envelopes from |∇χ|, whose radial part uses the defocus recovered
@@ -117,9 +133,13 @@ public sealed class WaveImager
         var buffer = new ComplexF[n];
         for (int b = 0; b < _band.Length; b++)
         {
-            var s = _spectrum[_band[b]];
             var h = values[b];
+            var s = _spectrum[_band[b]];
             buffer[_band[b]] = new ComplexF(s.Re * h.Re - s.Im * h.Im, s.Re * h.Im + s.Im * h.Re);
+            int m = _mirror[b];
+            if (m < 0) continue;
+            s = _spectrum[m];
+            buffer[m] = new ComplexF(s.Re * h.Re - s.Im * h.Im, s.Re * h.Im + s.Im * h.Re);
         }
         var fft = Fft.Default;
         fft.Inverse(buffer, buffer, nx, ny);
