@@ -23,7 +23,16 @@ public class SimulateCliTests
             var mask = MrcFile.Read(Path.Combine(dir, "mask.mrc"));
             Assert.All(mask.Data.ToArray(), v => Assert.True(v is 0f or 1f));
             Assert.Contains(mask.Data.ToArray(), v => v == 1f);
-            Assert.Contains("\"element\": \"Pt\"", File.ReadAllText(Path.Combine(dir, "params.json")));
+            string json = File.ReadAllText(Path.Combine(dir, "params.json"));
+            Assert.Contains("\"element\": \"Pt\"", json);
+            // The exit wave is complex MRC (mode 4) whose mean |ψ|² is the one recorded in params.json.
+            var wave = MrcFile.ReadComplex(Path.Combine(dir, "exitwave.mrc"), out var header);
+            Assert.Equal(4, header.Mode);
+            Assert.Equal(128 * 128, wave.Length);
+            double meanIntensity = wave.Average(v => (double)v.MagnitudeSquared);
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            Assert.Equal(doc.RootElement.GetProperty("exit_wave_mean_intensity").GetDouble(), meanIntensity, 1e-6);
+            Assert.InRange(meanIntensity, 0.98, 1.0);
             Assert.Equal(2, TemKit.Cli.Program.Main(["simulate", "particle", "--diameter-nm", "5", "--grid", "128", "--pixel-size-angstrom", "0.2", "-o", dir]));
         }
         finally
