@@ -11,7 +11,7 @@ public class SimulateCliTests
         try
         {
             int code = TemKit.Cli.Program.Main(["simulate", "particle", "--element", "Pt", "--diameter-nm", "1.2", "--grid", "128",
-                "--pixel-size-angstrom", "0.2", "--seed", "3", "--dose", "500", "-o", dir]);
+                "--pixel-size-angstrom", "0.2", "--seed", "3", "--dose-e-per-A2", "500", "-o", dir]);
             Assert.Equal(0, code);
             foreach (var f in new[] { "image.mrc", "intensity.mrc", "mask.mrc", "exitwave.mrc", "structure.xyz", "params.json", "image.png", "mask.png" })
                 Assert.True(File.Exists(Path.Combine(dir, f)), f);

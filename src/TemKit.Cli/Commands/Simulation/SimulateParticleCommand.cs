@@ -38,7 +38,7 @@ internal static class SimulateParticleCommand
         var focalSpread = new Option<double>("--focal-spread-angstrom") { Description = "Focal spread, standard deviation (Å)", DefaultValueFactory = _ => 12.5 };
         var convergence = new Option<double>("--convergence-mrad") { Description = "Illumination convergence semi-angle (mrad)", DefaultValueFactory = _ => 0.2 };
         var blur = new Option<double>("--blur-angstrom") { Description = "Gaussian blur, standard deviation (Å)", DefaultValueFactory = _ => 0.45 };
-        var dose = new Option<double>("--dose") { Description = "Frame dose (e/Å²)", DefaultValueFactory = _ => 1000.0 };
+        var dose = new Option<double>("--dose-e-per-A2") { Description = "Frame dose (e/Å²)", DefaultValueFactory = _ => 1000.0 };
         var mtf = new Option<int>("--mtf-model") { Description = "Detector: SOI Table 3 MTF model 1..5 (centre of its ranges), 0 = ideal counting detector", DefaultValueFactory = _ => 1 };
         var command = new Command("particle", "Simulate one supported nanoparticle (or an XYZ structure): exit wave, image, mask.")
         {
@@ -63,7 +63,7 @@ internal static class SimulateParticleCommand
                 potential.Validate();
                 multislice.Validate();
                 optics.Validate();
-                if (!(doseValue > 0) || !double.IsFinite(doseValue)) throw new ArgumentException($"--dose must be > 0 e/Å², got {doseValue}");
+                if (!(doseValue > 0) || !double.IsFinite(doseValue)) throw new UsageException($"--dose-e-per-A2 must be > 0 e/Å², got {doseValue}");
                 if (mtfModel is < 0 or > 5) throw new ArgumentException($"--mtf-model must be 0..5, got {mtfModel}");
                 if (xyzPath is null) particle.Validate();
                 return mtfModel == 0 ? DetectorModel.Ideal : DetectorModel.Preset(mtfModel);
