@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using TemKit.Bench.Infrastructure;
-using TemKit.Ctf.Fitting;
-using TemKit.Ctf.Spectrum;
-using TemKit.Ctf.Synthetic;
+using TemKit.CtfEstimation.Fitting;
+using TemKit.CtfEstimation.Spectrum;
+using TemKit.CtfEstimation.Synthetic;
 using TemKit.Optics;
 
 namespace TemKit.Bench.Ctf;

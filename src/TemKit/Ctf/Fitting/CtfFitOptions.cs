@@ -1,4 +1,4 @@
-namespace TemKit.Ctf.Fitting;
+namespace TemKit.CtfEstimation.Fitting;
 
 /// <summary>
 /// Microscope constants, search ranges and fit settings for <see cref="CtfFitter"/>. Defaults follow CTFFIND4

@@ -1,6 +1,6 @@
 using TemKit.Optics;
 
-namespace TemKit.Ctf.Fitting;
+namespace TemKit.CtfEstimation.Fitting;
 
 /// <summary>
 /// Outcome of a CTF fit in CTFFIND's convention (defocus positive = underfocus, Δf1 ≥ Δf2, angle of the Δf1 axis from

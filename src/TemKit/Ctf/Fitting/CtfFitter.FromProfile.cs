@@ -1,7 +1,7 @@
-using TemKit.Ctf.Profile;
+using TemKit.CtfEstimation.Profile;
 using TemKit.Optics;
 
-namespace TemKit.Ctf.Fitting;
+namespace TemKit.CtfEstimation.Fitting;
 
 public static partial class CtfFitter
 {

@@ -1,8 +1,8 @@
-using TemKit.Ctf.Profile;
-using TemKit.Ctf.Spectrum;
+using TemKit.CtfEstimation.Profile;
+using TemKit.CtfEstimation.Spectrum;
 using TemKit.Optics;
 
-namespace TemKit.Ctf.Fitting;
+namespace TemKit.CtfEstimation.Fitting;
 
 public static partial class CtfFitter
 {

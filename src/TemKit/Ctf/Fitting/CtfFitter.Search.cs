@@ -1,4 +1,4 @@
-namespace TemKit.Ctf.Fitting;
+namespace TemKit.CtfEstimation.Fitting;
 
 public static partial class CtfFitter
 {

@@ -1,8 +1,8 @@
-using TemKit.Ctf.Profile;
-using TemKit.Ctf.Spectrum;
+using TemKit.CtfEstimation.Profile;
+using TemKit.CtfEstimation.Spectrum;
 using TemKit.Optics;
 
-namespace TemKit.Ctf.Fitting;
+namespace TemKit.CtfEstimation.Fitting;
 
 /// <summary>
 /// Fits defocus, astigmatism and (optionally) phase shift to a power spectrum, following CTFFIND4's strategy

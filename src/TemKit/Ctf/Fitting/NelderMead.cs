@@ -1,4 +1,4 @@
-namespace TemKit.Ctf.Fitting;
+namespace TemKit.CtfEstimation.Fitting;
 
 /// <summary>Nelder–Mead downhill simplex (Nelder &amp; Mead 1965; standard coefficients 1, 2, ½, ½) maximising a function.</summary>
 internal static class NelderMead

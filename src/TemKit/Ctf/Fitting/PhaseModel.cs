@@ -1,7 +1,7 @@
 using TemKit.Optics;
 using CtfModel = TemKit.Optics.Ctf;
 
-namespace TemKit.Ctf.Fitting;
+namespace TemKit.CtfEstimation.Fitting;
 
 /// <summary>
 /// The isotropic CTF phase of CTFFIND4's Eq. 1 in a form cheap to evaluate in loops:

@@ -1,4 +1,4 @@
-namespace TemKit.Ctf.Fitting;
+namespace TemKit.CtfEstimation.Fitting;
 
 /// <summary>
 /// Scores an isotropic CTF against a 1D profile (amplitude, as CTFFIND), as CTFFIND4's 1D search on the rotational average: per bin the

@@ -1,4 +1,4 @@
-namespace TemKit.Ctf.Fitting;
+namespace TemKit.CtfEstimation.Fitting;
 
 /// <summary>
 /// Means of a 1D profile over fractional windows [a, b] (each bin i covers [i − ½, i + ½)), from a prefix sum, so the

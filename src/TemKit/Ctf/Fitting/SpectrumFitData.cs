@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
-using TemKit.Ctf.Spectrum;
+using TemKit.CtfEstimation.Spectrum;
 
-namespace TemKit.Ctf.Fitting;
+namespace TemKit.CtfEstimation.Fitting;
 
 /// <summary>
 /// The half-plane of a power spectrum prepared for the 2D fit. Every pixel in the fitted annulus holds

@@ -1,4 +1,4 @@
-namespace TemKit.Ctf.Profile;
+namespace TemKit.CtfEstimation.Profile;
 
 /// <summary>Gaussian smoothing and background removal of a radial profile (seed stage D).</summary>
 public static class ProfileSmoothing

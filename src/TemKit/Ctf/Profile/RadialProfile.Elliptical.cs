@@ -1,7 +1,7 @@
-using TemKit.Ctf.Spectrum;
+using TemKit.CtfEstimation.Spectrum;
 using TemKit.Optics;
 
-namespace TemKit.Ctf.Profile;
+namespace TemKit.CtfEstimation.Profile;
 
 public sealed partial class RadialProfile
 {

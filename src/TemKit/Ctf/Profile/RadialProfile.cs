@@ -1,6 +1,6 @@
-using TemKit.Ctf.Spectrum;
+using TemKit.CtfEstimation.Spectrum;
 
-namespace TemKit.Ctf.Profile;
+namespace TemKit.CtfEstimation.Profile;
 
 /// <summary>
 /// A rotational (azimuthal) average of a centred spectrum: one value per integer radius in spectrum pixels, with its

@@ -1,4 +1,4 @@
-namespace TemKit.Ctf.Profile;
+namespace TemKit.CtfEstimation.Profile;
 
 /// <summary>Settings for <see cref="RadialProfile.Compute"/> and <see cref="RadialProfile.ComputeElliptical"/>.</summary>
 public sealed record RadialProfileOptions

@@ -1,4 +1,4 @@
-namespace TemKit.Ctf.Profile;
+namespace TemKit.CtfEstimation.Profile;
 
 /// <summary>
 /// A Gaussian-smoothed radial profile with its slowly varying background removed, ready for peak finding

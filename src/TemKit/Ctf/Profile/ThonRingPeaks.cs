@@ -1,4 +1,4 @@
-namespace TemKit.Ctf.Profile;
+namespace TemKit.CtfEstimation.Profile;
 
 /// <summary>Finds Thon-ring maxima and zeros with their prominence in a smoothed, background-free profile.</summary>
 public static class ThonRingPeaks

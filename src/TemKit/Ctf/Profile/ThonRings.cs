@@ -1,4 +1,4 @@
-namespace TemKit.Ctf.Profile;
+namespace TemKit.CtfEstimation.Profile;
 
 /// <summary>One Thon-ring maximum or zero found in a smoothed profile.</summary>
 /// <param name="Order">1-based index among the extrema of its kind, in order of radius.</param>

@@ -1,6 +1,6 @@
 using TemKit.Imaging;
 
-namespace TemKit.Ctf.Spectrum;
+namespace TemKit.CtfEstimation.Spectrum;
 
 /// <summary>
 /// A square, centred power spectrum |F(k)|²: DC at pixel (Size/2, Size/2), kx along x, ky along y (MRC y up), so pixel

@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using TemKit.Imaging;
 
-namespace TemKit.Ctf.Spectrum;
+namespace TemKit.CtfEstimation.Spectrum;
 
 public static partial class PowerSpectrumEstimator
 {

@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 using TemKit.Fourier;
 using TemKit.Imaging;
 
-namespace TemKit.Ctf.Spectrum;
+namespace TemKit.CtfEstimation.Spectrum;
 
 /// <summary>
 /// Estimates the power spectrum of a micrograph by averaging the periodograms of overlapping, tapered tiles

@@ -1,4 +1,4 @@
-namespace TemKit.Ctf.Spectrum;
+namespace TemKit.CtfEstimation.Spectrum;
 
 /// <summary>
 /// Settings for <see cref="PowerSpectrumEstimator"/>: Welch-style averaging of tapered, overlapping tile periodograms.

@@ -1,4 +1,4 @@
-namespace TemKit.Ctf.Synthetic;
+namespace TemKit.CtfEstimation.Synthetic;
 
 /// <summary>Poisson random numbers for shot noise.</summary>
 internal static class PoissonSampler

@@ -1,7 +1,7 @@
 using TemKit.Fourier;
 using TemKit.Imaging;
 
-namespace TemKit.Ctf.Synthetic;
+namespace TemKit.CtfEstimation.Synthetic;
 
 /// <summary>
 /// Simulates a bright-field micrograph of a thin amorphous film: a Gaussian random phase φ(r) with a 1/f-like

@@ -1,6 +1,6 @@
 using TemKit.Optics;
 
-namespace TemKit.Ctf.Synthetic;
+namespace TemKit.CtfEstimation.Synthetic;
 
 /// <summary>Settings for <see cref="SyntheticMicrograph.Generate"/>: a weak-phase amorphous film imaged through a CTF.</summary>
 /// <param name="Ctf">True CTF (voltage kV, Cs mm, amplitude contrast, Δf1/Δf2 Å, angle degrees, phase shift radians).</param>
