@@ -17,7 +17,7 @@ public static class ImageFile
         string ext = System.IO.Path.GetExtension(path).ToLowerInvariant();
         return ext switch
         {
-            ".dm3" or ".dm4" => throw new TemKitFormatException(path, "DM3/DM4 reader not available yet"),
+            ".dm3" or ".dm4" => Dm.DmFile.Open(path, options),
             _ => MrcFile.Open(path, options),
         };
     }
