@@ -49,6 +49,7 @@ public sealed class DefocusAnalyzer
         }
         catch (Exception e) when (e is TemKitFormatException or IOException or UnauthorizedAccessException or ArgumentException or InvalidDataException or OutOfMemoryException)
         {
+            if (acquired.Length == 0 && File.Exists(file)) acquired = AcquiredTime(file, new ImageMetadata());
             return ImagePart.Failed(file, OneLine(e), acquired);
         }
     }
@@ -103,7 +104,7 @@ public sealed class DefocusAnalyzer
         var p = fit.Profile;
         var fitCurve = new FitCurve(p.RadiusPx, p.FrequencyInverseAngstrom, p.Normalised, p.ModelCtfSquared, p.CrossCorrelation,
             fit.Defocus1Angstrom, fit.Defocus2Angstrom, fit.AstigmatismAngleDegrees, fit.PhaseShiftRadians);
-        if (FiguresFolder != null) Thumbnails.Write(FiguresFolder, file, image, spectrum, fit.Parameters, _options.InputIsPowerSpectrum);
+        if (FiguresFolder != null) Thumbnails.Write(FiguresFolder, file, image, spectrum, fit.Parameters, fit.FitResolutionAngstrom, _options.InputIsPowerSpectrum);
         return new ImagePart(row, profileCurve, smoothed, peaks, fitCurve);
     }
 

@@ -24,7 +24,7 @@ public static class Thumbnails
     public static string SpectrumPath(string folder, string file) => Path.Combine(folder, PartStore.KeyOf(file) + ".spectrum.png");
 
     /// <summary>Writes both pictures atomically.</summary>
-    public static void Write(string folder, string file, Image2D image, PowerSpectrum spectrum, CtfParameters fit, bool inputIsSpectrum)
+    public static void Write(string folder, string file, Image2D image, PowerSpectrum spectrum, CtfParameters fit, double fitResolutionAngstrom, bool inputIsSpectrum)
     {
         if (!inputIsSpectrum)
         {
@@ -32,11 +32,14 @@ public static class Thumbnails
             var small = factor == 1 ? image : PowerSpectrumEstimator.Bin(image, factor);
             AtomicFile.WriteAllBytes(ImagePath(folder, file), PngWriter.EncodeImage(FlipRows(small)));
         }
-        AtomicFile.WriteAllBytes(SpectrumPath(folder, file), SpectrumWithRings(spectrum, fit).ToPng());
+        AtomicFile.WriteAllBytes(SpectrumPath(folder, file), SpectrumWithRings(spectrum, fit, fitResolutionAngstrom).ToPng());
     }
 
-    /// <summary>The spectrum (log scale, DC at the centre, ky up) with the fitted zeros drawn on its right half.</summary>
-    public static RgbCanvas SpectrumWithRings(PowerSpectrum spectrum, CtfParameters fit)
+    /// <summary>
+    /// The spectrum (log scale, DC at the centre, ky up) with the fitted zeros drawn on its right half, out to the fit
+    /// resolution (Å) and only while neighbouring zeros are at least 3 displayed pixels apart.
+    /// </summary>
+    public static RgbCanvas SpectrumWithRings(PowerSpectrum spectrum, CtfParameters fit, double fitResolutionAngstrom)
     {
         int factor = Math.Max(1, spectrum.Size / MaxSizePx);
         var shown = factor == 1 ? spectrum.Image : PowerSpectrumEstimator.Bin(spectrum.Image, factor);
@@ -46,6 +49,7 @@ public static class Thumbnails
         double centre = n / 2.0 + (factor == 1 ? 0 : 0.5 / factor - 0.5);
         double step = spectrum.FrequencyStepInverseAngstrom * factor;
         var ctf = new Optics.Ctf(fit);
+        double limit = fitResolutionAngstrom > 0 ? 1 / fitResolutionAngstrom : double.PositiveInfinity;
         var xs = new List<double>();
         var ys = new List<double>();
         for (int zero = 1; zero <= 60; zero++)
@@ -55,13 +59,15 @@ public static class Thumbnails
             for (int a = -90; a <= 90; a += 2)
             {
                 double alpha = a * Math.PI / 180;
-                double r = ctf.ZeroFrequency(zero, alpha) / step;
-                if (!(r < n / 2.0 - 1)) continue;
+                double g = ctf.ZeroFrequency(zero, alpha);
+                double r = g / step;
+                double spacing = (ctf.ZeroFrequency(zero + 1, alpha) - g) / step;
+                if (!(r < n / 2.0 - 1) || !(g <= limit) || !(spacing >= 3)) continue;
                 xs.Add(centre + r * Math.Cos(alpha));
                 ys.Add(n - 1 - (centre + r * Math.Sin(alpha)));
             }
             if (xs.Count < 2) break;
-            canvas.DrawPolyline(xs.ToArray(), ys.ToArray(), RgbColor.Cyan, 1, 0.8);
+            canvas.DrawPolyline(xs.ToArray(), ys.ToArray(), RgbColor.Cyan, 1, 0.7);
         }
         return canvas;
     }
