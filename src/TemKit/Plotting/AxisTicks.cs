@@ -29,14 +29,17 @@ public static class AxisTicks
     }
 
     /// <summary>
-    /// A linear axis covering [<paramref name="dataMin"/>, <paramref name="dataMax"/>] with about
-    /// <paramref name="target"/> ticks. Ends not fixed by <paramref name="fixedMin"/>/<paramref name="fixedMax"/>
-    /// are rounded out to a tick.
+    /// A linear axis showing [<paramref name="dataMin"/>, <paramref name="dataMax"/>] with the 1-2-5 step
+    /// that gives closest to <paramref name="target"/> ticks. Ends not fixed by
+    /// <paramref name="fixedMin"/>/<paramref name="fixedMax"/> get a margin of <paramref name="padFraction"/>
+    /// of the span, except at an end where the data stop exactly at zero (counts, frequencies), which stays
+    /// on the frame. Ticks lie inside the range.
     /// </summary>
-    public static Axis Linear(double dataMin, double dataMax, int target = 6, double? fixedMin = null, double? fixedMax = null)
+    public static Axis Linear(double dataMin, double dataMax, int target = 6, double? fixedMin = null, double? fixedMax = null, double padFraction = 0.04)
     {
         double lo = fixedMin ?? dataMin, hi = fixedMax ?? dataMax;
-        if (!double.IsFinite(lo) || !double.IsFinite(hi)) (lo, hi) = (0, 1);
+        if (!double.IsFinite(lo)) lo = double.IsFinite(hi) ? hi - 1 : 0;
+        if (!double.IsFinite(hi)) hi = lo + 1;
         if (hi < lo) (lo, hi) = (hi, lo);
         if (hi == lo)
         {
@@ -45,19 +48,41 @@ public static class AxisTicks
             if (fixedMax is null) hi += pad;
             if (hi == lo) hi = lo + 1;
         }
-        double step = NiceStep((hi - lo) / Math.Max(1, target - 1));
-        if (fixedMin is null) lo = Math.Floor(lo / step + 1e-9) * step;
-        if (fixedMax is null) hi = Math.Ceiling(hi / step - 1e-9) * step;
-        if (hi <= lo) hi = lo + step;
+        else
+        {
+            double pad = (hi - lo) * padFraction;
+            if (fixedMin is null && lo != 0) lo -= pad;
+            if (fixedMax is null && hi != 0) hi += pad;
+        }
+        double step = ChooseStep(lo, hi, Math.Max(2, target));
         var ticks = new List<double>();
         long first = (long)Math.Ceiling(lo / step - 1e-9), last = (long)Math.Floor(hi / step + 1e-9);
         for (long i = first; i <= last; i++) ticks.Add(Clean(i * step, step));
-        var minor = new List<double>();
-        double minorStep = step / (Mantissa(step) == 2 ? 4 : 5);
-        long mFirst = (long)Math.Ceiling(lo / minorStep - 1e-9), mLast = (long)Math.Floor(hi / minorStep + 1e-9);
-        if (mLast - mFirst < 2000)
-            for (long i = mFirst; i <= mLast; i++) minor.Add(i * minorStep);
-        return new Axis(lo, hi, false, ticks, ticks.Select(t => FormatLinear(t, step)).ToList(), minor);
+        return new Axis(lo, hi, false, ticks, ticks.Select(t => FormatLinear(t, step)).ToList(), []);
+    }
+
+    /// <summary>The 1, 2 or 5 × 10ⁿ step whose tick count inside [lo, hi] is closest to <paramref name="target"/> (ties: the larger step).</summary>
+    private static double ChooseStep(double lo, double hi, int target)
+    {
+        double span = hi - lo;
+        int e0 = (int)Math.Floor(Math.Log10(span / target));
+        double best = NiceStep(span / target);
+        double bestScore = double.PositiveInfinity;
+        for (int e = e0 + 1; e >= e0 - 1; e--)
+        {
+            foreach (double m in (ReadOnlySpan<double>)[5, 2, 1])
+            {
+                double step = m * Math.Pow(10, e);
+                long count = (long)Math.Floor(hi / step + 1e-9) - (long)Math.Ceiling(lo / step - 1e-9) + 1;
+                double score = count < 2 ? 1000 - count : Math.Abs(count - target);
+                if (score < bestScore)
+                {
+                    bestScore = score;
+                    best = step;
+                }
+            }
+        }
+        return best;
     }
 
     /// <summary>
@@ -128,8 +153,6 @@ public static class AxisTicks
         string mant = m == 1 ? "" : m.ToString("0.#", CultureInfo.InvariantCulture) + "×";
         return $"{mant}10{Superscript(exp)}";
     }
-
-    private static double Mantissa(double step) => Math.Round(step / Math.Pow(10, Math.Floor(Math.Log10(step) + 1e-9)));
 
     /// <summary>Rounds away the binary noise of i·step (0.30000000000000004 → 0.3).</summary>
     private static double Clean(double v, double step)

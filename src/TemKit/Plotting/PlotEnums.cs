@@ -10,7 +10,11 @@ public enum MarkerShape
     Triangle,
 }
 
-/// <summary>Where the legend box goes; <see cref="Auto"/> picks the inside corner covering the fewest points.</summary>
+/// <summary>
+/// Where the legend box goes. <see cref="Auto"/> takes an inside corner that hides no data, and when
+/// every corner would hide some, moves the legend to the right of the plot (inside the best corner for
+/// panels of a figure, whose plot areas must line up).
+/// </summary>
 public enum LegendPosition
 {
     Auto,
@@ -18,5 +22,6 @@ public enum LegendPosition
     TopLeft,
     BottomRight,
     BottomLeft,
+    OutsideRight,
     None,
 }

@@ -59,10 +59,15 @@ public sealed class SvgFigure
         double width = panelWidth * columns, height = titleHeight + rowHeights.Sum();
         if (_plots.Count == 0) height = Math.Max(height, 40);
 
-        // A common left margin per column makes the y axes line up.
+        // Common margins per column make the plot areas line up.
         var left = new double[columns];
+        var right = new double[columns];
         for (int i = 0; i < _plots.Count; i++)
-            left[i % columns] = Math.Max(left[i % columns], _plots[i].NaturalLeft(panelWidth, rowHeights[i / columns]));
+        {
+            var natural = _plots[i].Layout(panelWidth, rowHeights[i / columns], allowOutsideLegend: false);
+            left[i % columns] = Math.Max(left[i % columns], natural.Left);
+            right[i % columns] = Math.Max(right[i % columns], natural.Right);
+        }
 
         var sb = new StringBuilder();
         SvgDocument.Open(sb, width, height);
@@ -76,7 +81,7 @@ public sealed class SvgFigure
                 int i = r * columns + c;
                 if (i >= _plots.Count) break;
                 var plot = _plots[i];
-                var layout = plot.Layout(panelWidth, rowHeights[r], left[c]);
+                var layout = plot.Layout(panelWidth, rowHeights[r], left[c], right[c], allowOutsideLegend: false);
                 string? label = PanelLabels ? $"({(char)('a' + i % 26)})" : null;
                 plot.Render(sb, c * panelWidth, y, panelWidth, rowHeights[r], layout, label, i);
             }

@@ -3,6 +3,9 @@ namespace TemKit.Plotting;
 /// <summary>Axes and margins (px) of one rendered plot.</summary>
 internal sealed record PlotLayout(Axis X, Axis Y, double Left, double Right, double Top, double Bottom, double Width, double Height)
 {
+    /// <summary>Where the legend is drawn (never <see cref="LegendPosition.Auto"/>).</summary>
+    public LegendPosition Legend { get; init; } = LegendPosition.None;
+
     public double PlotWidth => Width - Left - Right;
     public double PlotHeight => Height - Top - Bottom;
 
@@ -20,8 +23,12 @@ public sealed partial class SvgPlot
 {
     internal const double TickFont = 11, LabelFont = 13, TitleFont = 15;
 
-    /// <summary>Chooses axes from the data and margins from the labels; <paramref name="forcedLeft"/> aligns panels of a figure.</summary>
-    internal PlotLayout Layout(double width, double height, double? forcedLeft)
+    /// <summary>
+    /// Chooses axes from the data and margins from the labels. A figure passes common
+    /// <paramref name="forcedLeft"/>/<paramref name="forcedRight"/> margins (px, used when larger than
+    /// the plot's own) so the plot areas of its panels line up.
+    /// </summary>
+    internal PlotLayout Layout(double width, double height, double? forcedLeft = null, double? forcedRight = null, bool allowOutsideLegend = true)
     {
         var (xmin, xmax, ymin, ymax) = DataRange();
         double top = string.IsNullOrEmpty(Title) ? 14 : 38;
@@ -30,11 +37,34 @@ public sealed partial class SvgPlot
         Axis y = LogY ? AxisTicks.Logarithmic(ymin, ymax, YMin, YMax) : AxisTicks.Linear(ymin, ymax, yTarget, YMin, YMax);
         double left = forcedLeft ?? LeftMarginFor(y);
         double right = 18;
-        int xTarget = Math.Clamp((int)((width - left - right) / 85), 3, 12);
-        Axis x = LogX ? AxisTicks.Logarithmic(xmin, xmax, XMin, XMax) : AxisTicks.Linear(xmin, xmax, xTarget, XMin, XMax);
+        Axis XAxis(double r)
+        {
+            int xTarget = Math.Clamp((int)((width - left - r) / 85), 3, 12);
+            return LogX ? AxisTicks.Logarithmic(xmin, xmax, XMin, XMax) : AxisTicks.Linear(xmin, xmax, xTarget, XMin, XMax, PadX ? 0.04 : 0);
+        }
+        Axis x = XAxis(right);
         if (x.Labels.Count > 0) right = Math.Max(right, SvgText.Width(x.Labels[^1], TickFont) / 2 + 6);
-        return new PlotLayout(x, y, left, right, top, bottom, width, height);
+        var layout = new PlotLayout(x, y, left, right, top, bottom, width, height);
+
+        var entries = LegendEntries();
+        if (entries.Count == 0 || Legend == LegendPosition.None)
+            return forcedRight > right ? new PlotLayout(XAxis(forcedRight.Value), y, left, forcedRight.Value, top, bottom, width, height) : layout;
+        var (lw, lh) = LegendSize(entries);
+        LegendPosition place = Legend;
+        bool roomOutside = width - left - (lw + 24) > 0.55 * (width - left);
+        if (place == LegendPosition.Auto)
+        {
+            var (corner, hidden) = BestCorner(layout, lw, lh);
+            place = hidden == 0 || !allowOutsideLegend || !roomOutside ? corner : LegendPosition.OutsideRight;
+        }
+        if (place == LegendPosition.OutsideRight) right = Math.Max(right, lw + 24);
+        if (forcedRight > right) right = forcedRight.Value;
+        if (right != layout.Right) layout = new PlotLayout(XAxis(right), y, left, right, top, bottom, width, height);
+        return layout with { Legend = place };
     }
+
+    /// <summary>Scatter markers and bars get a margin inside the frame; pure curves run edge to edge in x.</summary>
+    private bool PadX => _items.Any(i => i is BarSeries || i is PointSeries { DrawLine: false } || i is PointSeries { Marker: not MarkerShape.None });
 
     /// <summary>The left margin this plot needs for its y tick labels and y label (px).</summary>
     internal double LeftMarginFor(Axis y)
@@ -43,8 +73,7 @@ public sealed partial class SvgPlot
         return 10 + widest + 8 + (string.IsNullOrEmpty(YLabel) ? 0 : LabelFont + 10);
     }
 
-    /// <summary>The left margin this plot would choose at the given height.</summary>
-    internal double NaturalLeft(double width, double height) => Layout(width, height, null).Left;
+
 
     /// <summary>Finite data extent over everything drawn; NaN ends when there is nothing.</summary>
     private (double XMin, double XMax, double YMin, double YMax) DataRange()

@@ -7,16 +7,26 @@ public sealed partial class SvgPlot
 {
     private const double LegendRow = 18, LegendSample = 24, LegendPad = 8;
 
+    private List<PlotItem> LegendEntries() =>
+        _items.Where(i => i is PointSeries or BarSeries or BandSeries && !string.IsNullOrEmpty(i.Name)).ToList();
+
+    private static (double Width, double Height) LegendSize(List<PlotItem> entries) =>
+        (entries.Max(e => Width(e.Name, TickFont)) + LegendSample + 3 * LegendPad, entries.Count * LegendRow + LegendPad);
+
     private void RenderLegend(StringBuilder sb, PlotLayout L, double pl, double pt, double pw, double ph)
     {
-        var entries = _items.Where(i => i is PointSeries or BarSeries or BandSeries && !string.IsNullOrEmpty(i.Name)).ToList();
-        if (entries.Count == 0 || Legend == LegendPosition.None) return;
-        double w = entries.Max(e => Width(e.Name, TickFont)) + LegendSample + 3 * LegendPad;
-        double h = entries.Count * LegendRow + LegendPad;
-        LegendPosition pos = Legend == LegendPosition.Auto ? BestCorner(L, pl, pt, pw, ph, w, h) : Legend;
-        double margin = 8;
-        double x = pos is LegendPosition.TopLeft or LegendPosition.BottomLeft ? pl + margin : pl + pw - margin - w;
-        double y = pos is LegendPosition.TopLeft or LegendPosition.TopRight ? pt + margin : pt + ph - margin - h;
+        var entries = LegendEntries();
+        LegendPosition pos = L.Legend;
+        if (entries.Count == 0 || pos is LegendPosition.None or LegendPosition.Auto) return;
+        var (w, h) = LegendSize(entries);
+        const double margin = 8;
+        double x = pos switch
+        {
+            LegendPosition.OutsideRight => pl + pw + 12,
+            LegendPosition.TopLeft or LegendPosition.BottomLeft => pl + margin,
+            _ => pl + pw - margin - w,
+        };
+        double y = pos is LegendPosition.TopLeft or LegendPosition.TopRight or LegendPosition.OutsideRight ? pt + (pos == LegendPosition.OutsideRight ? 0 : margin) : pt + ph - margin - h;
 
         sb.Append("<g class=\"legend\">\n<rect x=\"").Append(N(x)).Append("\" y=\"").Append(N(y)).Append("\" width=\"").Append(N(w))
           .Append("\" height=\"").Append(N(h)).Append("\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.88\" stroke=\"#c8c8c8\" stroke-width=\"0.8\"/>\n");
@@ -55,9 +65,10 @@ public sealed partial class SvgPlot
         sb.Append("</g>\n");
     }
 
-    /// <summary>The inside corner whose legend box would hide the fewest data points (segments are sampled).</summary>
-    private LegendPosition BestCorner(PlotLayout L, double pl, double pt, double pw, double ph, double w, double h)
+    /// <summary>The inside corner whose legend box would hide the fewest data points (segments are sampled), and that number.</summary>
+    private (LegendPosition Corner, int Hidden) BestCorner(PlotLayout L, double w, double h)
     {
+        double pl = L.Left, pt = L.Top, pw = L.PlotWidth, ph = L.PlotHeight;
         LegendPosition[] order = [LegendPosition.TopRight, LegendPosition.TopLeft, LegendPosition.BottomRight, LegendPosition.BottomLeft];
         var hits = new int[4];
         const double m = 8;
@@ -101,10 +112,26 @@ public sealed partial class SvgPlot
                 case BandSeries band:
                     for (int i = 0; i < band.X.Length; i++) { Count(L.Px(band.X[i]), L.Py(band.Lower[i])); Count(L.Px(band.X[i]), L.Py(band.Upper[i])); }
                     break;
+                case ReferenceLine r:
+                    // The line itself and, for a labelled one, the strip its label occupies.
+                    double at = r.Vertical ? L.Px(r.Value) : L.Py(r.Value);
+                    if (!double.IsFinite(at)) break;
+                    double labelWidth = Width(r.Name, TickFont) + 8;
+                    if (r.Vertical)
+                    {
+                        for (double y = pt; y <= pt + ph; y += 10) Count(at, y);
+                        for (double dx = 0; dx <= labelWidth; dx += 8) { Count(at + dx, pt + 10); Count(at - dx, pt + 10); }
+                    }
+                    else
+                    {
+                        for (double x = pl; x <= pl + pw; x += 10) Count(x, at);
+                        for (double dx = 0; dx <= labelWidth; dx += 8) Count(pl + pw - dx, at - 8);
+                    }
+                    break;
             }
         }
         int best = 0;
         for (int c = 1; c < 4; c++) if (hits[c] < hits[best]) best = c;
-        return order[best];
+        return (order[best], hits[best]);
     }
 }

@@ -21,7 +21,7 @@ public sealed partial class HtmlReport
         caption { caption-side: top; text-align: left; color: var(--muted); padding-bottom: 6px; }
         th, td { padding: 5px 12px; border-bottom: 1px solid var(--line); text-align: left; white-space: nowrap; }
         th { background: #eef1f4; font-weight: 600; border-bottom: 2px solid #c5ccd3; position: sticky; top: 0; }
-        td.num { text-align: right; }
+        td.num, th.num { text-align: right; }
         tbody tr:nth-child(even) { background: #fafbfc; }
         tbody tr:hover { background: #eef5fb; }
         tr.flagged td { background: var(--flag); }

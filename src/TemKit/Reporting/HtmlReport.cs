@@ -67,20 +67,32 @@ public sealed partial class HtmlReport
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(rows);
+        var body = rows.ToList();
+        // A column whose non-empty cells are all numbers gets a right-aligned header as well.
+        var numericColumn = new bool[headers.Count];
+        for (int c = 0; c < headers.Count; c++)
+        {
+            int numbers = 0, others = 0;
+            foreach (var row in body)
+            {
+                if (c >= row.Count || string.IsNullOrWhiteSpace(row[c])) continue;
+                if (IsNumber(row[c])) numbers++; else others++;
+            }
+            numericColumn[c] = numbers > 0 && others == 0;
+        }
         var sb = new StringBuilder("<div class=\"table-wrap\"><table>");
         if (!string.IsNullOrEmpty(caption)) sb.Append("<caption>").Append(Escape(caption)).Append("</caption>");
         sb.Append("<thead><tr>");
-        foreach (string h in headers) sb.Append("<th>").Append(Escape(h)).Append("</th>");
+        for (int c = 0; c < headers.Count; c++)
+            sb.Append(numericColumn[c] ? "<th class=\"num\">" : "<th>").Append(Escape(headers[c])).Append("</th>");
         sb.Append("</tr></thead><tbody>");
-        int r = 0;
-        foreach (var row in rows)
+        for (int r = 0; r < body.Count; r++)
         {
             string? cls = rowClasses is not null && r < rowClasses.Count ? rowClasses[r] : null;
             sb.Append(string.IsNullOrWhiteSpace(cls) ? "<tr>" : $"<tr class=\"{Escape(cls)}\">");
-            foreach (string cell in row)
+            foreach (string cell in body[r])
                 sb.Append(IsNumber(cell) ? "<td class=\"num\">" : "<td>").Append(Escape(cell)).Append("</td>");
             sb.Append("</tr>");
-            r++;
         }
         _blocks.Add(sb.Append("</tbody></table></div>").ToString());
         return this;
@@ -91,6 +103,10 @@ public sealed partial class HtmlReport
 
     /// <summary>PNG bytes embedded as a data URI.</summary>
     public HtmlReport AddPng(byte[] png, string? caption = null) => AddFigure(ReportFigure.Png(png, caption));
+
+    /// <summary>A float image shown in grey (default scale: percentiles 0.5/99.5), embedded as PNG.</summary>
+    public HtmlReport AddImage(Imaging.Image2D image, Imaging.Display.DisplayScale? scale = null, string? caption = null) =>
+        AddFigure(ReportFigure.Image(image, scale, caption));
 
     /// <summary>An SVG document inlined in the page.</summary>
     public HtmlReport AddSvg(string svgText, string? caption = null) => AddFigure(ReportFigure.Svg(svgText, caption));

@@ -1,3 +1,6 @@
+using TemKit.Imaging;
+using TemKit.Imaging.Display;
+using TemKit.IO.Png;
 using TemKit.Plotting;
 
 namespace TemKit.Reporting;
@@ -35,6 +38,17 @@ public sealed class ReportFigure
     /// <summary>A PNG read from a file now (the report stays self-contained).</summary>
     public static ReportFigure PngFile(string path, string? caption = null, string? alt = null) =>
         new(File.ReadAllBytes(path), null, caption, alt);
+
+    /// <summary>A float image shown in grey (default scale: percentiles 0.5/99.5), encoded now as PNG.</summary>
+    public static ReportFigure Image(Image2D image, DisplayScale? scale = null, string? caption = null) =>
+        Png(PngWriter.EncodeImage(image, scale), caption);
+
+    /// <summary>An annotated RGB canvas, encoded now as PNG.</summary>
+    public static ReportFigure Canvas(RgbCanvas canvas, string? caption = null)
+    {
+        ArgumentNullException.ThrowIfNull(canvas);
+        return Png(canvas.ToPng(), caption);
+    }
 
     /// <summary>An SVG document given as text.</summary>
     public static ReportFigure Svg(string svg, string? caption = null)

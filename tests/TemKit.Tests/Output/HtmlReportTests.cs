@@ -63,6 +63,29 @@ public class HtmlReportTests
     }
 
     [Fact]
+    public void NumericColumnsGetRightAlignedHeaders()
+    {
+        var doc = ParseHtml(new HtmlReport("t").AddTable(["name", "value (Å)", "mixed"], [["a", "1.5", "2"], ["b", "", "n/a"]]).ToHtml());
+        var th = doc.Descendants(H + "th").Select(e => (string?)e.Attribute("class")).ToArray();
+        Assert.Equal(new string?[] { null, "num", null }.AsEnumerable(), th);
+    }
+
+    [Fact]
+    public void ImagesAndCanvasesBecomeDecodablePngs()
+    {
+        var image = new TemKit.Imaging.Image2D(4, 2);
+        for (int i = 0; i < 8; i++) image.Pixels[i] = i;
+        var canvas = new TemKit.Imaging.Display.RgbCanvas(3, 3, TemKit.Imaging.Display.RgbColor.White);
+        var report = new HtmlReport("imgs").AddImage(image, TemKit.Imaging.Display.DisplayScale.MinMax, "ramp");
+        report.AddFigureRow([ReportFigure.Canvas(canvas, "white")], "row caption");
+        var imgs = ParseHtml(report.ToHtml()).Descendants(H + "img").Select(e => (string)e.Attribute("src")!).ToArray();
+        var ramp = PngReader.Decode(Convert.FromBase64String(imgs[0]["data:image/png;base64,".Length..]));
+        Assert.Equal(new ushort[] { 0, 36, 73, 109, 146, 182, 219, 255 }, ramp.Samples);
+        var white = PngReader.Decode(Convert.FromBase64String(imgs[1]["data:image/png;base64,".Length..]));
+        Assert.All(white.Samples, v => Assert.Equal(255, v));
+    }
+
+    [Fact]
     public void SaveWritesAtomicallyAndAddPngReadsTheFile()
     {
         string dir = PngTests.TempDir();

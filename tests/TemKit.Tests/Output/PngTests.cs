@@ -129,6 +129,19 @@ public class PngTests
     }
 
     [Fact]
+    public void ColormappedImageUsesTheMapEntries()
+    {
+        var image = new Image2D(2, 1);
+        image.Pixels[0] = 0;
+        image.Pixels[1] = 1;
+        string path = Path.Combine(TempDir(), "cm.png");
+        PngWriter.WriteImage(path, image, DisplayScale.MinMax, Colormap.Perceptual);
+        var png = PngReader.Read(path);
+        RgbColor lo = Colormap.Perceptual[0], hi = Colormap.Perceptual[255];
+        Assert.Equal(new ushort[] { lo.R, lo.G, lo.B, hi.R, hi.G, hi.B }, png.Samples);
+    }
+
+    [Fact]
     public void ReadsOneBitGreyAndPaletteWithTransparency()
     {
         // 10x2, 1 bit: row 0 alternates 1,0,...; row 1 all ones. Two bytes per row, padded.

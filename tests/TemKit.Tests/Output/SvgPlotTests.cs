@@ -126,7 +126,7 @@ public class SvgPlotTests
     public void TickLabelsCarryOnlyTheDigitsTheStepNeeds()
     {
         Assert.Equal(["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"], AxisTicks.Linear(0, 1, 6).Labels);
-        Assert.Equal(["\u221220", "\u221210", "0", "10", "20"], AxisTicks.Linear(-17, 18, 5).Labels);
+        Assert.Equal(["\u221215", "\u221210", "\u22125", "0", "5", "10", "15"], AxisTicks.Linear(-17, 18, 7).Labels);
         Assert.Equal("0.3", AxisTicks.Linear(0, 0.31, 5).Labels[3]);
         Assert.Equal("2.5×10⁷", AxisTicks.FormatLinear(2.5e7, 5e6));
     }
@@ -232,6 +232,48 @@ public class SvgPlotTests
         var doc = Parse(plot.ToSvg());
         Assert.Equal(4, WithClass(doc, "line").Count());
         Assert.Equal(3, WithClass(doc, "marker").Count());
+    }
+
+    [Fact]
+    public void AxesStopAtZeroForCountsAndPadOtherwise()
+    {
+        var counts = AxisTicks.Linear(0, 40);
+        Assert.Equal(0, counts.Min);
+        Assert.True(counts.Max > 40 && counts.Max < 43);
+        var signed = AxisTicks.Linear(-3, 7);
+        Assert.True(signed.Min < -3 && signed.Max > 7);
+        var exact = AxisTicks.Linear(-3, 7, padFraction: 0);
+        Assert.Equal((-3.0, 7.0), (exact.Min, exact.Max));
+    }
+
+    [Fact]
+    public void LegendSitsInAFreeCornerOrOutsideWhenNoneIsFree()
+    {
+        static (double LegendX, double FrameRight) Place(SvgPlot p)
+        {
+            var doc = Parse(p.ToSvg());
+            var frame = WithClass(doc, "frame").Single();
+            var box = WithClass(doc, "legend").Single().Elements().First();
+            double Num(XElement e, string a) => double.Parse((string)e.Attribute(a)!, CultureInfo.InvariantCulture);
+            return (Num(box, "x"), Num(frame, "x") + Num(frame, "width"));
+        }
+
+        var sparse = new SvgPlot();
+        sparse.AddLine("rising", [0.0, 1], [0.0, 1]);
+        var (x1, right1) = Place(sparse);
+        Assert.True(x1 < right1);
+
+        var dense = new SvgPlot();
+        double[] gx = Enumerable.Range(0, 900).Select(i => (double)(i % 30)).ToArray();
+        double[] gy = Enumerable.Range(0, 900).Select(i => (double)(i / 30)).ToArray();
+        dense.AddScatter("grid", gx, gy);
+        var (x2, right2) = Place(dense);
+        Assert.True(x2 > right2);
+
+        var inFigure = Parse(new SvgFigure(dense).ToSvg());
+        var frame = WithClass(inFigure, "frame").Single();
+        double legendX = double.Parse((string)WithClass(inFigure, "legend").Single().Elements().First().Attribute("x")!, CultureInfo.InvariantCulture);
+        Assert.True(legendX < double.Parse((string)frame.Attribute("x")!, CultureInfo.InvariantCulture) + double.Parse((string)frame.Attribute("width")!, CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
 namespace TemKit.Fourier.Managed;
 
 /// <summary>
@@ -74,9 +77,28 @@ internal static unsafe class BlockIo
         }
     }
 
+    // vpermt2ps indices: even floats (re) and odd floats (im) of two vectors of 8 interleaved complex values, and back.
+    private static readonly Vector512<int> s_even = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+    private static readonly Vector512<int> s_odd = Vector512.Create(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31);
+    private static readonly Vector512<int> s_low = Vector512.Create(0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
+    private static readonly Vector512<int> s_high = Vector512.Create(8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
+
     /// <summary>Lane b ← column b of the n rows starting at src (row stride <paramref name="stride"/>).</summary>
     public static void LoadColumns(ComplexF* src, nint stride, int count, int n, float* re, float* im)
     {
+        if (count == Lanes && Avx512F.IsSupported)
+        {
+            Vector512<int> even = s_even, odd = s_odd;
+            for (int y = 0; y < n; y++)
+            {
+                float* row = (float*)(src + y * stride);
+                var a = Avx512F.LoadVector512(row);
+                var b = Avx512F.LoadVector512(row + 16);
+                Avx512F.Store(re + y * Lanes, Avx512F.PermuteVar16x32x2(a, even, b));
+                Avx512F.Store(im + y * Lanes, Avx512F.PermuteVar16x32x2(a, odd, b));
+            }
+            return;
+        }
         for (int y = 0; y < n; y++)
         {
             ComplexF* row = src + y * stride;
@@ -93,6 +115,20 @@ internal static unsafe class BlockIo
     /// <summary>Column b of the n rows starting at dst ← scale × lane b, for b &lt; count.</summary>
     public static void StoreColumns(float* re, float* im, ComplexF* dst, nint stride, int count, int n, float scale)
     {
+        if (count == Lanes && Avx512F.IsSupported)
+        {
+            Vector512<int> low = s_low, high = s_high;
+            var s = Vector512.Create(scale);
+            for (int y = 0; y < n; y++)
+            {
+                float* row = (float*)(dst + y * stride);
+                var r = Avx512F.LoadVector512(re + y * Lanes) * s;
+                var i = Avx512F.LoadVector512(im + y * Lanes) * s;
+                Avx512F.Store(row, Avx512F.PermuteVar16x32x2(r, low, i));
+                Avx512F.Store(row + 16, Avx512F.PermuteVar16x32x2(r, high, i));
+            }
+            return;
+        }
         for (int y = 0; y < n; y++)
         {
             ComplexF* row = dst + y * stride;

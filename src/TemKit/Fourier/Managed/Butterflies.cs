@@ -81,6 +81,67 @@ internal static class Butterflies
     }
 
     /// <summary>
+    /// Radix 8 as a radix-2 step then two radix-4 butterflies: a_j = x_j + x_{j+4} gives the even outputs,
+    /// b_j = (x_j − x_{j+4}) ω8^j the odd ones, ω8 = exp(-iπ/4). Twiddles are broadcast from memory in the loop.
+    /// </summary>
+    public static void Radix8<T>(ref float sRe, ref float sIm, ref float dRe, ref float dIm, int l, int rB, float[] twRe, float[] twIm)
+        where T : struct, ISimd<T>
+    {
+        nint os = (nint)l * rB;
+        T h = T.Broadcast(0.70710678118654752f);
+        for (int k = 0; k < l; k++)
+        {
+            nint i0 = (nint)k * 8 * rB, o0 = (nint)k * rB;
+            int t = 7 * k;
+            bool twiddle = k != 0;
+            for (nint q = 0; q < rB; q += T.Count)
+            {
+                T x0r = T.Load(ref sRe, i0 + q), x0i = T.Load(ref sIm, i0 + q);
+                T x1r = T.Load(ref sRe, i0 + rB + q), x1i = T.Load(ref sIm, i0 + rB + q);
+                T x2r = T.Load(ref sRe, i0 + 2 * rB + q), x2i = T.Load(ref sIm, i0 + 2 * rB + q);
+                T x3r = T.Load(ref sRe, i0 + 3 * rB + q), x3i = T.Load(ref sIm, i0 + 3 * rB + q);
+                T x4r = T.Load(ref sRe, i0 + 4 * rB + q), x4i = T.Load(ref sIm, i0 + 4 * rB + q);
+                T x5r = T.Load(ref sRe, i0 + 5 * rB + q), x5i = T.Load(ref sIm, i0 + 5 * rB + q);
+                T x6r = T.Load(ref sRe, i0 + 6 * rB + q), x6i = T.Load(ref sIm, i0 + 6 * rB + q);
+                T x7r = T.Load(ref sRe, i0 + 7 * rB + q), x7i = T.Load(ref sIm, i0 + 7 * rB + q);
+                if (twiddle)
+                {
+                    Rotate(ref x1r, ref x1i, T.Broadcast(twRe[t]), T.Broadcast(twIm[t]));
+                    Rotate(ref x2r, ref x2i, T.Broadcast(twRe[t + 1]), T.Broadcast(twIm[t + 1]));
+                    Rotate(ref x3r, ref x3i, T.Broadcast(twRe[t + 2]), T.Broadcast(twIm[t + 2]));
+                    Rotate(ref x4r, ref x4i, T.Broadcast(twRe[t + 3]), T.Broadcast(twIm[t + 3]));
+                    Rotate(ref x5r, ref x5i, T.Broadcast(twRe[t + 4]), T.Broadcast(twIm[t + 4]));
+                    Rotate(ref x6r, ref x6i, T.Broadcast(twRe[t + 5]), T.Broadcast(twIm[t + 5]));
+                    Rotate(ref x7r, ref x7i, T.Broadcast(twRe[t + 6]), T.Broadcast(twIm[t + 6]));
+                }
+                T a0r = x0r + x4r, a0i = x0i + x4i, b0r = x0r - x4r, b0i = x0i - x4i;
+                T a1r = x1r + x5r, a1i = x1i + x5i, b1r = x1r - x5r, b1i = x1i - x5i;
+                T a2r = x2r + x6r, a2i = x2i + x6i, b2r = x2r - x6r, b2i = x2i - x6i;
+                T a3r = x3r + x7r, a3i = x3i + x7i, b3r = x3r - x7r, b3i = x3i - x7i;
+                // b1 ω8 = ((r + i)/√2, (i − r)/√2); b2 ω8² = (i, −r); b3 ω8³ = ((i − r)/√2, −(r + i)/√2)
+                T c1r = (b1r + b1i) * h, c1i = (b1i - b1r) * h;
+                T c2r = b2i, c2i = default(T) - b2r;
+                T c3r = (b3i - b3r) * h, c3i = default(T) - (b3r + b3i) * h;
+                Dft4(a0r, a0i, a1r, a1i, a2r, a2i, a3r, a3i, ref dRe, ref dIm, o0 + q, 2 * os);
+                Dft4(b0r, b0i, c1r, c1i, c2r, c2i, c3r, c3i, ref dRe, ref dIm, o0 + os + q, 2 * os);
+            }
+        }
+    }
+
+    /// <summary>Forward 4-point DFT of (c0..c3) stored at o, o+step, o+2 step, o+3 step.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Dft4<T>(T c0r, T c0i, T c1r, T c1i, T c2r, T c2i, T c3r, T c3i, ref float dRe, ref float dIm, nint o, nint step)
+        where T : struct, ISimd<T>
+    {
+        T t0r = c0r + c2r, t0i = c0i + c2i, t1r = c0r - c2r, t1i = c0i - c2i;
+        T t2r = c1r + c3r, t2i = c1i + c3i, t3r = c1r - c3r, t3i = c1i - c3i;
+        T.Store(t0r + t2r, ref dRe, o); T.Store(t0i + t2i, ref dIm, o);
+        T.Store(t1r + t3i, ref dRe, o + step); T.Store(t1i - t3r, ref dIm, o + step);
+        T.Store(t0r - t2r, ref dRe, o + 2 * step); T.Store(t0i - t2i, ref dIm, o + 2 * step);
+        T.Store(t1r - t3i, ref dRe, o + 3 * step); T.Store(t1i + t3r, ref dIm, o + 3 * step);
+    }
+
+    /// <summary>
     /// Any odd radix p, pairing inputs j and p-j so each output pair costs (p-1)/2 real multiply-adds per component:
     /// y_s = x_0 + Σ_j (x_j + x_{p-j}) cos θ − i (x_j − x_{p-j}) sin θ with θ = 2π j s/p; y_{p-s} has +i.
     /// <paramref name="scratch"/> holds 4p vectors; <paramref name="cos"/>[i] = cos(2π i/p), likewise <paramref name="sin"/>.

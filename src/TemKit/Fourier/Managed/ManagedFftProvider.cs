@@ -7,7 +7,7 @@ namespace TemKit.Fourier;
 /// <summary>
 /// Managed single-precision FFT backend, used when FFTW is absent (or forced with TEMKIT_FFT=managed).
 /// Rows and columns are transformed in blocks of 16 at a time, each 1D transform vectorised across the block
-/// (Vector512 when accelerated, else Vector256, else scalar) with mixed radix 4, 2 and odd primes, Bluestein for
+/// (Vector512 when accelerated, else Vector256, else scalar) with mixed radix 8, 4, 2 and odd primes, Bluestein for
 /// prime factors above 128; real transforms use the half-length complex trick. Blocks run in parallel. Plans and
 /// twiddles are cached per length; scratch comes from <see cref="ArrayPool{T}.Shared"/>. Thread-safe.
 /// Follows the convention of <see cref="IFftProvider"/>.

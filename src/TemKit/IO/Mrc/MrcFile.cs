@@ -14,7 +14,8 @@ public static class MrcFile
 
     /// <summary>
     /// Reads every section of an MRC file into memory, then checks the header's dmin/dmax/dmean against the
-    /// data (a disagreement is an error in strict mode, a warning in permissive mode).
+    /// data. A disagreement is always a warning, never an error: the pixels are intact, and stale header statistics
+    /// are common in files from acquisition software that writes the header before the data.
     /// </summary>
     public static ImageStack Read(string path, ReadOptions? options = null)
     {
@@ -24,7 +25,7 @@ public static class MrcFile
         var stack = reader.ReadAll();
         string? problem = MrcStatistics.CheckHeader(reader.Header, stack.Array);
         if (problem is null) return stack;
-        var problems = new MrcProblems(path, options);
+        var problems = new MrcProblems(path, options with { Permissive = true });
         problems.Recoverable(problem);
         var metadata = stack.Metadata with { Warnings = [.. stack.Metadata.Warnings, .. problems.Warnings] };
         return new ImageStack(stack.Nx, stack.Ny, stack.Nz, stack.Array, stack.Kind, stack.VoxelSize, metadata);

@@ -79,6 +79,9 @@ internal static class MrcHeaderLayout
     /// <summary>imodFlags bit: mode-0 bytes are signed.</summary>
     public const int ImodFlagSignedBytes = 1;
 
+    /// <summary>imodFlags bit: the origin is stored with its sign inverted.</summary>
+    public const int ImodFlagOriginInverted = 4;
+
     /// <summary>imodFlags bit: mode-0 bytes hold two 4-bit values each (lower-x pixel in the low nibble).</summary>
     public const int ImodFlagFourBit = 16;
 }

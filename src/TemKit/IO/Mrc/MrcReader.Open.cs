@@ -58,7 +58,7 @@ public sealed partial class MrcReader
     {
         var fields = MrcHeaderCodec.Describe(raw, header.IsBigEndian);
         fields["byte_order"] = header.IsBigEndian ? "big-endian" : "little-endian";
-        bool invertedOrigin = header.ImodStamp == MrcHeaderLayout.ImodStampValue && (header.ImodFlags & 4) != 0;
+        bool invertedOrigin = header.ImodStamp == MrcHeaderLayout.ImodStampValue && (header.ImodFlags & MrcHeaderLayout.ImodFlagOriginInverted) != 0;
         double sign = invertedOrigin ? -1 : 1;
         var metadata = new ImageMetadata
         {

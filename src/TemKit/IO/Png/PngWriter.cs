@@ -35,6 +35,14 @@ public static class PngWriter
     public static void WriteImage(string path, Image2D image, DisplayScale? scale = null) =>
         Save(path, EncodeImage(image, scale));
 
+    /// <summary>Writes a float image through a colour map (e.g. <see cref="Colormap.Perceptual"/>) as an 8-bit RGB PNG.</summary>
+    public static void WriteImage(string path, Image2D image, DisplayScale? scale, Colormap colormap)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(colormap);
+        Save(path, EncodeRgb8(colormap.Apply(image.Pixels, scale ?? new DisplayScale()), image.Width, image.Height));
+    }
+
     /// <summary>Writes a float image as a 16-bit greyscale PNG, scaled by <paramref name="scale"/> (default percentiles 0.5/99.5).</summary>
     public static void WriteImage16(string path, Image2D image, DisplayScale? scale = null)
     {
@@ -66,7 +74,7 @@ public static class PngWriter
     public static byte[] EncodeRgba8(ReadOnlySpan<byte> rgba, int width, int height) =>
         PngEncoder.Encode(rgba, width, height, PngColorType.Rgba, 8);
 
-    /// <summary>Encodes a float image as an 8-bit greyscale PNG (see <see cref="WriteImage"/>).</summary>
+    /// <summary>Encodes a float image as an 8-bit greyscale PNG (see <see cref="WriteImage(string, Image2D, DisplayScale?)"/>).</summary>
     public static byte[] EncodeImage(Image2D image, DisplayScale? scale = null)
     {
         ArgumentNullException.ThrowIfNull(image);

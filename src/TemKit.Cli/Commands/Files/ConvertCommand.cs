@@ -1,0 +1,72 @@
+using System.CommandLine;
+using TemKit.Cli.Infrastructure;
+using TemKit.Imaging;
+using TemKit.Imaging.Display;
+using TemKit.IO;
+using TemKit.IO.Mrc;
+using TemKit.IO.Png;
+
+namespace TemKit.Cli.Commands.Files;
+
+/// <summary>`temkit convert IN OUT`: DM3/DM4/MRC to MRC, or any readable image to a PNG preview.</summary>
+internal sealed class ConvertCommand : ICliCommand
+{
+    public Command Build()
+    {
+        var input = new Argument<string>("input") { Description = "Image file to read (MRC, DM3/DM4)." };
+        var output = new Argument<string>("output") { Description = "File to write: .mrc (float32 unless --mode) or .png (8-bit preview)." };
+        var mode = new Option<int>("--mode") { Description = "MRC mode to write: 2 (float32), 12 (float16) or 6 (uint16).", DefaultValueFactory = _ => 2 };
+        var frame = new Option<int?>("--frame") { Description = "For PNG: which frame of a stack (default: the average of all frames)." };
+        var scale = new Option<string>("--scale") { Description = "For PNG: display range as low,high percentiles.", DefaultValueFactory = _ => "0.5,99.5" };
+        var log = new Option<bool>("--log") { Description = "For PNG: logarithmic display." };
+        var permissive = new Option<bool>("--permissive") { Description = "Turn recoverable format problems into warnings." };
+        var command = new Command("convert", "Convert DM3/DM4/MRC to MRC, or any image to a PNG preview.") { input, output, mode, frame, scale, log, permissive };
+        command.SetAction(parse =>
+        {
+            string inPath = parse.GetValue(input)!, outPath = parse.GetValue(output)!;
+            var options = new ReadOptions(parse.GetValue(permissive), Console2.Warn);
+            string ext = Path.GetExtension(outPath).ToLowerInvariant();
+            switch (ext)
+            {
+                case ".mrc" or ".mrcs" or ".map":
+                    var writeMode = parse.GetValue(mode) switch
+                    {
+                        2 => MrcMode.Float32,
+                        12 => MrcMode.Float16,
+                        6 => MrcMode.UInt16,
+                        int m => throw new UsageException($"--mode {m}: TemKit writes MRC modes 2, 12 and 6"),
+                    };
+                    var stack = ImageFile.Read(inPath, options);
+                    MrcFile.Write(outPath, stack, new MrcWriteOptions { Mode = writeMode });
+                    Console.WriteLine($"wrote {outPath} ({stack.Nx} x {stack.Ny} x {stack.Nz}, mode {parse.GetValue(mode)}, voxel {stack.VoxelSize})");
+                    return ExitCodes.Ok;
+                case ".png":
+                    var display = ParseScale(parse.GetValue(scale)!, parse.GetValue(log));
+                    using (var source = ImageFile.Open(inPath, options))
+                    {
+                        var image = parse.GetValue(frame) is { } z
+                            ? (z >= 0 && z < source.FrameCount ? source.ReadImage(z) : throw new UsageException($"--frame {z}: {Path.GetFileName(inPath)} has frames 0..{source.FrameCount - 1}"))
+                            : source.ReadAverage();
+                        PngWriter.WriteImage(outPath, image, display);
+                        Console.WriteLine($"wrote {outPath} ({image.Width} x {image.Height}, 8-bit, percentiles {display.LowPercentile}-{display.HighPercentile}{(display.Log ? ", log" : "")})");
+                    }
+                    return ExitCodes.Ok;
+                default:
+                    throw new UsageException($"{outPath}: output must end in .mrc, .mrcs, .map or .png");
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Parses "low,high" percentiles for --scale.</summary>
+    internal static DisplayScale ParseScale(string text, bool log)
+    {
+        var parts = text.Split(',');
+        if (parts.Length != 2
+            || !double.TryParse(parts[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double low)
+            || !double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double high)
+            || low < 0 || high > 100 || low >= high)
+            throw new UsageException($"--scale {text}: expected two percentiles low,high with 0 <= low < high <= 100, e.g. 0.5,99.5");
+        return new DisplayScale(low, high, log);
+    }
+}
