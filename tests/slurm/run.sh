@@ -102,6 +102,10 @@ case "$(sinfo -h -n "$HOST" -o %T 2>/dev/null || true)" in
 esac
 
 TEMKIT="$ROOT/temkit"
+# Byte-identical results need a deterministic FFT: FFTW picks SIMD or scalar codelets by the alignment of managed
+# arrays, which can change the last bits of a spectrum between two runs. The managed backend does not.
+# sbatch exports the environment to the jobs, so every shard and the merge use it too.
+export TEMKIT_FFT=managed
 log "simulating 8 micrographs"
 "$TEMKIT" defocus-simulate -o "$WORK/data" --count 8 --size 512 --seed 3 >/dev/null
 log "single-process run"

@@ -92,6 +92,7 @@ internal sealed class StatsCommand : ICliCommand
         ["degree"] = r.Choice.Degree,
         ["cv_folds"] = r.Choice.Folds,
         ["cv_mse_by_degree"] = r.Choice.MeanSquaredError.Select(Finite).ToArray(),
+        ["cv_standard_error_by_degree"] = r.Choice.StandardError.Select(Finite).ToArray(),
         ["coefficients"] = r.Model.Coefficients,
         ["coefficients_note"] = "y = c0 + c1*x + c2*x^2 + ...",
         ["x_mean"] = r.Model.XMean,
