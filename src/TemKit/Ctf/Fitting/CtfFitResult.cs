@@ -1,0 +1,74 @@
+using TemKit.Optics;
+
+namespace TemKit.CtfEstimation.Fitting;
+
+/// <summary>
+/// Outcome of a CTF fit in CTFFIND's convention (defocus positive = underfocus, Δf1 ≥ Δf2, angle of the Δf1 axis from
+/// +x counter-clockwise, MRC y up), with the seed's indices.
+/// </summary>
+/// <param name="Parameters">The fitted CTF (voltage, Cs, amplitude contrast, Δf1, Δf2, angle, phase shift).</param>
+/// <param name="Score">Normalised cross-correlation (−1..1) between the background-subtracted, envelope-normalised
+/// amplitude spectrum and the fitted CTF² over the fitted resolution range (CTFFIND4's score, with per-radius weights
+/// envelope²/variance).</param>
+/// <param name="FitResolutionAngstrom">Finest spacing (Å) up to which the fitted rings agree with the data
+/// (local 1D cross-correlation ≥ <see cref="CtfFitOptions.FitResolutionThreshold"/>).</param>
+/// <param name="FftIndexInverseAngstrom">fft_index: spatial frequency (1/Å) of the 2nd Thon-ring maximum of the fitted
+/// CTF at the mean defocus (second phase χ + amplitude phase = π/2 + kπ above its value at g = 0).</param>
+/// <param name="FringeWidthPx">fringe_width_px: the Fresnel-fringe scale sqrt(λ·Δf_mean) in pixels of the original
+/// micrograph (before any binning), for defocus-aware segmentation.</param>
+/// <param name="OriginalPixelSizeAngstrom">Pixel size (Å) of the micrograph before binning.</param>
+/// <param name="SpectrumPixelSizeAngstrom">Sampling (Å/px) of the spectrum that was fitted.</param>
+/// <param name="Profile">Equi-phase 1D profile of the data with the fitted model and the local cross-correlation.</param>
+public sealed record CtfFitResult(
+    CtfParameters Parameters,
+    double Score,
+    double FitResolutionAngstrom,
+    double FftIndexInverseAngstrom,
+    double FringeWidthPx,
+    double OriginalPixelSizeAngstrom,
+    double SpectrumPixelSizeAngstrom,
+    CtfFitProfile Profile)
+{
+    /// <summary>Defocus along the astigmatism axis (Å, underfocus positive), ≥ <see cref="Defocus2Angstrom"/>.</summary>
+    public double Defocus1Angstrom => Parameters.Defocus1Angstrom;
+
+    /// <summary>Defocus perpendicular to the astigmatism axis (Å).</summary>
+    public double Defocus2Angstrom => Parameters.Defocus2OrDefocus1Angstrom;
+
+    /// <summary>Angle of the Δf1 axis from +x, counter-clockwise, in [0, 180) degrees.</summary>
+    public double AstigmatismAngleDegrees => Parameters.AstigmatismAngleDegrees;
+
+    /// <summary>Additional phase shift (radians; 0 unless fitted or given).</summary>
+    public double PhaseShiftRadians => Parameters.PhaseShiftRadians;
+
+    /// <summary>(Δf1 + Δf2)/2 in Å.</summary>
+    public double MeanDefocusAngstrom => Parameters.MeanDefocusAngstrom;
+
+    /// <summary>Δf1 − Δf2 in Å (≥ 0).</summary>
+    public double AstigmatismAngstrom => Defocus1Angstrom - Defocus2Angstrom;
+}
+
+/// <summary>
+/// 1D view of a fit, one value per radius bin (spectrum px): the data averaged along the fitted rings, its background,
+/// the normalised oscillation and the model, for plots and juncture files.
+/// </summary>
+/// <param name="RadiusPx">Radius (spectrum px).</param>
+/// <param name="FrequencyInverseAngstrom">Spatial frequency (1/Å).</param>
+/// <param name="Value">Equi-phase (elliptical) average of the amplitude spectrum sqrt(power).</param>
+/// <param name="Background">Background: <paramref name="Value"/> smoothed by a triangular window two local ring periods wide.</param>
+/// <param name="Normalised">(Value − Background) / local RMS: the ring oscillation, ≈ 2·CTF² − 1 where rings are clear.</param>
+/// <param name="ModelCtfSquared">CTF² of the fit at the mean defocus (0..1).</param>
+/// <param name="CrossCorrelation">Local cross-correlation of <paramref name="Normalised"/> and the model over ±1 ring period
+/// (NaN outside the fitted range).</param>
+/// <param name="FirstFittedIndex">First bin of the fitted resolution range.</param>
+/// <param name="LastFittedIndex">Last bin of the fitted resolution range.</param>
+public sealed record CtfFitProfile(
+    double[] RadiusPx,
+    double[] FrequencyInverseAngstrom,
+    double[] Value,
+    double[] Background,
+    double[] Normalised,
+    double[] ModelCtfSquared,
+    double[] CrossCorrelation,
+    int FirstFittedIndex,
+    int LastFittedIndex);

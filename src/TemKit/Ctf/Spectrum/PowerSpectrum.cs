@@ -1,0 +1,72 @@
+using TemKit.Imaging;
+
+namespace TemKit.CtfEstimation.Spectrum;
+
+/// <summary>
+/// A square, centred power spectrum |F(k)|²: DC at pixel (Size/2, Size/2), kx along x, ky along y (MRC y up), so pixel
+/// (x, y) holds spatial frequency ((x − Size/2), (y − Size/2)) · <see cref="FrequencyStepInverseAngstrom"/>.
+/// </summary>
+public sealed class PowerSpectrum
+{
+    public PowerSpectrum(Image2D image, double pixelSizeAngstrom, int binFactor = 1, int tileCount = 1)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (image.Width != image.Height || image.Width % 2 != 0)
+            throw new ArgumentException($"a power spectrum must be square with an even size, got {image.Width}x{image.Height}", nameof(image));
+        if (pixelSizeAngstrom < 0 || double.IsNaN(pixelSizeAngstrom)) throw new ArgumentOutOfRangeException(nameof(pixelSizeAngstrom), pixelSizeAngstrom, "pixel size must be ≥ 0 Å (0 = unknown)");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(binFactor);
+        Image = image;
+        PixelSizeAngstrom = pixelSizeAngstrom;
+        BinFactor = binFactor;
+        TileCount = tileCount;
+    }
+
+    /// <summary>The centred spectrum (power, arbitrary units, ≥ 0).</summary>
+    public Image2D Image { get; }
+
+    /// <summary>Edge length in pixels (even).</summary>
+    public int Size => Image.Width;
+
+    /// <summary>Index of the DC pixel along x and y (Size/2).</summary>
+    public int Centre => Image.Width / 2;
+
+    /// <summary>Real-space sampling (Å/px) of the data the spectrum was computed from, after binning; 0 if unknown.</summary>
+    public double PixelSizeAngstrom { get; }
+
+    /// <summary>Block-averaging factor applied to the micrograph before tiling (1 = none).</summary>
+    public int BinFactor { get; }
+
+    /// <summary>Pixel size (Å) of the original micrograph: <see cref="PixelSizeAngstrom"/> / <see cref="BinFactor"/>.</summary>
+    public double OriginalPixelSizeAngstrom => PixelSizeAngstrom / BinFactor;
+
+    /// <summary>Number of tile periodograms averaged (1 for a precomputed spectrum).</summary>
+    public int TileCount { get; }
+
+    /// <summary>True when the pixel size is known, so frequencies in 1/Å are available.</summary>
+    public bool IsCalibrated => PixelSizeAngstrom > 0 && double.IsFinite(PixelSizeAngstrom);
+
+    /// <summary>Spatial frequency of one spectrum pixel, 1/(Size · PixelSizeAngstrom) in 1/Å (NaN if uncalibrated).</summary>
+    public double FrequencyStepInverseAngstrom => IsCalibrated ? 1.0 / (Size * PixelSizeAngstrom) : double.NaN;
+
+    /// <summary>
+    /// Wraps a precomputed centred spectrum (DC at (Size/2, Size/2), as RELION and CTFFIND write them).
+    /// Amplitude spectra are squared to power; negative values (after background subtraction elsewhere) become 0.
+    /// </summary>
+    /// <param name="image">Square, even-sized centred spectrum.</param>
+    /// <param name="pixelSizeAngstrom">Real-space pixel size (Å) of the data it was computed from.</param>
+    /// <param name="isAmplitude">True for |F|, false for |F|².</param>
+    public static PowerSpectrum FromCentredImage(Image2D image, double pixelSizeAngstrom, bool isAmplitude)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var copy = new Image2D(image.Width, image.Height, VoxelSize.Isotropic(pixelSizeAngstrom), image.Metadata);
+        var src = image.Pixels;
+        var dst = copy.Pixels;
+        for (int i = 0; i < src.Length; i++)
+        {
+            float v = src[i];
+            if (!float.IsFinite(v) || v < 0) v = 0;
+            dst[i] = isAmplitude ? v * v : v;
+        }
+        return new PowerSpectrum(copy, pixelSizeAngstrom);
+    }
+}
