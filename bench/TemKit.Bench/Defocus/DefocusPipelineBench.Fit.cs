@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using TemKit.Bench.Infrastructure;
-using TemKit.Ctf.Fitting;
-using TemKit.Ctf.Spectrum;
+using TemKit.CtfEstimation.Fitting;
+using TemKit.CtfEstimation.Spectrum;
 using TemKit.IO;
 using TemKit.Imaging;
 using TemKit.Pipelines.Defocus;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using TemKit.Ctf.Fitting;
-using TemKit.Ctf.Profile;
-using TemKit.Ctf.Spectrum;
+using TemKit.CtfEstimation.Fitting;
+using TemKit.CtfEstimation.Profile;
+using TemKit.CtfEstimation.Spectrum;
 using TemKit.Imaging;
 using TemKit.IO;
 using TemKit.Pipelines.Defocus.Report;

@@ -1,5 +1,5 @@
-using TemKit.Ctf.Fitting;
-using TemKit.Ctf.Spectrum;
+using TemKit.CtfEstimation.Fitting;
+using TemKit.CtfEstimation.Spectrum;
 
 namespace TemKit.Pipelines.Defocus;
 

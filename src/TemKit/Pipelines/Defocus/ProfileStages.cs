@@ -1,4 +1,4 @@
-using TemKit.Ctf.Profile;
+using TemKit.CtfEstimation.Profile;
 
 namespace TemKit.Pipelines.Defocus;
 

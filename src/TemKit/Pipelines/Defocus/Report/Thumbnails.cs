@@ -1,4 +1,4 @@
-using TemKit.Ctf.Spectrum;
+using TemKit.CtfEstimation.Spectrum;
 using TemKit.Imaging;
 using TemKit.Imaging.Display;
 using TemKit.IO;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using TemKit.Ctf.Synthetic;
+using TemKit.CtfEstimation.Synthetic;
 using TemKit.IO;
 using TemKit.IO.Csv;
 using TemKit.IO.Mrc;
