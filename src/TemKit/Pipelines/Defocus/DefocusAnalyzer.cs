@@ -47,7 +47,7 @@ public sealed class DefocusAnalyzer
             var image = Read(source, buffer);
             return Analyse(file, image, acquired);
         }
-        catch (Exception e) when (e is TemKitFormatException or IOException or UnauthorizedAccessException or ArgumentException or InvalidDataException or OutOfMemoryException)
+        catch (Exception e) when (e is TemKitFormatException or IOException or UnauthorizedAccessException or ArgumentException or InvalidDataException)
         {
             if (acquired.Length == 0 && File.Exists(file)) acquired = AcquiredTime(file, new ImageMetadata());
             return ImagePart.Failed(file, OneLine(e), acquired);

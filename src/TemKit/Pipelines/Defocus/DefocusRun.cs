@@ -61,7 +61,7 @@ public sealed partial class DefocusRun
             () => new ImageBuffer(),
             (file, _, buffer) =>
             {
-                var part = analyzer.Analyse(file, buffer);
+                var part = AnalyseOne(analyzer, file, buffer);
                 store.Save(part);
                 if (!part.Result.IsOk) ImageFailed?.Invoke(part.Result);
                 ImageDone?.Invoke();
@@ -71,6 +71,22 @@ public sealed partial class DefocusRun
         var parts = files.Select(f => store.TryLoad(f) ?? ImagePart.Failed(Path.GetFullPath(f), "not processed")).ToList();
         Finish(Folder, parts, Options, WriteReport);
         return new RunSummary(files.Count, files.Count - todo.Count, todo.Count, parts.Count(p => !p.Result.IsOk));
+    }
+
+    /// <summary>
+    /// One image; an unexpected exception (a bug, not a bad file: those are already error rows) becomes an error row
+    /// naming the exception type, so one image never stops a batch of a thousand.
+    /// </summary>
+    private static ImagePart AnalyseOne(DefocusAnalyzer analyzer, string file, ImageBuffer buffer)
+    {
+        try
+        {
+            return analyzer.Analyse(file, buffer);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            return ImagePart.Failed(Path.GetFullPath(file), $"internal error ({e.GetType().Name}): {DefocusAnalyzer.OneLine(e)}");
+        }
     }
 
     /// <summary>Writes results.csv, the juncture files and (optionally) the report of <paramref name="parts"/>.</summary>
