@@ -61,9 +61,11 @@ public static partial class DefocusReport
         var fit = new SvgPlot(null, "spatial frequency (1/Å)", "normalised") { Width = 520, Height = 220 };
         if (part.Fit is { } f)
         {
-            var model = f.ModelCtfSquared.Select(v => 2 * v - 1).ToArray();
-            fit.AddLine("data along fitted rings", f.FrequencyInverseAngstrom, f.Normalised, width: 1);
-            fit.AddLine("fit 2·CTF²−1", f.FrequencyInverseAngstrom, model);
+            // Only the fitted range (where the local cross-correlation is defined): beyond it the model aliases.
+            var inRange = Enumerable.Range(0, f.Normalised.Length).Where(i => double.IsFinite(f.CrossCorrelation[i])).ToArray();
+            var xs = inRange.Select(i => f.FrequencyInverseAngstrom[i]).ToArray();
+            fit.AddLine("data along fitted rings", xs, inRange.Select(i => f.Normalised[i]).ToArray(), width: 1);
+            fit.AddLine("fit 2·CTF²−1", xs, inRange.Select(i => 2 * f.ModelCtfSquared[i] - 1).ToArray());
         }
         return new SvgFigure(profile, fit);
     }
