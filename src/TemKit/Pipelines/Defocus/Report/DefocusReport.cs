@@ -57,13 +57,16 @@ public static partial class DefocusReport
         histogram.AddHistogramOfValues("images", mean, bins: Math.Clamp((int)Math.Ceiling(Math.Sqrt(mean.Length)) * 2, 5, 60));
         var times = ok.Select(r => ParseTime(r.Acquired)).ToArray();
         var first = times.Where(t => t.HasValue).Select(t => t!.Value).DefaultIfEmpty(DateTimeOffset.UnixEpoch).Min();
-        var timePlot = new SvgPlot($"Defocus against acquisition time (from {first:yyyy-MM-dd HH:mm} UTC)", "time since first image (h)", "mean defocus (µm)");
+        var last = times.Where(t => t.HasValue).Select(t => t!.Value).DefaultIfEmpty(first).Max();
+        bool minutes = (last - first).TotalHours < 2;
+        var timePlot = new SvgPlot($"Defocus against acquisition time (from {first:yyyy-MM-dd HH:mm} UTC)",
+            minutes ? "time since first image (min)" : "time since first image (h)", "mean defocus (µm)");
         var hours = new List<double>();
         var values = new List<double>();
         for (int i = 0; i < ok.Count; i++)
         {
             if (times[i] is not { } t) continue;
-            hours.Add((t - first).TotalHours);
+            hours.Add(minutes ? (t - first).TotalMinutes : (t - first).TotalHours);
             values.Add(mean[i]);
         }
         timePlot.AddScatter("images", hours, values);
