@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using TemKit.Pipelines.Defocus.Report;
 
 namespace TemKit.Pipelines.Defocus;
@@ -57,17 +58,24 @@ public sealed partial class DefocusRun
         var store = new PartStore(Folder.PartsFolder);
         var todo = files.Where(f => !store.IsDone(f)).ToList();
         var analyzer = new DefocusAnalyzer(Options, Folder.FiguresFolder);
-        Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = Threads },
-            () => new ImageBuffer(),
-            (file, _, buffer) =>
+        // A pool rather than per-task state: Parallel.ForEach retires and replaces its worker tasks over a long loop,
+        // and per-task buffers would then pile up image-sized arrays in the large-object heap.
+        var buffers = new ConcurrentBag<ImageBuffer>();
+        Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = Threads }, file =>
+        {
+            if (!buffers.TryTake(out var buffer)) buffer = new ImageBuffer();
+            try
             {
                 var part = AnalyseOne(analyzer, file, buffer);
                 store.Save(part);
                 if (!part.Result.IsOk) ImageFailed?.Invoke(part.Result);
                 ImageDone?.Invoke();
-                return buffer;
-            },
-            _ => { });
+            }
+            finally
+            {
+                buffers.Add(buffer);
+            }
+        });
         var parts = files.Select(f => store.TryLoad(f) ?? ImagePart.Failed(Path.GetFullPath(f), "not processed")).ToList();
         Finish(Folder, parts, Options, WriteReport);
         return new RunSummary(files.Count, files.Count - todo.Count, todo.Count, parts.Count(p => !p.Result.IsOk));
