@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using TemKit.Pipelines.Defocus.Report;
 
 namespace TemKit.Pipelines.Defocus;
@@ -58,27 +58,48 @@ public sealed partial class DefocusRun
         var store = new PartStore(Folder.PartsFolder);
         var todo = files.Where(f => !store.IsDone(f)).ToList();
         var analyzer = new DefocusAnalyzer(Options, Folder.FiguresFolder);
-        // A pool rather than per-task state: Parallel.ForEach retires and replaces its worker tasks over a long loop,
-        // and per-task buffers would then pile up image-sized arrays in the large-object heap.
-        var buffers = new ConcurrentBag<ImageBuffer>();
-        Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = Threads }, file =>
-        {
-            if (!buffers.TryTake(out var buffer)) buffer = new ImageBuffer();
-            try
-            {
-                var part = AnalyseOne(analyzer, file, buffer);
-                store.Save(part);
-                if (!part.Result.IsOk) ImageFailed?.Invoke(part.Result);
-                ImageDone?.Invoke();
-            }
-            finally
-            {
-                buffers.Add(buffer);
-            }
-        });
+        ProcessAll(todo, store, analyzer);
         var parts = files.Select(f => store.TryLoad(f) ?? ImagePart.Failed(Path.GetFullPath(f), "not processed")).ToList();
         Finish(Folder, parts, Options, WriteReport);
         return new RunSummary(files.Count, files.Count - todo.Count, todo.Count, parts.Count(p => !p.Result.IsOk));
+    }
+
+    /// <summary>
+    /// Analyses <paramref name="todo"/> on <see cref="Threads"/> dedicated threads, each with its own image buffer.
+    /// Not Parallel.ForEach: the stages run parallel loops of their own, and thread-pool workers blocked in those make
+    /// the pool inject threads without end over a long batch (each new worker brings its own tile work space), so
+    /// the resident memory crept up by megabytes per image. Dedicated threads keep both the thread count and the
+    /// memory flat. The first exception (e.g. a full disk when saving a part) stops the workers and is rethrown.
+    /// </summary>
+    private void ProcessAll(List<string> todo, PartStore store, DefocusAnalyzer analyzer)
+    {
+        int next = -1;
+        ExceptionDispatchInfo? failure = null;
+        var workers = new Thread[Math.Min(Threads, Math.Max(1, todo.Count))];
+        for (int w = 0; w < workers.Length; w++)
+        {
+            workers[w] = new Thread(() =>
+            {
+                var buffer = new ImageBuffer();
+                try
+                {
+                    for (int i = Interlocked.Increment(ref next); i < todo.Count && Volatile.Read(ref failure) == null; i = Interlocked.Increment(ref next))
+                    {
+                        var part = AnalyseOne(analyzer, todo[i], buffer);
+                        store.Save(part);
+                        if (!part.Result.IsOk) ImageFailed?.Invoke(part.Result);
+                        ImageDone?.Invoke();
+                    }
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(e), null);
+                }
+            }) { IsBackground = true, Name = $"defocus worker {w}" };
+            workers[w].Start();
+        }
+        foreach (var worker in workers) worker.Join();
+        failure?.Throw();
     }
 
     /// <summary>
