@@ -19,7 +19,7 @@ namespace TemKit.Bench.Defocus;
 /// The seed's pipeline (read, power spectrum, radial profile, smoothing, peaks, CSV) on 4096² float32 MRC files,
 /// TemKit against bench/peers/defocus_pipeline.py (mrcfile + scipy, Pool(2)), both on 2 workers; the full CTF fit per
 /// image; and the peak memory of a long `temkit defocus` batch.
-/// Arguments: [images=8] [size=4096] [long batch length=200] [repeats=3].
+/// Arguments: [images=8] [size=4096] [long batch length=240] [repeats=3].
 /// </summary>
 internal sealed partial class DefocusPipelineBench : IBench
 {
@@ -31,7 +31,7 @@ internal sealed partial class DefocusPipelineBench : IBench
 
     public int Run(string[] args)
     {
-        int images = Arg(args, 0, 8), size = Arg(args, 1, 4096), longBatch = Arg(args, 2, 200), repeats = Arg(args, 3, 3);
+        int images = Arg(args, 0, 8), size = Arg(args, 1, 4096), longBatch = Arg(args, 2, 240), repeats = Arg(args, 3, 3);
         string dir = Path.Combine(Path.GetTempPath(), "temkit-defocus-bench-" + Environment.ProcessId);
         Directory.CreateDirectory(dir);
         try
