@@ -1,5 +1,5 @@
 /* FFTW's own time for one 2D transform, the reference TemKit's FFT benchmark prints next to its backends.
-   usage: fftw_bench r2c|c2c NX NY REPEATS THREADS estimate|measure
+   usage: fftw_bench r2c|c2c NX NY REPEATS THREADS estimate|estimate-unaligned|measure
    prints: median_seconds plan_seconds */
 #include <fftw3.h>
 #include <stdio.h>
@@ -23,12 +23,14 @@ static int compare(const void *a, const void *b)
 int main(int argc, char **argv)
 {
     if (argc != 7) {
-        fprintf(stderr, "usage: %s r2c|c2c NX NY REPEATS THREADS estimate|measure\n", argv[0]);
+        fprintf(stderr, "usage: %s r2c|c2c NX NY REPEATS THREADS estimate|estimate-unaligned|measure\n", argv[0]);
         return 2;
     }
     int r2c = strcmp(argv[1], "r2c") == 0;
     int nx = atoi(argv[2]), ny = atoi(argv[3]), repeats = atoi(argv[4]), threads = atoi(argv[5]);
-    unsigned flags = strcmp(argv[6], "measure") == 0 ? FFTW_MEASURE : FFTW_ESTIMATE;
+    unsigned flags = strcmp(argv[6], "measure") == 0 ? FFTW_MEASURE
+                   : strcmp(argv[6], "estimate-unaligned") == 0 ? FFTW_ESTIMATE | FFTW_UNALIGNED
+                   : FFTW_ESTIMATE;
     if (nx < 1 || ny < 1 || repeats < 1 || threads < 1) {
         fprintf(stderr, "bad size, repeat count or thread count\n");
         return 2;

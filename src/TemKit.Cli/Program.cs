@@ -8,6 +8,7 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length == 0) args = ["--help"];
         var root = CommandCatalog.BuildRoot();
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

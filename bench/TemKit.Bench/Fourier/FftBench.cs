@@ -7,8 +7,9 @@ namespace TemKit.Bench.Fourier;
 
 /// <summary>
 /// 2D FFT timings: the managed backend, TemKit's FFTW backend (on ordinary managed arrays and on 64-byte aligned
-/// memory), and FFTW's own time from the C harness bench/native/fftw_bench.c (built here with gcc when the
-/// fftw3.h header is installed) with the ESTIMATE and MEASURE planners, all in one run. Median of N.
+/// memory), FFTW's own time from the C harness bench/native/fftw_bench.c (built here with gcc when the fftw3.h
+/// header is installed) with the ESTIMATE (aligned and FFTW_UNALIGNED) and MEASURE planners, and scipy.fft (bench/peers/fft_scipy.py, when
+/// python3-scipy is installed), all in one run. Median of N. Also the bytes the managed backend allocates per call.
 /// </summary>
 internal sealed unsafe class FftBench : IBench
 {
@@ -34,21 +35,50 @@ internal sealed unsafe class FftBench : IBench
         Console.WriteLine($"# FFT benchmark: {Environment.ProcessorCount} cores, managed vectors {Fft.Managed.VectorBits} bit, " +
             $"FFTW {(fftw is null ? "not available" : $"{fftw.Threads} threads, planner {fftw.Planner}")}, median of {repeats}");
         Console.WriteLine();
-        Console.WriteLine("| transform | managed (ms) | TemKit FFTW, managed arrays (ms) | TemKit FFTW, aligned (ms) | FFTW C estimate (ms) | FFTW C measure (ms) | managed / FFTW C estimate | managed / FFTW C measure |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        string? peer = FindUp(Path.Combine("bench", "peers", "fft_scipy.py"));
+        Console.WriteLine("| transform | managed (ms) | TemKit FFTW, managed arrays (ms) | TemKit FFTW, aligned (ms) | FFTW C estimate (ms) | FFTW C estimate+unaligned (ms) | FFTW C measure (ms) | scipy.fft (ms) | managed / best FFTW C estimate | managed / FFTW C measure |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var c in s_cases)
         {
             double managed = Time(Fft.Managed, c, repeats, aligned: false);
             double ours = fftw is null ? double.NaN : Time(fftw, c, repeats, aligned: false);
             double oursAligned = fftw is null ? double.NaN : Time(fftw, c, repeats, aligned: true);
             double estimate = RunHarness(harness, c, repeats, "estimate");
+            double unaligned = RunHarness(harness, c, repeats, "estimate-unaligned");
             double measure = RunHarness(harness, c, repeats, "measure");
-            Console.WriteLine($"| {c.Label} | {Ms(managed)} | {Ms(ours)} | {Ms(oursAligned)} | {Ms(estimate)} | {Ms(measure)} | " +
-                $"{Ratio(managed, estimate)} | {Ratio(managed, measure)} |");
+            double scipy = RunPeer(peer, c, repeats);
+            Console.WriteLine($"| {c.Label} | {Ms(managed)} | {Ms(ours)} | {Ms(oursAligned)} | {Ms(estimate)} | {Ms(unaligned)} | {Ms(measure)} | {Ms(scipy)} | " +
+                $"{Ratio(managed, Math.Min(estimate, unaligned))} | {Ratio(managed, measure)} |");
         }
         Console.WriteLine();
+        Console.WriteLine($"Managed backend, bytes allocated per r2c 4096x4096 call after warm-up (scratch is pooled): {AllocatedPerCall()}");
         Console.WriteLine($"Peak working set of the .NET process: {Timing.PeakMiB():F0} MiB");
         return 0;
+    }
+
+    private static long AllocatedPerCall()
+    {
+        const int n = 4096;
+        var input = new float[n * n];
+        var output = new ComplexF[(n / 2 + 1) * n];
+        Fft.Managed.ForwardReal(input, output, n, n);
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        Fft.Managed.ForwardReal(input, output, n, n);
+        return GC.GetTotalAllocatedBytes(precise: true) - before;
+    }
+
+    private static double RunPeer(string? script, Case c, int repeats)
+    {
+        if (script is null) return double.NaN;
+        // The apt packages python3-numpy/python3-scipy install for the system interpreter, which a pyenv shim may hide.
+        string python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+        var (code, output, error) = Exec(python, $"\"{script}\" {(c.Real ? "r2c" : "c2c")} {c.Nx} {c.Ny} {repeats}");
+        if (code != 0)
+        {
+            Console.WriteLine($"(scipy peer unavailable: {error.Trim().Split('\n')[^1]})");
+            return double.NaN;
+        }
+        return double.Parse(output.Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string Ms(double seconds) => double.IsNaN(seconds) ? "n/a" : (seconds * 1000).ToString("F1");

@@ -5,9 +5,14 @@ namespace TemKit.Cli.Infrastructure;
 /// <summary>Builds the root command from every <see cref="ICliCommand"/> in this assembly.</summary>
 internal static class CommandCatalog
 {
-    public static RootCommand BuildRoot()
+    /// <summary>The root is a plain command named "temkit" (a RootCommand would name itself after the .dll the launcher runs).</summary>
+    public static Command BuildRoot()
     {
-        var root = new RootCommand("TemKit: quantitative TEM image analysis (MRC, DM3/DM4; CTF/defocus, detector MTF, HRTEM simulation, segmentation).");
+        var root = new Command("temkit", "TemKit: quantitative TEM image analysis (MRC, DM3/DM4; CTF/defocus, detector MTF, HRTEM simulation, segmentation).")
+        {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
+        };
         var commands = typeof(CommandCatalog).Assembly.GetTypes()
             .Where(t => typeof(ICliCommand).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
             .Select(t => ((ICliCommand)Activator.CreateInstance(t)!).Build())

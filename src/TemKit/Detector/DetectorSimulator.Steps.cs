@@ -21,7 +21,8 @@ public static partial class DetectorSimulator
                 var row = new Span<float>((float*)output + (long)y * width, width);
                 if (vacuum)
                 {
-                    for (int x = 0; x < row.Length; x++) row[x] = (float)rng.NextPoisson(scale);
+                    double expMinusScale = Math.Exp(-scale);
+                    for (int x = 0; x < row.Length; x++) row[x] = (float)rng.NextPoisson(scale, expMinusScale);
                     return;
                 }
                 var src = new ReadOnlySpan<float>((float*)input + (long)y * width, width);
@@ -63,11 +64,15 @@ public static partial class DetectorSimulator
         }
         double invC0Squared = 1.0 / (model.C0 * model.C0);
         double halfC3 = 0.5 * model.C3, floor = model.C, span = 1 - model.C;
-        Parallel.For(0, height, ky =>
+        // Rows ky and height-ky share their frequencies: one MTF evaluation serves both.
+        Parallel.For(0, height / 2 + 1, ky =>
         {
-            double qy = 2.0 * FftShift.SignedIndex(ky, height) / height;
+            int mirror = (height - ky) % height;
+            double qy = 2.0 * ky / height;
             double qy2 = qy * qy;
             var row = spectrum.AsSpan(ky * halfWidth, halfWidth);
+            var mirrorRow = spectrum.AsSpan(mirror * halfWidth, halfWidth);
+            bool pair = mirror != ky;
             for (int kx = 0; kx < row.Length; kx++)
             {
                 double r2 = (qx2[kx] + qy2) * invC0Squared;
@@ -76,6 +81,9 @@ public static partial class DetectorSimulator
                 float m = (float)(span / (1 + Math.Exp(halfC3 * Math.Log(r2))) + floor);
                 row[kx].Re *= m;
                 row[kx].Im *= m;
+                if (!pair) continue;
+                mirrorRow[kx].Re *= m;
+                mirrorRow[kx].Im *= m;
             }
         });
     }
@@ -97,7 +105,10 @@ public static partial class DetectorSimulator
                 if (gaussian)
                     for (int x = 0; x < row.Length; x++) row[x] += (float)(sigma * rng.NextGaussian());
                 else
-                    for (int x = 0; x < row.Length; x++) row[x] += (float)(rng.NextPoisson(n0) - n0);
+                {
+                    double expMinusN0 = Math.Exp(-n0);
+                    for (int x = 0; x < row.Length; x++) row[x] += (float)(rng.NextPoisson(n0, expMinusN0) - n0);
+                }
             });
         }
     }

@@ -8,7 +8,8 @@ namespace TemKit.Detector;
 /// Detector noise simulator of SOI Eq. 3, P_total = MTF[P(N_D)] + P(N0): the expected counts (clean intensity scaled
 /// to mean N_D electrons per pixel) get Poisson shot noise, are filtered in Fourier space by the MTF of Eq. 1, and
 /// then get the readout noise of variance N0 (zero-mean: a dark reference removes its offset, so the frame mean
-/// stays the dose). Deterministic for a given <see cref="Random"/> state, whatever the number of threads.
+/// stays the dose). The counts are deterministic for a given <see cref="Random"/> state, whatever the number of
+/// threads; the filtered values may differ in the last bits if the FFT backend picks another plan.
 /// </summary>
 public static partial class DetectorSimulator
 {

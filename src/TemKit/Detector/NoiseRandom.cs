@@ -61,10 +61,20 @@ internal struct NoiseRandom
         return lambda < 10 ? PoissonByInversion(lambda) : PoissonByRejection(lambda);
     }
 
-    // Sequential search of the cumulative distribution from k = 0; expected cost λ + 1 uniforms-worth of work.
-    private double PoissonByInversion(double lambda)
+    /// <summary>A Poisson variate for a mean used many times: <paramref name="expMinusLambda"/> = exp(-λ) precomputed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double NextPoisson(double lambda, double expMinusLambda)
     {
-        double p = Math.Exp(-lambda);
+        if (lambda <= 0) return 0;
+        return lambda < 10 ? PoissonByInversion(lambda, expMinusLambda) : PoissonByRejection(lambda);
+    }
+
+    private double PoissonByInversion(double lambda) => PoissonByInversion(lambda, Math.Exp(-lambda));
+
+    // Sequential search of the cumulative distribution from k = 0; expected cost λ + 1 steps.
+    private double PoissonByInversion(double lambda, double expMinusLambda)
+    {
+        double p = expMinusLambda;
         double cumulative = p;
         double u = NextDouble();
         int k = 0;

@@ -41,6 +41,8 @@ public static class AxisTicks
         if (!double.IsFinite(lo)) lo = double.IsFinite(hi) ? hi - 1 : 0;
         if (!double.IsFinite(hi)) hi = lo + 1;
         if (hi < lo) (lo, hi) = (hi, lo);
+        // Keep the span finite (data near ±double.MaxValue) so tick arithmetic cannot overflow.
+        if (!double.IsFinite(hi - lo)) (lo, hi) = (lo / 4, hi / 4);
         if (hi == lo)
         {
             double pad = lo == 0 ? 1 : Math.Abs(lo) * 0.1;
@@ -56,8 +58,10 @@ public static class AxisTicks
         }
         double step = ChooseStep(lo, hi, Math.Max(2, target));
         var ticks = new List<double>();
-        long first = (long)Math.Ceiling(lo / step - 1e-9), last = (long)Math.Floor(hi / step + 1e-9);
-        for (long i = first; i <= last; i++) ticks.Add(Clean(i * step, step));
+        double first = Math.Ceiling(lo / step - 1e-9), last = Math.Floor(hi / step + 1e-9);
+        // More than 100 ticks only happens when the span is below the data's float resolution.
+        if (last - first <= 100)
+            for (int k = 0; k <= (int)(last - first); k++) ticks.Add(Clean((first + k) * step, step));
         return new Axis(lo, hi, false, ticks, ticks.Select(t => FormatLinear(t, step)).ToList(), []);
     }
 
@@ -73,7 +77,7 @@ public static class AxisTicks
             foreach (double m in (ReadOnlySpan<double>)[5, 2, 1])
             {
                 double step = m * Math.Pow(10, e);
-                long count = (long)Math.Floor(hi / step + 1e-9) - (long)Math.Ceiling(lo / step - 1e-9) + 1;
+                double count = Math.Floor(hi / step + 1e-9) - Math.Ceiling(lo / step - 1e-9) + 1;
                 double score = count < 2 ? 1000 - count : Math.Abs(count - target);
                 if (score < bestScore)
                 {
@@ -132,7 +136,7 @@ public static class AxisTicks
         double magnitude = Math.Max(Math.Abs(value), step);
         if (magnitude >= 1e6 || step < 1e-4)
         {
-            if (Math.Abs(value) < step * 1e-6) return "0";
+            if (value == 0 || Math.Abs(value) < step * 1e-6) return "0";
             int exp = (int)Math.Floor(Math.Log10(step));
             int e2 = (int)Math.Floor(Math.Log10(Math.Abs(value)));
             int digits = Math.Max(0, e2 - exp);
@@ -154,12 +158,9 @@ public static class AxisTicks
         return $"{mant}10{Superscript(exp)}";
     }
 
-    /// <summary>Rounds away the binary noise of i·step (0.30000000000000004 → 0.3).</summary>
-    private static double Clean(double v, double step)
-    {
-        int decimals = Math.Clamp(-(int)Math.Floor(Math.Log10(step)) + 2, 0, 15);
-        return Math.Round(v, decimals);
-    }
+    /// <summary>Rounds away the binary noise of i·step (0.30000000000000004 → 0.3) at any magnitude.</summary>
+    private static double Clean(double v, double step) =>
+        Math.Abs(v) < step * 1e-6 ? 0 : double.Parse(v.ToString("G12", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     private static string Minus(string s) => s.StartsWith('-') ? "\u2212" + s[1..] : s;
 

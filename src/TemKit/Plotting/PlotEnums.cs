@@ -3,10 +3,19 @@ namespace TemKit.Plotting;
 /// <summary>Marker drawn at each point of a scatter series (or on a line).</summary>
 public enum MarkerShape
 {
+    /// <summary>No marker (a plain line).</summary>
     None,
+
+    /// <summary>Filled circle.</summary>
     Circle,
+
+    /// <summary>Filled square.</summary>
     Square,
+
+    /// <summary>Filled diamond (square rotated by 45°).</summary>
     Diamond,
+
+    /// <summary>Filled upward triangle.</summary>
     Triangle,
 }
 
@@ -17,11 +26,24 @@ public enum MarkerShape
 /// </summary>
 public enum LegendPosition
 {
+    /// <summary>A free inside corner, else outside on the right (see the type's summary).</summary>
     Auto,
+
+    /// <summary>Inside, top right corner.</summary>
     TopRight,
+
+    /// <summary>Inside, top left corner.</summary>
     TopLeft,
+
+    /// <summary>Inside, bottom right corner.</summary>
     BottomRight,
+
+    /// <summary>Inside, bottom left corner.</summary>
     BottomLeft,
+
+    /// <summary>Right of the plot area, which narrows to make room.</summary>
     OutsideRight,
+
+    /// <summary>No legend.</summary>
     None,
 }

@@ -106,7 +106,7 @@ public sealed partial class SvgPlot
                     {
                         double x = L.Px(0.5 * (b.Left[i] + b.Right[i])), top = L.Py(b.Height[i]);
                         if (!double.IsFinite(top)) continue;
-                        for (double y = top; y <= pt + ph; y += 10) Count(x, y);
+                        for (double y = Math.Max(top, pt); y <= pt + ph; y += 10) Count(x, y);
                     }
                     break;
                 case BandSeries band:

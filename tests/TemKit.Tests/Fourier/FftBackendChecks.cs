@@ -10,7 +10,7 @@ internal static class FftBackendChecks
 
     public static readonly TheoryData<int, int> SmallSizes = new()
     {
-        { 1, 1 }, { 2, 3 }, { 5, 7 }, { 16, 9 }, { 30, 17 }, { 64, 64 }, { 97, 13 }, { 1, 8 }, { 7, 1 }, { 262, 3 },
+        { 1, 1 }, { 2, 3 }, { 5, 7 }, { 16, 9 }, { 30, 17 }, { 64, 64 }, { 97, 13 }, { 1, 8 }, { 7, 1 }, { 262, 3 }, { 9, 1032 },
     };
 
     public static void ComplexMatchesNaive(IFftProvider fft, int nx, int ny)
@@ -112,5 +112,18 @@ internal static class FftBackendChecks
             den += e.MagnitudeSquared;
         }
         Assert.InRange(Math.Sqrt(num / den), 0, Tolerance);
+    }
+
+    /// <summary>Zero sizes, wrong lengths and partly overlapping spans are refused with a message, not mis-transformed.</summary>
+    public static void BadArgumentsAreRefused(IFftProvider fft)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => fft.Forward(new ComplexF[0], new ComplexF[0], 0, 4));
+        var e = Assert.Throws<ArgumentException>(() => fft.ForwardReal(new float[12], new ComplexF[8], 4, 3));
+        Assert.Equal("FFT output holds 8 values, expected 9", e.Message);
+        e = Assert.Throws<ArgumentException>(() => fft.InverseReal(new ComplexF[8], new float[12], 4, 3));
+        Assert.Equal("FFT input holds 8 values, expected 9", e.Message);
+        var data = new ComplexF[20];
+        e = Assert.Throws<ArgumentException>(() => fft.Forward(data.AsSpan(0, 12), data.AsSpan(4, 12), 4, 3));
+        Assert.Contains("not overlap", e.Message);
     }
 }

@@ -102,6 +102,19 @@ public class ColorAndCanvasTests
     }
 
     [Fact]
+    public void FarOffEndpointsAreClippedQuickly()
+    {
+        var c = new RgbCanvas(20, 20);
+        c.DrawLine(-1e9, 10, 1e9, 10, RgbColor.White);
+        c.DrawLine(5, -1e12, 5, 1e12, RgbColor.White);
+        c.DrawLine(double.NaN, 0, 3, 3, RgbColor.White);
+        Assert.Equal(RgbColor.White, c[0, 10]);
+        Assert.Equal(RgbColor.White, c[19, 10]);
+        Assert.Equal(RgbColor.White, c[5, 0]);
+        Assert.Equal(RgbColor.Black, c[3, 3]);
+    }
+
+    [Fact]
     public void SemiTransparentPolylineDoesNotDarkenAtJoints()
     {
         var c = new RgbCanvas(30, 30);

@@ -234,6 +234,20 @@ public class SvgPlotTests
         Assert.Equal(3, WithClass(doc, "marker").Count());
     }
 
+    [Theory]
+    [InlineData(-1.7e308, 1.7e308)]
+    [InlineData(1e16, 1e16 + 4)]
+    [InlineData(-5e-320, 5e-320)]
+    public void ExtremeRangesGiveAFewTicksWithoutOverflow(double lo, double hi)
+    {
+        var axis = AxisTicks.Linear(lo, hi);
+        Assert.InRange(axis.Ticks.Count, 0, 101);
+        Assert.All(axis.Ticks, t => Assert.True(double.IsFinite(t)));
+        var plot = new SvgPlot();
+        plot.AddLine("x", [lo, hi], [lo, hi]);
+        Parse(plot.ToSvg());
+    }
+
     [Fact]
     public void AxesStopAtZeroForCountsAndPadOtherwise()
     {

@@ -38,8 +38,12 @@ public static partial class CtfFitter
     private static SpectrumFitData CommonData(PowerSpectrum spectrum, ProfileScorer scorer, double df0, PhaseModel model, CtfFitOptions o)
     {
         double reach = df0 * (1 + 0.5 * (o.FitAstigmatism ? o.MaxAstigmatismFraction : 0));
-        int last = Math.Max(scorer.First + 6, scorer.LastUnaliased(reach));
-        return new SpectrumFitData(spectrum, scorer, df0, last, model);
+        int last = scorer.LastUnaliased(reach);
+        // Near the frequency where Cs turns the phase back the rings broaden without bound and no ring-period window
+        // can separate them from the background: stop at 90 % of it (fixed for the whole refinement).
+        double turn = model.PhaseTurningFrequency(df0 * (1 - 0.5 * (o.FitAstigmatism ? o.MaxAstigmatismFraction : 0)));
+        last = Math.Min(last, (int)Math.Floor(0.9 * turn / spectrum.FrequencyStepInverseAngstrom));
+        return new SpectrumFitData(spectrum, scorer, df0, Math.Max(scorer.First + 6, last), model);
     }
 
     private static Refined RefineOn(SpectrumFitData data, Refined start, double df0, CtfFitOptions o, bool scanAngle)

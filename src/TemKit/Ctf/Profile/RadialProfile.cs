@@ -31,7 +31,8 @@ public sealed partial class RadialProfile
     /// <summary>Weighted mean of the spectrum (power or amplitude, see <see cref="RadialProfileOptions.Amplitude"/>) in each bin.</summary>
     public double[] Value { get; }
 
-    /// <summary>Total interpolation weight (≈ number of pixels) that fell in each bin.</summary>
+    /// <summary>Total interpolation weight (≈ number of pixels) that fell in each bin; 0 where none did (beyond the
+    /// phase turn of an elliptical average), and <see cref="Value"/> there repeats the nearest filled bin.</summary>
     public double[] Count { get; }
 
     /// <summary>Real-space sampling (Å/px) of the spectrum's source, after binning (0 if unknown).</summary>

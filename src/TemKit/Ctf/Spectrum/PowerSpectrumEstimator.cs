@@ -29,22 +29,27 @@ public static partial class PowerSpectrumEstimator
         var (clampLow, clampHigh, fill) = HotPixelLimits(work.Pixels, options.HotPixelSigma);
         float[] window = TukeyWindow(tile, options.TaperFraction);
         int half = tile / 2 + 1;
-        var total = new double[tile * half];
-        var gate = new object();
         int tiles = xs.Length * ys.Length;
-
-        Parallel.For(0, tiles,
+        // One accumulator per row of tiles, summed in row order afterwards: the result does not depend on how the
+        // rows were spread over threads (bit-identical runs, as sharded batch runs need).
+        var rows = new double[ys.Length][];
+        Parallel.For(0, ys.Length,
             () => new TileWorkspace(tile, half),
-            (t, _, ws) =>
+            (row, _, ws) =>
             {
-                PrepareTile(work, xs[t % xs.Length], ys[t / xs.Length], tile, ws.Tile, clampLow, clampHigh, fill, window, options.RemovePlane);
-                Fft.Default.ForwardReal(ws.Tile, ws.Spectrum, tile, tile);
-                var acc = ws.Accumulator;
-                var spec = ws.Spectrum;
-                for (int i = 0; i < acc.Length; i++) acc[i] += spec[i].MagnitudeSquared;
+                var acc = rows[row] = new double[tile * half];
+                foreach (int x0 in xs)
+                {
+                    PrepareTile(work, x0, ys[row], tile, ws.Tile, clampLow, clampHigh, fill, window, options.RemovePlane);
+                    Fft.Default.ForwardReal(ws.Tile, ws.Spectrum, tile, tile);
+                    var spec = ws.Spectrum;
+                    for (int i = 0; i < acc.Length; i++) acc[i] += spec[i].MagnitudeSquared;
+                }
                 return ws;
             },
-            ws => { lock (gate) { for (int i = 0; i < total.Length; i++) total[i] += ws.Accumulator[i]; } });
+            _ => { });
+        var total = rows[0];
+        for (int r = 1; r < rows.Length; r++) TensorPrimitives.Add(total, rows[r], total);
 
         double windowEnergy = 0;
         foreach (float w in window) windowEnergy += w * w;
@@ -127,6 +132,5 @@ public static partial class PowerSpectrumEstimator
     {
         public readonly float[] Tile = new float[tile * tile];
         public readonly ComplexF[] Spectrum = new ComplexF[tile * half];
-        public readonly double[] Accumulator = new double[tile * half];
     }
 }

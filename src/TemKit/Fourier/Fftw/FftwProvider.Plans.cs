@@ -9,6 +9,9 @@ public sealed unsafe partial class FftwProvider
 
     private readonly record struct PlanKey(PlanKind Kind, int Nx, int Ny, bool Aligned, bool InPlace);
 
+    /// <summary>Cached plans made for SIMD-aligned arrays (for tests).</summary>
+    internal int AlignedPlanCount => _plans.Keys.Count(k => k.Aligned);
+
     /// <summary>
     /// The cached plan for this transform. Plans are made on fftwf_malloc'd arrays (the planner may overwrite them
     /// with FFTW_MEASURE); a plan for unaligned arrays carries FFTW_UNALIGNED so it can run on any managed memory.

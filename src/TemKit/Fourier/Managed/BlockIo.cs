@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -14,9 +15,26 @@ internal static unsafe class BlockIo
     private const int Tile = 64; // elements per tile: keeps the 64×16 destination tile in L1 while rows stream through
 
     /// <summary>Lane b ← row src + b*stride, n complex values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LoadRows(ComplexF* src, nint stride, int count, int n, float* re, float* im)
     {
-        for (int x0 = 0; x0 < n; x0 += Tile)
+        int done = 0;
+        if (count == Lanes && Avx512F.IsSupported)
+        {
+            // 8 complex values of 16 rows form a 16×16 float tile; transposed, float 2j is re and 2j+1 im of element j.
+            Span<Vector512<float>> v = stackalloc Vector512<float>[Lanes];
+            for (; done + 8 <= n; done += 8)
+            {
+                for (int b = 0; b < Lanes; b++) v[b] = Avx512F.LoadVector512((float*)(src + b * stride + done));
+                Transpose16(v);
+                for (int j = 0; j < 8; j++)
+                {
+                    Avx512F.Store(re + (done + j) * Lanes, v[2 * j]);
+                    Avx512F.Store(im + (done + j) * Lanes, v[2 * j + 1]);
+                }
+            }
+        }
+        for (int x0 = done; x0 < n; x0 += Tile)
         {
             int x1 = Math.Min(n, x0 + Tile);
             for (int b = 0; b < count; b++)
@@ -33,6 +51,7 @@ internal static unsafe class BlockIo
     }
 
     /// <summary>Lane b ← real row src + b*stride, n values, imaginary part zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LoadRowsReal(float* src, nint stride, int count, int n, float* re, float* im)
     {
         new Span<float>(im, n * Lanes).Clear();
@@ -49,9 +68,26 @@ internal static unsafe class BlockIo
     }
 
     /// <summary>Row dst + b*stride ← scale × lane b, n complex values, for b &lt; count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void StoreRows(float* re, float* im, ComplexF* dst, nint stride, int count, int n, float scale)
     {
-        for (int x0 = 0; x0 < n; x0 += Tile)
+        int done = 0;
+        if (count == Lanes && Avx512F.IsSupported)
+        {
+            Span<Vector512<float>> v = stackalloc Vector512<float>[Lanes];
+            var s = Vector512.Create(scale);
+            for (; done + 8 <= n; done += 8)
+            {
+                for (int j = 0; j < 8; j++)
+                {
+                    v[2 * j] = Avx512F.LoadVector512(re + (done + j) * Lanes) * s;
+                    v[2 * j + 1] = Avx512F.LoadVector512(im + (done + j) * Lanes) * s;
+                }
+                Transpose16(v);
+                for (int b = 0; b < Lanes; b++) Avx512F.Store((float*)(dst + b * stride + done), v[b]);
+            }
+        }
+        for (int x0 = done; x0 < n; x0 += Tile)
         {
             int x1 = Math.Min(n, x0 + Tile);
             for (int b = 0; b < count; b++)
@@ -64,6 +100,7 @@ internal static unsafe class BlockIo
     }
 
     /// <summary>Real row dst + b*stride ← scale × Re(lane b), n values, for b &lt; count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void StoreRowsReal(float* re, float* dst, nint stride, int count, int n, float scale)
     {
         for (int x0 = 0; x0 < n; x0 += Tile)
@@ -84,6 +121,7 @@ internal static unsafe class BlockIo
     private static readonly Vector512<int> s_high = Vector512.Create(8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
 
     /// <summary>Lane b ← column b of the n rows starting at src (row stride <paramref name="stride"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LoadColumns(ComplexF* src, nint stride, int count, int n, float* re, float* im)
     {
         if (count == Lanes && Avx512F.IsSupported)
@@ -113,6 +151,7 @@ internal static unsafe class BlockIo
     }
 
     /// <summary>Column b of the n rows starting at dst ← scale × lane b, for b &lt; count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void StoreColumns(float* re, float* im, ComplexF* dst, nint stride, int count, int n, float scale)
     {
         if (count == Lanes && Avx512F.IsSupported)
@@ -134,6 +173,42 @@ internal static unsafe class BlockIo
             ComplexF* row = dst + y * stride;
             float* r = re + y * Lanes, i = im + y * Lanes;
             for (int b = 0; b < count; b++) row[b] = new ComplexF(r[b] * scale, i[b] * scale);
+        }
+    }
+
+    // Index vectors of the 16×16 transpose: stage s swaps bit s of the row with bit s of the column.
+    private static readonly Vector512<int>[] s_transposeLow = TransposeIndices(low: true);
+    private static readonly Vector512<int>[] s_transposeHigh = TransposeIndices(low: false);
+
+    private static Vector512<int>[] TransposeIndices(bool low)
+    {
+        var result = new Vector512<int>[4];
+        Span<int> idx = stackalloc int[16];
+        for (int stage = 0; stage < 4; stage++)
+        {
+            int bit = 1 << stage;
+            for (int c = 0; c < 16; c++)
+                idx[c] = low ? ((c & bit) == 0 ? c : 16 + c - bit) : ((c & bit) == 0 ? c + bit : 16 + c);
+            result[stage] = Vector512.Create((ReadOnlySpan<int>)idx);
+        }
+        return result;
+    }
+
+    /// <summary>In-place transpose of a 16×16 float matrix held as 16 row vectors (four two-source permute stages).</summary>
+    private static void Transpose16(Span<Vector512<float>> v)
+    {
+        for (int stage = 0; stage < 4; stage++)
+        {
+            int bit = 1 << stage;
+            Vector512<int> lo = s_transposeLow[stage], hi = s_transposeHigh[stage];
+            for (int r = 0; r < Lanes; r++)
+            {
+                if ((r & bit) != 0) continue;
+                var a = v[r];
+                var b = v[r | bit];
+                v[r] = Avx512F.PermuteVar16x32x2(a, lo, b);
+                v[r | bit] = Avx512F.PermuteVar16x32x2(a, hi, b);
+            }
         }
     }
 

@@ -18,7 +18,10 @@ public sealed class PngImage
         Samples = samples;
     }
 
+    /// <summary>Width of the image in pixels.</summary>
     public int Width { get; }
+
+    /// <summary>Height of the image in pixels.</summary>
     public int Height { get; }
 
     /// <summary>Colour type of <see cref="Samples"/> (never <see cref="PngColorType.Indexed"/>).</summary>

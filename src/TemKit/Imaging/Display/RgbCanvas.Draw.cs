@@ -115,12 +115,14 @@ public sealed partial class RgbCanvas
             double major0 = steep ? Math.Min(ay, by) : Math.Min(ax, bx), major1 = steep ? Math.Max(ay, by) : Math.Max(ax, bx);
             double slope = steep ? (dy == 0 ? 0 : dx / dy) : (dx == 0 ? 0 : dy / dx);
             double band = (half + 1) * Math.Sqrt(1 + slope * slope);
-            int m0 = (int)Math.Floor(major0 - half - 1), m1 = (int)Math.Ceiling(major1 + half + 1);
+            // Only the part of the band on the canvas is walked, so far-off endpoints cost nothing.
+            int majorLimit = (steep ? Height : Width) - 1, minorLimit = (steep ? Width : Height) - 1;
+            int m0 = (int)Math.Max(0, Math.Floor(major0 - half - 1)), m1 = (int)Math.Min(majorLimit, Math.Ceiling(major1 + half + 1));
             for (int m = m0; m <= m1; m++)
             {
                 double mc = Math.Clamp(m, major0, major1);
                 double minorCentre = steep ? ax + (mc - ay) * slope : ay + (mc - ax) * slope;
-                int n0 = (int)Math.Floor(minorCentre - band), n1 = (int)Math.Ceiling(minorCentre + band);
+                int n0 = (int)Math.Max(0, Math.Floor(minorCentre - band)), n1 = (int)Math.Min(minorLimit, Math.Ceiling(minorCentre + band));
                 for (int q = n0; q <= n1; q++)
                 {
                     int x = steep ? q : m, y = steep ? m : q;

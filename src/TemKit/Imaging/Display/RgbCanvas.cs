@@ -55,7 +55,10 @@ public sealed partial class RgbCanvas
         return FromGray(DisplayScaling.ToGray8(image.Pixels, scale ?? new DisplayScale()), image.Width, image.Height);
     }
 
+    /// <summary>Width of the canvas in pixels.</summary>
     public int Width { get; }
+
+    /// <summary>Height of the canvas in pixels.</summary>
     public int Height { get; }
 
     /// <summary>Interleaved r, g, b bytes, row-major.</summary>

@@ -5,14 +5,23 @@ namespace TemKit.Imaging.Display;
 /// <summary>An 8-bit sRGB colour.</summary>
 public readonly record struct RgbColor(byte R, byte G, byte B)
 {
+    /// <summary>Black (0, 0, 0).</summary>
     public static RgbColor Black => new(0, 0, 0);
+    /// <summary>White (255, 255, 255).</summary>
     public static RgbColor White => new(255, 255, 255);
+    /// <summary>A clear red for annotations.</summary>
     public static RgbColor Red => new(230, 40, 40);
+    /// <summary>A clear green for annotations.</summary>
     public static RgbColor Green => new(40, 200, 80);
+    /// <summary>A clear blue for annotations.</summary>
     public static RgbColor Blue => new(40, 110, 240);
+    /// <summary>A clear yellow for annotations.</summary>
     public static RgbColor Yellow => new(250, 220, 40);
+    /// <summary>A clear cyan for annotations (visible on grey images).</summary>
     public static RgbColor Cyan => new(40, 220, 230);
+    /// <summary>A clear magenta for annotations.</summary>
     public static RgbColor Magenta => new(230, 60, 220);
+    /// <summary>A clear orange for annotations.</summary>
     public static RgbColor Orange => new(245, 150, 30);
 
     /// <summary>Parses "#rrggbb" or "rrggbb".</summary>
@@ -37,5 +46,6 @@ public readonly record struct RgbColor(byte R, byte G, byte B)
 
     internal static byte Mix(byte under, byte over, double alpha) => (byte)(under + (over - under) * alpha + 0.5);
 
+    /// <summary>The colour as "#rrggbb".</summary>
     public override string ToString() => ToHex();
 }

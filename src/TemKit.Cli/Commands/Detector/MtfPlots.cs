@@ -1,0 +1,79 @@
+using System.Globalization;
+using TemKit.Detector;
+using TemKit.Plotting;
+
+namespace TemKit.Cli.Commands.Detector;
+
+/// <summary>SVG plots of the MTF fits: per frame like SOI Figs. 6-7, per series like Figs. 5-6.</summary>
+internal static class MtfPlots
+{
+    private const double GoodRSquared = 0.98;
+
+    /// <summary>RUN/plots/&lt;file&gt;_f&lt;frame&gt;.svg for every fitted frame: spectrum with the Eq. 4 fit on top, normalised MTF below.</summary>
+    public static void WriteFramePlots(string run, IReadOnlyList<FrameResult> results)
+    {
+        string folder = Path.Combine(run, "plots");
+        Directory.CreateDirectory(folder);
+        foreach (var r in results)
+        {
+            if (r.Analysis is not { Fit: { } fit, Spectrum: { } spectrum } || r.Row.Frame is not int z) continue;
+            string name = $"{Path.GetFileNameWithoutExtension(r.Row.File)}_f{z:D4}.svg";
+            FrameFigure(r.Row, fit, spectrum).Save(Path.Combine(folder, name));
+        }
+    }
+
+    private static SvgFigure FrameFigure(MtfRow row, MtfFit fit, RadialSpectrum spectrum)
+    {
+        var q = new List<double>();
+        var v = new List<double>();
+        for (int b = 1; b < spectrum.Length; b++)
+            if (spectrum.Counts[b] > 0 && double.IsFinite(spectrum.Values[b])) { q.Add(spectrum.QNormalised[b]); v.Add(spectrum.Values[b]); }
+        var model = q.Select(fit.Spectrum).ToList();
+        string unit = spectrum.Kind == SpectrumKind.Amplitude ? "RMS amplitude (e/px)" : "power (e²/px²)";
+        string dose = row.DosePerA2 is double a ? F($"{a:G4} e/Å², ") : "";
+        var raw = new SvgPlot(F($"{Path.GetFileName(row.File)} frame {row.Frame}: {dose}{row.DosePerPixel:G4} e/px"), "q / q_N", unit);
+        raw.AddScatter("spectrum", q, v, size: 1.5);
+        raw.AddLine(F($"Eq. 4: R² {fit.RSquared:F3}, c0 {fit.C0:F3}, c1 {fit.C1:G4}, c2 {fit.C2:G4}, c3 {fit.C3:F2}"), q, model);
+        raw.AddVerticalLine(1, "Nyquist");
+        raw.Legend = LegendPosition.BottomLeft;
+        var normalised = new SvgPlot(F($"Normalised MTF (Eq. 1): c0 = {fit.C0:F3}, c3 = {fit.C3:F2}, C = {fit.C:F3}"), "q / q_N", "MTF") { YMin = 0 };
+        normalised.AddScatter("spectrum / c1", q, v.Select(x => x / fit.C1), size: 1.5);
+        normalised.AddLine("Eq. 1", q, model.Select(x => x / fit.C1));
+        normalised.AddHorizontalLine(fit.C, "C");
+        normalised.AddVerticalLine(fit.C0, "c0");
+        return new SvgFigure(raw, normalised);
+    }
+
+    /// <summary>RUN/series_parameters.svg (Fig. 5: c0, c3, C against dose, R² ≥ 0.98 marked) and
+    /// RUN/series_readout.svg (Fig. 6: C against N_D with the Eq. 2 fit).</summary>
+    public static void WriteSeriesPlots(string run, IReadOnlyList<FrameResult> results, ReadoutNoiseFit readout)
+    {
+        var ok = results.Where(r => r.Analysis?.Ok == true).ToList();
+        bool perA2 = ok.All(r => r.Row.DosePerA2 is not null);
+        double X(FrameResult r) => perA2 ? r.Row.DosePerA2!.Value : r.Row.DosePerPixel!.Value;
+        string xLabel = perA2 ? "frame dose (e/Å²)" : "frame dose N_D (e/px)";
+        var good = ok.Where(r => r.Row.R2 >= GoodRSquared).ToList();
+        var panels = new List<SvgPlot>();
+        foreach (var (label, pick) in new (string, Func<MtfRow, double>)[] { ("c0 (q / q_N)", r => r.C0!.Value), ("c3", r => r.C3!.Value), ("C = c2 / c1", r => r.C!.Value) })
+        {
+            var p = new SvgPlot(null, xLabel, label) { LogX = true };
+            p.AddScatter("all fits", ok.Select(X), ok.Select(r => pick(r.Row)));
+            p.AddScatter(F($"R² ≥ {GoodRSquared}"), good.Select(X), good.Select(r => pick(r.Row)), color: "#ffffff", size: 1.5);
+            double mean = ok.Average(r => pick(r.Row));
+            p.AddHorizontalLine(mean, F($"mean {mean:G3}"));
+            panels.Add(p);
+        }
+        new SvgFigure(panels) { Title = "Fitted Eq. 1 parameters against frame dose (SOI Fig. 5)" }.Save(Path.Combine(run, "series_parameters.svg"));
+
+        var nd = ok.Select(r => r.Row.DosePerPixel!.Value).ToList();
+        double lo = nd.Min(), hi = nd.Max();
+        var curveX = Enumerable.Range(0, 200).Select(i => lo * Math.Pow(hi / lo, i / 199.0)).ToList();
+        var floor = new SvgPlot("C against frame dose (SOI Fig. 6)", "frame dose N_D (e/px)", "C = c2 / c1") { LogX = true };
+        bool power = ok.Any(r => r.Analysis!.Spectrum!.Kind == SpectrumKind.Power);
+        floor.AddScatter(power ? "frames, sqrt(C) of the power spectrum" : "frames", nd, ok.Select(r => power ? Math.Sqrt(Math.Max(r.Row.C!.Value, 0)) : r.Row.C!.Value));
+        floor.AddLine(F($"Eq. 2: N0 = {readout.ReadoutNoiseElectronsPerPixel:G3} e/px, R² = {readout.RSquared:F3}"), curveX, curveX.Select(readout.Floor));
+        floor.Save(Path.Combine(run, "series_readout.svg"));
+    }
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
