@@ -24,6 +24,7 @@ internal sealed class DemoCommand : ICliCommand
                 .Select(t => (IDemoStep)Activator.CreateInstance(t)!)
                 .OrderBy(s => s.Order)
                 .ToList();
+            int failed = 0;
             var summary = new Table().Border(TableBorder.Rounded).AddColumn("step").AddColumn("result").AddColumn("time");
             foreach (var (step, index) in steps.Select((s, i) => (s, i)))
             {
@@ -31,12 +32,22 @@ internal sealed class DemoCommand : ICliCommand
                 string folder = Path.Combine(root, $"{index + 1:00}-{Slug(step.Title)}");
                 Directory.CreateDirectory(folder);
                 var clock = Stopwatch.StartNew();
-                string result = step.Run(folder, options);
+                string result;
+                try
+                {
+                    result = step.Run(folder, options);
+                }
+                catch (Exception e) when (e is InvalidOperationException or IOException or IO.TemKitFormatException)
+                {
+                    result = $"FAILED: {e.Message}";
+                    Console2.Error($"demo step '{step.Title}' failed: {e.Message}");
+                    failed++;
+                }
                 summary.AddRow(Markup.Escape(step.Title), Markup.Escape(result), $"{clock.Elapsed.TotalSeconds:F1} s");
             }
             AnsiConsole.Write(summary);
             AnsiConsole.MarkupLine($"Everything is in [bold]{Markup.Escape(root)}[/]");
-            return ExitCodes.Ok;
+            return failed > 0 ? ExitCodes.InputFailed : ExitCodes.Ok;
         });
         return command;
     }

@@ -23,12 +23,8 @@ internal sealed class DetectorDemoStep : IDemoStep
             "--seed", options.Seed.ToString(CultureInfo.InvariantCulture),
         ];
         string[] series = ["mtf", "series", stack, "-o", run];
-        foreach (var args in new[] { simulate, series })
-        {
-            Console.WriteLine($"  $ temkit {string.Join(' ', args.Select(a => a.Replace(folder, ".")))}");
-            int code = Program.Main(args);
-            if (code != 0) throw new InvalidOperationException($"temkit {args[0]} {args[1]} exited with code {code}");
-        }
+        DemoCli.Run(folder, simulate);
+        DemoCli.Run(folder, series);
         var readout = CsvFiles.ReadTable(Path.Combine(run, "readout.csv"));
         string n0 = readout.Column("N0").First();
         string r2 = readout.Column("r2").First();

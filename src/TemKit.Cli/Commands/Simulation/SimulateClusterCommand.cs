@@ -1,0 +1,53 @@
+using System.CommandLine;
+using TemKit.Cli.Infrastructure;
+using TemKit.Simulation.Structures;
+
+namespace TemKit.Cli.Commands.Simulation;
+
+/// <summary><c>temkit simulate cluster</c>: closed-shell clusters (icosahedron, decahedron, octahedron) as XYZ.</summary>
+internal static class SimulateClusterCommand
+{
+    public static Command Build()
+    {
+        var output = new Option<string>("--output", "-o") { Description = "Output XYZ file", Required = true };
+        var shape = new Option<string>("--shape") { Description = "icosahedron | decahedron | octahedron", Required = true };
+        var element = new Option<string>("--element") { Description = "Element symbol", DefaultValueFactory = _ => "Au" };
+        var lattice = new Option<double?>("--lattice-constant-angstrom") { Description = "FCC lattice constant (Å); sets the bond a/√2. Default: tabulated" };
+        var shells = new Option<int>("--shells") { Description = "Icosahedron: shells around the centre (13, 55, 147, 309, 561 atoms for 1..5); octahedron: atoms per edge − 1", DefaultValueFactory = _ => 2 };
+        var p = new Option<int>("--p") { Description = "Decahedron: atoms along each edge of the pentagonal cross-section", DefaultValueFactory = _ => 3 };
+        var q = new Option<int>("--q") { Description = "Decahedron: atoms along the (100) faces parallel to the axis (1 = regular)", DefaultValueFactory = _ => 1 };
+        var r = new Option<int>("--r") { Description = "Decahedron: Marks re-entrance depth (0 = Ino)", DefaultValueFactory = _ => 0 };
+        var cut = new Option<int>("--cut") { Description = "Octahedron: layers removed at each vertex (truncated octahedron)", DefaultValueFactory = _ => 0 };
+        var command = new Command("cluster", "Write a closed-shell cluster (icosahedron, Ino/Marks decahedron, truncated octahedron) as XYZ.")
+        {
+            output, shape, element, lattice, shells, p, q, r, cut,
+        };
+        command.SetAction(parse =>
+        {
+            string symbol = parse.GetValue(element)!;
+            var atoms = SimulateCommand.Checked(() =>
+            {
+                int z = Elements.AtomicNumber(symbol);
+                double a = parse.GetValue(lattice) ?? Elements.FccLatticeAngstrom(symbol)
+                    ?? throw new ArgumentException($"no tabulated FCC lattice constant for '{symbol}': give --lattice-constant-angstrom");
+                double bond = a / Math.Sqrt(2);
+                return parse.GetValue(shape)!.ToLowerInvariant() switch
+                {
+                    "icosahedron" => Clusters.Icosahedron(z, parse.GetValue(shells), bond),
+                    "decahedron" => Clusters.Decahedron(z, parse.GetValue(p), parse.GetValue(q), parse.GetValue(r), bond),
+                    "octahedron" => Clusters.Octahedron(z, parse.GetValue(shells) + 1, parse.GetValue(cut), bond),
+                    var other => throw new ArgumentException($"--shape '{other}': expected icosahedron, decahedron or octahedron"),
+                };
+            });
+            double margin = 5;
+            double x0 = atoms.Min(t => t.XAngstrom), y0 = atoms.Min(t => t.YAngstrom), z0 = atoms.Min(t => t.ZAngstrom);
+            var moved = atoms.Select(t => t.Translated(margin - x0, margin - y0, margin - z0)).ToArray();
+            var specimen = new Specimen(moved, [], moved.Max(t => t.XAngstrom) + margin, moved.Max(t => t.YAngstrom) + margin);
+            string path = parse.GetValue(output)!;
+            XyzFile.Write(path, specimen, moved.Max(t => t.ZAngstrom) + margin);
+            Console.WriteLine($"{path}: {atoms.Length} atoms");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

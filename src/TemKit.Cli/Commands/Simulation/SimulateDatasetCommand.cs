@@ -1,0 +1,47 @@
+using System.CommandLine;
+using TemKit.Cli.Infrastructure;
+using TemKit.Imaging.Display;
+using TemKit.IO.Png;
+using TemKit.Simulation.Datasets;
+
+namespace TemKit.Cli.Commands.Simulation;
+
+/// <summary><c>temkit simulate dataset</c>: a training set of images, masks and parameters (seed paper, section 2).</summary>
+internal static class SimulateDatasetCommand
+{
+    public static Command Build()
+    {
+        var output = new Option<string>("--output", "-o") { Description = "Dataset folder (images.mrc, masks.mrc, params.csv, ranges.yaml, preview PNGs of frame 0)", Required = true };
+        var count = new Option<int>("--count") { Description = "Number of particles (exit waves)", Required = true };
+        var epochs = new Option<int>("--image-epochs") { Description = "Images per particle, each with freshly drawn optics, dose and noise", DefaultValueFactory = _ => 10 };
+        var ranges = new Option<string?>("--ranges") { Description = "YAML file of parameter ranges (default: Table 1; see docs/simulation.md)" };
+        var seed = new Option<long>("--seed") { Description = "Random seed; the same seed gives the same dataset", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "Particles simulated at once (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("dataset", "Simulate a training dataset: random supported particles, each imaged --image-epochs times.")
+        {
+            output, count, epochs, ranges, seed, threads,
+        };
+        command.SetAction(parse =>
+        {
+            string outDir = parse.GetValue(output)!;
+            int n = parse.GetValue(count), k = parse.GetValue(epochs), t = parse.GetValue(threads);
+            if (n < 1) throw new UsageException($"--count must be ≥ 1, got {n}");
+            if (k < 1) throw new UsageException($"--image-epochs must be ≥ 1, got {k}");
+            if (t < 1) throw new UsageException($"--threads must be ≥ 1, got {t}");
+            string? rangesPath = parse.GetValue(ranges);
+            var r = rangesPath is null ? DatasetRanges.Table1 : DatasetRangesYaml.Read(rangesPath);
+            SimulateCommand.Checked(() => { r.Validate(); return 0; });
+            long seedValue = parse.GetValue(seed);
+            Dataset dataset = null!;
+            Console2.WithProgress($"simulating {n} particles x {k} epochs", n, advance =>
+                dataset = SimulateCommand.Checked(() => DatasetGenerator.Generate(r, n, k, seedValue, advance, t)));
+            DatasetGenerator.Write(outDir, dataset, r);
+            // Previews of the first frame: the detected image and its mask.
+            PngWriter.WriteImage(Path.Combine(outDir, "preview_image0.png"), dataset.Images.FrameImage(0));
+            PngWriter.WriteImage(Path.Combine(outDir, "preview_mask0.png"), dataset.Masks.FrameImage(0), new DisplayScale(0, 100));
+            Console.WriteLine($"{outDir}: {dataset.Images.Nz} images of {dataset.Images.Nx}x{dataset.Images.Ny} ({n} particles x {k} epochs), seed {seedValue}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
