@@ -44,6 +44,8 @@ public class LayerGradientTests
         var rng = new Random(2);
         using var x = Reference.Random(rng, 1, 2, 4, 9);
         using var r = Reference.Random(rng, 1, 2, 4, 9);
+        var xs = x.Span;
+        for (int i = 0; i < xs.Length; i++) if (Math.Abs(xs[i]) < 0.05f) xs[i] = 0.5f; // keep finite differences off the kink
         CheckInputGradient(new Relu(), x, r);
     }
 
