@@ -1,26 +1,38 @@
 namespace TemKit.Fourier;
 
 /// <summary>
-/// Picks the FFT backend: FFTW (libfftw3f) when its shared library loads, else the managed one.
-/// The environment variable TEMKIT_FFT=managed|fftw forces a choice.
+/// Picks the FFT backend. <see cref="Default"/> is FFTW (libfftw3f.so.3) when it loads, else the managed backend.
+/// The environment variable TEMKIT_FFT=managed|fftw|auto forces a choice; TEMKIT_FFT=fftw on a machine without
+/// libfftw3f makes <see cref="Default"/> throw an <see cref="InvalidOperationException"/> that says what to install.
+/// See docs/fft.md for the convention and the backends.
 /// </summary>
 public static class Fft
 {
-    private static readonly Lazy<IFftProvider> s_default = new(Choose);
+    private static readonly Lazy<IFftProvider> s_default = new(() => Select(Environment.GetEnvironmentVariable("TEMKIT_FFT")));
 
-    /// <summary>The backend TemKit uses.</summary>
+    /// <summary>The backend TemKit uses everywhere.</summary>
     public static IFftProvider Default => s_default.Value;
 
     /// <summary>The managed backend, always available.</summary>
-    public static IFftProvider Managed { get; } = new ManagedFftProvider();
+    public static ManagedFftProvider Managed { get; } = new();
 
-    private static IFftProvider Choose()
+    /// <summary>The FFTW backend, or null when libfftw3f.so.3 cannot be loaded (check <see cref="IsFftwAvailable"/>).</summary>
+    public static FftwProvider? Fftw => FftwProvider.Instance;
+
+    /// <summary>True when libfftw3f.so.3 loads on this machine.</summary>
+    public static bool IsFftwAvailable => FftwProvider.IsAvailable;
+
+    /// <summary>The backend a TEMKIT_FFT value selects (null or empty: automatic).</summary>
+    internal static IFftProvider Select(string? setting)
     {
-        string? forced = Environment.GetEnvironmentVariable("TEMKIT_FFT")?.Trim().ToLowerInvariant();
+        string? forced = setting?.Trim().ToLowerInvariant();
         return forced switch
         {
-            null or "" or "auto" => Managed,
+            null or "" or "auto" => (IFftProvider?)Fftw ?? Managed,
             "managed" => Managed,
+            "fftw" => Fftw ?? throw new InvalidOperationException(
+                "TEMKIT_FFT=fftw but libfftw3f.so.3 could not be loaded: install FFTW single precision " +
+                "(Debian/Ubuntu: apt-get install libfftw3-single3) or unset TEMKIT_FFT to use the managed backend"),
             _ => throw new InvalidOperationException($"TEMKIT_FFT={forced}: expected 'managed', 'fftw' or 'auto'"),
         };
     }

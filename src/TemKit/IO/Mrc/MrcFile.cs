@@ -1,31 +1,54 @@
-using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using TemKit.Fourier;
 using TemKit.Imaging;
 
 namespace TemKit.IO.Mrc;
 
-/// <summary>MRC2014 files: open for frame-by-frame reading, read whole, or write atomically.</summary>
+/// <summary>MRC2014 files: open for frame-by-frame reading, read whole, read the header, or write atomically.</summary>
 public static class MrcFile
 {
     /// <summary>Opens an MRC file for frame-by-frame reading; the header is validated against the file length first.</summary>
-    public static IFrameSource Open(string path, ReadOptions? options = null) => MrcReader.Open(path, options ?? ReadOptions.Strict);
+    public static MrcReader Open(string path, ReadOptions? options = null) => MrcReader.Open(path, options);
 
-    /// <summary>Reads every section of an MRC file into memory.</summary>
+    /// <summary>Reads and validates only the 1024-byte main header (plus the checks against the file length).</summary>
+    public static MrcHeader ReadHeader(string path, ReadOptions? options = null) => MrcReader.ReadHeader(path, options ?? ReadOptions.Strict);
+
+    /// <summary>
+    /// Reads every section of an MRC file into memory, then checks the header's dmin/dmax/dmean against the
+    /// data (a disagreement is an error in strict mode, a warning in permissive mode).
+    /// </summary>
     public static ImageStack Read(string path, ReadOptions? options = null)
     {
-        using var source = Open(path, options);
-        return source.ReadAll();
+        options ??= ReadOptions.Strict;
+        using var reader = MrcReader.Open(path, options);
+        var stack = reader.ReadAll();
+        string? problem = MrcStatistics.CheckHeader(reader.Header, stack.Array);
+        if (problem is null) return stack;
+        var problems = new MrcProblems(path, options);
+        problems.Recoverable(problem);
+        var metadata = stack.Metadata with { Warnings = [.. stack.Metadata.Warnings, .. problems.Warnings] };
+        return new ImageStack(stack.Nx, stack.Ny, stack.Nz, stack.Array, stack.Kind, stack.VoxelSize, metadata);
     }
 
-    /// <summary>Writes a 2D image as mode 2 (float32).</summary>
-    public static void Write(string path, Image2D image) =>
-        Write(path, new ImageStack(image.Width, image.Height, 1, image.Pixels.ToArray(), StackKind.Image, image.PixelSize, image.Metadata));
+    /// <summary>Reads every value of a complex (mode 4) file, x fastest, then y, then z; real modes give (value, 0).</summary>
+    public static ComplexF[] ReadComplex(string path, out MrcHeader header, ReadOptions? options = null)
+    {
+        using var reader = MrcReader.Open(path, options);
+        header = reader.Header;
+        int n = reader.Width * reader.Height;
+        var data = new ComplexF[checked((long)n * reader.FrameCount)];
+        for (int z = 0; z < reader.FrameCount; z++) reader.ReadComplexFrame(z, data.AsSpan(z * n, n));
+        return data;
+    }
 
-    /// <summary>Writes a stack or volume as mode 2 (float32), atomically.</summary>
-    public static void Write(string path, ImageStack stack) => MrcWriter.Write(path, stack);
+    /// <summary>Writes a 2D image (mode 2 float32 unless <paramref name="options"/> says otherwise), atomically.</summary>
+    public static void Write(string path, Image2D image, MrcWriteOptions? options = null) =>
+        Write(path, new ImageStack(image.Width, image.Height, 1, image.Pixels.ToArray(), StackKind.Image, image.PixelSize, image.Metadata), options);
 
-    /// <summary>Writes complex data (nx*ny*nz values, x fastest) as mode 4 (complex64), atomically.</summary>
-    public static void WriteComplex(string path, ReadOnlySpan<ComplexF> data, int nx, int ny, int nz, VoxelSize voxelSize) =>
-        MrcWriter.WriteComplex(path, data, nx, ny, nz, voxelSize);
+    /// <summary>Writes a stack, volume or volume stack (mode 2 float32 unless <paramref name="options"/> says otherwise), atomically.</summary>
+    public static void Write(string path, ImageStack stack, MrcWriteOptions? options = null) =>
+        MrcWriter.Write(path, stack, options ?? MrcWriteOptions.Default);
+
+    /// <summary>Writes complex data (nx*ny*nz values, x fastest) as mode 4 (complex64), atomically; header statistics describe |z|.</summary>
+    public static void WriteComplex(string path, ReadOnlySpan<ComplexF> data, int nx, int ny, int nz, VoxelSize voxelSize, MrcWriteOptions? options = null) =>
+        MrcWriter.WriteComplex(path, data, nx, ny, nz, voxelSize, options ?? MrcWriteOptions.Default);
 }

@@ -1,0 +1,139 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using CsvHelper.TypeConversion;
+
+namespace TemKit.IO.Csv;
+
+/// <summary>
+/// CSV files for tables of results, always in the invariant culture (decimal point, comma separator)
+/// whatever the machine's locale, written atomically through <see cref="AtomicFile"/>.
+/// <para>
+/// Numbers: <c>double</c> and <c>float</c> are written in the shortest form that parses back to the
+/// identical value ("R" format: at most 17 significant digits for double, 9 for float), so a CSV written
+/// and read back reproduces every bit. Column names come from CsvHelper's <c>[Name]</c> attributes on the
+/// record (use snake_case with units, e.g. <c>defocus_A</c>), else from the property names.
+/// </para>
+/// </summary>
+public static class CsvFiles
+{
+    /// <summary>The configuration used for every TemKit CSV: invariant culture, header row, comma-separated.</summary>
+    public static CsvConfiguration Configuration(bool hasHeader = true) => new(CultureInfo.InvariantCulture)
+    {
+        HasHeaderRecord = hasHeader,
+        NewLine = "\n",
+    };
+
+    /// <summary>Writes <paramref name="records"/> with a header row.</summary>
+    public static void Write<T>(string path, IEnumerable<T> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        AtomicFile.Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
+            using var csv = new CsvWriter(writer, Configuration());
+            RoundTripNumbers(csv.Context);
+            csv.WriteRecords(records);
+        });
+    }
+
+    /// <summary>Reads every record of a CSV with a header row; problems raise a <see cref="TemKitFormatException"/> naming the row and field.</summary>
+    public static List<T> Read<T>(string path)
+    {
+        if (!File.Exists(path)) throw new TemKitFormatException(path, "file not found");
+        try
+        {
+            using var reader = new StreamReader(path);
+            using var csv = new CsvReader(reader, Configuration());
+            return csv.GetRecords<T>().ToList();
+        }
+        catch (CsvHelperException e)
+        {
+            throw new TemKitFormatException(path, Describe(e), e);
+        }
+    }
+
+    /// <summary>Writes a table whose columns are known only at run time; cells are written as given (quoted where needed).</summary>
+    public static void WriteTable(string path, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(rows);
+        AtomicFile.Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
+            using var csv = new CsvWriter(writer, Configuration());
+            foreach (string h in headers) csv.WriteField(h);
+            csv.NextRecord();
+            int line = 1;
+            foreach (var row in rows)
+            {
+                line++;
+                if (row.Count != headers.Count)
+                    throw new ArgumentException($"row {line - 1} has {row.Count} cells, the header {headers.Count}", nameof(rows));
+                foreach (string cell in row) csv.WriteField(cell);
+                csv.NextRecord();
+            }
+        });
+    }
+
+    /// <summary>Reads a CSV with a header row as strings; every row must have as many cells as the header.</summary>
+    public static CsvTable ReadTable(string path)
+    {
+        if (!File.Exists(path)) throw new TemKitFormatException(path, "file not found");
+        try
+        {
+            using var reader = new StreamReader(path);
+            using var parser = new CsvParser(reader, Configuration());
+            if (!parser.Read()) throw new TemKitFormatException(path, "empty file, a header row is expected");
+            string[] headers = parser.Record!;
+            var rows = new List<string[]>();
+            while (parser.Read())
+            {
+                string[] row = parser.Record!;
+                if (row.Length == 1 && row[0].Length == 0) continue;
+                if (row.Length != headers.Length)
+                    throw new TemKitFormatException(path, $"line {parser.RawRow} has {row.Length} fields, the header has {headers.Length}");
+                rows.Add(row);
+            }
+            return new CsvTable(headers, rows);
+        }
+        catch (CsvHelperException e)
+        {
+            throw new TemKitFormatException(path, Describe(e), e);
+        }
+    }
+
+    private static void RoundTripNumbers(CsvContext context)
+    {
+        context.TypeConverterOptionsCache.GetOptions<double>().Formats = ["R"];
+        context.TypeConverterOptionsCache.GetOptions<float>().Formats = ["R"];
+        context.TypeConverterOptionsCache.GetOptions<double?>().Formats = ["R"];
+        context.TypeConverterOptionsCache.GetOptions<float?>().Formats = ["R"];
+    }
+
+    private static string Describe(CsvHelperException e)
+    {
+        var ctx = e.Context;
+        string where = ctx?.Parser is { } p ? $"line {p.RawRow}" : "CSV";
+        string field = e is ReaderException or TypeConverterException && ctx?.Reader?.HeaderRecord is { } header && ctx.Reader.CurrentIndex >= 0 && ctx.Reader.CurrentIndex < header.Length
+            ? $", column '{header[ctx.Reader.CurrentIndex]}'"
+            : "";
+        string first = e.Message.Split('\n')[0].Trim();
+        return $"{where}{field}: {first}";
+    }
+}
+
+/// <summary>A CSV read as strings: the header row and the data rows (each as long as the header).</summary>
+public sealed record CsvTable(string[] Headers, IReadOnlyList<string[]> Rows)
+{
+    /// <summary>Index of the column named <paramref name="header"/> (ordinal comparison); −1 when absent.</summary>
+    public int ColumnIndex(string header) => Array.IndexOf(Headers, header);
+
+    /// <summary>The cells of column <paramref name="header"/>; throws when absent.</summary>
+    public IEnumerable<string> Column(string header)
+    {
+        int i = ColumnIndex(header);
+        if (i < 0) throw new KeyNotFoundException($"no column '{header}' (columns: {string.Join(", ", Headers)})");
+        return Rows.Select(r => r[i]);
+    }
+}
