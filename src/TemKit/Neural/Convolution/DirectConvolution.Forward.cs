@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace TemKit.Neural.Convolution;
@@ -24,7 +25,7 @@ internal static unsafe partial class DirectConvolution
         {
             nint s = (nint)ps, w = (nint)pw, b = (nint)pb, d = (nint)pd, off = (nint)poff;
             bool hasBias = !bias.IsEmpty;
-            if (items == 1 || (long)g.OutChannels * g.InChannels * g.Taps * g.Width * g.Height < 32768)
+            if (items == 1 || (long)g.OutChannels * g.InChannels * g.Taps * g.Width * g.Height < 1 << 20)
             {
                 for (int i = 0; i < items; i++) ForwardItem(g, (float*)s, (float*)w, hasBias ? (float*)b : null, (float*)d, (int*)off, i, blocks, accumulate);
             }
@@ -35,6 +36,7 @@ internal static unsafe partial class DirectConvolution
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForwardItem(ConvGeometry g, float* src, float* w, float* bias, float* dst, int* off, int item, int blocks, bool accumulate)
     {
         int y = item / blocks;
@@ -63,6 +65,7 @@ internal static unsafe partial class DirectConvolution
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Block4x4(float* s, int cin, int cs, int* off, int kk, float* w, int wCo, float* bias, float* d, int dcs, bool accumulate)
     {
         Vector512<float> a00 = default, a01 = default, a02 = default, a03 = default;
@@ -101,6 +104,7 @@ internal static unsafe partial class DirectConvolution
         Store4(d + 3L * dcs, bias, 3, a30, a31, a32, a33, accumulate);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Store4(float* d, float* bias, int r, Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3, bool accumulate)
     {
         if (bias != null)
@@ -115,6 +119,7 @@ internal static unsafe partial class DirectConvolution
         a0.Store(d); a1.Store(d + V); a2.Store(d + 2 * V); a3.Store(d + 3 * V);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Block1x4(float* s, int cin, int cs, int* off, int kk, float* w, float* bias, float* d, bool accumulate)
     {
         Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
@@ -135,6 +140,7 @@ internal static unsafe partial class DirectConvolution
         Store4(d, bias, 0, a0, a1, a2, a3, accumulate);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Block1x1(float* s, int cin, int cs, int* off, int kk, float* w, float* bias, float* d, bool accumulate)
     {
         Vector512<float> a0 = default;
@@ -149,6 +155,7 @@ internal static unsafe partial class DirectConvolution
         a0.Store(d);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Scalar(float* s, int cin, int cs, int* off, int kk, float* w, float* bias, float* d, bool accumulate)
     {
         float a = 0;

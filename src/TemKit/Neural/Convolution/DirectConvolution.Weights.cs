@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace TemKit.Neural.Convolution;
@@ -27,7 +28,7 @@ internal static unsafe partial class DirectConvolution
         {
             nint s = (nint)ps, gr = (nint)pg, a = (nint)pa, off = (nint)poff;
             var gl = new GradLayout(gradChannelStride, gradRowStride, gradOrigin);
-            bool serial = (long)g.OutChannels * taps * g.Width * g.Height < 65536;
+            bool serial = (long)g.OutChannels * taps * g.Width * g.Height < 1 << 20;
             for (int y0 = 0; y0 < g.Height; y0 += RowTile)
             {
                 int y1 = Math.Min(g.Height, y0 + RowTile);
@@ -41,6 +42,7 @@ internal static unsafe partial class DirectConvolution
 
     private readonly record struct GradLayout(int ChannelStride, int RowStride, int Origin);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WeightItem(ConvGeometry g, GradLayout gl, float* src, float* grad, double* acc, int* off, int taps, int tapBlocks, int item, int y0, int y1)
     {
         int co0 = item / tapBlocks * 4, t0 = item % tapBlocks * 4;
@@ -62,6 +64,7 @@ internal static unsafe partial class DirectConvolution
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Weights4x4(float* s, int srs, float* g, int gcs, int grs, int* off, int W, int y0, int y1, double* acc, int accStride)
     {
         Vector512<float> a00 = default, a01 = default, a02 = default, a03 = default;
@@ -109,6 +112,7 @@ internal static unsafe partial class DirectConvolution
         Reduce4(acc + 3L * accStride, a30, a31, a32, a33);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Reduce4(double* acc, Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3)
     {
         acc[0] += SumAsDouble(a0); acc[1] += SumAsDouble(a1); acc[2] += SumAsDouble(a2); acc[3] += SumAsDouble(a3);
@@ -120,6 +124,7 @@ internal static unsafe partial class DirectConvolution
         return Vector512.Sum(lo + hi);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Weights1x4(float* s, int srs, float* g, int grs, int* off, int W, int y0, int y1, double* acc)
     {
         Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
@@ -146,6 +151,7 @@ internal static unsafe partial class DirectConvolution
         Reduce4(acc, a0, a1, a2, a3);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Weights1x1(float* s, int srs, float* g, int grs, int o, int W, int y0, int y1, double* acc)
     {
         Vector512<float> a0 = default;

@@ -9,6 +9,7 @@ namespace TemKit.Neural.Convolution;
 internal static class Padding
 {
     /// <summary>Index of the pixel that the reflected index <paramref name="i"/> reads, for an axis of length <paramref name="n"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static int Reflect(int i, int n)
     {
         if (n == 1) return 0;
@@ -19,6 +20,7 @@ internal static class Padding
     }
 
     /// <summary>Fills the margins of one padded plane from its interior.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Fill(Span<float> plane, int rowStride, int h, int w, int m, PaddingMode mode)
     {
         if (m == 0) return;
@@ -47,6 +49,7 @@ internal static class Padding
     }
 
     /// <summary>Adds each margin value onto the interior pixel it was read from (reflect) or drops it (zero); clears the margins.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Fold(Span<float> plane, int rowStride, int h, int w, int m, PaddingMode mode)
     {
         if (m == 0) return;

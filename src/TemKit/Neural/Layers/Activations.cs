@@ -12,6 +12,7 @@ public static class Activations
     /// Softmax across <paramref name="channels"/> planes of <paramref name="planeLength"/> pixels each:
     /// p_c = e^(z_c − max)/Σ_k e^(z_k − max) per pixel.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Softmax(ReadOnlySpan<float> logits, Span<float> probabilities, int channels, int planeLength)
     {
         if (logits.Length < channels * planeLength || probabilities.Length < channels * planeLength) throw new ArgumentException("spans too short");

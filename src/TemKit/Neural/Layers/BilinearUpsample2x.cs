@@ -11,6 +11,7 @@ public sealed class BilinearUpsample2x : Layer
     private int _n, _c, _h, _w;
 
     /// <inheritdoc />
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override Tensor Forward(Tensor input, bool training)
     {
         (_n, _c, _h, _w) = (input.N, input.C, input.H, input.W);
@@ -40,6 +41,7 @@ public sealed class BilinearUpsample2x : Layer
     }
 
     /// <inheritdoc />
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override Tensor Backward(Tensor gradOutput)
     {
         int oh = 2 * _h, ow = 2 * _w;

@@ -43,6 +43,7 @@ public sealed class Conv2d : Layer
     public override IReadOnlyList<Parameter> Parameters => Bias == null ? [Weight] : [Weight, Bias];
 
     /// <inheritdoc />
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override Tensor Forward(Tensor input, bool training)
     {
         if (input.C != InChannels) throw new ArgumentException($"expected {InChannels} channels, got {input.ShapeText}", nameof(input));
@@ -73,6 +74,7 @@ public sealed class Conv2d : Layer
     }
 
     /// <inheritdoc />
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override Tensor Backward(Tensor gradOutput)
     {
         var padded = _padded ?? throw new InvalidOperationException("Backward called without a training forward pass");
@@ -134,6 +136,7 @@ public sealed class Conv2d : Layer
         _padded = null;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static double Sum(ReadOnlySpan<float> values)
     {
         double s = 0;

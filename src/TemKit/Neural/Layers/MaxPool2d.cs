@@ -9,6 +9,7 @@ public sealed class MaxPool2d : Layer
     private int _n, _c, _h, _w;
 
     /// <inheritdoc />
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override Tensor Forward(Tensor input, bool training)
     {
         int oh = input.H / 2, ow = input.W / 2;
@@ -39,6 +40,7 @@ public sealed class MaxPool2d : Layer
     }
 
     /// <inheritdoc />
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override Tensor Backward(Tensor gradOutput)
     {
         var arg = _argmax ?? throw new InvalidOperationException("Backward called without a training forward pass");

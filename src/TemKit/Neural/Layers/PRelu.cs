@@ -20,6 +20,7 @@ public sealed class PRelu : Layer
     public override IReadOnlyList<Parameter> Parameters => [Slope];
 
     /// <inheritdoc />
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override Tensor Forward(Tensor input, bool training)
     {
         var output = Tensor.Uninitialised(input.N, input.C, input.H, input.W);
@@ -36,6 +37,7 @@ public sealed class PRelu : Layer
     }
 
     /// <inheritdoc />
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override Tensor Backward(Tensor gradOutput)
     {
         var input = _input ?? throw new InvalidOperationException("Backward called without a training forward pass");

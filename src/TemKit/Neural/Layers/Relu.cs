@@ -18,6 +18,7 @@ public sealed class Relu : Layer
     }
 
     /// <inheritdoc />
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override Tensor Backward(Tensor gradOutput)
     {
         var y = _input ?? throw new InvalidOperationException("Backward called without a training forward pass");

@@ -7,6 +7,7 @@ namespace TemKit.Neural.Losses;
 public static class BinaryCrossEntropy
 {
     /// <summary>Returns the summed loss (nats) over the pixels and writes gradScale·(σ(z) − t) into <paramref name="gradLogits"/> (if not empty).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static double FromLogits(ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, Span<float> gradLogits, float gradScale)
     {
         if (targets.Length != logits.Length) throw new ArgumentException($"{targets.Length} targets for {logits.Length} logits", nameof(targets));

@@ -10,6 +10,7 @@ public static class CategoricalCrossEntropy
     /// Logits are <paramref name="channels"/> planes of the target's length; returns the summed loss (nats) and writes
     /// gradScale·(p − onehot(t)) into <paramref name="gradLogits"/> (if not empty).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static double FromLogits(ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, int channels, Span<float> gradLogits, float gradScale)
     {
         int n = targets.Length;

@@ -28,6 +28,7 @@ public sealed partial class MsdNet
     }
 
     /// <summary>Walks the layers in reverse, accumulating parameter gradients; the gradient buffer holds ∂L/∂feature per channel.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void BackwardSample(ReadOnlySpan<float> gradLogits)
     {
         var f = _features!;

@@ -25,6 +25,7 @@ public sealed partial class MsdNet
     }
 
     /// <summary>Fills the feature buffer for sample n: input channels, then each layer's ReLU(conv + bias) with reflect margins.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void ForwardSample(Tensor input, int n)
     {
         var f = _features!;

@@ -34,6 +34,7 @@ public sealed class Adam
     public float[][] SecondMax { get; }
 
     /// <summary>Applies one update from the accumulated gradients, then zeroes them.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void StepAndZeroGrad()
     {
         Step++;
