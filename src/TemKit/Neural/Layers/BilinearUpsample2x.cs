@@ -19,7 +19,7 @@ public sealed class BilinearUpsample2x : Layer
         var (y0, y1, fy) = Axis(_h);
         var (x0, x1, fx) = Axis(_w);
         var output = Tensor.Uninitialised(_n, _c, oh, ow);
-        for (int p = 0; p < _n * _c; p++)
+        PlaneParallel.For(_n * _c, oh * ow, p =>
         {
             var s = input.Plane(p / _c, p % _c);
             var d = output.Plane(p / _c, p % _c);
@@ -36,7 +36,7 @@ public sealed class BilinearUpsample2x : Layer
                     dr[ox] = a + wy * (b - a);
                 }
             }
-        }
+        });
         return output;
     }
 
@@ -48,7 +48,7 @@ public sealed class BilinearUpsample2x : Layer
         var (y0, y1, fy) = Axis(_h);
         var (x0, x1, fx) = Axis(_w);
         var gradInput = Tensor.Zeros(_n, _c, _h, _w);
-        for (int p = 0; p < _n * _c; p++)
+        PlaneParallel.For(_n * _c, oh * ow, p =>
         {
             var g = gradOutput.Plane(p / _c, p % _c);
             var d = gradInput.Plane(p / _c, p % _c);
@@ -68,7 +68,7 @@ public sealed class BilinearUpsample2x : Layer
                     r1[x1[ox]] += bottom * wx;
                 }
             }
-        }
+        });
         return gradInput;
     }
 

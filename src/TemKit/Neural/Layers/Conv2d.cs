@@ -51,14 +51,13 @@ public sealed class Conv2d : Layer
         int plane = ph * pw;
         ReleaseCache();
         var padded = ArrayPool<float>.Shared.Rent(input.N * InChannels * plane);
-        for (int n = 0; n < input.N; n++)
-            for (int c = 0; c < InChannels; c++)
-            {
-                var dst = padded.AsSpan((n * InChannels + c) * plane, plane);
-                var src = input.Plane(n, c);
-                for (int y = 0; y < h; y++) src.Slice(y * w, w).CopyTo(dst.Slice((y + m) * pw + m, w));
-                Convolution.Padding.Fill(dst, pw, h, w, m, Padding);
-            }
+        PlaneParallel.For(input.N * InChannels, plane, p =>
+        {
+            var dst = padded.AsSpan(p * plane, plane);
+            var src = input.Plane(p / InChannels, p % InChannels);
+            for (int y = 0; y < h; y++) src.Slice(y * w, w).CopyTo(dst.Slice((y + m) * pw + m, w));
+            Convolution.Padding.Fill(dst, pw, h, w, m, Padding);
+        });
         var output = Tensor.Uninitialised(input.N, OutChannels, h, w);
         var g = new ConvGeometry(InChannels, OutChannels, h, w, Kernel, Dilation, plane, pw, m * pw + m, h * w, w, 0);
         for (int n = 0; n < input.N; n++)
@@ -115,13 +114,14 @@ public sealed class Conv2d : Layer
             }
             var dpad = padded.AsSpan(n * InChannels * plane, InChannels * plane);
             DirectConvolution.Forward(gt, gz.AsSpan(0, OutChannels * zplane), flipped.AsSpan(0, Weight.Value.Length), default, dpad, accumulate: false);
-            for (int c = 0; c < InChannels; c++)
+            int sample = n;
+            PlaneParallel.For(InChannels, plane, c =>
             {
-                var p = dpad.Slice(c * plane, plane);
+                var p = padded.AsSpan((sample * InChannels + c) * plane, plane);
                 Convolution.Padding.Fold(p, pw, h, w, m, Padding);
-                var dst = gradInput.Plane(n, c);
+                var dst = gradInput.Plane(sample, c);
                 for (int y = 0; y < h; y++) p.Slice((y + m) * pw + m, w).CopyTo(dst.Slice(y * w, w));
-            }
+            });
         }
         ArrayPool<float>.Shared.Return(gz);
         ArrayPool<float>.Shared.Return(flipped);

@@ -17,7 +17,7 @@ public sealed class MaxPool2d : Layer
         var output = Tensor.Uninitialised(input.N, input.C, oh, ow);
         byte[]? arg = training ? new byte[output.Length] : null;
         int w = input.W;
-        for (int p = 0; p < input.N * input.C; p++)
+        PlaneParallel.For(input.N * input.C, input.PlaneLength, p =>
         {
             var x = input.Plane(p / input.C, p % input.C);
             var y = output.Plane(p / input.C, p % input.C);
@@ -33,7 +33,7 @@ public sealed class MaxPool2d : Layer
                     y[oy * ow + ox] = best;
                     if (arg != null) arg[p * oh * ow + oy * ow + ox] = k;
                 }
-        }
+        });
         _argmax = arg;
         (_n, _c, _h, _w) = (input.N, input.C, input.H, input.W);
         return output;
@@ -46,7 +46,7 @@ public sealed class MaxPool2d : Layer
         var arg = _argmax ?? throw new InvalidOperationException("Backward called without a training forward pass");
         var gradInput = Tensor.Zeros(_n, _c, _h, _w);
         int oh = _h / 2, ow = _w / 2;
-        for (int p = 0; p < _n * _c; p++)
+        PlaneParallel.For(_n * _c, _h * _w, p =>
         {
             var g = gradOutput.Plane(p / _c, p % _c);
             var d = gradInput.Plane(p / _c, p % _c);
@@ -56,7 +56,7 @@ public sealed class MaxPool2d : Layer
                     int k = arg[p * oh * ow + oy * ow + ox];
                     d[(2 * oy + (k >> 1)) * _w + 2 * ox + (k & 1)] = g[oy * ow + ox];
                 }
-        }
+        });
         _argmax = null;
         return gradInput;
     }

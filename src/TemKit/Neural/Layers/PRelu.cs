@@ -24,14 +24,14 @@ public sealed class PRelu : Layer
     public override Tensor Forward(Tensor input, bool training)
     {
         var output = Tensor.Uninitialised(input.N, input.C, input.H, input.W);
-        for (int n = 0; n < input.N; n++)
-            for (int c = 0; c < input.C; c++)
-            {
-                float a = Slope.Value[c];
-                var x = input.Plane(n, c);
-                var y = output.Plane(n, c);
-                for (int i = 0; i < x.Length; i++) y[i] = x[i] > 0 ? x[i] : a * x[i];
-            }
+        PlaneParallel.For(input.N * input.C, input.PlaneLength, p =>
+        {
+            int c = p % input.C;
+            float a = Slope.Value[c];
+            var x = input.Plane(p / input.C, c);
+            var y = output.Plane(p / input.C, c);
+            for (int i = 0; i < x.Length; i++) y[i] = x[i] > 0 ? x[i] : a * x[i];
+        });
         _input = training ? input : null;
         return output;
     }
@@ -42,9 +42,10 @@ public sealed class PRelu : Layer
     {
         var input = _input ?? throw new InvalidOperationException("Backward called without a training forward pass");
         var gradInput = Tensor.Uninitialised(input.N, input.C, input.H, input.W);
-        for (int n = 0; n < input.N; n++)
-            for (int c = 0; c < input.C; c++)
+        var slopeGrad = new double[input.N * input.C];
+        PlaneParallel.For(input.N * input.C, input.PlaneLength, p =>
             {
+                int n = p / input.C, c = p % input.C;
                 float a = Slope.Value[c];
                 var x = input.Plane(n, c);
                 var g = gradOutput.Plane(n, c);
@@ -59,8 +60,9 @@ public sealed class PRelu : Layer
                         ga += (double)g[i] * x[i];
                     }
                 }
-                Slope.Grad[c] += (float)ga;
-            }
+                slopeGrad[p] = ga;
+            });
+        for (int p = 0; p < slopeGrad.Length; p++) Slope.Grad[p % input.C] += (float)slopeGrad[p];
         _input = null;
         return gradInput;
     }
