@@ -1,5 +1,6 @@
 using System.Globalization;
 using TemKit.IO;
+using TemKit.IO.Mrc;
 
 namespace TemKit.Cli.Commands.Demo;
 
@@ -24,13 +25,29 @@ internal sealed class SegmentationDemoStep : IDemoStep
             "--ranges", ranges, "--seed", seed, "-o", dataset);
         string model = Path.Combine(folder, "msd.tkm");
         DemoCli.Run(folder, "train", "--net", "msd", "--depth", options.Quick ? "10" : "20", "--images", Path.Combine(dataset, "images.mrc"),
-            "--masks", Path.Combine(dataset, "masks.mrc"), "--epochs", options.Quick ? "3" : "10", "--crop", "128",
-            "--crops-per-image", "2", "--batch", "4", "--val-fraction", "0.2", "--seed", seed, "-o", model);
+            "--masks", Path.Combine(dataset, "masks.mrc"), "--epochs", options.Quick ? "3" : "25", "--crop", "128",
+            "--crops-per-image", "3", "--batch", "4", "--val-fraction", "0.2", "--seed", seed, "-o", model);
         string heldOut = Path.Combine(folder, "held-out");
         DemoCli.Run(folder, "simulate", "particle", "--element", "Au", "--diameter-nm", "2", "--grid", "256",
             "--pixel-size-angstrom", "0.15", "--dose-e-per-A2", "20000", "--seed", (options.Seed + 1).ToString(CultureInfo.InvariantCulture), "-o", heldOut);
         string run = Path.Combine(folder, "segmentation");
         DemoCli.Run(folder, "segment", model, Path.Combine(heldOut, "image.mrc"), "--threshold", "0.5", "-o", run);
-        return "MSD-net trained on simulated images (msd.tkm, learning curve, history CSV) and applied to a held-out particle: segmentation/";
+        double f1 = F1(MrcFile.Read(Path.Combine(run, "image.mask.mrc")).Array, MrcFile.Read(Path.Combine(heldOut, "mask.mrc")).Array);
+        return $"MSD-net trained on simulated images (msd.tkm, learning curve, history CSV); held-out particle F1 {f1:F2} " +
+               "against its exact mask: segmentation/image.overlay.png";
+    }
+
+    /// <summary>F1 = 2TP / (2TP + FP + FN) of a predicted mask against the true one (values > 0.5 are foreground).</summary>
+    private static double F1(ReadOnlySpan<float> predicted, ReadOnlySpan<float> truth)
+    {
+        long tp = 0, fp = 0, fn = 0;
+        for (int i = 0; i < truth.Length; i++)
+        {
+            bool p = predicted[i] > 0.5f, t = truth[i] > 0.5f;
+            if (p && t) tp++;
+            else if (p) fp++;
+            else if (t) fn++;
+        }
+        return tp + fp + fn == 0 ? 1 : 2.0 * tp / (2.0 * tp + fp + fn);
     }
 }
