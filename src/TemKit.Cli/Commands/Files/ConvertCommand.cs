@@ -16,7 +16,7 @@ internal sealed class ConvertCommand : ICliCommand
         var input = new Argument<string>("input") { Description = "Image file to read (MRC, DM3/DM4)." };
         var output = new Argument<string>("output") { Description = "File to write: .mrc (float32 unless --mode) or .png (8-bit preview)." };
         var mode = new Option<int>("--mode") { Description = "MRC mode to write: 2 (float32), 12 (float16) or 6 (uint16).", DefaultValueFactory = _ => 2 };
-        var frame = new Option<int?>("--frame") { Description = "For PNG: which frame of a stack (default: the average of all frames)." };
+        var frame = new Option<int?>("--frame") { Description = "For PNG: which frame of a stack, counted from 0 (default: the average of all frames)." };
         var scale = new Option<string>("--scale") { Description = "For PNG: display range as low,high percentiles.", DefaultValueFactory = _ => "0.5,99.5" };
         var log = new Option<bool>("--log") { Description = "For PNG: logarithmic display." };
         var permissive = new Option<bool>("--permissive") { Description = "Turn recoverable format problems into warnings." };
@@ -26,6 +26,7 @@ internal sealed class ConvertCommand : ICliCommand
             string inPath = parse.GetValue(input)!, outPath = parse.GetValue(output)!;
             var options = new ReadOptions(parse.GetValue(permissive), Console2.Warn);
             string ext = Path.GetExtension(outPath).ToLowerInvariant();
+            OutputPaths.RequireNotAnInput(outPath, "output", inPath);
             switch (ext)
             {
                 case ".mrc" or ".mrcs" or ".map":
@@ -44,9 +45,7 @@ internal sealed class ConvertCommand : ICliCommand
                     var display = ParseScale(parse.GetValue(scale)!, parse.GetValue(log));
                     using (var source = ImageFile.Open(inPath, options))
                     {
-                        var image = parse.GetValue(frame) is { } z
-                            ? (z >= 0 && z < source.FrameCount ? source.ReadImage(z) : throw new UsageException($"--frame {z}: {Path.GetFileName(inPath)} has frames 0..{source.FrameCount - 1}"))
-                            : source.ReadAverage();
+                        var image = FrameChoice.Read(source, parse.GetValue(frame), inPath);
                         PngWriter.WriteImage(outPath, image, display);
                         Console.WriteLine($"wrote {outPath} ({image.Width} x {image.Height}, 8-bit, percentiles {display.LowPercentile}-{display.HighPercentile}{(display.Log ? ", log" : "")})");
                     }
@@ -65,7 +64,7 @@ internal sealed class ConvertCommand : ICliCommand
         if (parts.Length != 2
             || !double.TryParse(parts[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double low)
             || !double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double high)
-            || low < 0 || high > 100 || low >= high)
+            || !(low >= 0) || !(high <= 100) || !(low < high))
             throw new UsageException($"--scale {text}: expected two percentiles low,high with 0 <= low < high <= 100, e.g. 0.5,99.5");
         return new DisplayScale(low, high, log);
     }

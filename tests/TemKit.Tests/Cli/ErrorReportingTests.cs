@@ -1,0 +1,101 @@
+using TemKit.Cli.Infrastructure;
+using TemKit.Imaging;
+using TemKit.IO;
+using TemKit.IO.Mrc;
+
+namespace TemKit.Tests.Cli;
+
+/// <summary>Every failure is one line on stderr with the right exit code, never a stack trace.</summary>
+[Collection("cli")]
+public sealed class ErrorReportingTests : IDisposable
+{
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static void AssertOneLine(string stderr)
+    {
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 1, $"expected one line, got:\n{stderr}");
+        Assert.DoesNotContain("   at ", stderr);
+        Assert.StartsWith("temkit: ", lines[0]);
+    }
+
+    [Fact]
+    public void OneLineFoldsLineBreaksControlCharactersAndLength()
+    {
+        Assert.Equal("a; b ?c", Console2.OneLine("a\r\nb \u0001c\n"));
+        string cut = Console2.OneLine(new string('x', 5000));
+        Assert.Equal(Console2.MaxMessageLength + 1, cut.Length);
+        Assert.EndsWith("…", cut);
+    }
+
+    [Fact]
+    public void FormatExceptionKeepsTheProblemOfAGarbageFieldNameOnOneLine()
+    {
+        // A corrupt DM3 tag length makes the reader take kilobytes of binary for a tag label.
+        string garbage = "ImageList[1].Tags." + string.Concat(Enumerable.Repeat("Label%%%%\0\u0002\n\r\t", 400));
+        var e = new TemKitFormatException("/data/broken.dm3", $"{garbage}: tag length 97134396 exceeds the 1935 bytes left");
+        Assert.StartsWith("broken.dm3: ImageList[1].Tags.", e.Message);
+        Assert.EndsWith(": tag length 97134396 exceeds the 1935 bytes left", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+        Assert.DoesNotContain('\0', e.Message);
+        Assert.True(e.Problem.Length <= TemKitFormatException.MaxProblemLength + 1, e.Problem.Length.ToString());
+    }
+
+    [Fact]
+    public void NaNDisplayPercentileIsAUsageErrorNotACrash()
+    {
+        string input = _dir["in.mrc"];
+        MrcFile.Write(input, new Image2D(8, 8));
+        var (code, _, stderr) = CliRunner.Run("convert", input, _dir["out.png"], "--scale", "nan,5");
+        Assert.Equal(2, code);
+        AssertOneLine(stderr);
+        Assert.Contains("--scale nan,5", stderr);
+        Assert.False(File.Exists(_dir["out.png"]));
+    }
+
+    [Fact]
+    public void ImpossibleStackSizeIsOneLineUsageError()
+    {
+        var (code, _, stderr) = CliRunner.Run("noise", "simulate", "-o", _dir["v.mrc"], "--size", "100000", "--frames", "100000");
+        Assert.Equal(2, code);
+        AssertOneLine(stderr);
+        Assert.Contains("100000x100000x100000", stderr);
+    }
+
+    [Fact]
+    public void FrameOutsideTheStackIsUsageErrorNamingTheRange()
+    {
+        string input = _dir["stack.mrc"];
+        MrcFile.Write(input, new ImageStack(8, 8, 4));
+        foreach (var args in new[] { new[] { "fft", input, "-o", _dir["ps.png"], "--frame", "7" }, ["convert", input, _dir["f.png"], "--frame", "-1"] })
+        {
+            var (code, _, stderr) = CliRunner.Run(args);
+            Assert.Equal(2, code);
+            AssertOneLine(stderr);
+            Assert.Contains("stack.mrc has frames 0..3", stderr);
+        }
+        Assert.Empty(Directory.GetFiles(_dir.Root, "*.png"));
+    }
+
+    [Fact]
+    public void WriteIntoAFileTreatedAsFolderNamesTheOutputAndLeavesNoTempFile()
+    {
+        string input = _dir["in.mrc"];
+        MrcFile.Write(input, new Image2D(16, 16));
+        File.WriteAllText(_dir["plain"], "not a folder");
+        var (code, _, stderr) = CliRunner.Run("fft", input, "-o", Path.Combine(_dir["plain"], "ps.png"));
+        Assert.Equal(1, code);
+        AssertOneLine(stderr);
+        Assert.Contains(Path.Combine(_dir["plain"], "ps.png") + ": cannot create its folder", stderr);
+        Assert.Empty(_dir.TempFiles());
+
+        Directory.CreateDirectory(_dir["taken.mrc"]);
+        (code, _, stderr) = CliRunner.Run("convert", input, _dir["taken.mrc"]);
+        Assert.Equal(1, code);
+        AssertOneLine(stderr);
+        Assert.Contains("taken.mrc: cannot write: it is a folder", stderr);
+        Assert.Empty(_dir.TempFiles());
+    }
+}
