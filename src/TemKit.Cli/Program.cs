@@ -39,7 +39,7 @@ public static class Program
         catch (ArgumentException e)
         {
             // The library validates the parameter records the options fill in; a value it refuses is bad usage.
-            Console2.Error($"invalid value: {WithoutParameterSuffix(e)}");
+            Console2.Error($"invalid value: {ArgumentMessages.Plain(e)}");
             return ExitCodes.Usage;
         }
         catch (Exception e) when (e is OutOfMemoryException or OverflowException)
@@ -52,15 +52,5 @@ public static class Program
             Console2.Error($"internal error ({e.GetType().Name}: {e.Message}); this is a TemKit bug: run again with TEMKIT_DEBUG=1 for the stack trace and report it");
             return ExitCodes.InputFailed;
         }
-    }
-
-    /// <summary>The exception's message without .NET's " (Parameter 'x')" and "Actual value was" lines.</summary>
-    private static string WithoutParameterSuffix(ArgumentException e)
-    {
-        string message = e.Message;
-        int cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        if (cut < 0) cut = message.IndexOf("\nActual value was", StringComparison.Ordinal);
-        string text = cut >= 0 ? message[..cut] : message;
-        return e is ArgumentOutOfRangeException { ActualValue: { } actual } ? $"{text} (got {actual})" : text;
     }
 }

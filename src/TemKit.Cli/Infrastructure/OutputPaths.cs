@@ -23,4 +23,20 @@ internal static class OutputPaths
             if (string.Equals(full, Path.GetFullPath(input), StringComparison.Ordinal))
                 throw new UsageException($"{option} {output}: is the input file; write to another file so the input is kept");
     }
+
+    /// <summary>Creates the output folder <paramref name="path"/> (and its parents); an existing file there, or a parent
+    /// that is a file, is a usage error naming <paramref name="option"/>.</summary>
+    public static string RequireFolder(string path, string option)
+    {
+        if (File.Exists(path)) throw new UsageException($"{option} {path}: is a file; give a folder (it is created)");
+        try
+        {
+            Directory.CreateDirectory(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{option} {path}: cannot create the folder ({(e is UnauthorizedAccessException ? "permission denied" : e.Message)})");
+        }
+        return path;
+    }
 }
