@@ -98,3 +98,25 @@ public sealed class BatchAndBoundsTests : IDisposable
         Assert.All(clear, q => Assert.False(MaskNear(q.X, q.Y, 0), $"support atom at {q} is masked"));
     }
 }
+
+[Collection("cli")]
+public sealed class MtfSeriesPlotTests : IDisposable
+{
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void SeriesPlotShowsGoodAndPoorFitsAsTwoVisibleSeries()
+    {
+        Assert.Equal(0, CliRunner.Run("noise", "simulate", "-o", _dir["vac.mrc"], "--size", "128", "--frames", "4", "--seed", "1").ExitCode);
+        var (code, _, stderr) = CliRunner.Run("mtf", "series", _dir["vac.mrc"], "-o", _dir["run"]);
+        Assert.True(code is 0 or 1, stderr);
+        string svg = File.ReadAllText(Path.Combine(_dir["run"], "series_parameters.svg"));
+        var series = System.Text.RegularExpressions.Regex.Matches(svg, "class=\"series scatter\" data-name=\"([^\"]+)\" fill=\"(#[0-9a-f]{6})\"")
+            .Select(m => (Name: System.Net.WebUtility.HtmlDecode(m.Groups[1].Value), Fill: m.Groups[2].Value)).Distinct().ToList();
+        Assert.NotEmpty(series);
+        Assert.All(series, s => Assert.NotEqual("#ffffff", s.Fill));
+        Assert.All(series, s => Assert.StartsWith("fits with R² ", s.Name));
+    }
+}

@@ -53,14 +53,17 @@ internal static class MtfPlots
         double X(FrameResult r) => perA2 ? r.Row.DosePerA2!.Value : r.Row.DosePerPixel!.Value;
         string xLabel = perA2 ? "frame dose (e/Å²)" : "frame dose N_D (e/px)";
         var good = ok.Where(r => r.Row.R2 >= GoodRSquared).ToList();
+        var poor = ok.Where(r => !(r.Row.R2 >= GoodRSquared)).ToList();
         var panels = new List<SvgPlot>();
         foreach (var (label, pick) in new (string, Func<MtfRow, double>)[] { ("c0 (q / q_N)", r => r.C0!.Value), ("c3", r => r.C3!.Value), ("C = c2 / c1", r => r.C!.Value) })
         {
             var p = new SvgPlot(null, xLabel, label) { LogX = true };
-            p.AddScatter("all fits", ok.Select(X), ok.Select(r => pick(r.Row)));
-            p.AddScatter(F($"R² ≥ {GoodRSquared}"), good.Select(X), good.Select(r => pick(r.Row)), color: "#ffffff", size: 1.5);
-            double mean = ok.Average(r => pick(r.Row));
-            p.AddHorizontalLine(mean, F($"mean {mean:G3}"));
+            // Two visible series (a white marker made the R² ≥ 0.98 legend entry invisible on the white background).
+            if (good.Count > 0) p.AddScatter(F($"fits with R² ≥ {GoodRSquared}"), good.Select(X), good.Select(r => pick(r.Row)), size: 3.5);
+            if (poor.Count > 0) p.AddScatter(F($"fits with R² < {GoodRSquared}"), poor.Select(X), poor.Select(r => pick(r.Row)), color: "#999999", size: 2.5);
+            var meanOf = good.Count > 0 ? good : ok;
+            double mean = meanOf.Average(r => pick(r.Row));
+            p.AddHorizontalLine(mean, F($"mean {mean:G3} ({(good.Count > 0 ? $"R² ≥ {GoodRSquared}" : "all fits")})"));
             panels.Add(p);
         }
         new SvgFigure(panels) { Title = "Fitted Eq. 1 parameters against frame dose (SOI Fig. 5)" }.Save(Path.Combine(run, "series_parameters.svg"));
