@@ -16,6 +16,7 @@ internal static class InputFiles
         var result = new SortedSet<string>(StringComparer.Ordinal);
         foreach (string input in inputs)
         {
+            if (string.IsNullOrWhiteSpace(input)) throw new UsageException("an empty file name was given (check for an unset shell variable)");
             if (input.StartsWith('-') && !File.Exists(input) && !Directory.Exists(input))
                 throw new UsageException($"unknown option {input}");
             if (Directory.Exists(input))

@@ -15,11 +15,18 @@ public static class ImageFile
         options ??= ReadOptions.Strict;
         if (!File.Exists(path)) throw new TemKitFormatException(path, "file not found");
         string ext = System.IO.Path.GetExtension(path).ToLowerInvariant();
-        return ext switch
+        if (ext is ".dm3" or ".dm4") return Dm.DmFile.Open(path, options);
+        if (Extensions.Contains(ext)) return MrcFile.Open(path, options);
+        // Any other name is tried as MRC (some programs write MRC without the extension); when that fails, say what TemKit reads.
+        try
         {
-            ".dm3" or ".dm4" => Dm.DmFile.Open(path, options),
-            _ => MrcFile.Open(path, options),
-        };
+            return MrcFile.Open(path, options);
+        }
+        catch (TemKitFormatException e)
+        {
+            string kind = ext.Length > 0 ? $"a '{ext}' file" : "a file without extension";
+            throw new TemKitFormatException(path, $"{kind} is not an image format TemKit reads ({string.Join(", ", Extensions)}); read as MRC: {e.Problem}", e);
+        }
     }
 
     /// <summary>Reads every frame of a file into memory.</summary>

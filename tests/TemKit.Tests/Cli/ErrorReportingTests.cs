@@ -98,4 +98,25 @@ public sealed class ErrorReportingTests : IDisposable
         Assert.Contains("taken.mrc: cannot write: it is a folder", stderr);
         Assert.Empty(_dir.TempFiles());
     }
+
+    [Fact]
+    public void AFileOfAnotherFormatIsNamedAsSuchAndTheBatchGoesOn()
+    {
+        File.WriteAllBytes(_dir["picture.png"], [0x89, (byte)'P', (byte)'N', (byte)'G', 13, 10, 26, 10]);
+        MrcFile.Write(_dir["good.mrc"], new Image2D(4, 4));
+        var (code, stdout, stderr) = CliRunner.Run("info", "--json", _dir["picture.png"], _dir["good.mrc"]);
+        Assert.Equal(1, code);
+        AssertOneLine(stderr);
+        Assert.Contains("picture.png: a '.png' file is not an image format TemKit reads", stderr);
+        Assert.Contains("good.mrc", stdout);
+    }
+
+    [Fact]
+    public void AnEmptyFileNameIsAUsageError()
+    {
+        var (code, _, stderr) = CliRunner.Run("info", "");
+        Assert.Equal(2, code);
+        AssertOneLine(stderr);
+        Assert.Contains("empty file name", stderr);
+    }
 }
