@@ -142,4 +142,18 @@ public sealed class FilesCommandTests : IDisposable
         Assert.Contains("none (no finite value)", stdout);
         Assert.DoesNotContain("Infinity", stdout);
     }
+
+    [Fact]
+    public void ConvertToMode6RefusesFractionsWithAHintAndRoundsOnRequest()
+    {
+        var image = new Image2D(4, 1);
+        image.Pixels[0] = 2.4f; image.Pixels[1] = 2.6f; image.Pixels[2] = 7; image.Pixels[3] = 65535;
+        MrcFile.Write(_dir["counts.mrc"], image);
+        var (code, _, stderr) = CliRunner.Run("convert", _dir["counts.mrc"], _dir["u16.mrc"], "--mode", "6");
+        Assert.Equal(2, code);
+        Assert.Equal("temkit: --mode 6: counts.mrc: value 2.4000001 at index 0 is not a whole number (mode 6 stores integers; --round rounds); nothing was written", stderr.Trim());
+        Assert.False(File.Exists(_dir["u16.mrc"]));
+        Assert.Equal(0, CliRunner.Run("convert", _dir["counts.mrc"], _dir["u16.mrc"], "--mode", "6", "--round").ExitCode);
+        Assert.Equal([2f, 3f, 7f, 65535f], MrcFile.Read(_dir["u16.mrc"]).Data.ToArray());
+    }
 }

@@ -19,8 +19,9 @@ internal sealed class ConvertCommand : ICliCommand
         var frame = new Option<int?>("--frame") { Description = "For PNG: which frame of a stack, counted from 0 (default: the average of all frames)." };
         var scale = new Option<string>("--scale") { Description = "For PNG: display range as low,high percentiles.", DefaultValueFactory = _ => "0.5,99.5" };
         var log = new Option<bool>("--log") { Description = "For PNG: logarithmic display." };
+        var round = new Option<bool>("--round") { Description = "For --mode 6: round to the nearest whole number (without it, a value that is not whole is refused)." };
         var permissive = new Option<bool>("--permissive") { Description = "Turn recoverable format problems into warnings." };
-        var command = new Command("convert", "Convert DM3/DM4/MRC to MRC, or any image to a PNG preview.") { input, output, mode, frame, scale, log, permissive };
+        var command = new Command("convert", "Convert DM3/DM4/MRC to MRC, or any image to a PNG preview.") { input, output, mode, frame, scale, log, round, permissive };
         command.SetAction(parse =>
         {
             string inPath = parse.GetValue(input)!, outPath = parse.GetValue(output)!;
@@ -38,7 +39,16 @@ internal sealed class ConvertCommand : ICliCommand
                         int m => throw new UsageException($"--mode {m}: TemKit writes MRC modes 2, 12 and 6"),
                     };
                     var stack = ImageFile.Read(inPath, options);
-                    MrcFile.Write(outPath, stack, new MrcWriteOptions { Mode = writeMode });
+                    try
+                    {
+                        MrcFile.Write(outPath, stack, new MrcWriteOptions { Mode = writeMode, RoundToIntegers = parse.GetValue(round) });
+                    }
+                    catch (ArgumentException e)
+                    {
+                        // The data do not fit the mode asked for (a fraction in mode 6, |v| > 65504 in mode 12); nothing was written.
+                        string problem = ArgumentMessages.Plain(e).Replace("; MrcWriteOptions.RoundToIntegers rounds", "; --round rounds", StringComparison.Ordinal);
+                        throw new UsageException($"--mode {parse.GetValue(mode)}: {Path.GetFileName(inPath)}: {problem}");
+                    }
                     Console.WriteLine($"wrote {outPath} ({stack.Nx} x {stack.Ny} x {stack.Nz}, mode {parse.GetValue(mode)}, voxel {stack.VoxelSize})");
                     return ExitCodes.Ok;
                 case ".png":
