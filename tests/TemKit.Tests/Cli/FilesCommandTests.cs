@@ -101,6 +101,9 @@ public sealed class FilesCommandTests : IDisposable
             ["noise", "simulate", "-o", _dir["vac.txt"], "--size", "16", "--frames", "1"],
             ["simulate", "cluster", "--shape", "octahedron", "-o", _dir["c.txt"]],
             ["mtf", "fit", _dir["in.mrc"], "-o", _dir["in.mrc"]],
+            ["demo", "--quick", "-o", _dir["in.mrc"]],
+            ["simulate", "particle", "-o", _dir["in.mrc"]],
+            ["simulate", "dataset", "--count", "1", "-o", _dir["in.mrc"]],
         })
         {
             var (code, _, stderr) = CliRunner.Run(args);
