@@ -119,4 +119,19 @@ public sealed class ErrorReportingTests : IDisposable
         AssertOneLine(stderr);
         Assert.Contains("empty file name", stderr);
     }
+
+    [Fact]
+    public async Task ANamedPipeOrEmptyFileIsRefusedWithoutHanging()
+    {
+        File.WriteAllBytes(_dir["empty.dm4"], []);
+        string fifo = _dir["pipe.mrc"];
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo)) mkfifo.WaitForExit();
+        Assert.True(File.Exists(fifo));
+        var run = Task.Run(() => CliRunner.Run("info", _dir["empty.dm4"], fifo));
+        Assert.Same(run, await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(20))));
+        var (code, _, stderr) = await run;
+        Assert.Equal(1, code);
+        Assert.Contains("temkit: empty.dm4: file is empty (0 bytes), a DM file starts with a 12- or 24-byte header", stderr);
+        Assert.Contains("temkit: pipe.mrc: file is empty (0 bytes)", stderr);
+    }
 }
