@@ -134,4 +134,16 @@ public sealed class ErrorReportingTests : IDisposable
         Assert.Contains("temkit: empty.dm4: file is empty (0 bytes), a DM file starts with a 12- or 24-byte header", stderr);
         Assert.Contains("temkit: pipe.mrc: file is empty (0 bytes)", stderr);
     }
+
+    [Fact]
+    public void AFolderWithoutImagesIsAUsageErrorNotASilentSuccess()
+    {
+        Directory.CreateDirectory(_dir["empty folder"]);
+        File.WriteAllText(Path.Combine(_dir["empty folder"], "notes.txt"), "no images here");
+        var (code, stdout, stderr) = CliRunner.Run("info", _dir["empty folder"]);
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        AssertOneLine(stderr);
+        Assert.Contains("empty folder: the folder holds no .mrc", stderr);
+    }
 }
