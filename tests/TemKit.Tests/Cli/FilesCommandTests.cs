@@ -159,4 +159,19 @@ public sealed class FilesCommandTests : IDisposable
         Assert.Equal(0, CliRunner.Run("convert", _dir["counts.mrc"], _dir["u16.mrc"], "--mode", "6", "--round").ExitCode);
         Assert.Equal([2f, 3f, 7f, 65535f], MrcFile.Read(_dir["u16.mrc"]).Data.ToArray());
     }
+
+    [Fact]
+    public void ComplexInputIsReadAsModulusWithAWarning()
+    {
+        // One frame of z = 3 + 4i everywhere: the modulus is 5.
+        var values = Enumerable.Repeat(new TemKit.Fourier.ComplexF(3, 4), 8 * 4).ToArray();
+        MrcFile.WriteComplex(_dir["wave.mrc"], values, 8, 4, 1, VoxelSize.Isotropic(1));
+        var (code, _, stderr) = CliRunner.Run("convert", _dir["wave.mrc"], _dir["modulus.mrc"]);
+        Assert.Equal(0, code);
+        Assert.Contains("wave.mrc: complex (complex64) data are read as the modulus |z| (the phase is dropped)", stderr);
+        Assert.All(MrcFile.Read(_dir["modulus.mrc"]).Data.ToArray(), v => Assert.Equal(5f, v, 5));
+        (code, _, stderr) = CliRunner.Run("convert", _dir["modulus.mrc"], _dir["again.mrc"]);
+        Assert.Equal(0, code);
+        Assert.Empty(stderr);
+    }
 }

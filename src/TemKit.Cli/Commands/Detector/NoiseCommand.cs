@@ -86,6 +86,7 @@ internal sealed class NoiseCommand : ICliCommand
             OutputPaths.RequireNotAnInput(parse.GetValue(output)!, "--output", path);
             OutputPaths.RequireNotAnInput(TruthPath(parse.GetValue(output)!), "--output", path);
             var clean = ImageFile.Read(path);
+            ComplexInput.Warn(path, clean.Metadata, "for an exit wave that is |ψ|, not the image intensity |ψ|²");
             if (parse.GetValue(pixel) is { } given && !(given > 0 && double.IsFinite(given)))
                 throw new UsageException($"--pixel-size {given}: must be > 0 Å");
             double s = parse.GetValue(pixel) ?? clean.VoxelSize.XAngstrom;

@@ -39,6 +39,7 @@ internal sealed class ConvertCommand : ICliCommand
                         int m => throw new UsageException($"--mode {m}: TemKit writes MRC modes 2, 12 and 6"),
                     };
                     var stack = ImageFile.Read(inPath, options);
+                    ComplexInput.Warn(inPath, stack.Metadata, "the MRC written holds |z|");
                     try
                     {
                         MrcFile.Write(outPath, stack, new MrcWriteOptions { Mode = writeMode, RoundToIntegers = parse.GetValue(round) });
@@ -55,6 +56,7 @@ internal sealed class ConvertCommand : ICliCommand
                     var display = ParseScale(parse.GetValue(scale)!, parse.GetValue(log));
                     using (var source = ImageFile.Open(inPath, options))
                     {
+                        ComplexInput.Warn(inPath, source.Metadata, "the PNG shows |z|");
                         var image = FrameChoice.Read(source, parse.GetValue(frame), inPath);
                         PngWriter.WriteImage(outPath, image, display);
                         Console.WriteLine($"wrote {outPath} ({image.Width} x {image.Height}, 8-bit, percentiles {display.LowPercentile}-{display.HighPercentile}{(display.Log ? ", log" : "")})");

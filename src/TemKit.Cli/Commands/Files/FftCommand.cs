@@ -31,7 +31,10 @@ internal sealed class FftCommand : ICliCommand
             }
             Image2D image;
             using (var source = ImageFile.Open(path))
+            {
+                ComplexInput.Warn(path, source.Metadata, "the spectrum is that of |z|");
                 image = FrameChoice.Read(source, parse.GetValue(frame), path);
+            }
             if (ReplaceNonFinite(image) is var bad and > 0)
                 Console2.Warn($"{Path.GetFileName(path)}: {bad} NaN/Inf pixel(s) set to the mean of the finite pixels before the FFT");
             var power = CentredPowerSpectrum(image);
