@@ -119,4 +119,29 @@ public sealed class MtfSeriesPlotTests : IDisposable
         Assert.All(series, s => Assert.NotEqual("#ffffff", s.Fill));
         Assert.All(series, s => Assert.StartsWith("fits with R² ", s.Name));
     }
+
+    [Fact]
+    public void FramePlotLegendsHideNoSpectrumPoint()
+    {
+        Assert.Equal(0, CliRunner.Run("noise", "simulate", "-o", _dir["vac.mrc"], "--size", "128", "--frames", "3", "--seed", "2").ExitCode);
+        CliRunner.Run("mtf", "fit", _dir["vac.mrc"], "-o", _dir["run"]);
+        var svgs = Directory.GetFiles(Path.Combine(_dir["run"], "plots"), "*.svg");
+        Assert.NotEmpty(svgs);
+        var number = System.Globalization.CultureInfo.InvariantCulture;
+        foreach (string file in svgs)
+        {
+            foreach (string panel in File.ReadAllText(file).Split("<g class=\"plot\"").Skip(1))
+            {
+                var box = System.Text.RegularExpressions.Regex.Match(panel, "<g class=\"legend\">\\s*<rect x=\"([-0-9.]+)\" y=\"([-0-9.]+)\" width=\"([0-9.]+)\" height=\"([0-9.]+)\"");
+                Assert.True(box.Success, file);
+                double x0 = double.Parse(box.Groups[1].Value, number), y0 = double.Parse(box.Groups[2].Value, number);
+                double x1 = x0 + double.Parse(box.Groups[3].Value, number), y1 = y0 + double.Parse(box.Groups[4].Value, number);
+                foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(panel, "<circle class=\"marker\" cx=\"([-0-9.]+)\" cy=\"([-0-9.]+)\""))
+                {
+                    double cx = double.Parse(m.Groups[1].Value, number), cy = double.Parse(m.Groups[2].Value, number);
+                    Assert.False(cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1, $"{Path.GetFileName(file)}: a spectrum point at ({cx}, {cy}) is under the legend");
+                }
+            }
+        }
+    }
 }
