@@ -13,7 +13,7 @@ public static class Program
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) Console2.Error(error.Message);
+            foreach (var error in parse.Errors) Console2.Error(ArgumentMessages.WithoutTypeNames(error.Message));
             Console.Error.WriteLine("Run 'temkit --help' (or 'temkit COMMAND --help') for usage.");
             return ExitCodes.Usage;
         }

@@ -146,4 +146,15 @@ public sealed class ErrorReportingTests : IDisposable
         AssertOneLine(stderr);
         Assert.Contains("empty folder: the folder holds no .mrc", stderr);
     }
+
+    [Theory]
+    [InlineData("fft", "x.mrc", "-o", "a.png", "--frame", "abc", "Cannot parse argument 'abc' for option '--frame' as a whole number.")]
+    [InlineData("noise", "simulate", "-o", "v.mrc", "--pixel-size", "x", "Cannot parse argument 'x' for option '--pixel-size' as a number (e.g. 0.5 or 1e3).")]
+    public void ParseErrorsNameNoDotNetTypes(string a, string b, string c, string d, string e, string f, string expected)
+    {
+        var (code, _, stderr) = CliRunner.Run(a, b, c, d, e, f);
+        Assert.Equal(2, code);
+        Assert.Contains($"temkit: {expected}", stderr);
+        Assert.DoesNotContain("System.", stderr);
+    }
 }
