@@ -46,7 +46,7 @@ public sealed class FilesCommandTests : IDisposable
     [Fact]
     public void FftOfAnImageWithNaNPixelsIsFiniteAndWarns()
     {
-        var image = Noise(32, 24, 1.0, 1);
+        var image = Noise(32, 32, 1.0, 1);
         image[3, 4] = float.NaN;
         image[5, 5] = float.PositiveInfinity;
         MrcFile.Write(_dir["nan.mrc"], image);
@@ -173,5 +173,29 @@ public sealed class FilesCommandTests : IDisposable
         (code, _, stderr) = CliRunner.Run("convert", _dir["modulus.mrc"], _dir["again.mrc"]);
         Assert.Equal(0, code);
         Assert.Empty(stderr);
+    }
+
+    [Fact]
+    public void FftOfANonSquareImageUsesTheCentredSquareSoOneSpacingGivesOneRadius()
+    {
+        // 4 Å fringes along x and along y on 300 x 200 px at 0.5 Å/px. On the 200 px square both spots sit at
+        // q·n·s = 0.25 · 200 · 0.5 = 25 px from the centre; the whole 300 x 200 grid would put the x spot at 37.5 px.
+        var image = new Image2D(300, 200, VoxelSize.Isotropic(0.5));
+        for (int y = 0; y < 200; y++)
+            for (int x = 0; x < 300; x++)
+                image[x, y] = (float)(Math.Cos(2 * Math.PI * x * 0.5 / 4) + Math.Cos(2 * Math.PI * y * 0.5 / 4));
+        MrcFile.Write(_dir["wide.mrc"], image);
+        var (code, stdout, stderr) = CliRunner.Run("fft", _dir["wide.mrc"], "-o", _dir["ps.png"], "--mrc", _dir["ps.mrc"]);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("the centred 200 px square of the 300 x 200 image", stdout);
+        var power = MrcFile.Read(_dir["ps.mrc"]).FrameImage(0);
+        Assert.Equal((200, 200), (power.Width, power.Height));
+        var peaks = Enumerable.Range(0, 200 * 200).OrderByDescending(i => power.Pixels[i]).Take(4)
+            .Select(i => (X: i % 200 - 100, Y: i / 200 - 100)).OrderBy(p => p).ToArray();
+        Assert.Equal([(-25, 0), (0, -25), (0, 25), (25, 0)], peaks);
+
+        (code, stdout, _) = CliRunner.Run("fft", _dir["wide.mrc"], "-o", _dir["ps.png"], "--mrc", _dir["full.mrc"], "--full");
+        Assert.Equal(0, code);
+        Assert.Equal(300, MrcFile.Read(_dir["full.mrc"]).Nx);
     }
 }
