@@ -198,4 +198,17 @@ public sealed class FilesCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Equal(300, MrcFile.Read(_dir["full.mrc"]).Nx);
     }
+
+    [Fact]
+    public void ConvertingADiffractionPatternSaysItsReciprocalCalibrationIsNotKept()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("convert", CliRunner.Fixtures("dm", "2D_test_diffraction_pattern.dm3"), _dir["dp.mrc"]);
+        Assert.Equal(0, code);
+        Assert.Contains("voxel (0, 0, 0) Å", stdout);
+        Assert.Contains("the calibration is in 1/nm, which an MRC pixel size (Å) cannot hold", stderr);
+        (code, _, stderr) = CliRunner.Run("convert", CliRunner.Fixtures("dm", "2D_test_STEM_image.dm3"), _dir["stem.mrc"]);
+        Assert.Equal(0, code);
+        Assert.Empty(stderr);
+        Assert.Equal(2.48538, MrcFile.Read(_dir["stem.mrc"]).VoxelSize.XAngstrom, 4);
+    }
 }

@@ -40,6 +40,8 @@ internal sealed class ConvertCommand : ICliCommand
                     };
                     var stack = ImageFile.Read(inPath, options);
                     ComplexInput.Warn(inPath, stack.Metadata, "the MRC written holds |z|");
+                    if (stack.Metadata.Fields.TryGetValue("axis.x.units", out string? units) && !stack.VoxelSize.IsKnown && units.Length > 0)
+                        Console2.Warn($"{Path.GetFileName(inPath)}: the calibration is in {units}, which an MRC pixel size (Å) cannot hold; the MRC has no pixel size");
                     try
                     {
                         MrcFile.Write(outPath, stack, new MrcWriteOptions { Mode = writeMode, RoundToIntegers = parse.GetValue(round) });
