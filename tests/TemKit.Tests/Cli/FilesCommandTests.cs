@@ -211,4 +211,13 @@ public sealed class FilesCommandTests : IDisposable
         Assert.Empty(stderr);
         Assert.Equal(2.48538, MrcFile.Read(_dir["stem.mrc"]).VoxelSize.XAngstrom, 4);
     }
+
+    [Fact]
+    public void AnUncalibratedDmAxisHasOffsetZeroNotMinusZero()
+    {
+        var (code, stdout, _) = CliRunner.Run("info", "--json", CliRunner.Fixtures("dm", "3D_test-1.dm4"));
+        Assert.Equal(0, code);
+        Assert.Contains("\"offset\":\"0\"", stdout);
+        Assert.DoesNotContain("-0\"", stdout);
+    }
 }
