@@ -90,30 +90,12 @@ internal sealed class FftCommand : ICliCommand
         var half = new ComplexF[ny * (nx / 2 + 1)];
         Fft.Default.ForwardReal(centred, half, nx, ny);
         var power = new Image2D(nx, ny, image.PixelSize);
-        ExpandCentred(half, nx, ny, power.Pixels);
+        PowerSpectra.HalfToCentredFull(half, nx, ny, power.Pixels);
         int cx = nx / 2, cy = ny / 2;
         float sum = 0; int count = 0;
         foreach (var (dx, dy) in new[] { (1, 0), (-1, 0), (0, 1), (0, -1) })
             if (cx + dx < nx && cy + dy < ny && cx + dx >= 0 && cy + dy >= 0) { sum += power[cx + dx, cy + dy]; count++; }
         power[cx, cy] = count > 0 ? sum / count : 0;
         return power;
-    }
-
-    /// <summary>|F|² of a half-complex spectrum expanded by Hermitian symmetry to nx*ny values with DC at (nx/2, ny/2).</summary>
-    private static void ExpandCentred(ReadOnlySpan<ComplexF> half, int nx, int ny, Span<float> destination)
-    {
-        int h = nx / 2 + 1;
-        for (int y = 0; y < ny; y++)
-        {
-            int ky = FftShift.SignedIndex(y, ny);
-            var row = destination.Slice(((ky + ny / 2) % ny + ny) % ny * nx, nx);
-            var mirror = destination.Slice(((-ky + ny / 2) % ny + ny) % ny * nx, nx);
-            for (int kx = 0; kx < h; kx++)
-            {
-                float p = half[y * h + kx].MagnitudeSquared;
-                row[(kx + nx / 2) % nx] = p;
-                mirror[((-kx + nx / 2) % nx + nx) % nx] = p;
-            }
-        }
     }
 }

@@ -23,7 +23,7 @@ public sealed unsafe partial class FftwProvider : IFftProvider
     private readonly ConcurrentDictionary<long, ConcurrentBag<FftwBuffer>> _buffers = new();
     private readonly uint _plannerFlags;
 
-    // With FFTW_ESTIMATE, FFTW 3.3.10's plans for FFTW_UNALIGNED ran 1.5x (4096² r2c) to 10x (512² c2c) faster here
+    // With FFTW_ESTIMATE, FFTW 3.3.10's plans for FFTW_UNALIGNED ran 1.5-2x (4096² r2c) and 4-15x (512² c2c) faster here
     // than its plans for aligned arrays (docs/benchmarks/fft.md), so aligned plans are only used with FFTW_MEASURE,
     // which times both kinds of algorithm itself.
     private bool UseAlignedPlans => _plannerFlags == NativeMethods.FFTW_MEASURE;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -15,7 +14,6 @@ internal static unsafe class BlockIo
     private const int Tile = 64; // elements per tile: keeps the 64×16 destination tile in L1 while rows stream through
 
     /// <summary>Lane b ← row src + b*stride, n complex values.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LoadRows(ComplexF* src, nint stride, int count, int n, float* re, float* im)
     {
         int done = 0;
@@ -51,7 +49,6 @@ internal static unsafe class BlockIo
     }
 
     /// <summary>Lane b ← real row src + b*stride, n values, imaginary part zero.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LoadRowsReal(float* src, nint stride, int count, int n, float* re, float* im)
     {
         new Span<float>(im, n * Lanes).Clear();
@@ -68,7 +65,6 @@ internal static unsafe class BlockIo
     }
 
     /// <summary>Row dst + b*stride ← scale × lane b, n complex values, for b &lt; count.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void StoreRows(float* re, float* im, ComplexF* dst, nint stride, int count, int n, float scale)
     {
         int done = 0;
@@ -100,7 +96,6 @@ internal static unsafe class BlockIo
     }
 
     /// <summary>Real row dst + b*stride ← scale × Re(lane b), n values, for b &lt; count.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void StoreRowsReal(float* re, float* dst, nint stride, int count, int n, float scale)
     {
         for (int x0 = 0; x0 < n; x0 += Tile)
@@ -121,7 +116,6 @@ internal static unsafe class BlockIo
     private static readonly Vector512<int> s_high = Vector512.Create(8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
 
     /// <summary>Lane b ← column b of the n rows starting at src (row stride <paramref name="stride"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LoadColumns(ComplexF* src, nint stride, int count, int n, float* re, float* im)
     {
         if (count == Lanes && Avx512F.IsSupported)
@@ -151,7 +145,6 @@ internal static unsafe class BlockIo
     }
 
     /// <summary>Column b of the n rows starting at dst ← scale × lane b, for b &lt; count.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void StoreColumns(float* re, float* im, ComplexF* dst, nint stride, int count, int n, float scale)
     {
         if (count == Lanes && Avx512F.IsSupported)

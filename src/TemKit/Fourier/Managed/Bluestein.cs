@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 namespace TemKit.Fourier.Managed;
 
 /// <summary>
@@ -63,7 +62,6 @@ internal sealed class Bluestein
         return (int)best;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Execute<T>(Span<float> aRe, Span<float> aIm, Span<float> extra) where T : struct, ISimd<T>
     {
         int lanes = FftPlan1D.Lanes, c = T.Count, size = _m * lanes;

@@ -9,7 +9,7 @@ namespace TemKit.Fourier.Managed;
 /// arrays, so the innermost loop (over q and lanes, rB = r·Lanes floats) is contiguous and fully vectorised.
 /// Twiddles of a pass are stored as tw[k (p-1) + j-1] = exp(-2πi j k/(L p)).
 /// </summary>
-internal static partial class Butterflies
+internal static class Butterflies
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Rotate<T>(ref T re, ref T im, T wr, T wi) where T : struct, ISimd<T>
@@ -19,7 +19,6 @@ internal static partial class Butterflies
         re = r;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Radix2<T>(ref float sRe, ref float sIm, ref float dRe, ref float dIm, int l, int rB, float[] twRe, float[] twIm)
         where T : struct, ISimd<T>
     {
@@ -40,7 +39,6 @@ internal static partial class Butterflies
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Radix4<T>(ref float sRe, ref float sIm, ref float dRe, ref float dIm, int l, int rB, float[] twRe, float[] twIm)
         where T : struct, ISimd<T>
     {
@@ -86,7 +84,6 @@ internal static partial class Butterflies
     /// Radix 8 as a radix-2 step then two radix-4 butterflies: a_j = x_j + x_{j+4} gives the even outputs,
     /// b_j = (x_j − x_{j+4}) ω8^j the odd ones, ω8 = exp(-iπ/4). Twiddles are broadcast from memory in the loop.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Radix8<T>(ref float sRe, ref float sIm, ref float dRe, ref float dIm, int l, int rB, float[] twRe, float[] twIm)
         where T : struct, ISimd<T>
     {
@@ -149,7 +146,6 @@ internal static partial class Butterflies
     /// y_s = x_0 + Σ_j (x_j + x_{p-j}) cos θ − i (x_j − x_{p-j}) sin θ with θ = 2π j s/p; y_{p-s} has +i.
     /// <paramref name="scratch"/> holds 4p vectors; <paramref name="cos"/>[i] = cos(2π i/p), likewise <paramref name="sin"/>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void RadixOdd<T>(ref float sRe, ref float sIm, ref float dRe, ref float dIm, int p, int l, int rB,
         float[] twRe, float[] twIm, float[] cos, float[] sin, Span<float> scratch) where T : struct, ISimd<T>
     {

@@ -19,21 +19,14 @@ internal sealed class FftPlan1D
 
     private static readonly ConcurrentDictionary<int, FftPlan1D> s_cache = new();
 
-    /// <summary>Shortest length transformed as eight cache-sized pieces by <see cref="ExecuteSplit{T}"/>.</summary>
-    public const int SplitThreshold = 1024;
-
     private readonly Pass[] _passes;
     private readonly Bluestein? _bluestein;
-    private readonly float[]? _splitRe, _splitIm; // ω_n^{js}, j < n/8, s = 1..7, at [j*7 + s-1]
 
     /// <summary>Transform length.</summary>
     public int Length { get; }
 
     /// <summary>Floats of extra workspace <see cref="Execute{T}"/> needs besides the two element buffers.</summary>
     public int ExtraFloats { get; }
-
-    /// <summary>True when <see cref="ExecuteSplit{T}"/> applies: long, divisible by 8, no Bluestein.</summary>
-    public bool CanSplit => _splitRe is not null;
 
     /// <summary>The cached plan of length <paramref name="n"/> (built once, thread-safe).</summary>
     public static FftPlan1D Get(int n) => s_cache.GetOrAdd(n, static len => new FftPlan1D(len));
@@ -59,39 +52,6 @@ internal sealed class FftPlan1D
             l *= factors[i];
         }
         ExtraFloats = 4 * maxOdd * Lanes;
-        if (n < SplitThreshold || n % 8 != 0) return;
-        int m = n / 8;
-        _splitRe = new float[7 * m];
-        _splitIm = new float[7 * m];
-        for (int j = 0; j < m; j++)
-            for (int s = 1; s < 8; s++)
-            {
-                double a = -2 * Math.PI * ((long)j * s % n) / n;
-                _splitRe[j * 7 + s - 1] = (float)Math.Cos(a);
-                _splitIm[j * 7 + s - 1] = (float)Math.Sin(a);
-            }
-    }
-
-    /// <summary>
-    /// The transform as one radix-8 decimation-in-frequency pass from a to b and eight independent n/8-point
-    /// transforms that each fit in cache. Result: X[8k + s] is element k of piece s, pieces m = n/8 elements apart, in
-    /// pair b when this returns true, else in pair a. Only when <see cref="CanSplit"/>.
-    /// </summary>
-    public bool ExecuteSplit<T>(Span<float> aRe, Span<float> aIm, Span<float> bRe, Span<float> bIm, Span<float> extra)
-        where T : struct, ISimd<T>
-    {
-        if (!CanSplit) throw new InvalidOperationException($"length {Length} cannot be split");
-        int need = Length * Lanes;
-        if (aRe.Length < need || aIm.Length < need || bRe.Length < need || bIm.Length < need)
-            throw new ArgumentException("FFT workspace too small");
-        int m = Length / 8, piece = m * Lanes;
-        Butterflies.Radix8Dif<T>(ref aRe[0], ref aIm[0], ref bRe[0], ref bIm[0], m, _splitRe!, _splitIm!);
-        var sub = Get(m);
-        bool inA = false;
-        for (int s = 0; s < 8; s++)
-            inA = sub.Execute<T>(bRe.Slice(s * piece, piece), bIm.Slice(s * piece, piece),
-                aRe.Slice(s * piece, piece), aIm.Slice(s * piece, piece), extra);
-        return !inA;
     }
 
     /// <summary>Radix 8 first, then one 4 or 2 if needed, then the odd primes in increasing order.</summary>

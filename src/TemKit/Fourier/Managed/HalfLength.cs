@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 
 namespace TemKit.Fourier.Managed;
@@ -27,7 +26,6 @@ internal static class HalfLength
     });
 
     /// <summary>X_k for k = 0..m from the m-point transform Z (eq. 12.3.6).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Split<T>(Span<float> zRe, Span<float> zIm, Span<float> xRe, Span<float> xIm, int m, float[] wRe, float[] wIm)
         where T : struct, ISimd<T>
     {
@@ -53,7 +51,6 @@ internal static class HalfLength
     /// Inverse of <see cref="Split{T}"/>: Z_k = E_k + i O_k for k = 0..m-1 with E_k = (X_k + conj X_{m-k})/2 and
     /// O_k = (X_k − conj X_{m-k}) conj(ω^k)/2; <paramref name="scale"/> replaces the factor 1/2.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Join<T>(Span<float> xRe, Span<float> xIm, Span<float> zRe, Span<float> zIm, int m, float[] wRe, float[] wIm, float scale)
         where T : struct, ISimd<T>
     {
@@ -77,7 +74,6 @@ internal static class HalfLength
     }
 
     /// <summary>Full n-point Hermitian spectrum from its first n/2+1 values: X_{n-k} = conj X_k (odd n).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Expand<T>(Span<float> hRe, Span<float> hIm, Span<float> fRe, Span<float> fIm, int n)
         where T : struct, ISimd<T>
     {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using TemKit.Fourier.Managed;
@@ -62,7 +61,7 @@ public sealed unsafe partial class ManagedFftProvider
         var (wRe, wIm) = HalfLength.Twiddles(nx);
         float scale = (float)(1.0 / ((double)nx * ny));
         bool parallel = (long)nx * ny >= ParallelThreshold;
-        var columns = ArrayPool<ComplexF>.Shared.Rent(h * ny);
+        var columns = ExactSizePool<ComplexF>.Rent(h * ny);
         try
         {
             fixed (ComplexF* pIn = input)
@@ -90,7 +89,7 @@ public sealed unsafe partial class ManagedFftProvider
         }
         finally
         {
-            ArrayPool<ComplexF>.Shared.Return(columns);
+            ExactSizePool<ComplexF>.Return(columns);
         }
     }
 

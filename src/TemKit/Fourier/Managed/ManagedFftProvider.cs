@@ -19,6 +19,9 @@ public sealed unsafe partial class ManagedFftProvider : IFftProvider
 
     private readonly SimdWidth _width;
 
+    // One worker per core: more only adds pooled scratch (1 MiB each for 4096-point blocks) and contention.
+    private static readonly ParallelOptions s_parallel = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
     /// <summary>Creates the backend with the widest vector width this machine accelerates.</summary>
     public ManagedFftProvider() : this(SimdWidth.Auto) { }
 
@@ -85,16 +88,6 @@ public sealed unsafe partial class ManagedFftProvider : IFftProvider
                 var ws = new Workspace(w, work.Length, rows);
                 BlockIo.LoadColumns((ComplexF*)src + x0, stride, count, rows, ws.ARe, ws.AIm);
                 float* rRe, rIm;
-                if (plan.CanSplit)
-                {
-                    // Piece s holds rows s, s+8, s+16, ...: store each with an 8-row stride.
-                    if (inverse) RunSplit(plan, ws.Swapped(), out rIm, out rRe);
-                    else RunSplit(plan, ws, out rRe, out rIm);
-                    int m = rows / 8;
-                    for (int s = 0; s < 8; s++)
-                        BlockIo.StoreColumns(rRe + s * m * Lanes, rIm + s * m * Lanes, (ComplexF*)dst + x0 + s * stride, 8 * stride, count, m, scale);
-                    return;
-                }
                 if (inverse) RunInverse(plan, ws, out rRe, out rIm);
                 else Run(plan, ws, out rRe, out rIm);
                 BlockIo.StoreColumns(rRe, rIm, (ComplexF*)dst + x0, stride, count, rows, scale);
@@ -112,21 +105,6 @@ public sealed unsafe partial class ManagedFftProvider : IFftProvider
             SimdWidth.Bits512 => plan.Execute<Simd512>(aRe, aIm, bRe, bIm, ws.Extra),
             SimdWidth.Bits256 => plan.Execute<Simd256>(aRe, aIm, bRe, bIm, ws.Extra),
             _ => plan.Execute<Scalar1>(aRe, aIm, bRe, bIm, ws.Extra),
-        };
-        re = inB ? ws.BRe : ws.ARe;
-        im = inB ? ws.BIm : ws.AIm;
-    }
-
-    /// <summary>As <see cref="Run"/> with <see cref="FftPlan1D.ExecuteSplit{T}"/>.</summary>
-    private void RunSplit(FftPlan1D plan, in Workspace ws, out float* re, out float* im)
-    {
-        var aRe = ws.Span(ws.ARe); var aIm = ws.Span(ws.AIm);
-        var bRe = ws.Span(ws.BRe); var bIm = ws.Span(ws.BIm);
-        bool inB = _width switch
-        {
-            SimdWidth.Bits512 => plan.ExecuteSplit<Simd512>(aRe, aIm, bRe, bIm, ws.Extra),
-            SimdWidth.Bits256 => plan.ExecuteSplit<Simd256>(aRe, aIm, bRe, bIm, ws.Extra),
-            _ => plan.ExecuteSplit<Scalar1>(aRe, aIm, bRe, bIm, ws.Extra),
         };
         re = inB ? ws.BRe : ws.ARe;
         im = inB ? ws.BIm : ws.AIm;
@@ -159,7 +137,7 @@ public sealed unsafe partial class ManagedFftProvider : IFftProvider
             }
             return;
         }
-        Parallel.For(0, blocks,
+        Parallel.For(0, blocks, s_parallel,
             () => ArrayPool<float>.Shared.Rent(workFloats),
             (i, _, work) => { body(i, work); return work; },
             work => ArrayPool<float>.Shared.Return(work));

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using TemKit.Bench.Infrastructure;
+using TemKit.CtfEstimation.Fitting;
+using TemKit.CtfEstimation.Profile;
+using TemKit.CtfEstimation.Spectrum;
+using TemKit.CtfEstimation.Synthetic;
+using TemKit.Imaging;
+using TemKit.IO;
+using TemKit.IO.Csv;
+using TemKit.IO.Mrc;
+using TemKit.Optics;
+using TemKit.Pipelines.Defocus;
+
+namespace TemKit.Bench.Defocus;
+
+/// <summary>
+/// The seed's pipeline (read, power spectrum, radial profile, smoothing, peaks, CSV) on 4096² float32 MRC files,
+/// TemKit against bench/peers/defocus_pipeline.py (mrcfile + scipy, Pool(2)), both on 2 workers; the full CTF fit per
+/// image; and the peak memory of a long `temkit defocus` batch.
+/// Arguments: [images=8] [size=4096] [long batch length=240] [repeats=3].
+/// </summary>
+internal sealed partial class DefocusPipelineBench : IBench
+{
+    public string Name => "defocus-pipeline";
+
+    public string Description => "Seed defocus pipeline throughput vs Python (mrcfile+scipy, 2 workers), CTF fit time, batch peak memory";
+
+    private const int Workers = 2;
+
+    public int Run(string[] args)
+    {
+        int images = Arg(args, 0, 8), size = Arg(args, 1, 4096), longBatch = Arg(args, 2, 240), repeats = Arg(args, 3, 3);
+        string dir = Path.Combine(Path.GetTempPath(), "temkit-defocus-bench-" + Environment.ProcessId);
+        Directory.CreateDirectory(dir);
+        try
+        {
+            Console.WriteLine($"defocus pipeline, {images} float32 MRC images of {size}x{size} (1 Å/px, 300 kV, 20 e/Å²), {Workers} workers, {Environment.ProcessorCount} cores, FFT backend {TemKit.Fourier.Fft.Default.GetType().Name}");
+            var files = Generate(dir, images, size);
+            Console.WriteLine();
+            Console.WriteLine($"Seed pipeline (read, power spectrum, radial profile, smoothing, peaks, CSV per image), median of {repeats} passes after a warm-up:");
+            Console.WriteLine();
+            Console.WriteLine("| implementation | spectrum | s per pass | images/s | TemKit speed-up |");
+            Console.WriteLine("|---|---|---:|---:|---:|");
+            double temkit = Timing.MedianSeconds(() => SeedPipeline(files, Path.Combine(dir, "cs-out")), repeats, 1);
+            Console.WriteLine($"| TemKit | tiles 512, 50 % overlap | {temkit:F2} | {images / temkit:F2} | 1.00 |");
+            foreach (string mode in new[] { "tiles", "whole" })
+            {
+                double? python = Python(files, Path.Combine(dir, "py-" + mode), mode, repeats);
+                string label = mode == "tiles" ? "tiles 512, 50 % overlap" : "one FFT of the whole image (author's plan)";
+                Console.WriteLine(python is { } p
+                    ? $"| Python (mrcfile, scipy.fft, bincount, gaussian_filter1d, find_peaks), Pool(2) | {label} | {p:F2} | {images / p:F2} | {p / temkit:F1}x |"
+                    : $"| Python | {label} | not run (/usr/bin/python3 with numpy, scipy, mrcfile missing) | | |");
+            }
+            Console.WriteLine();
+            FullFit(files);
+            Console.WriteLine();
+            LongBatch(dir, files, longBatch);
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static List<string> Generate(string dir, int count, int size)
+    {
+        var files = new List<string>();
+        var clock = Stopwatch.StartNew();
+        for (int i = 0; i < count; i++)
+        {
+            double df = 8000 + 15000.0 * i / Math.Max(1, count - 1);
+            var ctf = new CtfParameters(300, 2.7, 0.07, df * 1.02, df * 0.98, 30 + 17 * i);
+            var image = SyntheticMicrograph.Generate(new SyntheticMicrographOptions(ctf) { WidthPx = size, HeightPx = size, Seed = 100 + i });
+            string path = Path.Combine(dir, $"bench_{i:D3}.mrc");
+            MrcFile.Write(path, image);
+            files.Add(path);
+        }
+        Console.WriteLine($"generated in {clock.Elapsed.TotalSeconds:F1} s");
+        return files;
+    }
+
+    /// <summary>TemKit's stages up to the peaks, with the same CSV outputs as the Python peer.</summary>
+    private static void SeedPipeline(List<string> files, string output)
+    {
+        Directory.CreateDirectory(output);
+        var options = new DefocusRunOptions { TileSizePx = 512, BinFactor = 1 };
+        var spectrumOptions = options.ToSpectrumOptions();
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Workers }, () => new ImageBuffer(), (file, _, buffer) =>
+        {
+            using var source = ImageFile.Open(file);
+            var memory = buffer.Get(source.Width * source.Height);
+            source.ReadFrame(0, memory.Span);
+            var image = new Image2D(source.Width, source.Height, memory, source.VoxelSize, source.Metadata);
+            var spectrum = PowerSpectrumEstimator.Estimate(image, spectrumOptions);
+            var profile = RadialProfile.Compute(spectrum, new RadialProfileOptions { Amplitude = true });
+            var curve = new ProfileCurve(profile.RadiusPx, profile.FrequencyInverseAngstrom, profile.Value);
+            var smoothed = ProfileStages.Smooth(curve, spectrum.PixelSizeAngstrom, spectrum.Size, options);
+            var peaks = ProfileStages.FindPeaks(smoothed, spectrum.PixelSizeAngstrom, spectrum.Size, options);
+            var part = new ImagePart(new DefocusResult { File = file, Status = DefocusResult.StatusOk }, curve, smoothed, peaks, null);
+            string stem = Path.Combine(output, Path.GetFileNameWithoutExtension(file));
+            Junctures.WriteSmoothed(stem + "_profile.csv", [part]);
+            Junctures.WritePeaks(stem + "_peaks.csv", [part]);
+            return buffer;
+        }, _ => { });
+    }
+
+    private static double? Python(List<string> files, string output, string mode, int repeats)
+    {
+        string peer = Path.Combine(RepositoryRoot(), "bench", "peers", "defocus_pipeline.py");
+        var times = new List<double>();
+        for (int r = 0; r <= repeats; r++)
+        {
+            var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (string a in new[] { peer, output, "--workers", Workers.ToString(CultureInfo.InvariantCulture), "--mode", mode }.Concat(files)) info.ArgumentList.Add(a);
+            try
+            {
+                using var p = Process.Start(info)!;
+                string stdout = p.StandardOutput.ReadToEnd();
+                p.StandardError.ReadToEnd();
+                p.WaitForExit();
+                if (p.ExitCode != 0) return null;
+                double seconds = JsonDocument.Parse(stdout).RootElement.GetProperty("seconds").GetDouble();
+                if (r > 0) times.Add(seconds);
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                return null;
+            }
+        }
+        times.Sort();
+        return times[times.Count / 2];
+    }
+
+    private static int Arg(string[] args, int index, int fallback) =>
+        args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+
+    internal static string RepositoryRoot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d != null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "TemKit.slnx"))) return d.FullName;
+        throw new InvalidOperationException("repository root (TemKit.slnx) not found above " + AppContext.BaseDirectory);
+    }
+}

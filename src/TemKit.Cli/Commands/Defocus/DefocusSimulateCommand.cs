@@ -1,0 +1,46 @@
+using System.CommandLine;
+using TemKit.Cli.Infrastructure;
+using TemKit.Pipelines.Defocus.Simulation;
+
+namespace TemKit.Cli.Commands.Defocus;
+
+/// <summary>`temkit defocus-simulate -o DIR`: a synthetic dataset with known defocus, to try the defocus pipeline.</summary>
+internal sealed class DefocusSimulateCommand : ICliCommand
+{
+    public Command Build()
+    {
+        var d = new DefocusDatasetOptions();
+        var output = new Option<string>("--output", "-o") { Description = "Folder for micrograph_NNN.mrc and truth.csv", Required = true };
+        var count = new Option<int>("--count") { Description = "Number of micrographs", DefaultValueFactory = _ => d.Count };
+        var size = new Option<int>("--size") { Description = "Edge of each micrograph (px)", DefaultValueFactory = _ => d.SizePx };
+        var pixel = new Option<double>("--pixel-size-A") { Description = "Pixel size (Å)", DefaultValueFactory = _ => d.PixelSizeAngstrom };
+        var kv = new Option<double>("--voltage-kv") { Description = "Acceleration voltage (kV)", DefaultValueFactory = _ => d.VoltageKilovolts };
+        var cs = new Option<double>("--cs-mm") { Description = "Spherical aberration (mm)", DefaultValueFactory = _ => d.CsMillimetres };
+        var ac = new Option<double>("--amplitude-contrast") { Description = "Amplitude contrast fraction", DefaultValueFactory = _ => d.AmplitudeContrast };
+        var minDf = new Option<double>("--min-defocus-A") { Description = "Smallest true mean defocus (Å)", DefaultValueFactory = _ => d.MinDefocusAngstrom };
+        var maxDf = new Option<double>("--max-defocus-A") { Description = "Largest true mean defocus (Å)", DefaultValueFactory = _ => d.MaxDefocusAngstrom };
+        var astig = new Option<double>("--max-astigmatism") { Description = "Largest astigmatism (Δf1−Δf2)/mean", DefaultValueFactory = _ => d.MaxAstigmatismFraction };
+        var dose = new Option<double>("--dose") { Description = "Electron dose (e/Å²)", DefaultValueFactory = _ => d.DoseElectronsPerAngstrom2 };
+        var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => d.Seed };
+        var cmd = new Command("defocus-simulate", "Write a synthetic dataset of amorphous-film micrographs with known defocus (MRC + truth.csv)")
+            { output, count, size, pixel, kv, cs, ac, minDf, maxDf, astig, dose, seed };
+        cmd.SetAction(parse =>
+        {
+            var options = new DefocusDatasetOptions
+            {
+                Count = parse.GetValue(count), SizePx = parse.GetValue(size), PixelSizeAngstrom = parse.GetValue(pixel),
+                VoltageKilovolts = parse.GetValue(kv), CsMillimetres = parse.GetValue(cs), AmplitudeContrast = parse.GetValue(ac),
+                MinDefocusAngstrom = parse.GetValue(minDf), MaxDefocusAngstrom = parse.GetValue(maxDf),
+                MaxAstigmatismFraction = parse.GetValue(astig), DoseElectronsPerAngstrom2 = parse.GetValue(dose), Seed = parse.GetValue(seed),
+            };
+            if (options.Count < 1 || options.SizePx < 64) throw new UsageException("--count must be ≥ 1 and --size ≥ 64 px");
+            if (!(options.MinDefocusAngstrom > 0 && options.MaxDefocusAngstrom >= options.MinDefocusAngstrom)) throw new UsageException("need 0 < --min-defocus-A ≤ --max-defocus-A");
+            string folder = parse.GetValue(output)!;
+            List<DefocusTruth> truths = [];
+            Console2.WithProgress("simulate", options.Count, advance => truths = DefocusDataset.Generate(folder, options, advance));
+            Console.WriteLine($"{truths.Count} micrographs and truth.csv in {Path.GetFullPath(folder)}");
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+}

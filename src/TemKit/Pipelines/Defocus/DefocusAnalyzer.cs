@@ -1,0 +1,158 @@
+using System.Globalization;
+using TemKit.CtfEstimation.Fitting;
+using TemKit.CtfEstimation.Profile;
+using TemKit.CtfEstimation.Spectrum;
+using TemKit.Imaging;
+using TemKit.IO;
+using TemKit.Pipelines.Defocus.Report;
+
+namespace TemKit.Pipelines.Defocus;
+
+/// <summary>
+/// Runs the per-image chain of stages: read (first frame or average), power spectrum of tiles, rotational profile,
+/// smoothing, Thon-ring peaks and the CTF fit, and draws the report thumbnails. Thread-safe; one call per image.
+/// </summary>
+public sealed class DefocusAnalyzer
+{
+    private readonly DefocusRunOptions _options;
+    private readonly PowerSpectrumOptions _spectrumOptions;
+    private readonly CtfFitOptions _fitOptions;
+
+    /// <summary>Creates an analyzer; <paramref name="figuresFolder"/> receives the thumbnails (null = none).</summary>
+    public DefocusAnalyzer(DefocusRunOptions options, string? figuresFolder)
+    {
+        options.Validate();
+        _options = options;
+        _spectrumOptions = options.ToSpectrumOptions();
+        _fitOptions = options.ToFitOptions();
+        FiguresFolder = figuresFolder;
+        if (figuresFolder != null) Directory.CreateDirectory(figuresFolder);
+    }
+
+    /// <summary>Folder of the per-image PNG thumbnails (image and spectrum), or null.</summary>
+    public string? FiguresFolder { get; }
+
+    /// <summary>
+    /// Analyses one file. Never throws for a bad input: a file that cannot be read or fitted gives a part with
+    /// status error and a one-line message. <paramref name="buffer"/> is reused between calls to keep memory flat.
+    /// </summary>
+    public ImagePart Analyse(string file, ImageBuffer? buffer = null)
+    {
+        file = Path.GetFullPath(file);
+        string acquired = "";
+        try
+        {
+            using var source = ImageFile.Open(file);
+            acquired = AcquiredTime(file, source.Metadata);
+            var image = Read(source, buffer);
+            return Analyse(file, image, acquired);
+        }
+        catch (Exception e) when (e is TemKitFormatException or IOException or UnauthorizedAccessException or ArgumentException or InvalidDataException)
+        {
+            if (acquired.Length == 0 && File.Exists(file)) acquired = AcquiredTime(file, new ImageMetadata());
+            return ImagePart.Failed(file, OneLine(e), acquired);
+        }
+    }
+
+    /// <summary>Analyses an image already in memory (its pixel size, or the override, calibrates it).</summary>
+    public ImagePart Analyse(string file, Image2D image, string acquired)
+    {
+        double pixel = _options.PixelSizeAngstrom ?? (image.PixelSize.IsKnown ? image.PixelSizeAngstrom : double.NaN);
+        if (!(pixel > 0)) return ImagePart.Failed(file, "the header has no pixel size; give --pixel-size-A", acquired);
+        image = image.WithPixelSize(new VoxelSize(pixel, pixel, image.PixelSize.ZAngstrom));
+        double mean = MeanOf(image.Pixels);
+
+        var spectrum = _options.InputIsPowerSpectrum
+            ? PowerSpectrum.FromCentredImage(Square(image, file), pixel, _options.SpectrumIsAmplitude)
+            : PowerSpectrumEstimator.Estimate(image, _spectrumOptions);
+        var profile = RadialProfile.Compute(spectrum, new RadialProfileOptions { Amplitude = true });
+        var profileCurve = new ProfileCurve(profile.RadiusPx, profile.FrequencyInverseAngstrom, profile.Value);
+        var smoothed = ProfileStages.Smooth(profileCurve, spectrum.PixelSizeAngstrom, spectrum.Size, _options);
+        var peaks = ProfileStages.FindPeaks(smoothed, spectrum.PixelSizeAngstrom, spectrum.Size, _options);
+        var baseRow = new DefocusResult
+        {
+            File = file,
+            Status = DefocusResult.StatusOk,
+            MeanIntensity = mean,
+            Acquired = acquired,
+            PixelSizeAngstrom = pixel,
+            SpectrumPixelSizeAngstrom = spectrum.PixelSizeAngstrom,
+            SpectrumSizePx = spectrum.Size,
+        };
+        baseRow = ProfileStages.WithSecondPeak(baseRow, peaks);
+
+        CtfFitResult fit;
+        try
+        {
+            fit = CtfFitter.Fit(spectrum, _fitOptions);
+        }
+        catch (ArgumentException e)
+        {
+            var failed = baseRow with { Status = DefocusResult.StatusError, Error = "CTF fit failed: " + OneLine(e) };
+            return new ImagePart(failed, profileCurve, smoothed, peaks, null);
+        }
+        var row = baseRow with
+        {
+            Defocus1Angstrom = fit.Defocus1Angstrom,
+            Defocus2Angstrom = fit.Defocus2Angstrom,
+            AstigmatismAngleDegrees = fit.AstigmatismAngleDegrees,
+            FitScore = fit.Score,
+            FitResolutionAngstrom = fit.FitResolutionAngstrom,
+            FftIndexInverseAngstrom = fit.FftIndexInverseAngstrom,
+            FringeWidthPx = fit.FringeWidthPx,
+        };
+        var p = fit.Profile;
+        var fitCurve = new FitCurve(p.RadiusPx, p.FrequencyInverseAngstrom, p.Normalised, p.ModelCtfSquared, p.CrossCorrelation,
+            fit.Defocus1Angstrom, fit.Defocus2Angstrom, fit.AstigmatismAngleDegrees, fit.PhaseShiftRadians);
+        if (FiguresFolder != null) Thumbnails.Write(FiguresFolder, file, image, spectrum, fit.Parameters, fit.FitResolutionAngstrom, _options.InputIsPowerSpectrum);
+        return new ImagePart(row, profileCurve, smoothed, peaks, fitCurve);
+    }
+
+    /// <summary>Acquisition time from the metadata, else the file's modification time, as ISO 8601 (UTC).</summary>
+    public static string AcquiredTime(string file, ImageMetadata metadata)
+    {
+        var time = metadata.Acquired ?? new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero);
+        return time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    }
+
+    private Image2D Read(IFrameSource source, ImageBuffer? buffer)
+    {
+        if (_options.AverageFrames && source.FrameCount > 1) return source.ReadAverage();
+        if (buffer == null) return source.ReadImage(0);
+        var memory = buffer.Get(source.Width * source.Height);
+        source.ReadFrame(0, memory.Span);
+        return new Image2D(source.Width, source.Height, memory, source.VoxelSize, source.Metadata);
+    }
+
+    private static Image2D Square(Image2D image, string file)
+    {
+        if (image.Width != image.Height || image.Width % 2 != 0)
+            throw new TemKitFormatException(file, $"a power spectrum must be square with an even size, got {image.Width}x{image.Height}");
+        return image;
+    }
+
+    private static double MeanOf(ReadOnlySpan<float> pixels)
+    {
+        double total = 0;
+        const int chunk = 4096;
+        for (int i = 0; i < pixels.Length; i += chunk)
+            total += System.Numerics.Tensors.TensorPrimitives.Sum(pixels.Slice(i, Math.Min(chunk, pixels.Length - i)));
+        return pixels.Length > 0 ? total / pixels.Length : double.NaN;
+    }
+
+    /// <summary>The exception's message on one line (batch error rows and stderr lines stay one line each).</summary>
+    public static string OneLine(Exception e) => e.Message.ReplaceLineEndings(" ").Trim();
+}
+
+/// <summary>A reusable pixel buffer per worker, so a batch of equal-sized images allocates once per worker.</summary>
+public sealed class ImageBuffer
+{
+    private float[] _data = [];
+
+    /// <summary>A buffer of exactly <paramref name="length"/> floats (grown when needed).</summary>
+    public Memory<float> Get(int length)
+    {
+        if (_data.Length < length) _data = new float[length];
+        return _data.AsMemory(0, length);
+    }
+}

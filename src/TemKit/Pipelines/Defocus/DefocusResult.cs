@@ -1,0 +1,71 @@
+namespace TemKit.Pipelines.Defocus;
+
+/// <summary>
+/// One row of RUN/results.csv: the defocus, astigmatism, fit quality and the seed's indices of one image.
+/// Numbers are NaN (an empty cell) when not available, e.g. on error rows.
+/// </summary>
+public sealed record DefocusResult
+{
+    /// <summary>Absolute path of the input file.</summary>
+    public required string File { get; init; }
+
+    /// <summary><see cref="StatusOk"/> or <see cref="StatusError"/>.</summary>
+    public required string Status { get; init; }
+
+    /// <summary>One-line error message (empty when the image succeeded).</summary>
+    public string Error { get; init; } = "";
+
+    /// <summary>Defocus along the astigmatism axis (Å, underfocus positive), ≥ <see cref="Defocus2Angstrom"/>.</summary>
+    public double Defocus1Angstrom { get; init; } = double.NaN;
+
+    /// <summary>Defocus perpendicular to the astigmatism axis (Å, underfocus positive).</summary>
+    public double Defocus2Angstrom { get; init; } = double.NaN;
+
+    /// <summary>Angle of the defocus-1 axis from +x, counter-clockwise, MRC y up (degrees, 0..180).</summary>
+    public double AstigmatismAngleDegrees { get; init; } = double.NaN;
+
+    /// <summary>CTFFIND-style fit score: normalised cross-correlation of spectrum and fitted CTF² (−1..1).</summary>
+    public double FitScore { get; init; } = double.NaN;
+
+    /// <summary>Finest spacing (Å) where the fitted rings still agree with the data.</summary>
+    public double FitResolutionAngstrom { get; init; } = double.NaN;
+
+    /// <summary>Radius of the 2nd Thon-ring maximum of the smoothed rotational profile (spectrum px).</summary>
+    public double SecondPeakPx { get; init; } = double.NaN;
+
+    /// <summary>Spatial frequency of the 2nd Thon-ring maximum of the smoothed rotational profile (1/Å).</summary>
+    public double SecondPeakInverseAngstrom { get; init; } = double.NaN;
+
+    /// <summary>fft_index: spatial frequency (1/Å) of the 2nd maximum of the fitted CTF at the mean defocus.</summary>
+    public double FftIndexInverseAngstrom { get; init; } = double.NaN;
+
+    /// <summary>fringe_width_px: Fresnel-fringe scale sqrt(λ·Δf_mean) in pixels of the original image.</summary>
+    public double FringeWidthPx { get; init; } = double.NaN;
+
+    /// <summary>Mean pixel value of the image (file units; NaN for spectrum inputs' micrograph).</summary>
+    public double MeanIntensity { get; init; } = double.NaN;
+
+    /// <summary>Acquisition time (ISO 8601) from the file's metadata, else the file's modification time (UTC).</summary>
+    public string Acquired { get; init; } = "";
+
+    /// <summary>Pixel size of the image used (Å).</summary>
+    public double PixelSizeAngstrom { get; init; } = double.NaN;
+
+    /// <summary>Sampling (Å/px) of the spectrum after binning; frequency step = 1/(size · this).</summary>
+    public double SpectrumPixelSizeAngstrom { get; init; } = double.NaN;
+
+    /// <summary>Edge of the spectrum (px).</summary>
+    public int SpectrumSizePx { get; init; }
+
+    /// <summary>Mean defocus (Δf1 + Δf2)/2 (Å).</summary>
+    public double MeanDefocusAngstrom => (Defocus1Angstrom + Defocus2Angstrom) / 2;
+
+    /// <summary>Status of a processed image.</summary>
+    public const string StatusOk = "ok";
+
+    /// <summary>Status of an image that could not be read or fitted.</summary>
+    public const string StatusError = "error";
+
+    /// <summary>True when <see cref="Status"/> is <see cref="StatusOk"/>.</summary>
+    public bool IsOk => Status == StatusOk;
+}

@@ -1,0 +1,128 @@
+using System.Runtime.ExceptionServices;
+using TemKit.Pipelines.Defocus.Report;
+
+namespace TemKit.Pipelines.Defocus;
+
+/// <summary>Counts of one batch run.</summary>
+/// <param name="Total">Images in the batch.</param>
+/// <param name="Skipped">Images already done by an earlier run in the same folder (not read again).</param>
+/// <param name="Processed">Images analysed now.</param>
+/// <param name="Failed">Rows with status error in the final results.</param>
+public sealed record RunSummary(int Total, int Skipped, int Processed, int Failed);
+
+/// <summary>
+/// Runs the defocus pipeline over a batch: resumable (an image is done once its part file exists), bounded parallel
+/// (at most <see cref="DefocusRun.Threads"/> images in memory at once), then the results, junctures and report.
+/// </summary>
+public sealed partial class DefocusRun
+{
+    /// <summary>Creates a run writing into <paramref name="folder"/>.</summary>
+    public DefocusRun(RunFolder folder, DefocusRunOptions options, int threads)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
+        options.Validate();
+        Folder = folder;
+        Options = options;
+        Threads = threads;
+    }
+
+    /// <summary>Where the run writes.</summary>
+    public RunFolder Folder { get; }
+
+    /// <summary>Settings of every stage.</summary>
+    public DefocusRunOptions Options { get; }
+
+    /// <summary>Images processed at the same time (each also uses parallel loops inside).</summary>
+    public int Threads { get; }
+
+    /// <summary>Write report.html when finishing (shards leave the report to the merge).</summary>
+    public bool WriteReport { get; init; } = true;
+
+    /// <summary>Called once per image finished now (from worker threads).</summary>
+    public Action? ImageDone { get; init; }
+
+    /// <summary>Called with each failed image's row (from worker threads).</summary>
+    public Action<DefocusResult>? ImageFailed { get; init; }
+
+    /// <summary>
+    /// Processes <paramref name="files"/> (absolute, sorted): skips those with a successful part, analyses the rest,
+    /// then writes results.csv, the junctures and the report. Throws <see cref="InvalidOperationException"/> when the
+    /// folder holds a run made with other options.
+    /// </summary>
+    public RunSummary Run(IReadOnlyList<string> files)
+    {
+        var previous = Folder.LoadOptions();
+        if (previous != null && previous != Options)
+            throw new InvalidOperationException($"{Folder.Root} holds a run made with other options ({Folder.OptionsPath}); use a new output folder");
+        Folder.SaveOptions(Options);
+        var store = new PartStore(Folder.PartsFolder);
+        var todo = files.Where(f => !store.IsDone(f)).ToList();
+        var analyzer = new DefocusAnalyzer(Options, Folder.FiguresFolder);
+        ProcessAll(todo, store, analyzer);
+        var parts = files.Select(f => store.TryLoad(f) ?? ImagePart.Failed(Path.GetFullPath(f), "not processed")).ToList();
+        Finish(Folder, parts, Options, WriteReport);
+        return new RunSummary(files.Count, files.Count - todo.Count, todo.Count, parts.Count(p => !p.Result.IsOk));
+    }
+
+    /// <summary>
+    /// Analyses <paramref name="todo"/> on <see cref="Threads"/> dedicated threads, each with its own image buffer.
+    /// Not Parallel.ForEach: the stages run parallel loops of their own, and thread-pool workers blocked in those make
+    /// the pool inject threads without end over a long batch (each new worker brings its own tile work space), so
+    /// the resident memory crept up by megabytes per image. Dedicated threads keep both the thread count and the
+    /// memory flat. The first exception (e.g. a full disk when saving a part) stops the workers and is rethrown.
+    /// </summary>
+    private void ProcessAll(List<string> todo, PartStore store, DefocusAnalyzer analyzer)
+    {
+        int next = -1;
+        ExceptionDispatchInfo? failure = null;
+        var workers = new Thread[Math.Min(Threads, Math.Max(1, todo.Count))];
+        for (int w = 0; w < workers.Length; w++)
+        {
+            workers[w] = new Thread(() =>
+            {
+                var buffer = new ImageBuffer();
+                try
+                {
+                    for (int i = Interlocked.Increment(ref next); i < todo.Count && Volatile.Read(ref failure) == null; i = Interlocked.Increment(ref next))
+                    {
+                        var part = AnalyseOne(analyzer, todo[i], buffer);
+                        store.Save(part);
+                        if (!part.Result.IsOk) ImageFailed?.Invoke(part.Result);
+                        ImageDone?.Invoke();
+                    }
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(e), null);
+                }
+            }) { IsBackground = true, Name = $"defocus worker {w}" };
+            workers[w].Start();
+        }
+        foreach (var worker in workers) worker.Join();
+        failure?.Throw();
+    }
+
+    /// <summary>
+    /// One image; an unexpected exception (a bug, not a bad file: those are already error rows) becomes an error row
+    /// naming the exception type, so one image never stops a batch of a thousand.
+    /// </summary>
+    private static ImagePart AnalyseOne(DefocusAnalyzer analyzer, string file, ImageBuffer buffer)
+    {
+        try
+        {
+            return analyzer.Analyse(file, buffer);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            return ImagePart.Failed(Path.GetFullPath(file), $"internal error ({e.GetType().Name}): {DefocusAnalyzer.OneLine(e)}");
+        }
+    }
+
+    /// <summary>Writes results.csv, the juncture files and (optionally) the report of <paramref name="parts"/>.</summary>
+    public static void Finish(RunFolder folder, IReadOnlyList<ImagePart> parts, DefocusRunOptions options, bool writeReport)
+    {
+        Junctures.WriteAll(folder.JuncturesFolder, parts);
+        ResultsTable.Write(folder.ResultsPath, parts.Select(p => p.Result));
+        if (writeReport) DefocusReport.Write(folder.ReportPath, parts, folder.FiguresFolder, options);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using TemKit.Plotting;
+using TemKit.Reporting;
+
+namespace TemKit.Pipelines.Defocus.Report;
+
+public static partial class DefocusReport
+{
+    /// <summary>Which images get a per-image section: all of a small batch, else the worst fits plus an even sample.</summary>
+    public static List<int> ChooseImages(IReadOnlyList<DefocusResult> rows)
+    {
+        var ok = Enumerable.Range(0, rows.Count).Where(i => rows[i].IsOk).ToList();
+        if (ok.Count <= MaxImageSections) return ok;
+        var worst = ok.OrderBy(i => rows[i].FitScore).ThenBy(i => rows[i].File, StringComparer.Ordinal).Take(WorstShown).ToHashSet();
+        var rest = ok.Where(i => !worst.Contains(i)).ToList();
+        int sample = MaxImageSections - WorstShown;
+        var chosen = new SortedSet<int>(worst);
+        for (int k = 0; k < sample && rest.Count > 0; k++) chosen.Add(rest[(int)((long)k * rest.Count / sample)]);
+        return [.. chosen];
+    }
+
+    private static void AddImageSections(HtmlReport report, IReadOnlyList<ImagePart> parts, double[] z, string figuresFolder)
+    {
+        var rows = parts.Select(p => p.Result).ToList();
+        var chosen = ChooseImages(rows);
+        report.AddHeading("Images");
+        int ok = rows.Count(r => r.IsOk);
+        report.AddParagraph(chosen.Count < ok
+            ? $"This batch has {ok} fitted images; shown below are the {WorstShown} with the lowest fit score and an even sample of {chosen.Count - WorstShown} of the others, in file order. Every image is in results.csv and the juncture files."
+            : "Every fitted image, in file order: micrograph; power spectrum (log scale) with the fitted CTF zeros drawn on the right half; radial profile with the smoothed curve, background and Thon-ring peaks, and the fit along the fitted rings.");
+        foreach (int i in chosen)
+        {
+            var part = parts[i];
+            var r = part.Result;
+            string? flag = Outliers.Flag(r, z[i]);
+            report.AddHeading(Path.GetFileName(r.File) + (flag != null ? $" — {flag}" : ""), 3);
+            var figures = new List<ReportFigure>(3);
+            string image = Thumbnails.ImagePath(figuresFolder, r.File);
+            string spectrum = Thumbnails.SpectrumPath(figuresFolder, r.File);
+            if (File.Exists(image)) figures.Add(ReportFigure.PngFile(image, "micrograph"));
+            if (File.Exists(spectrum)) figures.Add(ReportFigure.PngFile(spectrum, "power spectrum, fitted zeros on the right half"));
+            figures.Add(ReportFigure.Plot(ProfileFigure(part), "radial profile and fit"));
+            report.AddFigureRow(figures, string.Create(CultureInfo.InvariantCulture,
+                $"Δf1 {r.Defocus1Angstrom:F0} Å, Δf2 {r.Defocus2Angstrom:F0} Å, angle {r.AstigmatismAngleDegrees:F1}°, score {r.FitScore:F3}, fit resolution {r.FitResolutionAngstrom:F2} Å, 2nd peak {r.SecondPeakPx:F2} px = {r.SecondPeakInverseAngstrom:F4} 1/Å"));
+        }
+    }
+
+    /// <summary>Two stacked panels: profile, smoothed curve, background and peaks (log y); normalised data against 2·CTF² − 1.</summary>
+    public static SvgFigure ProfileFigure(ImagePart part)
+    {
+        var profile = new SvgPlot(null, "spatial frequency (1/Å)", "amplitude (a.u.)") { LogY = true, Width = 520, Height = 300 };
+        if (part.Smoothed is { } s)
+        {
+            int from = Math.Min(3, s.Raw.Length);
+            profile.AddLine("profile", s.FrequencyInverseAngstrom[from..], s.Raw[from..], width: 1);
+            profile.AddLine("smoothed", s.FrequencyInverseAngstrom[from..], s.Smoothed[from..]);
+            profile.AddLine("background", s.FrequencyInverseAngstrom[from..], s.Background[from..], dashed: true);
+        }
+        foreach (var p in part.Peaks.Where(p => p.Kind == "max").Take(8))
+            profile.AddVerticalLine(p.FrequencyInverseAngstrom, p.Index == 2 ? "2nd peak" : null, p.Index == 2 ? "#d62728" : "#999999");
+        var fit = new SvgPlot(null, "spatial frequency (1/Å)", "normalised") { Width = 520, Height = 220 };
+        if (part.Fit is { } f)
+        {
+            // Only the fitted range (where the local cross-correlation is defined): beyond it the model aliases.
+            var inRange = Enumerable.Range(0, f.Normalised.Length).Where(i => double.IsFinite(f.CrossCorrelation[i])).ToArray();
+            var xs = inRange.Select(i => f.FrequencyInverseAngstrom[i]).ToArray();
+            fit.AddLine("data along fitted rings", xs, inRange.Select(i => f.Normalised[i]).ToArray(), width: 1);
+            fit.AddLine("fit 2·CTF²−1", xs, inRange.Select(i => 2 * f.ModelCtfSquared[i] - 1).ToArray());
+        }
+        return new SvgFigure(profile, fit);
+    }
+}

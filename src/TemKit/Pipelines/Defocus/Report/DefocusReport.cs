@@ -1,0 +1,110 @@
+using System.Globalization;
+using TemKit.Plotting;
+using TemKit.Reporting;
+
+namespace TemKit.Pipelines.Defocus.Report;
+
+/// <summary>
+/// Builds RUN/report.html: dataset histogram of defocus, defocus against acquisition time, the table of images sorted
+/// by fit score with outliers flagged, the failed files, and per image the seed's Figure 4 triple (micrograph,
+/// spectrum with the fitted rings on its right half, radial profile with smoothed curve, peaks and fit).
+/// </summary>
+public static partial class DefocusReport
+{
+    /// <summary>Up to this many images get a per-image section; bigger batches show the worst fits and a sample.</summary>
+    public const int MaxImageSections = 60;
+
+    /// <summary>Number of worst-scoring images always shown in a big batch.</summary>
+    public const int WorstShown = 50;
+
+    /// <summary>Writes the report of <paramref name="parts"/> (pictures from <paramref name="figuresFolder"/>) to <paramref name="path"/>.</summary>
+    public static void Write(string path, IReadOnlyList<ImagePart> parts, string figuresFolder, DefocusRunOptions options)
+    {
+        var rows = parts.Select(p => p.Result).ToList();
+        var ok = rows.Where(r => r.IsOk).ToList();
+        var report = new HtmlReport("Defocus report")
+        {
+            Subtitle = $"{rows.Count} images, {ok.Count} fitted, {rows.Count - ok.Count} failed · {options.VoltageKilovolts:G4} kV, Cs {options.CsMillimetres:G4} mm, amplitude contrast {options.AmplitudeContrast:G3}",
+        };
+        AddSummary(report, ok);
+        AddDatasetPlots(report, ok);
+        var z = Outliers.RobustZ(rows.Select(r => r.MeanDefocusAngstrom).ToList());
+        AddTable(report, rows, z);
+        AddErrors(report, rows);
+        AddImageSections(report, parts, z, figuresFolder);
+        report.Save(path);
+    }
+
+    private static void AddSummary(HtmlReport report, List<DefocusResult> ok)
+    {
+        if (ok.Count == 0)
+        {
+            report.AddParagraph("No image was fitted; see the failed files below.");
+            return;
+        }
+        var mean = ok.Select(r => r.MeanDefocusAngstrom / 1e4).ToArray();
+        var score = ok.Select(r => r.FitScore).ToArray();
+        report.AddParagraph(string.Create(CultureInfo.InvariantCulture,
+            $"Mean defocus (underfocus positive): median {Outliers.Median(mean):F3} µm, range {mean.Min():F3}–{mean.Max():F3} µm. Fit score: median {Outliers.Median(score):F3}. " +
+            $"Outliers: |robust z| of mean defocus > {Outliers.RobustZLimit} or fit score < {Outliers.LowScore}."));
+    }
+
+    private static void AddDatasetPlots(HtmlReport report, List<DefocusResult> ok)
+    {
+        if (ok.Count == 0) return;
+        var mean = ok.Select(r => r.MeanDefocusAngstrom / 1e4).ToArray();
+        var histogram = new SvgPlot("Mean defocus of the dataset", "mean defocus (µm, underfocus positive)", "images");
+        histogram.AddHistogramOfValues("images", mean, bins: Math.Clamp((int)Math.Ceiling(Math.Sqrt(mean.Length)) * 2, 5, 60));
+        var times = ok.Select(r => ParseTime(r.Acquired)).ToArray();
+        var first = times.Where(t => t.HasValue).Select(t => t!.Value).DefaultIfEmpty(DateTimeOffset.UnixEpoch).Min();
+        var last = times.Where(t => t.HasValue).Select(t => t!.Value).DefaultIfEmpty(first).Max();
+        bool minutes = (last - first).TotalHours < 2;
+        var timePlot = new SvgPlot($"Defocus against acquisition time (from {first:yyyy-MM-dd HH:mm} UTC)",
+            minutes ? "time since first image (min)" : "time since first image (h)", "mean defocus (µm)");
+        var hours = new List<double>();
+        var values = new List<double>();
+        for (int i = 0; i < ok.Count; i++)
+        {
+            if (times[i] is not { } t) continue;
+            hours.Add(minutes ? (t - first).TotalMinutes : (t - first).TotalHours);
+            values.Add(mean[i]);
+        }
+        timePlot.AddScatter("images", hours, values);
+        report.AddFigureRow(ReportFigure.Plot(histogram), ReportFigure.Plot(timePlot));
+    }
+
+    private static void AddTable(HtmlReport report, List<DefocusResult> rows, double[] z)
+    {
+        var order = Enumerable.Range(0, rows.Count).Where(i => rows[i].IsOk)
+            .OrderByDescending(i => rows[i].FitScore).ThenBy(i => rows[i].File, StringComparer.Ordinal).ToList();
+        var cells = new List<IReadOnlyList<string>>();
+        var classes = new List<string?>();
+        foreach (int i in order)
+        {
+            var r = rows[i];
+            string? flag = Outliers.Flag(r, z[i]);
+            cells.Add([
+                Path.GetFileName(r.File), N(r.MeanDefocusAngstrom / 1e4, "F4"), N(r.Defocus1Angstrom, "F0"), N(r.Defocus2Angstrom, "F0"),
+                N(r.AstigmatismAngleDegrees, "F1"), N(r.FitScore, "F3"), N(r.FitResolutionAngstrom, "F2"),
+                N(r.SecondPeakInverseAngstrom, "F4"), N(r.FftIndexInverseAngstrom, "F4"), N(r.FringeWidthPx, "F2"), flag ?? "",
+            ]);
+            classes.Add(flag != null ? "flagged" : null);
+        }
+        report.AddHeading("Images by fit score");
+        report.AddTable(["file", "mean defocus (µm)", "Δf1 (Å)", "Δf2 (Å)", "angle (°)", "score", "fit res. (Å)", "2nd peak (1/Å)", "fft_index (1/Å)", "fringe (px)", "flag"],
+            cells, classes, "Best fit first; flagged rows are outliers.");
+    }
+
+    private static void AddErrors(HtmlReport report, List<DefocusResult> rows)
+    {
+        var failed = rows.Where(r => !r.IsOk).ToList();
+        if (failed.Count == 0) return;
+        report.AddHeading($"Failed files ({failed.Count})");
+        report.AddTable(["file", "error"], failed.Select(r => (IReadOnlyList<string>)[r.File, r.Error]));
+    }
+
+    internal static DateTimeOffset? ParseTime(string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
+
+    private static string N(double v, string format) => double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "";
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using TemKit.IO;
+using TemKit.IO.Csv;
+
+namespace TemKit.Pipelines.Defocus;
+
+/// <summary>Reads and writes RUN/results.csv: one <see cref="DefocusResult"/> per row, numbers round-trip exactly.</summary>
+public static class ResultsTable
+{
+    /// <summary>Column names, in file order.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+    [
+        "file", "status", "error", "defocus1_A", "defocus2_A", "astigmatism_angle_deg", "mean_defocus_A", "fit_score",
+        "fit_resolution_A", "second_peak_px", "second_peak_inv_A", "fft_index", "fringe_width_px", "mean_intensity",
+        "acquired", "pixel_size_A", "spectrum_pixel_size_A", "spectrum_size_px",
+    ];
+
+    /// <summary>Writes the rows atomically.</summary>
+    public static void Write(string path, IEnumerable<DefocusResult> rows) =>
+        CsvFiles.WriteTable(path, (IReadOnlyList<string>)Columns, rows.Select(ToCells));
+
+    /// <summary>Reads a results file; throws <see cref="TemKitFormatException"/> naming a missing column or bad cell.</summary>
+    public static List<DefocusResult> Read(string path)
+    {
+        var table = CsvFiles.ReadTable(path);
+        var index = new Dictionary<string, int>();
+        foreach (string c in Columns)
+        {
+            int i = table.ColumnIndex(c);
+            if (i < 0) throw new TemKitFormatException(path, $"column '{c}' is missing");
+            index[c] = i;
+        }
+        var rows = new List<DefocusResult>(table.Rows.Count);
+        int line = 1;
+        foreach (var r in table.Rows)
+        {
+            line++;
+            double D(string c) => Cells.ParseDouble(r[index[c]], path, line, c);
+            rows.Add(new DefocusResult
+            {
+                File = r[index["file"]],
+                Status = r[index["status"]],
+                Error = r[index["error"]],
+                Defocus1Angstrom = D("defocus1_A"),
+                Defocus2Angstrom = D("defocus2_A"),
+                AstigmatismAngleDegrees = D("astigmatism_angle_deg"),
+                FitScore = D("fit_score"),
+                FitResolutionAngstrom = D("fit_resolution_A"),
+                SecondPeakPx = D("second_peak_px"),
+                SecondPeakInverseAngstrom = D("second_peak_inv_A"),
+                FftIndexInverseAngstrom = D("fft_index"),
+                FringeWidthPx = D("fringe_width_px"),
+                MeanIntensity = D("mean_intensity"),
+                Acquired = r[index["acquired"]],
+                PixelSizeAngstrom = D("pixel_size_A"),
+                SpectrumPixelSizeAngstrom = D("spectrum_pixel_size_A"),
+                SpectrumSizePx = (int)Cells.ParseDouble(r[index["spectrum_size_px"]], path, line, "spectrum_size_px"),
+            });
+        }
+        return rows;
+    }
+
+    private static string[] ToCells(DefocusResult r) =>
+    [
+        r.File, r.Status, r.Error, Cells.Format(r.Defocus1Angstrom), Cells.Format(r.Defocus2Angstrom),
+        Cells.Format(r.AstigmatismAngleDegrees), Cells.Format(r.MeanDefocusAngstrom), Cells.Format(r.FitScore),
+        Cells.Format(r.FitResolutionAngstrom), Cells.Format(r.SecondPeakPx), Cells.Format(r.SecondPeakInverseAngstrom),
+        Cells.Format(r.FftIndexInverseAngstrom), Cells.Format(r.FringeWidthPx), Cells.Format(r.MeanIntensity), r.Acquired,
+        Cells.Format(r.PixelSizeAngstrom), Cells.Format(r.SpectrumPixelSizeAngstrom), r.SpectrumSizePx.ToString(CultureInfo.InvariantCulture),
+    ];
+}
+
+/// <summary>Number formatting shared by the juncture files: round-trip ("R"), invariant culture, NaN as an empty cell.</summary>
+public static class Cells
+{
+    /// <summary>Formats a number so that parsing it gives back the same double.</summary>
+    public static string Format(double value) => double.IsNaN(value) ? "" : value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Parses a cell written by <see cref="Format"/>; empty = NaN.</summary>
+    public static double ParseDouble(string cell, string path, int line, string column)
+    {
+        if (cell.Length == 0) return double.NaN;
+        if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v)) return v;
+        throw new TemKitFormatException(path, $"line {line}, column '{column}': '{cell}' is not a number");
+    }
+}
