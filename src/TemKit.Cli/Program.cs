@@ -13,7 +13,7 @@ public static class Program
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) Console2.Error(error.Message);
+            foreach (var error in parse.Errors) Console2.Error(ArgumentMessages.WithoutTypeNames(error.Message));
             Console.Error.WriteLine("Run 'temkit --help' (or 'temkit COMMAND --help') for usage.");
             return ExitCodes.Usage;
         }
@@ -34,6 +34,22 @@ public static class Program
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console2.Error(e.Message);
+            return ExitCodes.InputFailed;
+        }
+        catch (ArgumentException e)
+        {
+            // The library validates the parameter records the options fill in; a value it refuses is bad usage.
+            Console2.Error($"invalid value: {ArgumentMessages.Plain(e)}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is OutOfMemoryException or OverflowException)
+        {
+            Console2.Error($"the data asked for do not fit in memory ({e.Message}); use smaller sizes or fewer frames");
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("TEMKIT_DEBUG") is not "1")
+        {
+            Console2.Error($"internal error ({e.GetType().Name}: {e.Message}); this is a TemKit bug: run again with TEMKIT_DEBUG=1 for the stack trace and report it");
             return ExitCodes.InputFailed;
         }
     }

@@ -8,7 +8,9 @@ internal static class CommandCatalog
     /// <summary>The root is a plain command named "temkit" (a RootCommand would name itself after the .dll the launcher runs).</summary>
     public static Command BuildRoot()
     {
-        var root = new Command("temkit", "TemKit: quantitative TEM image analysis (MRC, DM3/DM4; CTF/defocus, detector MTF, HRTEM simulation, segmentation).")
+        var root = new Command("temkit", "TemKit: quantitative TEM image analysis (MRC, DM3/DM4; CTF/defocus, detector MTF, HRTEM simulation, segmentation).\n" +
+            "Units: Å, 1/Å, kV, mm (Cs), degrees, e/Å² unless an option says otherwise. Exit codes: 0 all good, 1 some input file failed " +
+            "(the others were processed), 2 bad usage.")
         {
             new System.CommandLine.Help.HelpOption(),
             new VersionOption(),

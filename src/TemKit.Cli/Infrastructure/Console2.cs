@@ -10,13 +10,32 @@ internal static class Console2
     /// <summary>Prints one line "temkit: message" to stderr.</summary>
     public static void Error(string message)
     {
-        lock (s_lock) Console.Error.WriteLine($"temkit: {message}");
+        lock (s_lock) Console.Error.WriteLine($"temkit: {OneLine(message)}");
     }
 
     /// <summary>Prints a warning line to stderr.</summary>
     public static void Warn(string message)
     {
-        lock (s_lock) Console.Error.WriteLine($"temkit: warning: {message}");
+        lock (s_lock) Console.Error.WriteLine($"temkit: warning: {OneLine(message)}");
+    }
+
+    /// <summary>Longest message printed; a longer one (e.g. a corrupt tag name) is cut with an ellipsis.</summary>
+    internal const int MaxMessageLength = 400;
+
+    /// <summary>
+    /// Folds a message onto one line: line breaks become "; ", other control characters "?", and anything
+    /// past <see cref="MaxMessageLength"/> characters is cut, so every problem stays one readable line.
+    /// </summary>
+    internal static string OneLine(string message)
+    {
+        var text = new System.Text.StringBuilder(Math.Min(message.Length, MaxMessageLength + 1));
+        foreach (string line in message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (text.Length > 0) text.Append("; ");
+            foreach (char c in line) text.Append(char.IsControl(c) ? '?' : c);
+            if (text.Length > MaxMessageLength) break;
+        }
+        return text.Length > MaxMessageLength ? string.Concat(text.ToString(0, MaxMessageLength), "…") : text.ToString();
     }
 
     /// <summary>A Spectre console writing to stderr, so stdout stays clean for tables and JSON.</summary>

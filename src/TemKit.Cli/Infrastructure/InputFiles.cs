@@ -8,7 +8,7 @@ internal static class InputFiles
     /// <summary>
     /// Files named directly are kept whatever their extension (so a bad file is reported, not skipped);
     /// folders contribute their image files (<see cref="ImageFile.Extensions"/>, or <paramref name="extensions"/>),
-    /// recursively; globs match file names in their folder. A pattern that matches nothing, or an unknown option that the parser took for a file, is a usage error.
+    /// recursively (a folder without any is a usage error); globs match file names in their folder. A pattern that matches nothing, or an unknown option that the parser took for a file, is a usage error.
     /// </summary>
     public static List<string> Expand(IEnumerable<string> inputs, IReadOnlyList<string>? extensions = null)
     {
@@ -16,12 +16,15 @@ internal static class InputFiles
         var result = new SortedSet<string>(StringComparer.Ordinal);
         foreach (string input in inputs)
         {
+            if (string.IsNullOrWhiteSpace(input)) throw new UsageException("an empty file name was given (check for an unset shell variable)");
             if (input.StartsWith('-') && !File.Exists(input) && !Directory.Exists(input))
                 throw new UsageException($"unknown option {input}");
             if (Directory.Exists(input))
             {
+                int before = result.Count;
                 foreach (string f in Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories))
                     if (extensions.Contains(Path.GetExtension(f).ToLowerInvariant())) result.Add(Path.GetFullPath(f));
+                if (result.Count == before) throw new UsageException($"{input}: the folder holds no {string.Join(", ", extensions)} file");
             }
             else if (input.IndexOfAny(['*', '?']) >= 0)
             {

@@ -9,7 +9,7 @@ public sealed class ImageStack
     private readonly float[] _data;
 
     public ImageStack(int nx, int ny, int nz, StackKind kind = StackKind.ImageStack, VoxelSize voxelSize = default, ImageMetadata? metadata = null)
-        : this(nx, ny, nz, new float[checked(nx * ny * nz)], kind, voxelSize, metadata)
+        : this(nx, ny, nz, new float[CheckedLength(nx, ny, nz)], kind, voxelSize, metadata)
     {
     }
 
@@ -25,6 +25,15 @@ public sealed class ImageStack
         Kind = kind;
         VoxelSize = voxelSize;
         Metadata = metadata ?? new ImageMetadata();
+    }
+
+    /// <summary>nx*ny*nz, refused with a message naming the sizes when it is not positive or exceeds one .NET array.</summary>
+    private static int CheckedLength(int nx, int ny, int nz)
+    {
+        long length = (long)nx * ny * nz;
+        if (nx <= 0 || ny <= 0 || nz <= 0 || length > System.Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(nx), $"a {nx}x{ny}x{nz} stack needs {length} values; one stack holds 1..{System.Array.MaxLength}");
+        return (int)length;
     }
 
     public int Nx { get; }

@@ -6,6 +6,7 @@ using TemKit.IO.Mrc;
 
 namespace TemKit.Tests.Detector;
 
+[Collection("cli")]
 public sealed class DetectorCliTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "temkit-mtf-cli-" + Guid.NewGuid().ToString("N"));

@@ -2,6 +2,7 @@ using TemKit.IO.Mrc;
 
 namespace TemKit.Tests.Simulation;
 
+[Collection("cli")]
 public class SimulateCliTests
 {
     [Fact]

@@ -16,8 +16,7 @@ internal sealed class DemoCommand : ICliCommand
         var command = new Command("demo", "Make synthetic TEM data and run TemKit on it; everything goes to one folder (default ./demo-output).") { output, quick, seed };
         command.SetAction(parse =>
         {
-            string root = Path.GetFullPath(parse.GetValue(output)!);
-            Directory.CreateDirectory(root);
+            string root = Path.GetFullPath(OutputPaths.RequireFolder(parse.GetValue(output)!, "--output"));
             var options = new DemoOptions(parse.GetValue(seed), parse.GetValue(quick));
             var steps = typeof(IDemoStep).Assembly.GetTypes()
                 .Where(t => typeof(IDemoStep).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })

@@ -7,7 +7,7 @@ namespace TemKit.Cli.Commands.Detector;
 /// <summary>The detector options shared by `noise simulate` and `noise apply`: a Table 3 preset and/or explicit values or ranges.</summary>
 internal sealed class DetectorParameterOptions
 {
-    public Option<int?> Model { get; } = new("--mtf-model") { Description = "SOI Table 3 MTF model 1..5: c0, c3, N0 drawn uniformly from its ranges per frame" };
+    public Option<int?> Model { get; } = new("--mtf-model") { Description = "SOI Table 3 MTF model 1..5: c0, c3, N0 drawn uniformly from its ranges per frame (default: 4, the paper's best; --c0, --c3, --n0 override single parameters)" };
     public Option<string?> C0 { get; } = new("--c0") { Description = "MTF half-maximum c0 as a fraction of Nyquist, a value or lo:hi (overrides the model)" };
     public Option<string?> C3 { get; } = new("--c3") { Description = "MTF shape exponent c3, a value or lo:hi (overrides the model)" };
     public Option<string?> N0 { get; } = new("--n0") { Description = "readout noise N0 in e/px, a value or lo:hi (overrides the model)" };

@@ -24,10 +24,12 @@ internal sealed class MtfCommand : ICliCommand
         cmd.SetAction(parse =>
         {
             var options = o.Resolve(parse);
+            if (parse.GetValue(o.PixelSize) is { } given && !(given > 0 && double.IsFinite(given)))
+                throw new UsageException($"--pixel-size {given}: must be > 0 Å");
             var files = InputFiles.Expand(parse.GetValue(o.Files)!);
             var doses = parse.GetValue(o.DoseCsv) is { } csv ? DoseTable.Load(csv) : null;
             string run = parse.GetValue(o.Output)!;
-            Directory.CreateDirectory(run);
+            OutputPaths.RequireFolder(run, "--output");
             var results = MtfRun.AnalyseAll(files, options, doses, parse.GetValue(o.PixelSize));
             CsvFiles.Write(Path.Combine(run, "mtf.csv"), results.Select(r => r.Row));
             bool plots = !parse.GetValue(o.NoPlots);

@@ -31,11 +31,13 @@ internal static class MtfPlots
         var model = q.Select(fit.Spectrum).ToList();
         string unit = spectrum.Kind == SpectrumKind.Amplitude ? "RMS amplitude (e/px)" : "power (e²/px²)";
         string dose = row.DosePerA2 is double a ? F($"{a:G4} e/Å², ") : "";
-        var raw = new SvgPlot(F($"{Path.GetFileName(row.File)} frame {row.Frame}: {dose}{row.DosePerPixel:G4} e/px"), "q / q_N", unit);
+        var raw = new SvgPlot(F($"{Path.GetFileName(row.File)} frame {row.Frame}: {dose}{row.DosePerPixel:G4} e/px"), "q / q_N (dashed line: Nyquist)", unit);
         raw.AddScatter("spectrum", q, v, size: 1.5);
-        raw.AddLine(F($"Eq. 4: R² {fit.RSquared:F3}, c0 {fit.C0:F3}, c1 {fit.C1:G4}, c2 {fit.C2:G4}, c3 {fit.C3:F2}"), q, model);
-        raw.AddVerticalLine(1, "Nyquist");
-        raw.Legend = LegendPosition.BottomLeft;
+        // c0 and c3 are in the lower panel's title; a shorter entry keeps the legend off the data.
+        raw.AddLine(F($"Eq. 4 fit: R² {fit.RSquared:F3}, c1 {fit.C1:G4}, c2 {fit.C2:G4}"), q, model);
+        raw.AddVerticalLine(1); // unlabelled: the legend sits over the top of this line; the x label names it
+        // The spectrum falls with q to the floor c2, so the top right is empty; bottom left hid the low-q points.
+        raw.Legend = LegendPosition.TopRight;
         var normalised = new SvgPlot(F($"Normalised MTF (Eq. 1): c0 = {fit.C0:F3}, c3 = {fit.C3:F2}, C = {fit.C:F3}"), "q / q_N", "MTF") { YMin = 0 };
         normalised.AddScatter("spectrum / c1", q, v.Select(x => x / fit.C1), size: 1.5);
         normalised.AddLine("Eq. 1", q, model.Select(x => x / fit.C1));
@@ -53,14 +55,17 @@ internal static class MtfPlots
         double X(FrameResult r) => perA2 ? r.Row.DosePerA2!.Value : r.Row.DosePerPixel!.Value;
         string xLabel = perA2 ? "frame dose (e/Å²)" : "frame dose N_D (e/px)";
         var good = ok.Where(r => r.Row.R2 >= GoodRSquared).ToList();
+        var poor = ok.Where(r => !(r.Row.R2 >= GoodRSquared)).ToList();
         var panels = new List<SvgPlot>();
         foreach (var (label, pick) in new (string, Func<MtfRow, double>)[] { ("c0 (q / q_N)", r => r.C0!.Value), ("c3", r => r.C3!.Value), ("C = c2 / c1", r => r.C!.Value) })
         {
             var p = new SvgPlot(null, xLabel, label) { LogX = true };
-            p.AddScatter("all fits", ok.Select(X), ok.Select(r => pick(r.Row)));
-            p.AddScatter(F($"R² ≥ {GoodRSquared}"), good.Select(X), good.Select(r => pick(r.Row)), color: "#ffffff", size: 1.5);
-            double mean = ok.Average(r => pick(r.Row));
-            p.AddHorizontalLine(mean, F($"mean {mean:G3}"));
+            // Two visible series (a white marker made the R² ≥ 0.98 legend entry invisible on the white background).
+            if (good.Count > 0) p.AddScatter(F($"fits with R² ≥ {GoodRSquared}"), good.Select(X), good.Select(r => pick(r.Row)), size: 3.5);
+            if (poor.Count > 0) p.AddScatter(F($"fits with R² < {GoodRSquared}"), poor.Select(X), poor.Select(r => pick(r.Row)), color: "#999999", size: 2.5);
+            var meanOf = good.Count > 0 ? good : ok;
+            double mean = meanOf.Average(r => pick(r.Row));
+            p.AddHorizontalLine(mean, F($"mean {mean:G3} ({(good.Count > 0 ? $"R² ≥ {GoodRSquared}" : "all fits")})"));
             panels.Add(p);
         }
         new SvgFigure(panels) { Title = "Fitted Eq. 1 parameters against frame dose (SOI Fig. 5)" }.Save(Path.Combine(run, "series_parameters.svg"));

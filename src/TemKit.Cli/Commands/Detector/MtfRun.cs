@@ -32,8 +32,9 @@ internal static class MtfRun
             }
             catch (Exception e) when (e is TemKitFormatException or IOException or UnauthorizedAccessException or InvalidDataException)
             {
-                Console2.Error($"{file}: {e.Message}");
-                results.Add(new FrameResult(new MtfRow { File = file, Status = "error", Error = e.Message }, null));
+                string problem = e is TemKitFormatException f ? f.Problem : e.Message;
+                Console2.Error($"{file}: {problem}");
+                results.Add(new FrameResult(new MtfRow { File = file, Status = "error", Error = problem }, null));
             }
         }
         return results;
@@ -51,7 +52,18 @@ internal static class MtfRun
             Console2.Error($"{file} frame {z}: {e.Message}");
             return new FrameResult(new MtfRow { File = file, Frame = z, Status = "error", Error = e.Message }, null);
         }
-        var analysis = MtfAnalysis.Analyse(pixels, w, h, options with { DoseElectronsPerPixel = given });
+        FrameAnalysis analysis;
+        try
+        {
+            analysis = MtfAnalysis.Analyse(pixels, w, h, options with { DoseElectronsPerPixel = given });
+        }
+        catch (ArgumentException e)
+        {
+            // A frame the analysis cannot take (e.g. smaller than the 8x8 px minimum) fails alone; the batch goes on.
+            string problem = ArgumentMessages.Plain(e);
+            Console2.Error($"{file} frame {z}: {problem}");
+            return new FrameResult(new MtfRow { File = file, Frame = z, Status = "error", Error = problem }, null);
+        }
         if (analysis.Status != FrameStatus.Ok) Console2.Error($"{file} frame {z}: {analysis.Message}");
         var fit = analysis.Fit;
         double dose = analysis.DoseElectronsPerPixel;

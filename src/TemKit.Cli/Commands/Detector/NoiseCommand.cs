@@ -37,7 +37,8 @@ internal sealed class NoiseCommand : ICliCommand
             double s = parse.GetValue(pixel);
             if (n < 16) throw new UsageException($"--size {n}: need ≥ 16 px");
             if (count < 1) throw new UsageException($"--frames {count}: need ≥ 1");
-            if (!(s > 0)) throw new UsageException($"--pixel-size {s}: must be > 0 Å");
+            if (!(s > 0) || !double.IsFinite(s)) throw new UsageException($"--pixel-size {s}: must be > 0 Å");
+            OutputPaths.RequireExtension(parse.GetValue(output)!, "--output", ".mrc", ".mrcs");
             var doses = ValueRange.Parse(parse.GetValue(dose)!, "--dose-e-per-A2");
             if (doses.Min < 0) throw new UsageException("--dose-e-per-A2: must be ≥ 0");
             var range = detector.Resolve(parse);
@@ -81,7 +82,13 @@ internal sealed class NoiseCommand : ICliCommand
             if (doses.Min < 0) throw new UsageException("--dose-e-per-A2: must be ≥ 0");
             var range = detector.Resolve(parse);
             string path = parse.GetValue(input)!;
+            OutputPaths.RequireExtension(parse.GetValue(output)!, "--output", ".mrc", ".mrcs");
+            OutputPaths.RequireNotAnInput(parse.GetValue(output)!, "--output", path);
+            OutputPaths.RequireNotAnInput(TruthPath(parse.GetValue(output)!), "--output", path);
             var clean = ImageFile.Read(path);
+            ComplexInput.Warn(path, clean.Metadata, "for an exit wave that is |ψ|, not the image intensity |ψ|²");
+            if (parse.GetValue(pixel) is { } given && !(given > 0 && double.IsFinite(given)))
+                throw new UsageException($"--pixel-size {given}: must be > 0 Å");
             double s = parse.GetValue(pixel) ?? clean.VoxelSize.XAngstrom;
             if (!(s > 0) || !double.IsFinite(s))
                 throw new UsageException($"{path}: pixel size unknown; give --pixel-size in Å to convert e/Å² to e/px");

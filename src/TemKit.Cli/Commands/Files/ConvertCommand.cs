@@ -16,16 +16,18 @@ internal sealed class ConvertCommand : ICliCommand
         var input = new Argument<string>("input") { Description = "Image file to read (MRC, DM3/DM4)." };
         var output = new Argument<string>("output") { Description = "File to write: .mrc (float32 unless --mode) or .png (8-bit preview)." };
         var mode = new Option<int>("--mode") { Description = "MRC mode to write: 2 (float32), 12 (float16) or 6 (uint16).", DefaultValueFactory = _ => 2 };
-        var frame = new Option<int?>("--frame") { Description = "For PNG: which frame of a stack (default: the average of all frames)." };
+        var frame = new Option<int?>("--frame") { Description = "For PNG: which frame of a stack, counted from 0 (default: the average of all frames)." };
         var scale = new Option<string>("--scale") { Description = "For PNG: display range as low,high percentiles.", DefaultValueFactory = _ => "0.5,99.5" };
         var log = new Option<bool>("--log") { Description = "For PNG: logarithmic display." };
+        var round = new Option<bool>("--round") { Description = "For --mode 6: round to the nearest whole number (without it, a value that is not whole is refused)." };
         var permissive = new Option<bool>("--permissive") { Description = "Turn recoverable format problems into warnings." };
-        var command = new Command("convert", "Convert DM3/DM4/MRC to MRC, or any image to a PNG preview.") { input, output, mode, frame, scale, log, permissive };
+        var command = new Command("convert", "Convert DM3/DM4/MRC to MRC, or any image to a PNG preview.") { input, output, mode, frame, scale, log, round, permissive };
         command.SetAction(parse =>
         {
             string inPath = parse.GetValue(input)!, outPath = parse.GetValue(output)!;
             var options = new ReadOptions(parse.GetValue(permissive), Console2.Warn);
             string ext = Path.GetExtension(outPath).ToLowerInvariant();
+            OutputPaths.RequireNotAnInput(outPath, "output", inPath);
             switch (ext)
             {
                 case ".mrc" or ".mrcs" or ".map":
@@ -37,16 +39,27 @@ internal sealed class ConvertCommand : ICliCommand
                         int m => throw new UsageException($"--mode {m}: TemKit writes MRC modes 2, 12 and 6"),
                     };
                     var stack = ImageFile.Read(inPath, options);
-                    MrcFile.Write(outPath, stack, new MrcWriteOptions { Mode = writeMode });
+                    ComplexInput.Warn(inPath, stack.Metadata, "the MRC written holds |z|");
+                    if (stack.Metadata.Fields.TryGetValue("axis.x.units", out string? units) && !stack.VoxelSize.IsKnown && units.Length > 0)
+                        Console2.Warn($"{Path.GetFileName(inPath)}: the calibration is in {units}, which an MRC pixel size (Å) cannot hold; the MRC has no pixel size");
+                    try
+                    {
+                        MrcFile.Write(outPath, stack, new MrcWriteOptions { Mode = writeMode, RoundToIntegers = parse.GetValue(round) });
+                    }
+                    catch (ArgumentException e)
+                    {
+                        // The data do not fit the mode asked for (a fraction in mode 6, |v| > 65504 in mode 12); nothing was written.
+                        string problem = ArgumentMessages.Plain(e).Replace("; MrcWriteOptions.RoundToIntegers rounds", "; --round rounds", StringComparison.Ordinal);
+                        throw new UsageException($"--mode {parse.GetValue(mode)}: {Path.GetFileName(inPath)}: {problem}");
+                    }
                     Console.WriteLine($"wrote {outPath} ({stack.Nx} x {stack.Ny} x {stack.Nz}, mode {parse.GetValue(mode)}, voxel {stack.VoxelSize})");
                     return ExitCodes.Ok;
                 case ".png":
                     var display = ParseScale(parse.GetValue(scale)!, parse.GetValue(log));
                     using (var source = ImageFile.Open(inPath, options))
                     {
-                        var image = parse.GetValue(frame) is { } z
-                            ? (z >= 0 && z < source.FrameCount ? source.ReadImage(z) : throw new UsageException($"--frame {z}: {Path.GetFileName(inPath)} has frames 0..{source.FrameCount - 1}"))
-                            : source.ReadAverage();
+                        ComplexInput.Warn(inPath, source.Metadata, "the PNG shows |z|");
+                        var image = FrameChoice.Read(source, parse.GetValue(frame), inPath);
                         PngWriter.WriteImage(outPath, image, display);
                         Console.WriteLine($"wrote {outPath} ({image.Width} x {image.Height}, 8-bit, percentiles {display.LowPercentile}-{display.HighPercentile}{(display.Log ? ", log" : "")})");
                     }
@@ -65,7 +78,7 @@ internal sealed class ConvertCommand : ICliCommand
         if (parts.Length != 2
             || !double.TryParse(parts[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double low)
             || !double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double high)
-            || low < 0 || high > 100 || low >= high)
+            || !(low >= 0) || !(high <= 100) || !(low < high))
             throw new UsageException($"--scale {text}: expected two percentiles low,high with 0 <= low < high <= 100, e.g. 0.5,99.5");
         return new DisplayScale(low, high, log);
     }

@@ -15,25 +15,69 @@ internal sealed class FftCommand : ICliCommand
         var input = new Argument<string>("file") { Description = "Image file (MRC, DM3/DM4); stacks are averaged unless --frame." };
         var output = new Option<string>("--output", "-o") { Description = "PNG file to write.", Required = true };
         var log = new Option<bool>("--log") { Description = "Logarithmic display (recommended for Thon rings)." };
-        var frame = new Option<int?>("--frame") { Description = "Which frame of a stack (default: average of all frames)." };
+        var frame = new Option<int?>("--frame") { Description = "Which frame of a stack, counted from 0 (default: average of all frames)." };
         var scale = new Option<string>("--scale") { Description = "Display range as low,high percentiles.", DefaultValueFactory = _ => "0.5,99.9" };
-        var mrc = new Option<string?>("--mrc") { Description = "Also write the centred power spectrum |F|² as float32 MRC." };
-        var command = new Command("fft", "Write the centred power spectrum (|F|², DC at the centre) of an image as a PNG.") { input, output, log, frame, scale, mrc };
+        var mrc = new Option<string?>("--mrc") { Description = "Also write the centred power spectrum |F|² as float32 MRC (DC at nx/2, ny/2; header voxel size = the image's pixel size in Å, frequency step 1/(n·pixel) 1/Å)." };
+        var full = new Option<bool>("--full") { Description = "Transform a non-square image whole; its spectrum then has different frequency steps in x and y, so round Thon rings look elliptical (like astigmatism). Default: the centred square of side min(nx, ny)." };
+        var command = new Command("fft", "Write the centred power spectrum (|F|², DC at the centre) of an image as a PNG.") { input, output, log, frame, scale, mrc, full };
         command.SetAction(parse =>
         {
             string path = parse.GetValue(input)!;
             var display = ConvertCommand.ParseScale(parse.GetValue(scale)!, parse.GetValue(log));
+            OutputPaths.RequireExtension(parse.GetValue(output)!, "--output", ".png");
+            if (parse.GetValue(mrc) is { } mrcOut)
+            {
+                OutputPaths.RequireExtension(mrcOut, "--mrc", ".mrc", ".mrcs", ".map");
+                OutputPaths.RequireNotAnInput(mrcOut, "--mrc", path);
+            }
             Image2D image;
             using (var source = ImageFile.Open(path))
-                image = parse.GetValue(frame) is { } z ? source.ReadImage(z) : source.ReadAverage();
+            {
+                ComplexInput.Warn(path, source.Metadata, "the spectrum is that of |z|");
+                image = FrameChoice.Read(source, parse.GetValue(frame), path);
+            }
+            string cropped = "";
+            if (image.Width != image.Height && !parse.GetValue(full))
+            {
+                cropped = $"; the centred {Math.Min(image.Width, image.Height)} px square of the {image.Width} x {image.Height} image, so rings stay round (--full for all)";
+                image = CentredSquare(image);
+            }
+            if (ReplaceNonFinite(image) is var bad and > 0)
+                Console2.Warn($"{Path.GetFileName(path)}: {bad} NaN/Inf pixel(s) set to the mean of the finite pixels before the FFT");
             var power = CentredPowerSpectrum(image);
             PngWriter.WriteImage(parse.GetValue(output)!, power, display);
             if (parse.GetValue(mrc) is { } mrcPath) IO.Mrc.MrcFile.Write(mrcPath, power);
             Console.WriteLine($"wrote {parse.GetValue(output)} ({image.Width} x {image.Height} power spectrum, FFT backend {Fft.Default.Name}; " +
-                              (image.PixelSizeAngstrom > 0 ? $"Nyquist at the edge = {1 / (2 * image.PixelSizeAngstrom):G4} 1/Å)" : "pixel size unknown)"));
+                              (image.PixelSizeAngstrom > 0 ? $"Nyquist at the edge = {1 / (2 * image.PixelSizeAngstrom):G4} 1/Å" : "pixel size unknown") + cropped + ")");
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The centred square of side min(nx, ny), so the spectrum has the same frequency step 1/(n·pixel) along x and y.</summary>
+    internal static Image2D CentredSquare(Image2D image)
+    {
+        int n = Math.Min(image.Width, image.Height);
+        int x0 = (image.Width - n) / 2, y0 = (image.Height - n) / 2;
+        var square = new Image2D(n, n, image.PixelSize, image.Metadata);
+        for (int y = 0; y < n; y++) image.Row(y0 + y).Slice(x0, n).CopyTo(square.Row(y));
+        return square;
+    }
+
+    /// <summary>Sets NaN/Inf pixels to the mean of the finite ones (0 if none is finite), so one bad pixel does not make the
+    /// whole spectrum NaN; returns how many were replaced.</summary>
+    internal static int ReplaceNonFinite(Image2D image)
+    {
+        var pixels = image.Pixels;
+        double sum = 0;
+        int finite = 0;
+        foreach (float v in pixels)
+            if (float.IsFinite(v)) { sum += v; finite++; }
+        if (finite == pixels.Length) return 0;
+        float fill = finite > 0 ? (float)(sum / finite) : 0f;
+        for (int i = 0; i < pixels.Length; i++)
+            if (!float.IsFinite(pixels[i])) pixels[i] = fill;
+        return pixels.Length - finite;
     }
 
     /// <summary>|F|² of the mean-subtracted image with DC at (nx/2, ny/2); the DC pixel is set to its neighbours' mean.</summary>

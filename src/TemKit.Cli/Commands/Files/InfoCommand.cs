@@ -83,12 +83,13 @@ internal sealed record FileInfoReport(string Path, int Nx, int Ny, int Nz, Stack
             if (axes.Count > 0)
             {
                 w.WriteStartArray("axes");
-                foreach (var (name, scale, origin, units) in axes)
+                foreach (var (name, scale, origin, offset, units) in axes)
                 {
                     w.WriteStartObject();
                     w.WriteString("name", name);
                     if (scale is not null) w.WriteString("scale", scale);
                     if (origin is not null) w.WriteString("origin", origin);
+                    if (offset is not null) w.WriteString("offset", offset);
                     if (units is not null) w.WriteString("units", units);
                     w.WriteEndObject();
                 }
@@ -125,10 +126,10 @@ internal sealed record FileInfoReport(string Path, int Nx, int Ny, int Nz, Stack
         Row("format", Metadata.Format);
         Row("shape (nx, ny, nz)", $"{Nx} x {Ny} x {Nz} ({KindName(Kind)})");
         Row("data type", Metadata.DataType);
-        Row(Nz == 1 ? "pixel size" : "voxel size", !Voxel.IsKnown ? "unknown"
+        Row(Nz == 1 ? "pixel size" : "voxel size", !Voxel.IsKnown ? UnknownPixelSize()
             : Nz == 1 && Voxel.ZAngstrom == 0 ? $"{G(Voxel.XAngstrom)} x {G(Voxel.YAngstrom)} Å"
             : $"{G(Voxel.XAngstrom)} x {G(Voxel.YAngstrom)} x {G(Voxel.ZAngstrom)} Å");
-        Row("min / max", $"{G(Stats.Min)} / {G(Stats.Max)}");
+        Row("min / max", Stats.Min <= Stats.Max ? $"{G(Stats.Min)} / {G(Stats.Max)}" : "none (no finite value)");
         Row("mean ± std", $"{G(Stats.Mean)} ± {G(Stats.StandardDeviation)}");
         Row("sum", G(Stats.Sum));
         if (Stats.NonFiniteCount > 0) Row("non-finite values", Stats.NonFiniteCount.ToString(CultureInfo.InvariantCulture));
@@ -139,26 +140,31 @@ internal sealed record FileInfoReport(string Path, int Nx, int Ny, int Nz, Stack
         if (Metadata.DoseElectronsPerAngstrom2 is { } dose) Row("dose", $"{G(dose)} e/Å²");
         if (Metadata.TiltAngleDegrees is { } tilt) Row("tilt", $"{G(tilt)}°");
         if (Metadata.Acquired is { } acquired) Row("acquired", acquired.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture));
-        foreach (var (name, scale, origin, units) in Axes())
-            Row($"axis {name}", $"scale {scale ?? "?"} {units ?? ""}, origin {origin ?? "?"}");
+        foreach (var (name, scale, origin, offset, units) in Axes())
+            Row($"axis {name}", string.IsNullOrEmpty(units)
+                ? $"scale {G(scale)} per px (no units: uncalibrated), origin {G(origin)} px"
+                : $"scale {G(scale)} {units} per px, offset {G(offset)} {units} at pixel 0 (origin {G(origin)} px)");
         if (Metadata.FrameFields.Count > 0)
             Row("extended header", $"{Metadata.FrameFields.Count} frame(s): " + string.Join(", ", Metadata.FrameFields[0].Select(kv => $"{kv.Key}={G(kv.Value)}")));
         foreach (string warning in Metadata.Warnings) Row("warning", warning);
         if (withFields)
             foreach (var (key, value) in Metadata.Fields.OrderBy(kv => kv.Key, StringComparer.Ordinal))
                 Row(key, value);
-        AnsiConsole.Write(table);
+        // A console on the current Console.Out (not AnsiConsole's static one, which keeps the writer it first saw).
+        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) }).Write(table);
     }
 
-    private List<(string Name, string? Scale, string? Origin, string? Units)> Axes()
+    /// <summary>DM calibration per axis: scale (units per pixel), origin (DM, pixels), offset (coordinate of pixel 0, units).</summary>
+    private List<(string Name, string? Scale, string? Origin, string? Offset, string? Units)> Axes()
     {
-        var axes = new List<(string, string?, string?, string?)>();
+        var axes = new List<(string, string?, string?, string?, string?)>();
         foreach (string name in new[] { "x", "y", "z" })
         {
             Metadata.Fields.TryGetValue($"axis.{name}.scale", out string? scale);
             Metadata.Fields.TryGetValue($"axis.{name}.origin", out string? origin);
+            Metadata.Fields.TryGetValue($"axis.{name}.offset", out string? offset);
             Metadata.Fields.TryGetValue($"axis.{name}.units", out string? units);
-            if (scale is not null || units is not null) axes.Add((name, scale, origin, units));
+            if (scale is not null || units is not null) axes.Add((name, scale, origin, offset, units));
         }
         return axes;
     }
@@ -173,6 +179,16 @@ internal sealed record FileInfoReport(string Path, int Nx, int Ny, int Nz, Stack
     };
 
     private static string G(double v) => v.ToString("G7", CultureInfo.InvariantCulture);
+
+    /// <summary>A calibration field (invariant text) shown with 7 significant digits like every other number; "?" when absent.</summary>
+    private static string G(string? field) =>
+        field is null ? "?" : double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? G(v) : field;
+
+    /// <summary>"unknown", with the reciprocal-space calibration of a diffraction pattern when the file has one.</summary>
+    private string UnknownPixelSize() =>
+        Axes().FirstOrDefault(a => a.Name == "x") is { Units: { } u, Scale: { } scale } && u.StartsWith("1/", StringComparison.Ordinal)
+            ? $"unknown (reciprocal calibration {G(scale)} {u} per px: a diffraction pattern)"
+            : "unknown";
 
     private static void Number(Utf8JsonWriter w, string name, double value)
     {

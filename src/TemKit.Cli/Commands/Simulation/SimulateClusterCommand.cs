@@ -25,6 +25,13 @@ internal static class SimulateClusterCommand
         command.SetAction(parse =>
         {
             string symbol = parse.GetValue(element)!;
+            OutputPaths.RequireExtension(parse.GetValue(output)!, "--output", ".xyz");
+            // Bounded so a typo cannot ask for billions of atoms (40 icosahedral shells are already ~2e5 atoms, 20 nm).
+            RequireCount(parse.GetValue(shells), "--shells", 0);
+            RequireCount(parse.GetValue(p), "--p", 1);
+            RequireCount(parse.GetValue(q), "--q", 1);
+            RequireCount(parse.GetValue(r), "--r", 0);
+            RequireCount(parse.GetValue(cut), "--cut", 0);
             var atoms = SimulateCommand.Checked(() =>
             {
                 int z = Elements.AtomicNumber(symbol);
@@ -49,5 +56,13 @@ internal static class SimulateClusterCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Largest shell or edge count accepted (a cluster of about 20 nm).</summary>
+    private const int MaxCount = 40;
+
+    private static void RequireCount(int value, string option, int min)
+    {
+        if (value < min || value > MaxCount) throw new UsageException($"{option} {value}: must be {min}..{MaxCount}");
     }
 }

@@ -19,6 +19,6 @@ internal sealed class SimulateCommand : ICliCommand
     internal static T Checked<T>(Func<T> action)
     {
         try { return action(); }
-        catch (ArgumentException e) { throw new UsageException(e.Message); }
+        catch (ArgumentException e) { throw new UsageException(ArgumentMessages.Plain(e)); }
     }
 }

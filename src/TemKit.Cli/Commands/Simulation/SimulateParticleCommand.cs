@@ -47,6 +47,7 @@ internal static class SimulateParticleCommand
         command.SetAction(parse =>
         {
             string outDir = parse.GetValue(output)!;
+            OutputPaths.RequireFolder(parse.GetValue(output)!, "--output");
             var simGrid = new SimulationGrid(parse.GetValue(grid), parse.GetValue(grid), parse.GetValue(pixel));
             var potential = new PotentialParameters(parse.GetValue(slice));
             var multislice = new MultisliceParameters(parse.GetValue(voltage));
@@ -76,7 +77,7 @@ internal static class SimulateParticleCommand
                     : ParticleSimulation.Simulate(Centred(XyzFile.Read(xyzPath), simGrid), null, simGrid, potential, multislice, advance)));
             var imager = new WaveImager(sim.ExitWave);
             var (detected, intensity) = ParticleSimulation.RenderEpoch(imager, optics, doseValue, detector, rng);
-            Directory.CreateDirectory(outDir);
+            OutputPaths.RequireFolder(outDir, "--output");
             MrcFile.Write(Path.Combine(outDir, "image.mrc"), detected);
             MrcFile.Write(Path.Combine(outDir, "intensity.mrc"), intensity);
             MrcFile.Write(Path.Combine(outDir, "mask.mrc"), sim.Mask);

@@ -12,7 +12,7 @@ namespace TemKit.IO.Dm;
 public sealed record DmAxis(string Name, long Size, double Scale, double Origin, string Units)
 {
     /// <summary>Calibrated coordinate of pixel 0, −Origin × Scale, in <see cref="Units"/> (HyperSpy's "offset").</summary>
-    public double Offset => -Origin * Scale;
+    public double Offset => 0.0 - Origin * Scale; // 0 − x rather than −x: an origin of 0 gives +0, not "-0" in text
 
     /// <summary>Å per pixel when the units are a length and the scale is positive; null otherwise.</summary>
     public double? ScaleAngstrom => DmUnits.AngstromPer(Units) is { } a && Scale > 0 && double.IsFinite(Scale) ? Scale * a : null;

@@ -53,7 +53,7 @@ internal static class MrcEncode
         {
             for (int i = 0; i < source.Length; i++)
                 if (source[i] != stored[i] && !float.IsNaN(source[i]))
-                    throw Refuse(source, firstIndex, i, $"is not a whole number (mode {(int)options.Mode}; set RoundToIntegers to round)");
+                    throw Refuse(source, firstIndex, i, $"is not a whole number (mode {(int)options.Mode} stores integers; MrcWriteOptions.RoundToIntegers rounds)");
         }
         for (int i = 0; i < stored.Length; i++)
             if (!(stored[i] >= min && stored[i] <= max))

@@ -16,6 +16,7 @@ public static class DatasetRangesYaml
     {
         string text;
         try { text = File.ReadAllText(path); }
+        catch (FileNotFoundException) { throw new TemKitFormatException(path, "file not found"); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new TemKitFormatException(path, $"cannot read: {e.Message}"); }
         try
         {
@@ -23,7 +24,9 @@ public static class DatasetRangesYaml
         }
         catch (YamlException e)
         {
-            string inner = e.InnerException?.Message ?? e.Message;
+            string inner = e.InnerException is InvalidCastException
+                ? "expected a mapping of parameter names to [min, max] ranges (see docs/simulation.md)"
+                : e.InnerException?.Message ?? e.Message;
             throw new TemKitFormatException(path, $"line {e.Start.Line}: {inner}");
         }
         catch (ArgumentException e)

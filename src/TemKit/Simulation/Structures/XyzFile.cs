@@ -40,6 +40,7 @@ public static class XyzFile
     {
         string[] lines;
         try { lines = File.ReadAllLines(path); }
+        catch (FileNotFoundException) { throw new TemKitFormatException(path, "file not found"); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new TemKitFormatException(path, $"cannot read: {e.Message}"); }
         if (lines.Length < 2) throw new TemKitFormatException(path, "an XYZ file needs an atom count line and a comment line");
         if (!int.TryParse(lines[0].Trim(), NumberStyles.Integer, s_inv, out int count) || count < 0)
