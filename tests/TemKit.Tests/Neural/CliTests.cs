@@ -5,6 +5,7 @@ using TemKit.Neural.Models;
 
 namespace TemKit.Tests.Neural;
 
+[Collection("cli")]
 public class CliTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("tkcli").FullName;

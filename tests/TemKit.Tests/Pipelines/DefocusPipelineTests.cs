@@ -3,6 +3,7 @@ using TemKit.Pipelines.Defocus;
 
 namespace TemKit.Tests.Pipelines;
 
+[Collection("cli")]
 public class DefocusPipelineTests(DefocusPipelineFixture fixture) : IClassFixture<DefocusPipelineFixture>
 {
     [Fact]

@@ -62,7 +62,7 @@ public sealed record DatasetRanges
     public double SliceThicknessAngstrom { get; init; } = 2;
 
     /// <summary>Detector MTF model of SOI Table 3 (1..5) whose parameter ranges are drawn from, per particle.</summary>
-    public int MtfModel { get; init; } = 1;
+    public int MtfModel { get; init; } = 4;
 
     /// <summary>The defaults: Table 1.</summary>
     public static DatasetRanges Table1 { get; } = new();
