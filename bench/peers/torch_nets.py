@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""PyTorch peer of `temkit bench train|infer`: the same MSD-net and U-Net architectures, timed the same way.
+
+Prints one JSON line {"net", "mode", "size", "batch", "median_s", "peak_mib", "impl": "pytorch"}.
+MSD-net is written the usual PyTorch way (each layer convolves torch.cat of all earlier feature maps).
+Usage: python3 bench/peers/torch_nets.py train|infer --net msd|unet [--size 256] [--batch 1] [--steps 5] [--threads 2]
+"""
+import argparse
+import json
+import random
+import resource
+import statistics
+import time
+
+import torch
+import torch.nn as nn
+
+
+class MsdNet(nn.Module):
+    """Mixed-scale dense network: layer i = ReLU(conv_d_i(cat(input, layers < i))), reflect padding; 1x1 output."""
+
+    def __init__(self, depth, width, kernel, dilations, classes):
+        super().__init__()
+        self.layers = nn.ModuleList()
+        for i, d in enumerate(dilations[:depth]):
+            cin = 1 + i * width
+            self.layers.append(nn.Conv2d(cin, width, kernel, dilation=d, padding=d * (kernel // 2), padding_mode="reflect"))
+        self.out = nn.Conv2d(1 + depth * width, classes, 1)
+
+    def forward(self, x):
+        feats = [x]
+        for conv in self.layers:
+            feats.append(torch.relu(conv(torch.cat(feats, 1))))
+        return self.out(torch.cat(feats, 1))
+
+
+class Block(nn.Module):
+    """Five conv + PReLU layers; the first layer's output is added to the fifth layer's input."""
+
+    def __init__(self, cin, c, kernel):
+        super().__init__()
+        self.convs = nn.ModuleList([nn.Conv2d(cin if i == 0 else c, c, kernel, padding=kernel // 2) for i in range(5)])
+        self.acts = nn.ModuleList([nn.PReLU(c) for _ in range(5)])
+
+    def forward(self, x):
+        first = None
+        for i in range(5):
+            if i == 4:
+                x = x + first
+            x = self.acts[i](self.convs[i](x))
+            if i == 0:
+                first = x
+        return x
+
+
+class UNet(nn.Module):
+    def __init__(self, base, levels, kernel, classes):
+        super().__init__()
+        widths = [base << l for l in range(levels)]
+        self.enc = nn.ModuleList([Block(1 if l == 0 else widths[l - 1], widths[l], kernel) for l in range(levels)])
+        self.dec = nn.ModuleList([Block(widths[l + 1] + widths[l], widths[l], kernel) for l in range(levels - 1)])
+        self.pool = nn.MaxPool2d(2)
+        self.up = nn.Upsample(scale_factor=2, mode="bilinear", align_corners=False)
+        self.out = nn.Conv2d(widths[0], classes, 1)
+        self.levels = levels
+
+    def forward(self, x):
+        skips = []
+        for l in range(self.levels):
+            x = self.enc[l](x)
+            if l < self.levels - 1:
+                skips.append(x)
+                x = self.pool(x)
+        for l in range(self.levels - 2, -1, -1):
+            x = self.dec[l](torch.cat([self.up(x), skips[l]], 1))
+        return self.out(x)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("mode", choices=["train", "infer"])
+    p.add_argument("--net", choices=["msd", "unet"], default="msd")
+    p.add_argument("--size", type=int, default=256)
+    p.add_argument("--batch", type=int, default=1)
+    p.add_argument("--steps", type=int, default=5)
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--depth", type=int, default=50)
+    p.add_argument("--width", type=int, default=None)
+    p.add_argument("--kernel", type=int, default=None)
+    p.add_argument("--max-dilation", type=int, default=10)
+    p.add_argument("--levels", type=int, default=3)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--dilations", default=None, help="comma-separated MSD dilations (default: uniform 1..max from --seed)")
+    a = p.parse_args()
+    torch.set_num_threads(a.threads)
+    torch.manual_seed(a.seed)
+    if a.net == "msd":
+        rng = random.Random(a.seed)
+        dil = [int(d) for d in a.dilations.split(",")] if a.dilations else [rng.randint(1, a.max_dilation) for _ in range(a.depth)]
+        net = MsdNet(a.depth, a.width or 1, a.kernel or 9, dil, 1)
+    else:
+        net = UNet(a.width or 32, a.levels, a.kernel or 5, 1)
+    x = torch.randn(a.batch, 1, a.size, a.size)
+    t = (torch.rand(a.batch, 1, a.size, a.size) > 0.5).float()
+    opt = torch.optim.Adam(net.parameters(), lr=1e-3, amsgrad=True)
+    loss_fn = nn.BCEWithLogitsLoss()
+
+    def step():
+        if a.mode == "train":
+            opt.zero_grad(set_to_none=True)
+            loss = loss_fn(net(x), t)
+            loss.backward()
+            opt.step()
+        else:
+            with torch.no_grad():
+                net(x)
+
+    step()
+    times = []
+    for _ in range(a.steps):
+        start = time.perf_counter()
+        step()
+        times.append(time.perf_counter() - start)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    print(json.dumps({"net": a.net, "mode": a.mode, "size": a.size, "batch": a.batch,
+                      "median_s": round(statistics.median(times), 4), "peak_mib": round(peak, 1), "impl": "pytorch"}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using TemKit.Cli.Infrastructure;
+using TemKit.Neural.Convolution;
+using TemKit.Neural.Models;
+
+namespace TemKit.Cli.Commands.Neural;
+
+/// <summary>Architecture options shared by `temkit train` and `temkit bench`.</summary>
+internal sealed class NetworkOptions
+{
+    public Option<string> Net { get; } = new("--net") { Description = "Network: msd (Mixed-Scale Dense) or unet", DefaultValueFactory = _ => "msd" };
+    public Option<int?> Depth { get; } = new("--depth") { Description = "MSD-net layers (default 50)" };
+    public Option<int?> Width { get; } = new("--width") { Description = "MSD-net channels per layer (default 1) or U-Net base channels (default 32)" };
+    public Option<int?> Kernel { get; } = new("--kernel") { Description = "Kernel size in pixels (MSD default 9, U-Net default 5)" };
+    public Option<int> MaxDilation { get; } = new("--max-dilation") { Description = "MSD-net dilations are drawn from 1..N", DefaultValueFactory = _ => 10 };
+    public Option<int> Levels { get; } = new("--levels") { Description = "U-Net resolution levels", DefaultValueFactory = _ => 3 };
+    public Option<string> Padding { get; } = new("--unet-padding") { Description = "U-Net convolution padding: zero or reflect", DefaultValueFactory = _ => "zero" };
+    public Option<int> Classes { get; } = new("--classes") { Description = "Output classes (1 = binary mask)", DefaultValueFactory = _ => 1 };
+
+    public IEnumerable<Option> All => [Net, Depth, Width, Kernel, MaxDilation, Levels, Padding, Classes];
+
+    /// <summary>The parameter record chosen on the command line.</summary>
+    public object Settings(ParseResult parse, int seed)
+    {
+        string net = parse.GetValue(Net)!.ToLowerInvariant();
+        int classes = parse.GetValue(Classes);
+        if (classes < 1) throw new UsageException($"--classes {classes} must be at least 1");
+        try
+        {
+            object settings = net switch
+            {
+                "msd" => new MsdNetParameters(parse.GetValue(Depth) ?? 50, parse.GetValue(Width) ?? 1, parse.GetValue(Kernel) ?? 9, parse.GetValue(MaxDilation), 1, classes, seed),
+                "unet" => new UNetParameters(parse.GetValue(Width) ?? 32, parse.GetValue(Levels), parse.GetValue(Kernel) ?? 5,
+                    parse.GetValue(Padding)!.ToLowerInvariant() switch
+                    {
+                        "zero" => PaddingMode.Zero,
+                        "reflect" => PaddingMode.Reflect,
+                        var p => throw new UsageException($"--unet-padding {p}: use zero or reflect"),
+                    }, 1, classes, seed),
+                _ => throw new UsageException($"--net {net}: use msd or unet"),
+            };
+            if (settings is MsdNetParameters m) m.Validate();
+            if (settings is UNetParameters u) u.Validate();
+            return settings;
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using System.Buffers;
+using TemKit.Neural.Convolution;
+using TemKit.Neural.Tensors;
+
+namespace TemKit.Neural.Layers;
+
+/// <summary>
+/// 2D convolution (cross-correlation) with stride 1, odd kernel size, dilation, zero or reflect padding that keeps the
+/// image size, optional bias. Weights [out][in][ky][kx]; He-normal initialisation (std √(2/fan_in)).
+/// </summary>
+public sealed class Conv2d : Layer
+{
+    private float[]? _padded;
+    private int _n, _h, _w;
+
+    /// <summary>Creates the layer and initialises its weights from <paramref name="rng"/>.</summary>
+    public Conv2d(string name, int inChannels, int outChannels, int kernel, int dilation, PaddingMode padding, bool bias, Random rng)
+    {
+        if (kernel < 1 || kernel % 2 == 0) throw new ArgumentException($"kernel size {kernel} must be odd", nameof(kernel));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dilation);
+        InChannels = inChannels;
+        OutChannels = outChannels;
+        Kernel = kernel;
+        Dilation = dilation;
+        Padding = padding;
+        Weight = new Parameter(name + ".weight", outChannels, inChannels, kernel, kernel);
+        Weight.InitNormal(rng, Math.Sqrt(2.0 / (inChannels * kernel * kernel)));
+        Bias = bias ? new Parameter(name + ".bias", outChannels) : null;
+    }
+
+    public int InChannels { get; }
+    public int OutChannels { get; }
+    public int Kernel { get; }
+    public int Dilation { get; }
+    public PaddingMode Padding { get; }
+    public Parameter Weight { get; }
+    public Parameter? Bias { get; }
+
+    /// <summary>Pad width on each side, (K/2)·dilation pixels.</summary>
+    public int Margin => Kernel / 2 * Dilation;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Parameter> Parameters => Bias == null ? [Weight] : [Weight, Bias];
+
+    /// <inheritdoc />
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public override Tensor Forward(Tensor input, bool training)
+    {
+        if (input.C != InChannels) throw new ArgumentException($"expected {InChannels} channels, got {input.ShapeText}", nameof(input));
+        int m = Margin, h = input.H, w = input.W, ph = h + 2 * m, pw = w + 2 * m;
+        int plane = ph * pw;
+        ReleaseCache();
+        var padded = ArrayPool<float>.Shared.Rent(input.N * InChannels * plane);
+        PlaneParallel.For(input.N * InChannels, plane, p =>
+        {
+            var dst = padded.AsSpan(p * plane, plane);
+            var src = input.Plane(p / InChannels, p % InChannels);
+            for (int y = 0; y < h; y++) src.Slice(y * w, w).CopyTo(dst.Slice((y + m) * pw + m, w));
+            Convolution.Padding.Fill(dst, pw, h, w, m, Padding);
+        });
+        var output = Tensor.Uninitialised(input.N, OutChannels, h, w);
+        var g = new ConvGeometry(InChannels, OutChannels, h, w, Kernel, Dilation, plane, pw, m * pw + m, h * w, w, 0);
+        for (int n = 0; n < input.N; n++)
+            DirectConvolution.Forward(g, padded.AsSpan(n * InChannels * plane, InChannels * plane), Weight.Value,
+                Bias == null ? default : Bias.Value, output.Sample(n), accumulate: false);
+        if (training)
+        {
+            _padded = padded;
+            (_n, _h, _w) = (input.N, h, w);
+        }
+        else ArrayPool<float>.Shared.Return(padded);
+        return output;
+    }
+
+    /// <inheritdoc />
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public override Tensor Backward(Tensor gradOutput)
+    {
+        var padded = _padded ?? throw new InvalidOperationException("Backward called without a training forward pass");
+        int m = Margin, h = _h, w = _w, ph = h + 2 * m, pw = w + 2 * m, plane = ph * pw, kk = Kernel * Kernel;
+        if (gradOutput.N != _n || gradOutput.C != OutChannels || gradOutput.H != h || gradOutput.W != w)
+            throw new ArgumentException($"gradient shape {gradOutput.ShapeText} does not match the forward pass", nameof(gradOutput));
+        if (Bias != null)
+            for (int n = 0; n < _n; n++)
+                for (int c = 0; c < OutChannels; c++) Bias.Grad[c] += (float)Sum(gradOutput.Plane(n, c));
+
+        var acc = ArrayPool<double>.Shared.Rent(Weight.Value.Length);
+        Array.Clear(acc, 0, Weight.Value.Length);
+        var g = new ConvGeometry(InChannels, OutChannels, h, w, Kernel, Dilation, plane, pw, m * pw + m, h * w, w, 0);
+        for (int n = 0; n < _n; n++)
+            DirectConvolution.WeightGradient(g, padded.AsSpan(n * InChannels * plane, InChannels * plane), gradOutput.Sample(n), h * w, w, 0, acc);
+        for (int i = 0; i < Weight.Value.Length; i++) Weight.Grad[i] += (float)acc[i];
+        ArrayPool<double>.Shared.Return(acc);
+
+        // Input gradient: full correlation of the zero-padded output gradient with the flipped, transposed kernel,
+        // evaluated over the padded input frame, then the margins folded back (adjoint of the padding).
+        var flipped = ArrayPool<float>.Shared.Rent(Weight.Value.Length);
+        for (int co = 0; co < OutChannels; co++)
+            for (int ci = 0; ci < InChannels; ci++)
+                for (int t = 0; t < kk; t++)
+                    flipped[(ci * OutChannels + co) * kk + kk - 1 - t] = Weight.Value[(co * InChannels + ci) * kk + t];
+        int zw = w + 4 * m, zh = h + 4 * m, zplane = zw * zh;
+        var gz = ArrayPool<float>.Shared.Rent(OutChannels * zplane);
+        Array.Clear(gz, 0, OutChannels * zplane);
+        var gradInput = Tensor.Uninitialised(_n, InChannels, h, w);
+        var gt = new ConvGeometry(OutChannels, InChannels, ph, pw, Kernel, Dilation, zplane, zw, m * zw + m, plane, pw, 0);
+        for (int n = 0; n < _n; n++)
+        {
+            for (int c = 0; c < OutChannels; c++)
+            {
+                var src = gradOutput.Plane(n, c);
+                var dst = gz.AsSpan(c * zplane, zplane);
+                for (int y = 0; y < h; y++) src.Slice(y * w, w).CopyTo(dst.Slice((y + 2 * m) * zw + 2 * m, w));
+            }
+            var dpad = padded.AsSpan(n * InChannels * plane, InChannels * plane);
+            DirectConvolution.Forward(gt, gz.AsSpan(0, OutChannels * zplane), flipped.AsSpan(0, Weight.Value.Length), default, dpad, accumulate: false);
+            int sample = n;
+            PlaneParallel.For(InChannels, plane, c =>
+            {
+                var p = padded.AsSpan((sample * InChannels + c) * plane, plane);
+                Convolution.Padding.Fold(p, pw, h, w, m, Padding);
+                var dst = gradInput.Plane(sample, c);
+                for (int y = 0; y < h; y++) p.Slice((y + m) * pw + m, w).CopyTo(dst.Slice(y * w, w));
+            });
+        }
+        ArrayPool<float>.Shared.Return(gz);
+        ArrayPool<float>.Shared.Return(flipped);
+        ReleaseCache();
+        return gradInput;
+    }
+
+    /// <inheritdoc />
+    public override void ReleaseCache()
+    {
+        if (_padded != null) ArrayPool<float>.Shared.Return(_padded);
+        _padded = null;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static double Sum(ReadOnlySpan<float> values)
+    {
+        double s = 0;
+        foreach (float v in values) s += v;
+        return s;
+    }
+}

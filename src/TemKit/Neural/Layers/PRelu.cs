@@ -1,0 +1,72 @@
+using TemKit.Neural.Tensors;
+
+namespace TemKit.Neural.Layers;
+
+/// <summary>Parametric ReLU with one slope per channel: y = x for x &gt; 0, a_c·x otherwise (He et al. 2015, eq. 1); slopes start at 0.25.</summary>
+public sealed class PRelu : Layer
+{
+    private Tensor? _input;
+
+    public PRelu(string name, int channels)
+    {
+        Slope = new Parameter(name + ".slope", channels);
+        Array.Fill(Slope.Value, 0.25f);
+    }
+
+    /// <summary>Negative-side slope per channel.</summary>
+    public Parameter Slope { get; }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Parameter> Parameters => [Slope];
+
+    /// <inheritdoc />
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public override Tensor Forward(Tensor input, bool training)
+    {
+        var output = Tensor.Uninitialised(input.N, input.C, input.H, input.W);
+        PlaneParallel.For(input.N * input.C, input.PlaneLength, p =>
+        {
+            int c = p % input.C;
+            float a = Slope.Value[c];
+            var x = input.Plane(p / input.C, c);
+            var y = output.Plane(p / input.C, c);
+            for (int i = 0; i < x.Length; i++) y[i] = x[i] > 0 ? x[i] : a * x[i];
+        });
+        _input = training ? input : null;
+        return output;
+    }
+
+    /// <inheritdoc />
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public override Tensor Backward(Tensor gradOutput)
+    {
+        var input = _input ?? throw new InvalidOperationException("Backward called without a training forward pass");
+        var gradInput = Tensor.Uninitialised(input.N, input.C, input.H, input.W);
+        var slopeGrad = new double[input.N * input.C];
+        PlaneParallel.For(input.N * input.C, input.PlaneLength, p =>
+            {
+                int n = p / input.C, c = p % input.C;
+                float a = Slope.Value[c];
+                var x = input.Plane(n, c);
+                var g = gradOutput.Plane(n, c);
+                var d = gradInput.Plane(n, c);
+                double ga = 0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    if (x[i] > 0) d[i] = g[i];
+                    else
+                    {
+                        d[i] = a * g[i];
+                        ga += (double)g[i] * x[i];
+                    }
+                }
+                slopeGrad[p] = ga;
+            });
+        for (int p = 0; p < slopeGrad.Length; p++) Slope.Grad[p % input.C] += (float)slopeGrad[p];
+        _input = null;
+        return gradInput;
+    }
+
+    /// <inheritdoc />
+    public override void ReleaseCache() => _input = null;
+}

@@ -1,0 +1,15 @@
+namespace TemKit.Neural.Training;
+
+/// <summary>One line of the learning curve.</summary>
+/// <param name="Epoch">1-based epoch number.</param>
+/// <param name="TrainLoss">Mean training loss over the epoch (nats per pixel).</param>
+/// <param name="ValidationLoss">Mean validation loss (nats per pixel; NaN without validation images).</param>
+/// <param name="ValidationF1">Pixel F1 score of the validation images at probability 0.5 (NaN without validation images).</param>
+/// <param name="Seconds">Wall-clock time of the epoch (s).</param>
+public sealed record EpochRecord(int Epoch, double TrainLoss, double ValidationLoss, double ValidationF1, double Seconds);
+
+/// <summary>Where a training run stands, stored in checkpoints so that --resume continues the same run.</summary>
+/// <param name="EpochsDone">Completed epochs.</param>
+/// <param name="Seed">Seed of the run (crops, augmentation, split).</param>
+/// <param name="History">Learning curve so far.</param>
+public sealed record TrainingState(int EpochsDone, int Seed, IReadOnlyList<EpochRecord> History);

@@ -1,0 +1,61 @@
+using TemKit.Imaging;
+using TemKit.IO.Csv;
+using TemKit.IO.Mrc;
+using TemKit.Neural.Models;
+
+namespace TemKit.Tests.Neural;
+
+public class CliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("tkcli").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static int Run(params string[] args) => TemKit.Cli.Program.Main(args);
+
+    [Fact]
+    public void TrainResumeAndSegment()
+    {
+        var samples = SyntheticParticles.Make(6, 48, seed: 4);
+        var images = new ImageStack(48, 48, 6, voxelSize: new VoxelSize(2, 2, 2));
+        var masks = new ImageStack(48, 48, 6);
+        for (int z = 0; z < 6; z++)
+        {
+            samples[z].Image.CopyTo(images.Frame(z));
+            samples[z].Labels.CopyTo(masks.Frame(z));
+        }
+        string imgPath = Path.Combine(_dir, "images.mrc"), maskPath = Path.Combine(_dir, "masks.mrc"), model = Path.Combine(_dir, "m.tkm");
+        MrcFile.Write(imgPath, images);
+        MrcFile.Write(maskPath, masks);
+        string[] common = ["train", "--net", "msd", "--depth", "4", "--kernel", "3", "--images", imgPath, "--masks", maskPath, "-o", model, "--crop", "32", "--batch", "2", "--val-fraction", "0.34"];
+        Assert.Equal(0, Run([.. common, "--epochs", "2"]));
+        Assert.Equal(2, ModelFile.Load(model).Training!.EpochsDone);
+        Assert.Equal(0, Run([.. common, "--epochs", "3", "--resume"]));
+        var history = CsvFiles.ReadTable(Path.Combine(_dir, "m.history.csv"));
+        Assert.Equal(["epoch", "train_loss", "validation_loss", "validation_f1", "seconds"], history.Headers);
+        Assert.Equal(3, history.Rows.Count);
+        Assert.Contains("<svg", File.ReadAllText(Path.Combine(_dir, "m.learning-curve.svg")));
+
+        string run = Path.Combine(_dir, "run");
+        File.WriteAllText(Path.Combine(_dir, "broken.mrc"), "not an mrc");
+        Assert.Equal(1, Run(["segment", model, imgPath, Path.Combine(_dir, "broken.mrc"), "-o", run, "--threshold", "0.5", "--tile", "32", "--overlap", "8"]));
+        var table = CsvFiles.ReadTable(Path.Combine(run, "segmentation.csv"));
+        Assert.Equal(["file", "area_px", "area_nm2", "mean_probability"], table.Headers);
+        Assert.Equal(6, table.Rows.Count);
+        var mask = MrcFile.Read(Path.Combine(run, "images_0002.mask.mrc"));
+        long area = long.Parse(table.Rows[2][1]);
+        Assert.Equal(area, mask.Data.ToArray().LongCount(v => v == 1f));
+        // 2 Å pixels: area in nm² is area_px · 0.04.
+        if (area > 0) Assert.Equal(area * 0.04, double.Parse(table.Rows[2][2], System.Globalization.CultureInfo.InvariantCulture), 6);
+        Assert.True(File.Exists(Path.Combine(run, "images_0002.overlay.png")));
+        var prob = MrcFile.Read(Path.Combine(run, "images_0002.probability.mrc"));
+        Assert.All(prob.Data.ToArray(), p => Assert.InRange(p, 0f, 1f));
+    }
+
+    [Fact]
+    public void BadOptionsAreUsageErrors()
+    {
+        Assert.Equal(2, Run(["bench", "train", "--net", "resnet"]));
+        Assert.Equal(2, Run(["bench", "infer", "--net", "unet", "--size", "100", "--levels", "4"]));
+    }
+}
