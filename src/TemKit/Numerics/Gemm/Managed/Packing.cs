@@ -1,0 +1,94 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace TemKit.Numerics.Gemm.Managed;
+
+/// <summary>
+/// Copies blocks of op(A) and op(B) into the micro-kernel's layout: A as MR-row micro-panels (for each k, MR
+/// consecutive row values), B as NR-column micro-panels (for each k, NR consecutive column values); rows or columns
+/// past the matrix edge are zero so the kernel never branches.
+/// </summary>
+internal static unsafe class Packing
+{
+    private const int MR = MicroKernels.MR, NR = MicroKernels.NR;
+
+    /// <summary>Packs op(A)[i0 .. i0+mc, p0 .. p0+kc] into ceil(mc/MR) micro-panels of MR·kc floats.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void PackA(Transpose trans, float* a, int lda, int i0, int mc, int p0, int kc, float* dst)
+    {
+        for (int i = 0; i < mc; i += MR)
+        {
+            int mr = Math.Min(MR, mc - i);
+            float* panel = dst + (long)i * kc;
+            if (trans == Transpose.No)
+            {
+                // op(A)(r, p) = a[r·lda + p]: each stored row is contiguous in p.
+                for (int r = 0; r < mr; r++)
+                {
+                    float* src = a + (long)(i0 + i + r) * lda + p0;
+                    for (int p = 0; p < kc; p++) panel[p * MR + r] = src[p];
+                }
+                for (int r = mr; r < MR; r++)
+                    for (int p = 0; p < kc; p++) panel[p * MR + r] = 0f;
+            }
+            else
+            {
+                // op(A)(r, p) = a[p·lda + r]: MR consecutive values per p.
+                for (int p = 0; p < kc; p++)
+                {
+                    float* src = a + (long)(p0 + p) * lda + i0 + i;
+                    float* d = panel + p * MR;
+                    if (mr == MR) Vector256.Store(Vector256.Load(src), d);
+                    else
+                    {
+                        for (int r = 0; r < mr; r++) d[r] = src[r];
+                        for (int r = mr; r < MR; r++) d[r] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Packs op(B)[p0 .. p0+kc, j0 .. j0+nc] into ceil(nc/NR) micro-panels of kc·NR floats.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void PackB(Transpose trans, float* b, int ldb, int p0, int kc, int j0, int nc, float* dst)
+    {
+        for (int j = 0; j < nc; j += NR)
+        {
+            int nr = Math.Min(NR, nc - j);
+            float* panel = dst + (long)j * kc;
+            if (trans == Transpose.No)
+            {
+                // op(B)(p, q) = b[p·ldb + q]: NR consecutive values per p.
+                for (int p = 0; p < kc; p++)
+                {
+                    float* src = b + (long)(p0 + p) * ldb + j0 + j;
+                    float* d = panel + p * NR;
+                    if (nr == NR)
+                    {
+                        Vector256.Store(Vector256.Load(src), d);
+                        Vector256.Store(Vector256.Load(src + 8), d + 8);
+                        Vector256.Store(Vector256.Load(src + 16), d + 16);
+                        Vector256.Store(Vector256.Load(src + 24), d + 24);
+                    }
+                    else
+                    {
+                        for (int q = 0; q < nr; q++) d[q] = src[q];
+                        for (int q = nr; q < NR; q++) d[q] = 0f;
+                    }
+                }
+            }
+            else
+            {
+                // op(B)(p, q) = b[q·ldb + p]: each stored row is contiguous in p.
+                for (int q = 0; q < nr; q++)
+                {
+                    float* src = b + (long)(j0 + j + q) * ldb + p0;
+                    for (int p = 0; p < kc; p++) panel[p * NR + q] = src[p];
+                }
+                for (int q = nr; q < NR; q++)
+                    for (int p = 0; p < kc; p++) panel[p * NR + q] = 0f;
+            }
+        }
+    }
+}
