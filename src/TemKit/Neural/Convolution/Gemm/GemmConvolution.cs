@@ -1,0 +1,105 @@
+using TemKit.Neural.Tensors;
+using TemKit.Numerics.Gemm;
+
+namespace TemKit.Neural.Convolution.Gemm;
+
+/// <summary>
+/// Stride-1 "same" 2D convolution (cross-correlation, as in deep-learning frameworks) with odd kernel K, dilation d and
+/// zero or reflect padding of (K/2)·d pixels, NCHW float32, computed as im2col + SGEMM (<see cref="Sgemm"/>): the
+/// forward pass is weights[out × in·K²] · columns[in·K² × pixels], the weight gradient gradOut · columnsᵀ, and the input
+/// gradient the correlation of the zero-padded output gradient with the flipped, transposed kernel followed by the
+/// adjoint of the padding. Columns are built in bands of output rows so the buffer (from ArrayPool) stays under 16 MiB.
+/// Weights are laid out [out][in][ky][kx].
+/// </summary>
+public sealed partial class GemmConvolution
+{
+    private readonly ISgemmProvider? _gemm;
+
+    /// <summary>Creates a convolution; <paramref name="gemm"/> null means <see cref="Sgemm.Default"/>.</summary>
+    public GemmConvolution(int inChannels, int outChannels, int kernel, int dilation = 1, PaddingMode padding = PaddingMode.Zero, ISgemmProvider? gemm = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inChannels);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outChannels);
+        if (kernel < 1 || kernel % 2 == 0) throw new ArgumentException($"kernel size {kernel} must be odd and positive", nameof(kernel));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dilation);
+        InChannels = inChannels;
+        OutChannels = outChannels;
+        Kernel = kernel;
+        Dilation = dilation;
+        Padding = padding;
+        _gemm = gemm;
+    }
+
+    /// <summary>Input channels.</summary>
+    public int InChannels { get; }
+
+    /// <summary>Output channels.</summary>
+    public int OutChannels { get; }
+
+    /// <summary>Kernel size K (odd), pixels.</summary>
+    public int Kernel { get; }
+
+    /// <summary>Dilation d, pixels between taps.</summary>
+    public int Dilation { get; }
+
+    /// <summary>How pixels outside the image are seen.</summary>
+    public PaddingMode Padding { get; }
+
+    /// <summary>Pad width on each side, (K/2)·d pixels.</summary>
+    public int Margin => Kernel / 2 * Dilation;
+
+    /// <summary>Number of weights, out·in·K².</summary>
+    public int WeightCount => OutChannels * InChannels * Kernel * Kernel;
+
+    /// <summary>The SGEMM backend this convolution calls.</summary>
+    public ISgemmProvider Gemm => _gemm ?? Sgemm.Default;
+
+    /// <summary>
+    /// True when the GEMM path beats the direct SIMD convolution for this layer shape: several output channels and a deep
+    /// enough reduction (the U-Net's convolutions); single-output dilated convolutions (MSD-net) stay direct.
+    /// TEMKIT_CONV=direct|gemm|auto overrides the choice (for benchmarks).
+    /// </summary>
+    public static bool Pays(int inChannels, int outChannels, int kernel) => Choice switch
+    {
+        "direct" => false,
+        "gemm" => true,
+        _ => outChannels >= 8 && inChannels * kernel * kernel >= 64,
+    };
+
+    private static readonly string Choice = ReadChoice(Environment.GetEnvironmentVariable("TEMKIT_CONV"));
+
+    internal static string ReadChoice(string? setting)
+    {
+        string s = setting?.Trim().ToLowerInvariant() ?? "";
+        return s switch
+        {
+            "" or "auto" => "auto",
+            "direct" or "gemm" => s,
+            _ => throw new InvalidOperationException($"TEMKIT_CONV={s}: expected 'direct', 'gemm' or 'auto'"),
+        };
+    }
+
+    private void CheckWeights(ReadOnlySpan<float> weights)
+    {
+        if (weights.Length != WeightCount)
+            throw new ArgumentException($"{weights.Length} weights, expected {OutChannels}x{InChannels}x{Kernel}x{Kernel} = {WeightCount}", nameof(weights));
+    }
+
+    private void CheckInput(Tensor t, int channels, string name)
+    {
+        if (t.C != channels) throw new ArgumentException($"expected {channels} channels, got {t.ShapeText}", name);
+    }
+
+    /// <summary>Copies sample <paramref name="n"/> of <paramref name="t"/> into padded planes (row stride w + 2m) and fills the margins.</summary>
+    private void Pad(Tensor t, int n, Span<float> padded)
+    {
+        int m = Margin, h = t.H, w = t.W, pw = w + 2 * m, plane = (h + 2 * m) * pw;
+        for (int c = 0; c < t.C; c++)
+        {
+            var src = t.Plane(n, c);
+            var dst = padded.Slice(c * plane, plane);
+            for (int y = 0; y < h; y++) src.Slice(y * w, w).CopyTo(dst.Slice((y + m) * pw + m, w));
+            Convolution.Padding.Fill(dst, pw, h, w, m, Padding);
+        }
+    }
+}
