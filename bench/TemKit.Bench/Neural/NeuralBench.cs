@@ -9,7 +9,7 @@ namespace TemKit.Bench.Neural;
 /// <summary>
 /// MSD-net and U-Net training steps and inference, TemKit (`temkit bench`) against the PyTorch peer
 /// (bench/peers/torch_nets.py, 2 threads), each in its own process so peak memory is comparable. Markdown table.
-/// Arguments: [--size 256] [--batch 1] [--steps 5] [--nets msd,unet] [--modes train,infer].
+/// Uses /usr/bin/python3 when present (Debian's python3-torch lives there). Arguments: [--size 256] [--batch 1] [--steps 5] [--nets msd,unet] [--modes train,infer].
 /// </summary>
 internal sealed class NeuralBench : IBench
 {
@@ -34,7 +34,7 @@ internal sealed class NeuralBench : IBench
             {
                 string[] common = [mode, "--net", net, "--size", size, "--batch", batch, "--steps", steps, "--seed", "1"];
                 var ours = RunJson(root, "bash", [Path.Combine(root, "temkit"), "bench", .. common]);
-                var peer = RunJson(root, "python3", [Path.Combine(root, "bench", "peers", "torch_nets.py"), .. common, "--threads", "2", .. (net == "msd" ? new[] { "--dilations", dilations } : [])]);
+                var peer = RunJson(root, File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3", [Path.Combine(root, "bench", "peers", "torch_nets.py"), .. common, "--threads", "2", .. (net == "msd" ? new[] { "--dilations", dilations } : [])]);
                 double ts = ours.GetProperty("median_s").GetDouble(), ps = peer.GetProperty("median_s").GetDouble();
                 double tm = ours.GetProperty("peak_mib").GetDouble(), pm = peer.GetProperty("peak_mib").GetDouble();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -12,7 +12,7 @@ internal sealed class BenchCommand : ICliCommand
 {
     public Command Build()
     {
-        var cmd = new Command("bench", "Time a segmentation network on random data and print one JSON line {net, mode, size, median_s, peak_mib}");
+        var cmd = new Command("bench", "Time a segmentation network on random data and print one JSON line {net, mode, size, batch, median_s, peak_mib, cpu_s (process CPU time per step), gen2_gcs}");
         foreach (string mode in new[] { "train", "infer" }) cmd.Subcommands.Add(BuildMode(mode));
         return cmd;
     }
@@ -44,18 +44,25 @@ internal sealed class BenchCommand : ICliCommand
                 : () => network.Predict(x).Dispose();
             step();
             var times = new double[n];
+            var cpu = new double[n];
+            using var proc = Process.GetCurrentProcess();
+            int gc2 = GC.CollectionCount(2);
             for (int i = 0; i < n; i++)
             {
+                proc.Refresh();
+                var cpu0 = proc.TotalProcessorTime;
                 long start = Stopwatch.GetTimestamp();
                 step();
                 times[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                proc.Refresh();
+                cpu[i] = (proc.TotalProcessorTime - cpu0).TotalSeconds;
             }
             Array.Sort(times);
-            using var proc = Process.GetCurrentProcess();
+            Array.Sort(cpu);
             proc.Refresh();
             double peak = proc.PeakWorkingSet64 / (1024.0 * 1024.0);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{{\"net\": \"{network.Kind}\", \"mode\": \"{mode}\", \"size\": {s}, \"batch\": {b}, \"median_s\": {times[n / 2]:F4}, \"peak_mib\": {peak:F1}, \"impl\": \"temkit\"}}"));
+                $"{{\"net\": \"{network.Kind}\", \"mode\": \"{mode}\", \"size\": {s}, \"batch\": {b}, \"median_s\": {times[n / 2]:F4}, \"peak_mib\": {peak:F1}, \"cpu_s\": {cpu[n / 2]:F4}, \"gen2_gcs\": {GC.CollectionCount(2) - gc2}, \"impl\": \"temkit\"}}"));
             return ExitCodes.Ok;
         });
         return cmd;

@@ -90,34 +90,40 @@ internal sealed class SegmentCommand : ICliCommand
         return rows;
     }
 
-    /// <summary>Segments one image; writes STEM.probability.mrc, STEM.mask.mrc and STEM.overlay.png; returns its CSV row.</summary>
+    /// <summary>
+    /// Segments one image; writes STEM.probability.mrc, STEM.mask.mrc and STEM.overlay.png; returns its CSV row.
+    /// Large images are handled in place (the probability plane becomes the mask) with collections between stages so the
+    /// footprint stays near four bytes per pixel per plane in use, however large the image.
+    /// </summary>
     private static IReadOnlyList<string> SegmentImage(Image2D image, string name, string stem, TiledSegmenter segmenter, float threshold, string run, bool png)
     {
         int w = image.Width, h = image.Height, plane = w * h, planes = segmenter.OutputPlanes;
-        byte[]? gray = png ? TemKit.Imaging.Display.DisplayScaling.ToGray8(image.Pixels) : null;
-        var pixels = image.Pixels;
-        SegmentationSample.Normalise(pixels);
-        var prob = new float[planes * plane];
-        segmenter.Predict(pixels, w, h, prob);
-        // Foreground probability: the sigmoid output, or 1 − p(background) for several classes.
-        var fg = planes == 1 ? prob : new float[plane];
-        if (planes > 1)
-            for (int i = 0; i < plane; i++) fg[i] = 1 - prob[i];
         var voxel = image.PixelSize;
-        MrcFile.Write(Path.Combine(run, stem + ".probability.mrc"), new Image2D(w, h, fg, voxel));
+        double pxX = image.PixelSize.XAngstrom, pxY = image.PixelSize.YAngstrom > 0 ? image.PixelSize.YAngstrom : pxX;
+        byte[]? gray = png ? TemKit.Imaging.Display.DisplayScaling.ToGray8(image.Pixels) : null;
+        SegmentationSample.Normalise(image.Pixels);
+        var prob = new float[planes * plane];
+        segmenter.Predict(image.Pixels, w, h, prob);
+        image = null!;
+        bool huge = plane >= 1 << 22;
+        if (huge) GC.Collect();
+        // Foreground probability: the sigmoid output, or 1 − p(background) for several classes.
+        var fg = prob;
+        if (planes > 1)
+        {
+            fg = new float[plane];
+            for (int i = 0; i < plane; i++) fg[i] = 1 - prob[i];
+            prob = null!;
+        }
+        MrcFile.Write(Path.Combine(run, stem + ".probability.mrc"), new ImageStack(w, h, 1, fg, StackKind.Image, voxel));
         long area = 0;
         double probSum = 0;
         for (int i = 0; i < plane; i++)
         {
-            bool inMask = fg[i] >= threshold;
-            if (inMask)
-            {
-                area++;
-                probSum += fg[i];
-            }
-            pixels[i] = inMask ? 1f : 0f;
+            if (fg[i] < threshold) continue;
+            area++;
+            probSum += fg[i];
         }
-        MrcFile.Write(Path.Combine(run, stem + ".mask.mrc"), new Image2D(w, h, image.PixelMemory, voxel));
         if (gray != null)
         {
             // Overlay: the image in grey with the mask tinted orange at 45 % opacity.
@@ -125,15 +131,19 @@ internal sealed class SegmentCommand : ICliCommand
             for (int i = 0; i < plane; i++)
             {
                 byte g = gray[i];
-                bool m = pixels[i] > 0;
+                bool m = fg[i] >= threshold;
                 rgb[3 * i] = m ? (byte)(0.55 * g + 0.45 * 255) : g;
                 rgb[3 * i + 1] = m ? (byte)(0.55 * g + 0.45 * 140) : g;
                 rgb[3 * i + 2] = m ? (byte)(0.55 * g) : g;
             }
+            gray = null;
             PngWriter.WriteRgb8(Path.Combine(run, stem + ".overlay.png"), rgb, w, h);
+            rgb = null;
+            if (huge) GC.Collect();
         }
-        double px = image.PixelSizeAngstrom;
-        string areaNm2 = px > 0 ? (area * (px / 10) * (image.PixelSize.YAngstrom > 0 ? image.PixelSize.YAngstrom / 10 : px / 10)).ToString("G6", CultureInfo.InvariantCulture) : "";
+        for (int i = 0; i < plane; i++) fg[i] = fg[i] >= threshold ? 1f : 0f;
+        MrcFile.Write(Path.Combine(run, stem + ".mask.mrc"), new ImageStack(w, h, 1, fg, StackKind.Image, voxel));
+        string areaNm2 = pxX > 0 ? (area * (pxX / 10) * (pxY / 10)).ToString("G6", CultureInfo.InvariantCulture) : "";
         string meanP = area > 0 ? (probSum / area).ToString("F4", CultureInfo.InvariantCulture) : "";
         return [name, area.ToString(CultureInfo.InvariantCulture), areaNm2, meanP];
     }
