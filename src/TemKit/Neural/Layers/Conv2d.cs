@@ -1,5 +1,6 @@
 using System.Buffers;
 using TemKit.Neural.Convolution;
+using TemKit.Neural.Convolution.Gemm;
 using TemKit.Neural.Tensors;
 
 namespace TemKit.Neural.Layers;
@@ -10,6 +11,7 @@ namespace TemKit.Neural.Layers;
 /// </summary>
 public sealed class Conv2d : Layer
 {
+    private readonly GemmConvolution? _gemm;
     private float[]? _padded;
     private int _n, _h, _w;
 
@@ -26,6 +28,8 @@ public sealed class Conv2d : Layer
         Weight = new Parameter(name + ".weight", outChannels, inChannels, kernel, kernel);
         Weight.InitNormal(rng, Math.Sqrt(2.0 / (inChannels * kernel * kernel)));
         Bias = bias ? new Parameter(name + ".bias", outChannels) : null;
+        // Multi-channel layers (U-Net) run as im2col + SGEMM; thin ones (MSD-net's single-output dilated convs) stay direct.
+        _gemm = GemmConvolution.Pays(inChannels, outChannels, kernel) ? new GemmConvolution(inChannels, outChannels, kernel, dilation, padding) : null;
     }
 
     public int InChannels { get; }
@@ -61,8 +65,12 @@ public sealed class Conv2d : Layer
         var output = Tensor.Uninitialised(input.N, OutChannels, h, w);
         var g = new ConvGeometry(InChannels, OutChannels, h, w, Kernel, Dilation, plane, pw, m * pw + m, h * w, w, 0);
         for (int n = 0; n < input.N; n++)
-            DirectConvolution.Forward(g, padded.AsSpan(n * InChannels * plane, InChannels * plane), Weight.Value,
-                Bias == null ? default : Bias.Value, output.Sample(n), accumulate: false);
+        {
+            var sample = padded.AsSpan(n * InChannels * plane, InChannels * plane);
+            var bias = Bias == null ? default : Bias.Value;
+            if (_gemm != null) _gemm.ForwardPadded(sample, h, w, Weight.Value, bias, output.Sample(n));
+            else DirectConvolution.Forward(g, sample, Weight.Value, bias, output.Sample(n), accumulate: false);
+        }
         if (training)
         {
             _padded = padded;
@@ -88,7 +96,11 @@ public sealed class Conv2d : Layer
         Array.Clear(acc, 0, Weight.Value.Length);
         var g = new ConvGeometry(InChannels, OutChannels, h, w, Kernel, Dilation, plane, pw, m * pw + m, h * w, w, 0);
         for (int n = 0; n < _n; n++)
-            DirectConvolution.WeightGradient(g, padded.AsSpan(n * InChannels * plane, InChannels * plane), gradOutput.Sample(n), h * w, w, 0, acc);
+        {
+            var sample = padded.AsSpan(n * InChannels * plane, InChannels * plane);
+            if (_gemm != null) _gemm.BackwardWeightsPadded(sample, gradOutput.Sample(n), h, w, acc.AsSpan(0, Weight.Value.Length));
+            else DirectConvolution.WeightGradient(g, sample, gradOutput.Sample(n), h * w, w, 0, acc);
+        }
         for (int i = 0; i < Weight.Value.Length; i++) Weight.Grad[i] += (float)acc[i];
         ArrayPool<double>.Shared.Return(acc);
 
@@ -113,7 +125,8 @@ public sealed class Conv2d : Layer
                 for (int y = 0; y < h; y++) src.Slice(y * w, w).CopyTo(dst.Slice((y + 2 * m) * zw + 2 * m, w));
             }
             var dpad = padded.AsSpan(n * InChannels * plane, InChannels * plane);
-            DirectConvolution.Forward(gt, gz.AsSpan(0, OutChannels * zplane), flipped.AsSpan(0, Weight.Value.Length), default, dpad, accumulate: false);
+            if (_gemm != null) _gemm.BackwardDataZeroPadded(gz.AsSpan(0, OutChannels * zplane), flipped.AsSpan(0, Weight.Value.Length), h, w, dpad);
+            else DirectConvolution.Forward(gt, gz.AsSpan(0, OutChannels * zplane), flipped.AsSpan(0, Weight.Value.Length), default, dpad, accumulate: false);
             int sample = n;
             PlaneParallel.For(InChannels, plane, c =>
             {

@@ -37,21 +37,39 @@ public sealed partial class GemmConvolution
     /// </summary>
     internal void BackwardDataPadded(ReadOnlySpan<float> gradOutput, int h, int w, ReadOnlySpan<float> weights, Span<float> gradPadded)
     {
-        int m = Margin, kk = Kernel * Kernel, zw = w + 4 * m, zh = h + 4 * m, zplane = zw * zh;
+        int m = Margin, zw = w + 4 * m, zplane = zw * (h + 4 * m);
         var flipped = ArrayPool<float>.Shared.Rent(WeightCount);
-        for (int o = 0; o < OutChannels; o++)
-            for (int i = 0; i < InChannels; i++)
-                for (int t = 0; t < kk; t++)
-                    flipped[(i * OutChannels + o) * kk + kk - 1 - t] = weights[(o * InChannels + i) * kk + t];
+        FlipTranspose(weights, flipped);
         var gz = ArrayPool<float>.Shared.Rent(OutChannels * zplane);
         Array.Clear(gz, 0, OutChannels * zplane);
         for (int o = 0; o < OutChannels; o++)
             for (int y = 0; y < h; y++)
                 gradOutput.Slice(o * h * w + y * w, w).CopyTo(gz.AsSpan(o * zplane + (y + 2 * m) * zw + 2 * m, w));
-        var g = new ColumnGeometry(OutChannels, Kernel, Dilation, zplane, zw, m * zw + m, h + 2 * m, w + 2 * m);
-        Correlate(g, gz.AsSpan(0, OutChannels * zplane), flipped.AsSpan(0, WeightCount), InChannels, default, gradPadded);
+        BackwardDataZeroPadded(gz.AsSpan(0, OutChannels * zplane), flipped.AsSpan(0, WeightCount), h, w, gradPadded);
         ArrayPool<float>.Shared.Return(gz);
         ArrayPool<float>.Shared.Return(flipped);
+    }
+
+    /// <summary>flipped[i][o][K²−1−t] = weights[o][i][t].</summary>
+    private void FlipTranspose(ReadOnlySpan<float> weights, Span<float> flipped)
+    {
+        int kk = Kernel * Kernel;
+        for (int o = 0; o < OutChannels; o++)
+            for (int i = 0; i < InChannels; i++)
+                for (int t = 0; t < kk; t++)
+                    flipped[(i * OutChannels + o) * kk + kk - 1 - t] = weights[(o * InChannels + i) * kk + t];
+    }
+
+    /// <summary>
+    /// As <see cref="BackwardDataPadded"/> from a prepared output gradient <paramref name="gradZeroPadded"/> (OutChannels
+    /// planes of (h + 4m)×(w + 4m), image at (2m, 2m), zero elsewhere) and weights already flipped and transposed to
+    /// [in][out][K²−1−t], as the direct path of <see cref="Layers.Conv2d"/> prepares them.
+    /// </summary>
+    internal void BackwardDataZeroPadded(ReadOnlySpan<float> gradZeroPadded, ReadOnlySpan<float> flipped, int h, int w, Span<float> gradPadded)
+    {
+        int m = Margin, zw = w + 4 * m, zplane = zw * (h + 4 * m);
+        var g = new ColumnGeometry(OutChannels, Kernel, Dilation, zplane, zw, m * zw + m, h + 2 * m, w + 2 * m);
+        Correlate(g, gradZeroPadded, flipped, InChannels, default, gradPadded);
     }
 
     /// <summary>
