@@ -7,7 +7,8 @@ namespace TemKit.Bench.Gemm;
 /// <summary>
 /// SGEMM GFLOP/s, managed vs OpenBLAS (2 threads), on 1024³ and on the matrix shapes the U-Net's 5×5 convolutions
 /// produce through im2col (forward / input-gradient: M = output channels, K = 25·input channels, N = a block of pixels;
-/// weight gradient: B transposed, K = pixels). Markdown table. Arguments: [--repeats 5].
+/// weight gradient: B transposed, K = pixels). Wall-clock GFLOP/s and GFLOP per process CPU-second (the steadier figure
+/// on a shared machine; OpenBLAS threads that spin while waiting count too). Markdown table. Arguments: [--repeats 5].
 /// </summary>
 internal sealed class GemmBench : IBench
 {
@@ -33,8 +34,8 @@ internal sealed class GemmBench : IBench
         if (Sgemm.OpenBlas is { } openBlas) providers.Add(openBlas);
         Console.WriteLine($"managed kernel: {Sgemm.Managed.KernelName}; OpenBLAS: {(Sgemm.OpenBlas is { } o ? $"{o.Config}, {o.Threads} threads" : "not available")}; {Environment.ProcessorCount} cores");
         Console.WriteLine();
-        Console.WriteLine("| shape | M | N | K | op(B) | managed (GFLOP/s) | OpenBLAS (GFLOP/s) | managed / OpenBLAS |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| shape | M | N | K | op(B) | managed (GFLOP/s) | managed (GFLOP per CPU-s) | OpenBLAS (GFLOP/s) | OpenBLAS (GFLOP per CPU-s) | managed / OpenBLAS (wall) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         var rng = new Random(1);
         foreach (var (label, transB, m, n, k) in Shapes)
         {
@@ -44,13 +45,18 @@ internal sealed class GemmBench : IBench
             int ldb = transB == Transpose.No ? n : k;
             var rates = providers.Select(p =>
             {
+                using var proc = System.Diagnostics.Process.GetCurrentProcess();
+                var cpu0 = proc.TotalProcessorTime;
                 double s = Timing.MedianSeconds(() => p.Multiply(Transpose.No, transB, m, n, k, 1f, a, k, b, ldb, 0f, c, n), repeats);
-                return 2.0 * m * n * k / s / 1e9;
+                proc.Refresh();
+                double cpu = (proc.TotalProcessorTime - cpu0).TotalSeconds / (repeats + 1);
+                double flop = 2.0 * m * n * k;
+                return (Wall: flop / s / 1e9, Cpu: flop / cpu / 1e9);
             }).ToArray();
-            string obRate = rates.Length > 1 ? rates[1].ToString("F1", CultureInfo.InvariantCulture) : "n/a";
-            string ratio = rates.Length > 1 ? (rates[0] / rates[1]).ToString("F2", CultureInfo.InvariantCulture) : "n/a";
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {label} | {m} | {n} | {k} | {(transB == Transpose.No ? "B" : "Bᵀ")} | {rates[0]:F1} | {obRate} | {ratio} |"));
+            string F(double v) => v.ToString("F1", CultureInfo.InvariantCulture);
+            string obRate = rates.Length > 1 ? $"{F(rates[1].Wall)} | {F(rates[1].Cpu)}" : "n/a | n/a";
+            string ratio = rates.Length > 1 ? (rates[0].Wall / rates[1].Wall).ToString("F2", CultureInfo.InvariantCulture) : "n/a";
+            Console.WriteLine($"| {label} | {m} | {n} | {k} | {(transB == Transpose.No ? "B" : "Bᵀ")} | {F(rates[0].Wall)} | {F(rates[0].Cpu)} | {obRate} | {ratio} |");
         }
         return 0;
     }

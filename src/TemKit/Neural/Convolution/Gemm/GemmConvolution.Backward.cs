@@ -1,6 +1,5 @@
 using System.Buffers;
 using TemKit.Neural.Tensors;
-using TemKit.Numerics.Gemm;
 
 namespace TemKit.Neural.Convolution.Gemm;
 
@@ -100,26 +99,5 @@ public sealed partial class GemmConvolution
         }
         for (int i = 0; i < acc.Length; i++) gradWeights[i] += (float)acc[i];
         ArrayPool<float>.Shared.Return(padded);
-    }
-
-    /// <summary>acc[o][i·K² + t] += Σ_pixels gradOutput[o][pixel] · columns[i·K² + t][pixel] for one padded sample.</summary>
-    internal void BackwardWeightsPadded(ReadOnlySpan<float> padded, ReadOnlySpan<float> gradOutput, int h, int w, Span<double> acc)
-    {
-        int m = Margin, pw = w + 2 * m, plane = h * w;
-        var g = new ColumnGeometry(InChannels, Kernel, Dilation, (h + 2 * m) * pw, pw, m * pw + m, h, w);
-        int depth = g.Depth, band = Im2Col.RowsPerBand(g);
-        var columns = ArrayPool<float>.Shared.Rent(depth * band * w);
-        var part = ArrayPool<float>.Shared.Rent(WeightCount);
-        var gemm = Gemm;
-        for (int y0 = 0; y0 < h; y0 += band)
-        {
-            int y1 = Math.Min(h, y0 + band), pixels = (y1 - y0) * w;
-            Im2Col.Fill(g, padded, y0, y1, columns);
-            gemm.Multiply(Transpose.No, Transpose.Yes, OutChannels, depth, pixels, 1f, gradOutput.Slice(y0 * w), plane,
-                columns.AsSpan(0, depth * pixels), pixels, 0f, part.AsSpan(0, WeightCount), depth);
-            for (int i = 0; i < WeightCount; i++) acc[i] += part[i];
-        }
-        ArrayPool<float>.Shared.Return(part);
-        ArrayPool<float>.Shared.Return(columns);
     }
 }

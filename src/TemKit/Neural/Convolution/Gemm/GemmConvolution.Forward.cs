@@ -1,6 +1,5 @@
 using System.Buffers;
 using TemKit.Neural.Tensors;
-using TemKit.Numerics.Gemm;
 
 namespace TemKit.Neural.Convolution.Gemm;
 
@@ -36,24 +35,5 @@ public sealed partial class GemmConvolution
         int m = Margin, pw = w + 2 * m;
         var g = new ColumnGeometry(InChannels, Kernel, Dilation, (h + 2 * m) * pw, pw, m * pw + m, h, w);
         Correlate(g, padded, weights, OutChannels, bias, output);
-    }
-
-    /// <summary>dst[o][pixel] = bias[o] + Σ_row weights[o][row] · columns[row][pixel], band by band of output rows.</summary>
-    private void Correlate(in ColumnGeometry g, ReadOnlySpan<float> src, ReadOnlySpan<float> weights, int outChannels, ReadOnlySpan<float> bias, Span<float> dst)
-    {
-        int ow = g.OutWidth, plane = g.OutHeight * ow, depth = g.Depth, band = Im2Col.RowsPerBand(g);
-        if (dst.Length < outChannels * plane) throw new ArgumentException("output too short", nameof(dst));
-        var columns = ArrayPool<float>.Shared.Rent(depth * band * ow);
-        var gemm = Gemm;
-        for (int y0 = 0; y0 < g.OutHeight; y0 += band)
-        {
-            int y1 = Math.Min(g.OutHeight, y0 + band), pixels = (y1 - y0) * ow;
-            Im2Col.Fill(g, src, y0, y1, columns);
-            if (!bias.IsEmpty)
-                for (int o = 0; o < outChannels; o++) dst.Slice(o * plane + y0 * ow, pixels).Fill(bias[o]);
-            gemm.Multiply(Transpose.No, Transpose.No, outChannels, pixels, depth, 1f, weights, depth,
-                columns.AsSpan(0, depth * pixels), pixels, bias.IsEmpty ? 0f : 1f, dst.Slice(y0 * ow), plane);
-        }
-        ArrayPool<float>.Shared.Return(columns);
     }
 }

@@ -9,20 +9,38 @@ namespace TemKit.Neural.Convolution.Gemm;
 /// </summary>
 internal static class Im2Col
 {
-    /// <summary>Floats of column matrix a band may use (16 MiB): bounds memory whatever the image size.</summary>
+    /// <summary>Floats of column matrix a band may use when bands run one after another (16 MiB): bounds memory whatever the image size.</summary>
     public const int BudgetFloats = 1 << 22;
+
+    /// <summary>Floats of column matrix per band when bands run in parallel, one per core (4 MiB: stays in the last-level cache).</summary>
+    public const int ParallelBudgetFloats = 1 << 20;
+
+    /// <summary>Fewest pixels per band in the parallel scheme, so each band's GEMM amortises packing the weights.</summary>
+    public const int MinBandPixels = 512;
 
     /// <summary>Output rows per band so that Depth × rows × OutWidth stays within <see cref="BudgetFloats"/> (at least one row).</summary>
     public static int RowsPerBand(in ColumnGeometry g) =>
         Math.Clamp(BudgetFloats / Math.Max(1, g.Depth * g.OutWidth), 1, g.OutHeight);
 
-    /// <summary>Writes the columns of output rows y0 .. y1−1 into <paramref name="columns"/> (Depth × (y1−y0)·OutWidth, row-major).</summary>
+    /// <summary>
+    /// Output rows per band when bands run in parallel: about <see cref="ParallelBudgetFloats"/> of columns, at least
+    /// <see cref="MinBandPixels"/> pixels, and at most a share that leaves two bands per thread.
+    /// </summary>
+    public static int RowsPerParallelBand(in ColumnGeometry g, int threads)
+    {
+        int pixels = Math.Max(MinBandPixels, ParallelBudgetFloats / Math.Max(1, g.Depth));
+        int rows = Math.Max(1, (pixels + g.OutWidth - 1) / g.OutWidth);
+        int share = Math.Max(1, (g.OutHeight + 2 * threads - 1) / (2 * threads));
+        return Math.Clamp(Math.Min(rows, share), 1, g.OutHeight);
+    }
+
+    /// <summary>Writes the columns of output rows y0 .. y1−1 into <paramref name="columns"/> (Depth × (y1−y0)·OutWidth, row-major), over the channels in parallel unless <paramref name="parallel"/> is false.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Fill(ColumnGeometry g, ReadOnlySpan<float> src, int y0, int y1, Span<float> columns)
+    public static void Fill(ColumnGeometry g, ReadOnlySpan<float> src, int y0, int y1, Span<float> columns, bool parallel = true)
     {
         int ow = g.OutWidth, pixels = (y1 - y0) * ow, taps = g.Taps;
         if (columns.Length < g.Depth * pixels) throw new ArgumentException("column buffer too short", nameof(columns));
-        if ((long)g.Depth * pixels < 1 << 16 || g.Channels == 1)
+        if (!parallel || (long)g.Depth * pixels < 1 << 16 || g.Channels == 1)
         {
             for (int c = 0; c < g.Channels; c++) FillChannel(g, src, y0, y1, columns, c, taps, pixels);
             return;

@@ -22,11 +22,15 @@ internal static unsafe class Packing
             float* panel = dst + (long)i * kc;
             if (trans == Transpose.No)
             {
-                // op(A)(r, p) = a[r·lda + p]: each stored row is contiguous in p.
+                // op(A)(r, p) = a[r·lda + p]: each stored row is contiguous in p, so full panels go 8×8 block by block.
+                float* rows = a + (long)(i0 + i) * lda + p0;
+                int done = 0;
+                if (mr == MR && Transpose8x8.IsSupported)
+                    for (; done + 8 <= kc; done += 8) Transpose8x8.Run(rows + done, lda, panel + done * MR, MR);
                 for (int r = 0; r < mr; r++)
                 {
-                    float* src = a + (long)(i0 + i + r) * lda + p0;
-                    for (int p = 0; p < kc; p++) panel[p * MR + r] = src[p];
+                    float* src = rows + (long)r * lda;
+                    for (int p = done; p < kc; p++) panel[p * MR + r] = src[p];
                 }
                 for (int r = mr; r < MR; r++)
                     for (int p = 0; p < kc; p++) panel[p * MR + r] = 0f;
@@ -80,11 +84,15 @@ internal static unsafe class Packing
             }
             else
             {
-                // op(B)(p, q) = b[q·ldb + p]: each stored row is contiguous in p.
+                // op(B)(p, q) = b[q·ldb + p]: each stored row is contiguous in p; groups of 8 rows go 8×8 block by block.
+                float* rows = b + (long)(j0 + j) * ldb + p0;
+                int q8 = Transpose8x8.IsSupported ? nr / 8 * 8 : 0, done = kc / 8 * 8;
+                for (int q = 0; q < q8; q += 8)
+                    for (int p = 0; p < done; p += 8) Transpose8x8.Run(rows + (long)q * ldb + p, ldb, panel + p * NR + q, NR);
                 for (int q = 0; q < nr; q++)
                 {
-                    float* src = b + (long)(j0 + j + q) * ldb + p0;
-                    for (int p = 0; p < kc; p++) panel[p * NR + q] = src[p];
+                    float* src = rows + (long)q * ldb;
+                    for (int p = q < q8 ? done : 0; p < kc; p++) panel[p * NR + q] = src[p];
                 }
                 for (int q = nr; q < NR; q++)
                     for (int p = 0; p < kc; p++) panel[p * NR + q] = 0f;

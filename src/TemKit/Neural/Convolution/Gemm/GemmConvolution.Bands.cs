@@ -1,0 +1,128 @@
+using System.Buffers;
+using TemKit.Numerics.Gemm;
+using TemKit.Numerics.Gemm.Managed;
+
+namespace TemKit.Neural.Convolution.Gemm;
+
+public sealed unsafe partial class GemmConvolution
+{
+    /// <summary>Multiply-adds below which a convolution's bands run on the calling thread.</summary>
+    private const long ParallelThreshold = 1L << 22;
+
+    /// <summary>dst[o][pixel] = bias[o] + Σ_row weights[o][row] · columns[row][pixel], band by band of output rows.</summary>
+    private void Correlate(in ColumnGeometry g, ReadOnlySpan<float> src, ReadOnlySpan<float> weights, int outChannels, ReadOnlySpan<float> bias, Span<float> dst)
+    {
+        if (dst.Length < outChannels * g.OutHeight * g.OutWidth) throw new ArgumentException("output too short", nameof(dst));
+        fixed (float* ps = src, pw = weights, pb = bias, pd = dst)
+        {
+            var work = new BandWork(this, g, outChannels, (long)outChannels * g.Depth * g.OutHeight * g.OutWidth)
+            {
+                Src = ps, SrcLength = src.Length, Weights = pw, Bias = pb, HasBias = !bias.IsEmpty, Dst = pd, DstLength = dst.Length,
+            };
+            if (work.Parallel) System.Threading.Tasks.Parallel.For(0, work.Bands, work.Options, work.CorrelateBand);
+            else for (int b = 0; b < work.Bands; b++) work.CorrelateBand(b);
+        }
+    }
+
+    /// <summary>acc[o][i·K² + t] += Σ_pixels gradOutput[o][pixel] · columns[i·K² + t][pixel] for one padded sample.</summary>
+    internal void BackwardWeightsPadded(ReadOnlySpan<float> padded, ReadOnlySpan<float> gradOutput, int h, int w, Span<double> acc)
+    {
+        int m = Margin, pw = w + 2 * m;
+        var g = new ColumnGeometry(InChannels, Kernel, Dilation, (h + 2 * m) * pw, pw, m * pw + m, h, w);
+        var total = new double[WeightCount];
+        fixed (float* ps = padded, pg = gradOutput)
+        {
+            var work = new BandWork(this, g, OutChannels, (long)OutChannels * g.Depth * h * w)
+            {
+                Src = ps, SrcLength = padded.Length, Dst = pg, DstLength = gradOutput.Length,
+            };
+            if (work.Parallel)
+            {
+                System.Threading.Tasks.Parallel.For(0, work.Bands, work.Options, () => new double[WeightCount],
+                    (b, _, local) => work.WeightsBand(b, local),
+                    local => { lock (total) for (int i = 0; i < local.Length; i++) total[i] += local[i]; });
+            }
+            else
+            {
+                for (int b = 0; b < work.Bands; b++) work.WeightsBand(b, total);
+            }
+        }
+        for (int i = 0; i < total.Length; i++) acc[i] += total[i];
+    }
+
+    /// <summary>
+    /// One convolution cut into bands of output rows. With the managed SGEMM on several cores the bands run in parallel,
+    /// each with a cache-sized column buffer and a single-threaded GEMM; otherwise they run in turn with a larger buffer
+    /// and the provider's own threads.
+    /// </summary>
+    private sealed class BandWork
+    {
+        private readonly GemmConvolution _conv;
+        private readonly ColumnGeometry _g;
+        private readonly int _outChannels, _band;
+        private readonly ISgemmProvider _gemm;
+
+        public BandWork(GemmConvolution conv, ColumnGeometry g, int outChannels, long multiplyAdds)
+        {
+            _conv = conv;
+            _g = g;
+            _outChannels = outChannels;
+            _gemm = conv.Gemm;
+            int threads = Environment.ProcessorCount;
+            Parallel = _gemm is ManagedSgemmProvider && threads > 1 && multiplyAdds >= ParallelThreshold;
+            _band = Parallel ? Im2Col.RowsPerParallelBand(g, threads) : Im2Col.RowsPerBand(g);
+            Bands = (g.OutHeight + _band - 1) / _band;
+            Parallel &= Bands > 1;
+            Options = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        }
+
+        public bool Parallel { get; }
+        public int Bands { get; }
+        public ParallelOptions Options { get; }
+        public float* Src { get; init; }
+        public int SrcLength { get; init; }
+        public float* Weights { get; init; }
+        public float* Bias { get; init; }
+        public bool HasBias { get; init; }
+
+        /// <summary>Output planes (forward) or the output gradient (weight gradient).</summary>
+        public float* Dst { get; init; }
+        public int DstLength { get; init; }
+
+        private void Multiply(Transpose transB, int m, int n, int k, ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)
+        {
+            if (Parallel) ManagedSgemmProvider.Multiply(MicroKernels.Best, 1, Transpose.No, transB, m, n, k, 1f, a, lda, b, ldb, beta, c, ldc);
+            else _gemm.Multiply(Transpose.No, transB, m, n, k, 1f, a, lda, b, ldb, beta, c, ldc);
+        }
+
+        public void CorrelateBand(int band)
+        {
+            int ow = _g.OutWidth, plane = _g.OutHeight * ow, depth = _g.Depth;
+            int y0 = band * _band, y1 = Math.Min(_g.OutHeight, y0 + _band), pixels = (y1 - y0) * ow;
+            var columns = ArrayPool<float>.Shared.Rent(depth * pixels);
+            Im2Col.Fill(_g, new ReadOnlySpan<float>(Src, SrcLength), y0, y1, columns, parallel: !Parallel);
+            var dst = new Span<float>(Dst, DstLength);
+            if (HasBias)
+                for (int o = 0; o < _outChannels; o++) dst.Slice(o * plane + y0 * ow, pixels).Fill(Bias[o]);
+            Multiply(Transpose.No, _outChannels, pixels, depth, new ReadOnlySpan<float>(Weights, _outChannels * depth), depth,
+                columns.AsSpan(0, depth * pixels), pixels, HasBias ? 1f : 0f, dst.Slice(y0 * ow), plane);
+            ArrayPool<float>.Shared.Return(columns);
+        }
+
+        public double[] WeightsBand(int band, double[] acc)
+        {
+            int ow = _g.OutWidth, plane = _g.OutHeight * ow, depth = _g.Depth, count = _conv.WeightCount;
+            int y0 = band * _band, y1 = Math.Min(_g.OutHeight, y0 + _band), pixels = (y1 - y0) * ow;
+            var columns = ArrayPool<float>.Shared.Rent(depth * pixels);
+            var part = ArrayPool<float>.Shared.Rent(count);
+            Im2Col.Fill(_g, new ReadOnlySpan<float>(Src, SrcLength), y0, y1, columns, parallel: !Parallel);
+            var gradOutput = new ReadOnlySpan<float>(Dst, DstLength);
+            Multiply(Transpose.Yes, _outChannels, depth, pixels, gradOutput.Slice(y0 * ow), plane,
+                columns.AsSpan(0, depth * pixels), pixels, 0f, part.AsSpan(0, count), depth);
+            for (int i = 0; i < count; i++) acc[i] += part[i];
+            ArrayPool<float>.Shared.Return(part);
+            ArrayPool<float>.Shared.Return(columns);
+            return acc;
+        }
+    }
+}
