@@ -29,7 +29,9 @@ public sealed unsafe partial class GemmConvolution
     {
         int m = Margin, pw = w + 2 * m;
         var g = new ColumnGeometry(InChannels, Kernel, Dilation, (h + 2 * m) * pw, pw, m * pw + m, h, w);
-        var total = new double[WeightCount];
+        // Pooled accumulators: these arrays reach megabytes, and fresh ones per call would churn the large-object heap.
+        int count = WeightCount;
+        var total = RentCleared(count);
         fixed (float* ps = padded, pg = gradOutput)
         {
             var work = new BandWork(this, g, OutChannels, (long)OutChannels * g.Depth * h * w)
@@ -38,16 +40,28 @@ public sealed unsafe partial class GemmConvolution
             };
             if (work.Parallel)
             {
-                System.Threading.Tasks.Parallel.For(0, work.Bands, work.Options, () => new double[WeightCount],
+                System.Threading.Tasks.Parallel.For(0, work.Bands, work.Options, () => RentCleared(count),
                     (b, _, local) => work.WeightsBand(b, local),
-                    local => { lock (total) for (int i = 0; i < local.Length; i++) total[i] += local[i]; });
+                    local =>
+                    {
+                        lock (total) for (int i = 0; i < count; i++) total[i] += local[i];
+                        ArrayPool<double>.Shared.Return(local);
+                    });
             }
             else
             {
                 for (int b = 0; b < work.Bands; b++) work.WeightsBand(b, total);
             }
         }
-        for (int i = 0; i < total.Length; i++) acc[i] += total[i];
+        for (int i = 0; i < count; i++) acc[i] += total[i];
+        ArrayPool<double>.Shared.Return(total);
+    }
+
+    private static double[] RentCleared(int length)
+    {
+        var a = ArrayPool<double>.Shared.Rent(length);
+        Array.Clear(a, 0, length);
+        return a;
     }
 
     /// <summary>

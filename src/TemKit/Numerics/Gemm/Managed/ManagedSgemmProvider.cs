@@ -17,8 +17,8 @@ public sealed unsafe class ManagedSgemmProvider : ISgemmProvider
     /// <summary>Columns of the register tile.</summary>
     internal const int NR = MicroKernels.NR;
 
-    /// <summary>Depth of a packed block (B micro-panel KC·NR floats stays in L1).</summary>
-    internal const int KC = 256;
+    /// <summary>Depth of a packed block: the B micro-panel (KC·NR floats, 24 KiB) and an A micro-panel (6 KiB) share L1.</summary>
+    internal const int KC = 192;
 
     /// <summary>Rows of a packed A block (MC·KC floats stays in L2).</summary>
     internal const int MC = 128;
