@@ -8,7 +8,11 @@ namespace TemKit.Bench.Gemm;
 /// SGEMM GFLOP/s, managed vs OpenBLAS (2 threads), on 1024³ and on the matrix shapes the U-Net's 5×5 convolutions
 /// produce through im2col (forward / input-gradient: M = output channels, K = 25·input channels, N = a block of pixels;
 /// weight gradient: B transposed, K = pixels). Wall-clock GFLOP/s and GFLOP per process CPU-second (the steadier figure
-/// on a shared machine; OpenBLAS threads that spin while waiting count too). Markdown table. Arguments: [--repeats 5].
+/// on a shared machine; OpenBLAS threads that spin while waiting count too). Then the U-Net training step
+/// (`temkit bench train --net unet`) with Conv2d on the direct path (TEMKIT_CONV=direct, before) and on the automatic
+/// choice (GEMM for multi-channel layers, after), each in its own process, next to the PyTorch peer
+/// (bench/peers/torch_nets.py on /usr/bin/python3, 2 threads) when torch is installed. Markdown tables.
+/// Arguments: [--repeats 5] [--steps 3] [--size 256] [--no-train].
 /// </summary>
 internal sealed class GemmBench : IBench
 {
@@ -28,8 +32,19 @@ internal sealed class GemmBench : IBench
 
     public int Run(string[] args)
     {
-        int i = Array.IndexOf(args, "--repeats");
-        int repeats = i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : 5;
+        string Arg(string name, string fallback)
+        {
+            int i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        }
+        int repeats = int.Parse(Arg("--repeats", "5"), CultureInfo.InvariantCulture);
+        RunGemm(repeats);
+        if (!args.Contains("--no-train")) TrainStep.Run(Arg("--size", "256"), Arg("--steps", "3"));
+        return 0;
+    }
+
+    private static void RunGemm(int repeats)
+    {
         var providers = new List<ISgemmProvider> { Sgemm.Managed };
         if (Sgemm.OpenBlas is { } openBlas) providers.Add(openBlas);
         Console.WriteLine($"managed kernel: {Sgemm.Managed.KernelName}; OpenBLAS: {(Sgemm.OpenBlas is { } o ? $"{o.Config}, {o.Threads} threads" : "not available")}; {Environment.ProcessorCount} cores");
@@ -58,7 +73,6 @@ internal sealed class GemmBench : IBench
             string ratio = rates.Length > 1 ? (rates[0].Wall / rates[1].Wall).ToString("F2", CultureInfo.InvariantCulture) : "n/a";
             Console.WriteLine($"| {label} | {m} | {n} | {k} | {(transB == Transpose.No ? "B" : "Bᵀ")} | {F(rates[0].Wall)} | {F(rates[0].Cpu)} | {obRate} | {ratio} |");
         }
-        return 0;
     }
 
     private static float[] Random(Random rng, int length)

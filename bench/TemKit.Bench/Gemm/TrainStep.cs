@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace TemKit.Bench.Gemm;
+
+/// <summary>U-Net training step before (direct convolutions) and after (GEMM convolutions), and the PyTorch peer.</summary>
+internal static class TrainStep
+{
+    public static void Run(string size, string steps)
+    {
+        string root = FindRoot();
+        string[] common = ["train", "--net", "unet", "--size", size, "--steps", steps, "--seed", "1"];
+        string temkit = Path.Combine(root, "temkit");
+        Console.WriteLine();
+        Console.WriteLine($"U-Net (width 32, 3 levels, 5×5), batch 1, {size}², median of {steps} training steps:");
+        Console.WriteLine();
+        Console.WriteLine("| implementation | median step (s) | CPU per step (s) | peak (MiB) |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var (label, conv) in new[] { ("TemKit, direct convolutions (before)", "direct"), ("TemKit, GEMM convolutions (after)", "auto") })
+        {
+            var r = RunJson(root, "bash", [temkit, "bench", .. common], ("TEMKIT_CONV", conv));
+            Row(label, r, r?.GetProperty("cpu_s").GetDouble());
+        }
+        var peer = RunJson(root, "/usr/bin/python3", [Path.Combine(root, "bench", "peers", "torch_nets.py"), .. common, "--threads", "2"], null);
+        Row("PyTorch (2 threads)", peer, null);
+    }
+
+    private static void Row(string label, JsonElement? r, double? cpu)
+    {
+        if (r is not { } j)
+        {
+            Console.WriteLine($"| {label} | not run | | |");
+            return;
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {label} | {j.GetProperty("median_s").GetDouble():F3} | {(cpu is { } c ? c.ToString("F3", CultureInfo.InvariantCulture) : "n/a")} | {j.GetProperty("peak_mib").GetDouble():F0} |"));
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "TemKit.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("cannot find the repository root (TemKit.slnx) above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>Runs a command that prints one JSON line; null (and a note on stderr) when it cannot run, e.g. no torch.</summary>
+    private static JsonElement? RunJson(string root, string exe, string[] args, (string Name, string Value)? env)
+    {
+        var psi = new ProcessStartInfo(exe) { WorkingDirectory = root, RedirectStandardOutput = true };
+        foreach (string a in args) psi.ArgumentList.Add(a);
+        if (env is { } e) psi.Environment[e.Name] = e.Value;
+        try
+        {
+            using var p = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {exe}");
+            string output = p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            if (p.ExitCode != 0)
+            {
+                Console.Error.WriteLine($"{exe} {string.Join(' ', args)} exited with {p.ExitCode}");
+                return null;
+            }
+            string line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.TrimStart().StartsWith('{'));
+            return JsonDocument.Parse(line).RootElement.Clone();
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            Console.Error.WriteLine($"cannot run {exe}: {ex.Message}");
+            return null;
+        }
+    }
+}
