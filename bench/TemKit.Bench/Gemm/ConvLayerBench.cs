@@ -11,7 +11,8 @@ namespace TemKit.Bench.Gemm;
 /// <summary>
 /// One Conv2d layer's forward + backward on the U-Net's 5×5 shapes, direct SIMD path vs im2col + SGEMM path
 /// (each measured in a child process with TEMKIT_CONV=direct or gemm, since the layer reads it once). Wall-clock median
-/// and process CPU seconds per step (CPU time is the steadier figure on a shared machine). Markdown table.
+/// and process CPU seconds per forward + backward step and per forward pass alone (CPU time is the steadier figure on
+/// a shared machine). Markdown table.
 /// Arguments: [--steps 3]; internal: --child LABEL.
 /// </summary>
 internal sealed class ConvLayerBench : IBench
@@ -35,11 +36,11 @@ internal sealed class ConvLayerBench : IBench
         if (args.Length > 0 && args[0] == "--child") return Child(steps);
         var direct = RunChild("direct", steps);
         var gemm = RunChild("gemm", steps);
-        Console.WriteLine("| layer (5×5) | size | direct wall (s) | GEMM wall (s) | direct CPU (s) | GEMM CPU (s) | CPU speed-up |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Console.WriteLine("| layer (5×5) | size | direct wall (s) | GEMM wall (s) | direct CPU (s) | GEMM CPU (s) | CPU speed-up | direct fwd CPU (s) | GEMM fwd CPU (s) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         for (int l = 0; l < Layers.Length; l++)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {Layers[l].Label} | {Layers[l].Size}² | {direct[l].Wall:F3} | {gemm[l].Wall:F3} | {direct[l].Cpu:F3} | {gemm[l].Cpu:F3} | {direct[l].Cpu / gemm[l].Cpu:F2}x |"));
+                $"| {Layers[l].Label} | {Layers[l].Size}² | {direct[l].Wall:F3} | {gemm[l].Wall:F3} | {direct[l].Cpu:F3} | {gemm[l].Cpu:F3} | {direct[l].Cpu / gemm[l].Cpu:F2}x | {direct[l].CpuForward:F3} | {gemm[l].CpuForward:F3} |"));
         return 0;
     }
 
@@ -58,18 +59,25 @@ internal sealed class ConvLayerBench : IBench
                 using var y = layer.Forward(x, training: true);
                 using var gx = layer.Backward(g);
             }
+            void Infer() => layer.Forward(x, training: false).Dispose();
             Step();
-            using var proc = Process.GetCurrentProcess();
-            var cpu0 = proc.TotalProcessorTime;
-            double wall = Timing.MedianSeconds(Step, steps, warmup: 0);
-            proc.Refresh();
-            double cpu = (proc.TotalProcessorTime - cpu0).TotalSeconds / steps;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{wall:R} {cpu:R}"));
+            var (wall, cpu) = Measure(Step, steps);
+            var (_, cpuForward) = Measure(Infer, steps);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{wall:R} {cpu:R} {cpuForward:R}"));
         }
         return 0;
     }
 
-    private static (double Wall, double Cpu)[] RunChild(string mode, int steps)
+    private static (double Wall, double Cpu) Measure(Action action, int steps)
+    {
+        using var proc = Process.GetCurrentProcess();
+        var cpu0 = proc.TotalProcessorTime;
+        double wall = Timing.MedianSeconds(action, steps, warmup: 0);
+        proc.Refresh();
+        return (wall, (proc.TotalProcessorTime - cpu0).TotalSeconds / steps);
+    }
+
+    private static (double Wall, double Cpu, double CpuForward)[] RunChild(string mode, int steps)
     {
         var psi = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
         if (!Environment.ProcessPath!.EndsWith("TemKit.Bench", StringComparison.Ordinal)) psi.ArgumentList.Add(typeof(ConvLayerBench).Assembly.Location);
@@ -81,7 +89,7 @@ internal sealed class ConvLayerBench : IBench
         if (p.ExitCode != 0) throw new InvalidOperationException($"child benchmark ({mode}) exited with {p.ExitCode}");
         return text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(' '))
-            .Select(f => (double.Parse(f[0], CultureInfo.InvariantCulture), double.Parse(f[1], CultureInfo.InvariantCulture)))
+            .Select(f => (double.Parse(f[0], CultureInfo.InvariantCulture), double.Parse(f[1], CultureInfo.InvariantCulture), double.Parse(f[2], CultureInfo.InvariantCulture)))
             .ToArray();
     }
 }

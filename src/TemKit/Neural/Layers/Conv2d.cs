@@ -29,7 +29,7 @@ public sealed class Conv2d : Layer
         Weight.InitNormal(rng, Math.Sqrt(2.0 / (inChannels * kernel * kernel)));
         Bias = bias ? new Parameter(name + ".bias", outChannels) : null;
         // Multi-channel layers (U-Net) run as im2col + SGEMM; thin ones (MSD-net's single-output dilated convs) stay direct.
-        _gemm = GemmConvolution.Pays(inChannels, outChannels, kernel) ? new GemmConvolution(inChannels, outChannels, kernel, dilation, padding) : null;
+        _gemm = GemmConvolution.Pays(inChannels, outChannels) ? new GemmConvolution(inChannels, outChannels, kernel, dilation, padding) : null;
     }
 
     public int InChannels { get; }

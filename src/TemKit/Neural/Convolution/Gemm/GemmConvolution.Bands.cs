@@ -75,6 +75,7 @@ public sealed unsafe partial class GemmConvolution
         private readonly ColumnGeometry _g;
         private readonly int _outChannels, _band;
         private readonly ISgemmProvider _gemm;
+        private readonly int[] _tapOffsets = [];
 
         public BandWork(GemmConvolution conv, ColumnGeometry g, int outChannels, long multiplyAdds)
         {
@@ -82,6 +83,8 @@ public sealed unsafe partial class GemmConvolution
             _g = g;
             _outChannels = outChannels;
             _gemm = conv.Gemm;
+            Implicit = _gemm is ManagedSgemmProvider;
+            if (Implicit) _tapOffsets = ImplicitColumns.TapOffsets(g);
             int threads = Environment.ProcessorCount;
             Parallel = _gemm is ManagedSgemmProvider && threads > 1 && multiplyAdds >= ParallelThreshold;
             _band = Parallel ? Im2Col.RowsPerParallelBand(g, threads) : Im2Col.RowsPerBand(g);
@@ -91,6 +94,9 @@ public sealed unsafe partial class GemmConvolution
         }
 
         public bool Parallel { get; }
+
+        /// <summary>Managed SGEMM: forward-style bands pack their columns straight from the source (no column buffer).</summary>
+        public bool Implicit { get; }
         public int Bands { get; }
         public ParallelOptions Options { get; }
         public float* Src { get; init; }
@@ -113,14 +119,22 @@ public sealed unsafe partial class GemmConvolution
         {
             int ow = _g.OutWidth, plane = _g.OutHeight * ow, depth = _g.Depth;
             int y0 = band * _band, y1 = Math.Min(_g.OutHeight, y0 + _band), pixels = (y1 - y0) * ow;
-            var columns = ArrayPool<float>.Shared.Rent(depth * pixels);
-            Im2Col.Fill(_g, new ReadOnlySpan<float>(Src, SrcLength), y0, y1, columns, parallel: !Parallel);
             var dst = new Span<float>(Dst, DstLength);
             if (HasBias)
                 for (int o = 0; o < _outChannels; o++) dst.Slice(o * plane + y0 * ow, pixels).Fill(Bias[o]);
-            Multiply(Transpose.No, _outChannels, pixels, depth, new ReadOnlySpan<float>(Weights, _outChannels * depth), depth,
-                columns.AsSpan(0, depth * pixels), pixels, HasBias ? 1f : 0f, dst.Slice(y0 * ow), plane);
-            ArrayPool<float>.Shared.Return(columns);
+            var weights = new ReadOnlySpan<float>(Weights, _outChannels * depth);
+            float beta = HasBias ? 1f : 0f;
+            if (Implicit)
+            {
+                var columns = new ImplicitColumns(_g, Src, y0, _tapOffsets);
+                ManagedSgemmProvider.Multiply(MicroKernels.Best, Parallel ? 1 : Environment.ProcessorCount, _outChannels, pixels, depth, 1f,
+                    weights, depth, columns, beta, dst.Slice(y0 * ow), plane);
+                return;
+            }
+            var buffer = ArrayPool<float>.Shared.Rent(depth * pixels);
+            Im2Col.Fill(_g, new ReadOnlySpan<float>(Src, SrcLength), y0, y1, buffer, parallel: !Parallel);
+            Multiply(Transpose.No, _outChannels, pixels, depth, weights, depth, buffer.AsSpan(0, depth * pixels), pixels, beta, dst.Slice(y0 * ow), plane);
+            ArrayPool<float>.Shared.Return(buffer);
         }
 
         public double[] WeightsBand(int band, double[] acc)

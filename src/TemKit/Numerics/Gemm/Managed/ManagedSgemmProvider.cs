@@ -5,8 +5,9 @@ namespace TemKit.Numerics.Gemm.Managed;
 
 /// <summary>
 /// Managed SGEMM in the GotoBLAS/BLIS structure (Goto and van de Geijn, ACM TOMS 34(3), 2008): op(A) is cut into
-/// MC×KC blocks and op(B) into KC×NC panels, both packed into contiguous micro-panels (MR rows of A, NR columns of B,
-/// zero-filled at the edges), and an MR×NR register-tile micro-kernel (AVX-512, Vector256 or scalar) runs over them.
+/// MC×KC blocks and op(B) into KC×NC panels; the A block is packed into MR-row micro-panels, and each KC×NR micro-panel
+/// of B is packed just before an MR×NR register-tile micro-kernel (AVX-512, Vector256 or scalar) sweeps the A panels
+/// over it (edges zero-filled, so the kernel never branches).
 /// C tiles of MC×NC are independent tasks spread over the cores.
 /// </summary>
 public sealed unsafe class ManagedSgemmProvider : ISgemmProvider
@@ -58,6 +59,23 @@ public sealed unsafe class ManagedSgemmProvider : ISgemmProvider
         }
     }
 
+    /// <summary>
+    /// C = alpha·A·B + beta·C where B (k×n) is never stored: <paramref name="b"/> packs its panels on demand.
+    /// </summary>
+    internal static void Multiply(KernelKind kernel, int threads, int m, int n, int k, float alpha,
+        ReadOnlySpan<float> a, int lda, PanelSource b, float beta, Span<float> c, int ldc)
+    {
+        SgemmChecks.Validate(Transpose.No, Transpose.No, m, n, k, a.Length, lda, k * n, Math.Max(1, n), c.Length, ldc);
+        if (m == 0 || n == 0) return;
+        SgemmChecks.ScaleC(c, m, n, ldc, beta);
+        if (k == 0 || alpha == 0f) return;
+        fixed (float* pa = a, pc = c)
+        {
+            var job = new Job(kernel, Transpose.No, Transpose.No, m, n, k, alpha, pa, lda, null, n, pc, ldc) { Source = b };
+            job.Run(Math.Max(1, threads));
+        }
+    }
+
     /// <summary>One multiplication cut into MC×NC tiles of C.</summary>
     private sealed class Job
     {
@@ -77,6 +95,9 @@ public sealed unsafe class ManagedSgemmProvider : ISgemmProvider
             _c = c;
             (_lda, _ldb, _ldc) = (lda, ldb, ldc);
         }
+
+        /// <summary>Packs B when it is not a stored matrix.</summary>
+        public PanelSource? Source { get; init; }
 
         public void Run(int threads)
         {
@@ -107,7 +128,7 @@ public sealed unsafe class ManagedSgemmProvider : ISgemmProvider
             int mPanels = (mc + MR - 1) / MR, nPanels = (nc + NR - 1) / NR;
             int kcMax = Math.Min(KC, _k);
             var aPack = ArrayPool<float>.Shared.Rent(mPanels * MR * kcMax + 16);
-            var bPack = ArrayPool<float>.Shared.Rent(nPanels * NR * kcMax + 16);
+            var bPack = ArrayPool<float>.Shared.Rent(NR * kcMax + 16);
             float* edge = stackalloc float[MR * NR];
             fixed (float* ap0 = aPack, bp0 = bPack)
             {
@@ -116,12 +137,14 @@ public sealed unsafe class ManagedSgemmProvider : ISgemmProvider
                 for (int p0 = 0; p0 < _k; p0 += KC)
                 {
                     int kc = Math.Min(KC, _k - p0);
-                    Packing.PackB(_transB, _b, _ldb, p0, kc, j0, nc, bp);
                     Packing.PackA(_transA, _a, _lda, i0, mc, p0, kc, ap);
                     for (int jp = 0; jp < nPanels; jp++)
                     {
+                        // Each B micro-panel is packed right before the A panels sweep over it, so it is still in L1.
                         int j = jp * NR, nr = Math.Min(NR, nc - j);
-                        float* bPanel = bp + (long)jp * NR * kc;
+                        float* bPanel = bp;
+                        if (Source != null) Source.Pack(p0, kc, j0 + j, nr, bPanel);
+                        else Packing.PackB(_transB, _b, _ldb, p0, kc, j0 + j, nr, bPanel);
                         for (int ip = 0; ip < mPanels; ip++)
                         {
                             int i = ip * MR, mr = Math.Min(MR, mc - i);
