@@ -60,14 +60,14 @@ public sealed partial class GemmConvolution
     /// (the MSD-net's single-output dilated convolutions, the U-Net's first and last) stay direct.
     /// TEMKIT_CONV=direct|gemm|auto overrides the choice (for benchmarks).
     /// </summary>
-    public static bool Pays(int inChannels, int outChannels) => Choice switch
+    public static bool Pays(int inChannels, int outChannels) => s_choice.Value switch
     {
         "direct" => false,
         "gemm" => true,
         _ => Math.Min(inChannels, outChannels) >= 64,
     };
 
-    private static readonly string Choice = ReadChoice(Environment.GetEnvironmentVariable("TEMKIT_CONV"));
+    private static readonly Lazy<string> s_choice = new(() => ReadChoice(Environment.GetEnvironmentVariable("TEMKIT_CONV")));
 
     internal static string ReadChoice(string? setting)
     {
