@@ -23,6 +23,7 @@ internal sealed class ConvLayerBench : IBench
     private static readonly (string Label, int Cin, int Cout, int Size)[] Layers =
     [
         ("enc0.conv0 1→32", 1, 32, 256),
+        ("width-16 net 16→16", 16, 16, 256),
         ("enc0 32→32", 32, 32, 256),
         ("dec0.conv0 64→32", 64, 32, 256),
         ("enc1 64→64", 64, 64, 128),

@@ -11,6 +11,7 @@ public class Conv2dDispatchTests
     [Theory]
     [InlineData(64, 64, 3, 1, "Zero", true)]
     [InlineData(72, 64, 3, 2, "Reflect", true)]
+    [InlineData(16, 24, 5, 1, "Reflect", true)]
     [InlineData(16, 8, 5, 2, "Reflect", false)]
     [InlineData(1, 1, 3, 3, "Reflect", false)]
     public void LayerMatchesTheNaiveConvolutionOnEitherPath(int cin, int cout, int k, int d, string paddingName, bool gemm)

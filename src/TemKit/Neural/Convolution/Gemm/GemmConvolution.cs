@@ -8,7 +8,9 @@ namespace TemKit.Neural.Convolution.Gemm;
 /// zero or reflect padding of (K/2)·d pixels, NCHW float32, computed as im2col + SGEMM (<see cref="Sgemm"/>): the
 /// forward pass is weights[out × in·K²] · columns[in·K² × pixels], the weight gradient gradOut · columnsᵀ, and the input
 /// gradient the correlation of the zero-padded output gradient with the flipped, transposed kernel followed by the
-/// adjoint of the padding. Columns are built in bands of output rows so the buffer (from ArrayPool) stays under 16 MiB.
+/// adjoint of the padding. The work runs in bands of output rows: with the managed SGEMM the forward-style products pack
+/// their columns straight from the padded image (implicit GEMM) and the bands run in parallel; otherwise (and for the
+/// weight gradient) columns are built per band in a pooled buffer of bounded size (at most 16 MiB).
 /// Weights are laid out [out][in][ky][kx].
 /// </summary>
 public sealed partial class GemmConvolution
@@ -51,20 +53,26 @@ public sealed partial class GemmConvolution
     /// <summary>Number of weights, out·in·K².</summary>
     public int WeightCount => OutChannels * InChannels * Kernel * Kernel;
 
-    /// <summary>The SGEMM backend this convolution calls.</summary>
-    public ISgemmProvider Gemm => _gemm ?? Sgemm.Default;
+    /// <summary>
+    /// The SGEMM backend this convolution calls: the one given to the constructor, else the managed backend, whose
+    /// implicit GEMM packs columns straight from the image and measured about twice as fast here as im2col + OpenBLAS
+    /// (docs/benchmarks/gemm.md); TEMKIT_BLAS=openblas (or managed) forces <see cref="Sgemm.Default"/> instead.
+    /// </summary>
+    public ISgemmProvider Gemm => _gemm ?? (BlasForced ? Sgemm.Default : Sgemm.Managed);
+
+    private static readonly bool BlasForced = Environment.GetEnvironmentVariable("TEMKIT_BLAS")?.Trim().ToLowerInvariant() is "managed" or "openblas";
 
     /// <summary>
-    /// True when the GEMM path beats the direct SIMD convolution for this layer shape: at least 64 input and 64 output
-    /// channels (the U-Net's lower levels; docs/benchmarks/gemm.md). With 32 channels the two are on par, and thin layers
-    /// (the MSD-net's single-output dilated convolutions, the U-Net's first and last) stay direct.
+    /// True when the GEMM path beats the direct SIMD convolution for this layer shape: at least 16 input and 16 output
+    /// channels (every U-Net layer but the first and the last; docs/benchmarks/gemm.md). Thin layers (the MSD-net's
+    /// single-output dilated convolutions, the U-Net's 1-channel input and output) stay direct.
     /// TEMKIT_CONV=direct|gemm|auto overrides the choice (for benchmarks).
     /// </summary>
     public static bool Pays(int inChannels, int outChannels) => s_choice.Value switch
     {
         "direct" => false,
         "gemm" => true,
-        _ => Math.Min(inChannels, outChannels) >= 64,
+        _ => Math.Min(inChannels, outChannels) >= 16,
     };
 
     private static readonly Lazy<string> s_choice = new(() => ReadChoice(Environment.GetEnvironmentVariable("TEMKIT_CONV")));
