@@ -95,7 +95,7 @@ public sealed unsafe partial class GemmConvolution
 
         public bool Parallel { get; }
 
-        /// <summary>Managed SGEMM: forward-style bands pack their columns straight from the source (no column buffer).</summary>
+        /// <summary>Managed SGEMM: bands pack their columns (or transposed columns) straight from the source, no column buffer.</summary>
         public bool Implicit { get; }
         public int Bands { get; }
         public ParallelOptions Options { get; }
@@ -141,15 +141,23 @@ public sealed unsafe partial class GemmConvolution
         {
             int ow = _g.OutWidth, plane = _g.OutHeight * ow, depth = _g.Depth, count = _conv.WeightCount;
             int y0 = band * _band, y1 = Math.Min(_g.OutHeight, y0 + _band), pixels = (y1 - y0) * ow;
-            var columns = ArrayPool<float>.Shared.Rent(depth * pixels);
             var part = ArrayPool<float>.Shared.Rent(count);
-            Im2Col.Fill(_g, new ReadOnlySpan<float>(Src, SrcLength), y0, y1, columns, parallel: !Parallel);
             var gradOutput = new ReadOnlySpan<float>(Dst, DstLength);
-            Multiply(Transpose.Yes, _outChannels, depth, pixels, gradOutput.Slice(y0 * ow), plane,
-                columns.AsSpan(0, depth * pixels), pixels, 0f, part.AsSpan(0, count), depth);
+            if (Implicit)
+            {
+                ManagedSgemmProvider.Multiply(MicroKernels.Best, Parallel ? 1 : Environment.ProcessorCount, _outChannels, depth, pixels, 1f,
+                    gradOutput.Slice(y0 * ow), plane, new ImplicitColumnsTransposed(_g, Src, y0, _tapOffsets), 0f, part.AsSpan(0, count), depth);
+            }
+            else
+            {
+                var columns = ArrayPool<float>.Shared.Rent(depth * pixels);
+                Im2Col.Fill(_g, new ReadOnlySpan<float>(Src, SrcLength), y0, y1, columns, parallel: !Parallel);
+                Multiply(Transpose.Yes, _outChannels, depth, pixels, gradOutput.Slice(y0 * ow), plane,
+                    columns.AsSpan(0, depth * pixels), pixels, 0f, part.AsSpan(0, count), depth);
+                ArrayPool<float>.Shared.Return(columns);
+            }
             for (int i = 0; i < count; i++) acc[i] += part[i];
             ArrayPool<float>.Shared.Return(part);
-            ArrayPool<float>.Shared.Return(columns);
             return acc;
         }
     }

@@ -12,16 +12,22 @@ internal static unsafe class Transpose8x8
 
     /// <summary>dst[c·dstStride + r] = src[r·srcStride + c] for r, c in 0..7.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Run(float* src, long srcStride, float* dst, long dstStride)
+    public static void Run(float* src, long srcStride, float* dst, long dstStride) =>
+        Store(Avx.LoadVector256(src), Avx.LoadVector256(src + srcStride), Avx.LoadVector256(src + 2 * srcStride),
+            Avx.LoadVector256(src + 3 * srcStride), Avx.LoadVector256(src + 4 * srcStride), Avx.LoadVector256(src + 5 * srcStride),
+            Avx.LoadVector256(src + 6 * srcStride), Avx.LoadVector256(src + 7 * srcStride), dst, dstStride);
+
+    /// <summary>dst[c·dstStride + r] = rows[r][offset + c] for r, c in 0..7: eight source rows anywhere in memory.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Run(float** rows, long offset, float* dst, long dstStride) =>
+        Store(Avx.LoadVector256(rows[0] + offset), Avx.LoadVector256(rows[1] + offset), Avx.LoadVector256(rows[2] + offset),
+            Avx.LoadVector256(rows[3] + offset), Avx.LoadVector256(rows[4] + offset), Avx.LoadVector256(rows[5] + offset),
+            Avx.LoadVector256(rows[6] + offset), Avx.LoadVector256(rows[7] + offset), dst, dstStride);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(Vector256<float> r0, Vector256<float> r1, Vector256<float> r2, Vector256<float> r3,
+        Vector256<float> r4, Vector256<float> r5, Vector256<float> r6, Vector256<float> r7, float* dst, long dstStride)
     {
-        var r0 = Avx.LoadVector256(src);
-        var r1 = Avx.LoadVector256(src + srcStride);
-        var r2 = Avx.LoadVector256(src + 2 * srcStride);
-        var r3 = Avx.LoadVector256(src + 3 * srcStride);
-        var r4 = Avx.LoadVector256(src + 4 * srcStride);
-        var r5 = Avx.LoadVector256(src + 5 * srcStride);
-        var r6 = Avx.LoadVector256(src + 6 * srcStride);
-        var r7 = Avx.LoadVector256(src + 7 * srcStride);
         // Pairs of rows interleaved, then pairs of pairs, then the 128-bit halves swapped into place.
         var t0 = Avx.UnpackLow(r0, r1); var t1 = Avx.UnpackHigh(r0, r1);
         var t2 = Avx.UnpackLow(r2, r3); var t3 = Avx.UnpackHigh(r2, r3);
