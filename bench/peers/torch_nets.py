@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """PyTorch peer of `temkit bench train|infer`: the same MSD-net and U-Net architectures, timed the same way.
 
-Prints one JSON line {"net", "mode", "size", "batch", "median_s", "peak_mib", "impl": "pytorch"}.
+Prints one JSON line {"net", "mode", "size", "batch", "median_s", "peak_mib", "cpu_s", "impl": "pytorch"}
+(cpu_s: process CPU seconds per step, all threads).
 MSD-net is written the usual PyTorch way (each layer convolves torch.cat of all earlier feature maps).
 Usage: python3 bench/peers/torch_nets.py train|infer --net msd|unet [--size 256] [--batch 1] [--steps 5] [--threads 2]
 """
@@ -116,14 +117,16 @@ def main():
                 net(x)
 
     step()
-    times = []
+    times, cpu = [], []
     for _ in range(a.steps):
-        start = time.perf_counter()
+        start, cpu0 = time.perf_counter(), time.process_time()
         step()
         times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - cpu0)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     print(json.dumps({"net": a.net, "mode": a.mode, "size": a.size, "batch": a.batch,
-                      "median_s": round(statistics.median(times), 4), "peak_mib": round(peak, 1), "impl": "pytorch"}))
+                      "median_s": round(statistics.median(times), 4), "peak_mib": round(peak, 1),
+                      "cpu_s": round(statistics.median(cpu), 4), "impl": "pytorch"}))
 
 
 if __name__ == "__main__":

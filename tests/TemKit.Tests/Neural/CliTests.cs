@@ -58,4 +58,23 @@ public class CliTests : IDisposable
         Assert.Equal(2, Run(["bench", "train", "--net", "resnet"]));
         Assert.Equal(2, Run(["bench", "infer", "--net", "unet", "--size", "100", "--levels", "4"]));
     }
+
+    [Fact]
+    public void TrainsFromPngFoldersAndRejectsUnpairedMasks()
+    {
+        var samples = SyntheticParticles.Make(4, 32, seed: 8);
+        string imgDir = Directory.CreateDirectory(Path.Combine(_dir, "img")).FullName, maskDir = Directory.CreateDirectory(Path.Combine(_dir, "mask")).FullName;
+        for (int i = 0; i < 4; i++)
+        {
+            TemKit.IO.Png.PngWriter.WriteImage(Path.Combine(imgDir, $"p{i}.png"), new Image2D(32, 32, samples[i].Image));
+            TemKit.IO.Png.PngWriter.WriteGray8(Path.Combine(maskDir, $"p{i}.png"), samples[i].Labels.Select(v => (byte)(v > 0 ? 255 : 0)).ToArray(), 32, 32);
+        }
+        string model = Path.Combine(_dir, "u.tkm");
+        string[] args = ["train", "--net", "unet", "--width", "2", "--levels", "2", "--kernel", "3", "--images", imgDir, "--masks", maskDir, "-o", model, "--crop", "32", "--epochs", "1", "--val-fraction", "0.25"];
+        Assert.Equal(0, Run(args));
+        Assert.IsType<UNet>(ModelFile.Load(model).Network);
+        File.Delete(Path.Combine(maskDir, "p3.png"));
+        Assert.Equal(1, Run(args));
+        Assert.Equal(2, Run([.. args[..^2], "--val-fraction", "1.5"]));
+    }
 }

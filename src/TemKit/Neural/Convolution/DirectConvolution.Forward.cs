@@ -104,7 +104,7 @@ internal static unsafe partial class DirectConvolution
         Store4(d + 3L * dcs, bias, 3, a30, a31, a32, a33, accumulate);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store4(float* d, float* bias, int r, Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3, bool accumulate)
     {
         if (bias != null)

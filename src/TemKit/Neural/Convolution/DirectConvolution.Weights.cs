@@ -112,12 +112,13 @@ internal static unsafe partial class DirectConvolution
         Reduce4(acc + 3L * accStride, a30, a31, a32, a33);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Reduce4(double* acc, Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3)
     {
         acc[0] += SumAsDouble(a0); acc[1] += SumAsDouble(a1); acc[2] += SumAsDouble(a2); acc[3] += SumAsDouble(a3);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double SumAsDouble(Vector512<float> v)
     {
         var (lo, hi) = Vector512.Widen(v);

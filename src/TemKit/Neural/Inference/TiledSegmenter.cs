@@ -14,6 +14,7 @@ public sealed class TiledSegmenter
 {
     private readonly ISegmentationNetwork _network;
 
+    /// <summary>Prepares tiled inference; the tile size must be a multiple of the network's size multiple.</summary>
     public TiledSegmenter(ISegmentationNetwork network, TilingParameters settings)
     {
         if (settings.TileSize < 1 || settings.TileSize % network.SizeMultiple != 0)
@@ -24,6 +25,7 @@ public sealed class TiledSegmenter
         Settings = settings;
     }
 
+    /// <summary>Tile size and overlap.</summary>
     public TilingParameters Settings { get; }
 
     /// <summary>Probability planes written by <see cref="Predict"/>: 1 for a binary network, the class count otherwise.</summary>

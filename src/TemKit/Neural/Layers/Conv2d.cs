@@ -32,12 +32,19 @@ public sealed class Conv2d : Layer
         _gemm = GemmConvolution.Pays(inChannels, outChannels) ? new GemmConvolution(inChannels, outChannels, kernel, dilation, padding) : null;
     }
 
+    /// <summary>Input channels.</summary>
     public int InChannels { get; }
+    /// <summary>Output channels.</summary>
     public int OutChannels { get; }
+    /// <summary>Odd kernel size (px).</summary>
     public int Kernel { get; }
+    /// <summary>Spacing of the kernel taps (px).</summary>
     public int Dilation { get; }
+    /// <summary>How pixels outside the image are seen.</summary>
     public PaddingMode Padding { get; }
+    /// <summary>Weights [out][in][ky][kx].</summary>
     public Parameter Weight { get; }
+    /// <summary>Bias per output channel, or null.</summary>
     public Parameter? Bias { get; }
 
     /// <summary>Pad width on each side, (K/2)·dilation pixels.</summary>

@@ -7,6 +7,7 @@ public sealed class PRelu : Layer
 {
     private Tensor? _input;
 
+    /// <summary>Creates the layer with all slopes 0.25 (the PyTorch default).</summary>
     public PRelu(string name, int channels)
     {
         Slope = new Parameter(name + ".slope", channels);

@@ -45,6 +45,7 @@ public sealed partial class MsdNet : ISegmentationNetwork
         Margin = settings.KernelSize / 2 * settings.MaxDilation;
     }
 
+    /// <summary>The architecture settings.</summary>
     public MsdNetParameters Settings { get; }
 
     /// <summary>Dilation of each layer, drawn uniformly from 1..MaxDilation with the seed.</summary>

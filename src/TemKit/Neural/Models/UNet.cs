@@ -17,6 +17,7 @@ public sealed class UNet : ISegmentationNetwork
     private readonly Conv2d _output;
     private readonly int[] _widths;
 
+    /// <summary>Builds the network with weights initialised from the seed (He-normal convolutions, PReLU slopes 0.25).</summary>
     public UNet(UNetParameters settings)
     {
         settings.Validate();
@@ -46,6 +47,7 @@ public sealed class UNet : ISegmentationNetwork
         Parameters = all;
     }
 
+    /// <summary>The architecture settings.</summary>
     public UNetParameters Settings { get; }
 
     /// <inheritdoc />

@@ -10,6 +10,7 @@ public sealed class Adam
 {
     private readonly IReadOnlyList<Parameter> _parameters;
 
+    /// <summary>Creates the optimiser with zero moments for <paramref name="parameters"/>.</summary>
     public Adam(IReadOnlyList<Parameter> parameters, AdamParameters settings)
     {
         _parameters = parameters;
@@ -19,6 +20,7 @@ public sealed class Adam
         SecondMax = parameters.Select(p => new float[p.Value.Length]).ToArray();
     }
 
+    /// <summary>Learning rate, decays, epsilon and AMSGrad switch.</summary>
     public AdamParameters Settings { get; }
 
     /// <summary>Number of steps taken so far.</summary>

@@ -3,9 +3,13 @@ namespace TemKit.Neural.Training;
 /// <summary>Pixel counts of a binary segmentation against the truth, and the F1 score (harmonic mean of precision and recall).</summary>
 public struct SegmentationScores
 {
+    /// <summary>Foreground pixels predicted as foreground.</summary>
     public long TruePositives;
+    /// <summary>Background pixels predicted as foreground.</summary>
     public long FalsePositives;
+    /// <summary>Foreground pixels predicted as background.</summary>
     public long FalseNegatives;
+    /// <summary>Background pixels predicted as background.</summary>
     public long TrueNegatives;
 
     /// <summary>Adds the pixels of one image: predicted foreground where probability ≥ threshold, true foreground where label &gt; 0.5.</summary>

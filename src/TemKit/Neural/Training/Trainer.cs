@@ -16,6 +16,7 @@ public sealed class Trainer
     private readonly ISegmentationNetwork _network;
     private readonly Adam _adam;
 
+    /// <summary>Checks that the crop size suits the network.</summary>
     public Trainer(ISegmentationNetwork network, Adam adam, TrainerParameters settings)
     {
         if (settings.CropSize < 1 || settings.CropSize % network.SizeMultiple != 0)
@@ -26,6 +27,7 @@ public sealed class Trainer
         Settings = settings;
     }
 
+    /// <summary>Epochs, batch, crops, seed and optimiser settings.</summary>
     public TrainerParameters Settings { get; }
 
     /// <summary>Optimiser steps in one epoch over <paramref name="trainCount"/> images.</summary>
