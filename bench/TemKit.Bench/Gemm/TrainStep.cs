@@ -20,14 +20,15 @@ internal static class TrainStep
         foreach (var (label, conv) in new[] { ("TemKit, direct convolutions (before)", "direct"), ("TemKit, GEMM convolutions (after)", "auto") })
         {
             var r = RunJson(root, "bash", [temkit, "bench", .. common], ("TEMKIT_CONV", conv));
-            Row(label, r, r?.GetProperty("cpu_s").GetDouble());
+            Row(label, r);
         }
         var peer = RunJson(root, "/usr/bin/python3", [Path.Combine(root, "bench", "peers", "torch_nets.py"), .. common, "--threads", "2"], null);
-        Row("PyTorch (2 threads)", peer, null);
+        Row("PyTorch 1.13 (2 threads)", peer);
     }
 
-    private static void Row(string label, JsonElement? r, double? cpu)
+    private static void Row(string label, JsonElement? r)
     {
+        double? cpu = r is { } x && x.TryGetProperty("cpu_s", out var c0) ? c0.GetDouble() : null;
         if (r is not { } j)
         {
             Console.WriteLine($"| {label} | not run | | |");
