@@ -80,6 +80,24 @@ public class GemmConvolutionTests
     }
 
     [Fact]
+    public void ParallelWeightGradientIsBitReproducible()
+    {
+        // 16·400·4096 multiply-adds: large enough for the bands to run in parallel.
+        var conv = new GemmConvolution(16, 16, 5, 1, PaddingMode.Reflect, Sgemm.Managed);
+        var rng = new Random(21);
+        using var x = Tensor.FromSpan(Random(rng, 16 * 64 * 64), 1, 16, 64, 64);
+        using var g = Tensor.FromSpan(Random(rng, 16 * 64 * 64), 1, 16, 64, 64);
+        var first = new float[conv.WeightCount];
+        conv.BackwardWeights(x, g, first, default);
+        for (int run = 0; run < 3; run++)
+        {
+            var again = new float[conv.WeightCount];
+            conv.BackwardWeights(x, g, again, default);
+            Assert.Equal(first, again);
+        }
+    }
+
+    [Fact]
     public void BadShapesAreRefused()
     {
         var conv = new GemmConvolution(2, 3, 3);

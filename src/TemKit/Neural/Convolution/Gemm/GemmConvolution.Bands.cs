@@ -40,13 +40,21 @@ public sealed unsafe partial class GemmConvolution
             };
             if (work.Parallel)
             {
-                System.Threading.Tasks.Parallel.For(0, work.Bands, work.Options, () => RentCleared(count),
-                    (b, _, local) => work.WeightsBand(b, local),
-                    local =>
-                    {
-                        lock (total) for (int i = 0; i < count; i++) total[i] += local[i];
-                        ArrayPool<double>.Shared.Return(local);
-                    });
+                // Fixed runs of consecutive bands, one accumulator each, summed in run order afterwards: the result does
+                // not depend on thread scheduling, so training stays bit-reproducible.
+                int runs = Math.Min(work.Options.MaxDegreeOfParallelism, work.Bands);
+                var locals = new double[runs][];
+                System.Threading.Tasks.Parallel.For(0, runs, work.Options, r =>
+                {
+                    var local = RentCleared(count);
+                    for (int b = r * work.Bands / runs; b < (r + 1) * work.Bands / runs; b++) work.WeightsBand(b, local);
+                    locals[r] = local;
+                });
+                foreach (var local in locals)
+                {
+                    for (int i = 0; i < count; i++) total[i] += local[i];
+                    ArrayPool<double>.Shared.Return(local);
+                }
             }
             else
             {
@@ -137,7 +145,7 @@ public sealed unsafe partial class GemmConvolution
             ArrayPool<float>.Shared.Return(buffer);
         }
 
-        public double[] WeightsBand(int band, double[] acc)
+        public void WeightsBand(int band, double[] acc)
         {
             int ow = _g.OutWidth, plane = _g.OutHeight * ow, depth = _g.Depth, count = _conv.WeightCount;
             int y0 = band * _band, y1 = Math.Min(_g.OutHeight, y0 + _band), pixels = (y1 - y0) * ow;
@@ -158,7 +166,6 @@ public sealed unsafe partial class GemmConvolution
             }
             for (int i = 0; i < count; i++) acc[i] += part[i];
             ArrayPool<float>.Shared.Return(part);
-            return acc;
         }
     }
 }
