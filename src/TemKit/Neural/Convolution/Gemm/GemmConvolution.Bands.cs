@@ -73,9 +73,9 @@ public sealed unsafe partial class GemmConvolution
     }
 
     /// <summary>
-    /// One convolution cut into bands of output rows. With the managed SGEMM on several cores the bands run in parallel,
-    /// each with a cache-sized column buffer and a single-threaded GEMM; otherwise they run in turn with a larger buffer
-    /// and the provider's own threads.
+    /// One convolution cut into bands of output rows. With the managed SGEMM the columns are packed from the image
+    /// (implicit GEMM), and on several cores the bands run in parallel, each with a single-threaded GEMM; with another
+    /// provider the bands run in turn, each through an im2col buffer and the provider's own threads.
     /// </summary>
     private sealed class BandWork
     {

@@ -8,9 +8,9 @@ namespace TemKit.Neural.Convolution.Gemm;
 /// zero or reflect padding of (K/2)·d pixels, NCHW float32, computed as im2col + SGEMM (<see cref="Sgemm"/>): the
 /// forward pass is weights[out × in·K²] · columns[in·K² × pixels], the weight gradient gradOut · columnsᵀ, and the input
 /// gradient the correlation of the zero-padded output gradient with the flipped, transposed kernel followed by the
-/// adjoint of the padding. The work runs in bands of output rows: with the managed SGEMM the forward-style products pack
-/// their columns straight from the padded image (implicit GEMM) and the bands run in parallel; otherwise (and for the
-/// weight gradient) columns are built per band in a pooled buffer of bounded size (at most 16 MiB).
+/// adjoint of the padding. The work runs in bands of output rows: with the managed SGEMM every product packs its
+/// columns (or transposed columns) straight from the padded image (implicit GEMM) and the bands run in parallel;
+/// with another backend the columns are built per band in a pooled buffer of bounded size (at most 16 MiB).
 /// Weights are laid out [out][in][ky][kx].
 /// </summary>
 public sealed partial class GemmConvolution

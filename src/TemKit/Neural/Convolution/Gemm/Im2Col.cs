@@ -12,7 +12,10 @@ internal static class Im2Col
     /// <summary>Floats of column matrix a band may use when bands run one after another (16 MiB): bounds memory whatever the image size.</summary>
     public const int BudgetFloats = 1 << 22;
 
-    /// <summary>Floats of column matrix per band when bands run in parallel, one per core (4 MiB: stays in the last-level cache).</summary>
+    /// <summary>
+    /// Column-matrix floats one band covers when bands run in parallel (implicit GEMM, nothing stored): about 2^20, so
+    /// a band's source rows stay in cache while its GEMM runs, yet there are enough bands to keep every core busy.
+    /// </summary>
     public const int ParallelBudgetFloats = 1 << 20;
 
     /// <summary>Fewest pixels per band in the parallel scheme, so each band's GEMM amortises packing the weights.</summary>
