@@ -5,9 +5,9 @@ namespace TemKit.Numerics.Gemm.Managed;
 
 /// <summary>
 /// Managed SGEMM in the GotoBLAS/BLIS structure (Goto and van de Geijn, ACM TOMS 34(3), 2008): op(A) is cut into
-/// MC×KC blocks and op(B) into KC×NC panels; the A block is packed into MR-row micro-panels, and each KC×NR micro-panel
-/// of B is packed just before an MR×NR register-tile micro-kernel (AVX-512, Vector256 or scalar) sweeps the A panels
-/// over it (edges zero-filled, so the kernel never branches).
+/// MC×KC blocks and op(B) into KC×NC panels, both packed into micro-panels (MR rows of A, NR columns of B, edges
+/// zero-filled so the kernel never branches); an MR×NR register-tile micro-kernel (AVX-512, Vector256 or scalar) sweeps
+/// the A panels over each B micro-panel.
 /// C tiles of MC×NC are independent tasks spread over the cores.
 /// </summary>
 public sealed unsafe class ManagedSgemmProvider : ISgemmProvider
@@ -128,7 +128,10 @@ public sealed unsafe class ManagedSgemmProvider : ISgemmProvider
             int mPanels = (mc + MR - 1) / MR, nPanels = (nc + NR - 1) / NR;
             int kcMax = Math.Min(KC, _k);
             var aPack = ArrayPool<float>.Shared.Rent(mPanels * MR * kcMax + 16);
-            var bPack = ArrayPool<float>.Shared.Rent(NR * kcMax + 16);
+            // A stored (untransposed) B is packed a whole KC×nc block at a time, reading its rows end to end (hardware
+            // prefetch, few pages); any other B one micro-panel at a time, just before use, while it is hot in L1.
+            bool wholeBlock = Source == null && _transB == Transpose.No;
+            var bPack = ArrayPool<float>.Shared.Rent((wholeBlock ? nPanels : 1) * NR * kcMax + 16);
             float* edge = stackalloc float[MR * NR];
             fixed (float* ap0 = aPack, bp0 = bPack)
             {
@@ -138,13 +141,13 @@ public sealed unsafe class ManagedSgemmProvider : ISgemmProvider
                 {
                     int kc = Math.Min(KC, _k - p0);
                     Packing.PackA(_transA, _a, _lda, i0, mc, p0, kc, ap);
+                    if (wholeBlock) Packing.PackBRows(_b, _ldb, p0, kc, j0, nc, bp);
                     for (int jp = 0; jp < nPanels; jp++)
                     {
-                        // Each B micro-panel is packed right before the A panels sweep over it, so it is still in L1.
                         int j = jp * NR, nr = Math.Min(NR, nc - j);
-                        float* bPanel = bp;
+                        float* bPanel = wholeBlock ? bp + (long)jp * NR * kc : bp;
                         if (Source != null) Source.Pack(p0, kc, j0 + j, nr, bPanel);
-                        else Packing.PackB(_transB, _b, _ldb, p0, kc, j0 + j, nr, bPanel);
+                        else if (!wholeBlock) Packing.PackB(_transB, _b, _ldb, p0, kc, j0 + j, nr, bPanel);
                         for (int ip = 0; ip < mPanels; ip++)
                         {
                             int i = ip * MR, mr = Math.Min(MR, mc - i);

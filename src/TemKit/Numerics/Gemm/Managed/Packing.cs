@@ -53,6 +53,32 @@ internal static unsafe class Packing
         }
     }
 
+    /// <summary>As <see cref="PackB"/> for an untransposed B, row by row: each stored row is read end to end once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void PackBRows(float* b, int ldb, int p0, int kc, int j0, int nc, float* dst)
+    {
+        int full = nc / NR * NR;
+        for (int p = 0; p < kc; p++)
+        {
+            float* src = b + (long)(p0 + p) * ldb + j0;
+            float* d = dst + p * NR;
+            for (int j = 0; j < full; j += NR)
+            {
+                float* dj = d + (long)j * kc;
+                Vector256.Store(Vector256.Load(src + j), dj);
+                Vector256.Store(Vector256.Load(src + j + 8), dj + 8);
+                Vector256.Store(Vector256.Load(src + j + 16), dj + 16);
+                Vector256.Store(Vector256.Load(src + j + 24), dj + 24);
+            }
+            if (full < nc)
+            {
+                float* dj = d + (long)full * kc;
+                for (int q = 0; q < nc - full; q++) dj[q] = src[full + q];
+                for (int q = nc - full; q < NR; q++) dj[q] = 0f;
+            }
+        }
+    }
+
     /// <summary>Packs op(B)[p0 .. p0+kc, j0 .. j0+nc] into ceil(nc/NR) micro-panels of kc·NR floats.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackB(Transpose trans, float* b, int ldb, int p0, int kc, int j0, int nc, float* dst)
