@@ -9,7 +9,7 @@ namespace TemKit.Bench.Gemm;
 /// produce through im2col (forward / input-gradient: M = output channels, K = 25·input channels, N = a block of pixels;
 /// weight gradient: B transposed, K = pixels). Wall-clock GFLOP/s and GFLOP per process CPU-second (the steadier figure
 /// on a shared machine; OpenBLAS threads that spin while waiting count too). Then the U-Net training step
-/// (`temkit bench train --net unet`) with Conv2d on the direct path (TEMKIT_CONV=direct, before) and on the automatic
+/// and inference (`temkit bench train|infer --net unet`) with Conv2d on the direct path (TEMKIT_CONV=direct, before) and on the automatic
 /// choice (GEMM for multi-channel layers, after), each in its own process, next to the PyTorch peer
 /// (bench/peers/torch_nets.py on /usr/bin/python3, 2 threads) when torch is installed. Markdown tables.
 /// Arguments: [--repeats 5] [--steps 3] [--size 256] [--no-train].

@@ -4,38 +4,38 @@ using System.Text.Json;
 
 namespace TemKit.Bench.Gemm;
 
-/// <summary>U-Net training step before (direct convolutions) and after (GEMM convolutions), and the PyTorch peer.</summary>
+/// <summary>U-Net training step and inference before (direct convolutions) and after (GEMM convolutions), and the PyTorch peer.</summary>
 internal static class TrainStep
 {
     public static void Run(string size, string steps)
     {
         string root = FindRoot();
-        string[] common = ["train", "--net", "unet", "--size", size, "--steps", steps, "--seed", "1"];
         string temkit = Path.Combine(root, "temkit");
         Console.WriteLine();
-        Console.WriteLine($"U-Net (width 32, 3 levels, 5×5), batch 1, {size}², median of {steps} training steps:");
+        Console.WriteLine($"U-Net (width 32, 3 levels, 5×5), batch 1, {size}², median of {steps} steps after one warm-up:");
         Console.WriteLine();
-        Console.WriteLine("| implementation | median step (s) | CPU per step (s) | peak (MiB) |");
-        Console.WriteLine("|---|---|---|---|");
-        foreach (var (label, conv) in new[] { ("TemKit, direct convolutions (before)", "direct"), ("TemKit, GEMM convolutions (after)", "auto") })
+        Console.WriteLine("| mode | implementation | median step (s) | CPU per step (s) | peak (MiB) |");
+        Console.WriteLine("|---|---|---|---|---|");
+        foreach (string mode in new[] { "train", "infer" })
         {
-            var r = RunJson(root, "bash", [temkit, "bench", .. common], ("TEMKIT_CONV", conv));
-            Row(label, r);
+            string[] common = [mode, "--net", "unet", "--size", size, "--steps", steps, "--seed", "1"];
+            foreach (var (label, conv) in new[] { ("TemKit, direct convolutions (before)", "direct"), ("TemKit, GEMM convolutions (after)", "auto") })
+                Row(mode, label, RunJson(root, "bash", [temkit, "bench", .. common], ("TEMKIT_CONV", conv)));
+            Row(mode, "PyTorch 1.13 (2 threads)",
+                RunJson(root, "/usr/bin/python3", [Path.Combine(root, "bench", "peers", "torch_nets.py"), .. common, "--threads", "2"], null));
         }
-        var peer = RunJson(root, "/usr/bin/python3", [Path.Combine(root, "bench", "peers", "torch_nets.py"), .. common, "--threads", "2"], null);
-        Row("PyTorch 1.13 (2 threads)", peer);
     }
 
-    private static void Row(string label, JsonElement? r)
+    private static void Row(string mode, string label, JsonElement? r)
     {
         double? cpu = r is { } x && x.TryGetProperty("cpu_s", out var c0) ? c0.GetDouble() : null;
         if (r is not { } j)
         {
-            Console.WriteLine($"| {label} | not run | | |");
+            Console.WriteLine($"| {mode} | {label} | not run | | |");
             return;
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {label} | {j.GetProperty("median_s").GetDouble():F3} | {(cpu is { } c ? c.ToString("F3", CultureInfo.InvariantCulture) : "n/a")} | {j.GetProperty("peak_mib").GetDouble():F0} |"));
+            $"| {mode} | {label} | {j.GetProperty("median_s").GetDouble():F3} | {(cpu is { } c ? c.ToString("F3", CultureInfo.InvariantCulture) : "n/a")} | {j.GetProperty("peak_mib").GetDouble():F0} |"));
     }
 
     private static string FindRoot()
