@@ -12,6 +12,7 @@ namespace TemKit.Neural.Layers;
 public sealed class Conv2d : Layer
 {
     private readonly GemmConvolution? _gemm;
+    private readonly bool _gemmForward, _gemmBackward;
     private float[]? _padded;
     private int _n, _h, _w;
 
@@ -28,8 +29,11 @@ public sealed class Conv2d : Layer
         Weight = new Parameter(name + ".weight", outChannels, inChannels, kernel, kernel);
         Weight.InitNormal(rng, Math.Sqrt(2.0 / (inChannels * kernel * kernel)));
         Bias = bias ? new Parameter(name + ".bias", outChannels) : null;
-        // Multi-channel layers (U-Net) run as im2col + SGEMM; thin ones (MSD-net's single-output dilated convs) stay direct.
-        _gemm = GemmConvolution.Pays(inChannels, outChannels) ? new GemmConvolution(inChannels, outChannels, kernel, dilation, padding) : null;
+        // Wide layers (U-Net) back-propagate through GEMM (implicit im2col + SGEMM); the forward pass and thin layers
+        // (MSD-net's single-output dilated convs) use the direct kernel, which measured faster there.
+        _gemmForward = GemmConvolution.PaysForward();
+        _gemmBackward = GemmConvolution.PaysBackward(inChannels, outChannels);
+        if (_gemmForward || _gemmBackward) _gemm = new GemmConvolution(inChannels, outChannels, kernel, dilation, padding);
     }
 
     /// <summary>Input channels.</summary>
@@ -75,7 +79,7 @@ public sealed class Conv2d : Layer
         {
             var sample = padded.AsSpan(n * InChannels * plane, InChannels * plane);
             var bias = Bias == null ? default : Bias.Value;
-            if (_gemm != null) _gemm.ForwardPadded(sample, h, w, Weight.Value, bias, output.Sample(n));
+            if (_gemmForward) _gemm!.ForwardPadded(sample, h, w, Weight.Value, bias, output.Sample(n));
             else DirectConvolution.Forward(g, sample, Weight.Value, bias, output.Sample(n), accumulate: false);
         }
         if (training)
@@ -105,7 +109,7 @@ public sealed class Conv2d : Layer
         for (int n = 0; n < _n; n++)
         {
             var sample = padded.AsSpan(n * InChannels * plane, InChannels * plane);
-            if (_gemm != null) _gemm.BackwardWeightsPadded(sample, gradOutput.Sample(n), h, w, acc.AsSpan(0, Weight.Value.Length));
+            if (_gemmBackward) _gemm!.BackwardWeightsPadded(sample, gradOutput.Sample(n), h, w, acc.AsSpan(0, Weight.Value.Length));
             else DirectConvolution.WeightGradient(g, sample, gradOutput.Sample(n), h * w, w, 0, acc);
         }
         for (int i = 0; i < Weight.Value.Length; i++) Weight.Grad[i] += (float)acc[i];
@@ -132,7 +136,7 @@ public sealed class Conv2d : Layer
                 for (int y = 0; y < h; y++) src.Slice(y * w, w).CopyTo(dst.Slice((y + 2 * m) * zw + 2 * m, w));
             }
             var dpad = padded.AsSpan(n * InChannels * plane, InChannels * plane);
-            if (_gemm != null) _gemm.BackwardDataZeroPadded(gz.AsSpan(0, OutChannels * zplane), flipped.AsSpan(0, Weight.Value.Length), h, w, dpad);
+            if (_gemmBackward) _gemm!.BackwardDataZeroPadded(gz.AsSpan(0, OutChannels * zplane), flipped.AsSpan(0, Weight.Value.Length), h, w, dpad);
             else DirectConvolution.Forward(gt, gz.AsSpan(0, OutChannels * zplane), flipped.AsSpan(0, Weight.Value.Length), default, dpad, accumulate: false);
             int sample = n;
             PlaneParallel.For(InChannels, plane, c =>

@@ -63,16 +63,23 @@ public sealed partial class GemmConvolution
     private static readonly bool BlasForced = Environment.GetEnvironmentVariable("TEMKIT_BLAS")?.Trim().ToLowerInvariant() is "managed" or "openblas";
 
     /// <summary>
-    /// True when the GEMM path beats the direct SIMD convolution for this layer shape: at least 16 input and 16 output
-    /// channels (every U-Net layer but the first and the last; docs/benchmarks/gemm.md). Thin layers (the MSD-net's
-    /// single-output dilated convolutions, the U-Net's 1-channel input and output) stay direct.
+    /// True when the GEMM forward pass beats the engine's direct SIMD convolution for this layer shape. Measured on the
+    /// U-Net's shapes (docs/benchmarks/gemm.md), the register-blocked direct kernel is the faster forward pass, so the
+    /// automatic choice is never; TEMKIT_CONV=gemm forces GEMM (for benchmarks), TEMKIT_CONV=direct forces direct.
+    /// </summary>
+    public static bool PaysForward() => s_choice.Value == "gemm";
+
+    /// <summary>
+    /// True when the GEMM backward pass (input and weight gradients) beats the direct one: at least 16 channels on both
+    /// sides and 64 on one (the U-Net's levels 1 and 2 and the 32↔64 transitions; docs/benchmarks/gemm.md). Thin layers
+    /// (the MSD-net's single-output dilated convolutions, the U-Net's 1-channel input and output) stay direct.
     /// TEMKIT_CONV=direct|gemm|auto overrides the choice (for benchmarks).
     /// </summary>
-    public static bool Pays(int inChannels, int outChannels) => s_choice.Value switch
+    public static bool PaysBackward(int inChannels, int outChannels) => s_choice.Value switch
     {
         "direct" => false,
         "gemm" => true,
-        _ => Math.Min(inChannels, outChannels) >= 16,
+        _ => Math.Min(inChannels, outChannels) >= 16 && Math.Max(inChannels, outChannels) >= 64,
     };
 
     private static readonly Lazy<string> s_choice = new(() => ReadChoice(Environment.GetEnvironmentVariable("TEMKIT_CONV")));
