@@ -11,32 +11,51 @@ internal static unsafe partial class DirectConvolution
     /// Weight gradient: acc[o][i][t] += Σ_y,x grad[o][y][x]·src[i][y,x + tap t], summed in float vectors over a tile of
     /// rows and in double across tiles. grad has planes of the output size (Height x Width) described by its own
     /// channel and row strides; <paramref name="accumulator"/> has OutChannels·InChannels·Taps doubles. Bias gradients are
-    /// plain sums of grad and are left to the caller.
+    /// plain sums of grad and are left to the caller. The rows are split into bands, one parallel task each with its own
+    /// accumulators (summed at the end), so there is a single fork/join per call; inside a band every (output-channel
+    /// block, tap block) pair sweeps one 16-row tile at a time, which keeps the tile's gradient rows in cache.
     /// </summary>
     public static void WeightGradient(ConvGeometry g, ReadOnlySpan<float> src, ReadOnlySpan<float> grad, int gradChannelStride, int gradRowStride, int gradOrigin, Span<double> accumulator)
     {
-        int taps = g.InChannels * g.Taps;
-        if (accumulator.Length < g.OutChannels * taps) throw new ArgumentException("accumulator too short", nameof(accumulator));
+        int taps = g.InChannels * g.Taps, total = g.OutChannels * taps;
+        if (accumulator.Length < total) throw new ArgumentException("accumulator too short", nameof(accumulator));
         int coBlocks = (g.OutChannels + 3) / 4, tapBlocks = (taps + 3) / 4;
         int items = coBlocks * tapBlocks;
         var tapOffsets = new int[taps];
         for (int i = 0; i < g.InChannels; i++)
             for (int t = 0; t < g.Taps; t++) tapOffsets[i * g.Taps + t] = i * g.SrcChannelStride + g.TapOffsets[t];
+        int tiles = (g.Height + RowTile - 1) / RowTile;
+        bool serial = (long)total * g.Width * g.Height < 1 << 20;
+        int bands = serial ? 1 : Math.Min(tiles, 4 * Environment.ProcessorCount);
+        var partial = bands > 1 ? System.Buffers.ArrayPool<double>.Shared.Rent((bands - 1) * total) : null;
+        if (partial != null) Array.Clear(partial, 0, (bands - 1) * total);
         fixed (float* ps = src, pg = grad)
-        fixed (double* pa = accumulator)
+        fixed (double* pa = accumulator, pp = partial)
         fixed (int* poff = tapOffsets)
         {
-            nint s = (nint)ps, gr = (nint)pg, a = (nint)pa, off = (nint)poff;
+            nint s = (nint)ps, gr = (nint)pg, a = (nint)pa, part = (nint)pp, off = (nint)poff;
             var gl = new GradLayout(gradChannelStride, gradRowStride, gradOrigin);
-            bool serial = (long)g.OutChannels * taps * g.Width * g.Height < 1 << 20;
-            for (int y0 = 0; y0 < g.Height; y0 += RowTile)
+            void Band(int b)
             {
-                int y1 = Math.Min(g.Height, y0 + RowTile);
-                if (serial)
-                    for (int i = 0; i < items; i++) WeightItem(g, gl, (float*)s, (float*)gr, (double*)a, (int*)off, taps, tapBlocks, i, y0, y1);
-                else
-                    Parallel.For(0, items, i => WeightItem(g, gl, (float*)s, (float*)gr, (double*)a, (int*)off, taps, tapBlocks, i, y0, y1));
+                // Band 0 adds straight into the caller's accumulator; the others into their own slices.
+                double* acc = b == 0 ? (double*)a : (double*)part + (long)(b - 1) * total;
+                for (int tile = (int)((long)tiles * b / bands); tile < (int)((long)tiles * (b + 1) / bands); tile++)
+                {
+                    int y0 = tile * RowTile, y1 = Math.Min(g.Height, y0 + RowTile);
+                    for (int i = 0; i < items; i++) WeightItem(g, gl, (float*)s, (float*)gr, acc, (int*)off, taps, tapBlocks, i, y0, y1);
+                }
             }
+            if (bands == 1) Band(0);
+            else Parallel.For(0, bands, Band);
+        }
+        if (partial != null)
+        {
+            for (int b = 0; b < bands - 1; b++)
+            {
+                var slice = partial.AsSpan(b * total, total);
+                for (int i = 0; i < total; i++) accumulator[i] += slice[i];
+            }
+            System.Buffers.ArrayPool<double>.Shared.Return(partial);
         }
     }
 
