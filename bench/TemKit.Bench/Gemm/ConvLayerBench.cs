@@ -37,11 +37,11 @@ internal sealed class ConvLayerBench : IBench
         if (args.Length > 0 && args[0] == "--child") return Child(steps);
         var direct = RunChild("direct", steps);
         var gemm = RunChild("gemm", steps);
-        Console.WriteLine("| layer (5×5) | size | direct wall (s) | GEMM wall (s) | direct CPU (s) | GEMM CPU (s) | CPU speed-up | direct fwd CPU (s) | GEMM fwd CPU (s) |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| layer (5×5) | size | fwd+bwd direct wall (s) | fwd+bwd GEMM wall (s) | wall speed-up | fwd direct wall (s) | fwd GEMM wall (s) | fwd+bwd direct CPU (s) | fwd+bwd GEMM CPU (s) | fwd direct CPU (s) | fwd GEMM CPU (s) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         for (int l = 0; l < Layers.Length; l++)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {Layers[l].Label} | {Layers[l].Size}² | {direct[l].Wall:F3} | {gemm[l].Wall:F3} | {direct[l].Cpu:F3} | {gemm[l].Cpu:F3} | {direct[l].Cpu / gemm[l].Cpu:F2}x | {direct[l].CpuForward:F3} | {gemm[l].CpuForward:F3} |"));
+                $"| {Layers[l].Label} | {Layers[l].Size}² | {direct[l].Wall:F3} | {gemm[l].Wall:F3} | {direct[l].Wall / gemm[l].Wall:F2}x | {direct[l].WallForward:F3} | {gemm[l].WallForward:F3} | {direct[l].Cpu:F3} | {gemm[l].Cpu:F3} | {direct[l].CpuForward:F3} | {gemm[l].CpuForward:F3} |"));
         return 0;
     }
 
@@ -63,8 +63,8 @@ internal sealed class ConvLayerBench : IBench
             void Infer() => layer.Forward(x, training: false).Dispose();
             Step();
             var (wall, cpu) = Measure(Step, steps);
-            var (_, cpuForward) = Measure(Infer, steps);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{wall:R} {cpu:R} {cpuForward:R}"));
+            var (wallForward, cpuForward) = Measure(Infer, steps);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{wall:R} {cpu:R} {wallForward:R} {cpuForward:R}"));
         }
         return 0;
     }
@@ -78,7 +78,7 @@ internal sealed class ConvLayerBench : IBench
         return (wall, (proc.TotalProcessorTime - cpu0).TotalSeconds / steps);
     }
 
-    private static (double Wall, double Cpu, double CpuForward)[] RunChild(string mode, int steps)
+    private static (double Wall, double Cpu, double WallForward, double CpuForward)[] RunChild(string mode, int steps)
     {
         var psi = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
         if (!Environment.ProcessPath!.EndsWith("TemKit.Bench", StringComparison.Ordinal)) psi.ArgumentList.Add(typeof(ConvLayerBench).Assembly.Location);
@@ -90,7 +90,8 @@ internal sealed class ConvLayerBench : IBench
         if (p.ExitCode != 0) throw new InvalidOperationException($"child benchmark ({mode}) exited with {p.ExitCode}");
         return text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(' '))
-            .Select(f => (double.Parse(f[0], CultureInfo.InvariantCulture), double.Parse(f[1], CultureInfo.InvariantCulture), double.Parse(f[2], CultureInfo.InvariantCulture)))
+            .Select(f => f.Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray())
+            .Select(v => (v[0], v[1], v[2], v[3]))
             .ToArray();
     }
 }
