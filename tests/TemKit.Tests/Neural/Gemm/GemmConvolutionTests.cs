@@ -19,8 +19,19 @@ public class GemmConvolutionTests
         { 1, 1, 9, 5, 17, 1, 1, "Zero" },
     };
 
+    /// <summary>Managed (implicit GEMM), a plain provider (im2col + explicit GEMM, whatever is installed), OpenBLAS if present.</summary>
     public static IEnumerable<ISgemmProvider> Providers() =>
-        Sgemm.OpenBlas is { } ob ? [Sgemm.Managed, ob] : [Sgemm.Managed];
+        Sgemm.OpenBlas is { } ob ? [Sgemm.Managed, new ExplicitOnly(), ob] : [Sgemm.Managed, new ExplicitOnly()];
+
+    /// <summary>A provider that is not the managed type, so GemmConvolution takes its im2col path.</summary>
+    private sealed class ExplicitOnly : ISgemmProvider
+    {
+        public string Name => "explicit";
+        public bool IsAvailable => true;
+        public void Multiply(Transpose transA, Transpose transB, int m, int n, int k, float alpha,
+            ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)
+            => Sgemm.Managed.Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]
