@@ -100,8 +100,11 @@ public sealed class Conv2d : Layer
         if (gradOutput.N != _n || gradOutput.C != OutChannels || gradOutput.H != h || gradOutput.W != w)
             throw new ArgumentException($"gradient shape {gradOutput.ShapeText} does not match the forward pass", nameof(gradOutput));
         if (Bias != null)
-            for (int n = 0; n < _n; n++)
-                for (int c = 0; c < OutChannels; c++) Bias.Grad[c] += (float)Sum(gradOutput.Plane(n, c));
+        {
+            var sums = new double[_n * OutChannels];
+            PlaneParallel.For(sums.Length, h * w, p => sums[p] = Sum(gradOutput.Plane(p / OutChannels, p % OutChannels)));
+            for (int p = 0; p < sums.Length; p++) Bias.Grad[p % OutChannels] += (float)sums[p];
+        }
 
         var acc = ArrayPool<double>.Shared.Rent(Weight.Value.Length);
         Array.Clear(acc, 0, Weight.Value.Length);
@@ -129,16 +132,16 @@ public sealed class Conv2d : Layer
         var gt = new ConvGeometry(OutChannels, InChannels, ph, pw, Kernel, Dilation, zplane, zw, m * zw + m, plane, pw, 0);
         for (int n = 0; n < _n; n++)
         {
-            for (int c = 0; c < OutChannels; c++)
+            int sample = n;
+            PlaneParallel.For(OutChannels, h * w, c =>
             {
-                var src = gradOutput.Plane(n, c);
+                var src = gradOutput.Plane(sample, c);
                 var dst = gz.AsSpan(c * zplane, zplane);
                 for (int y = 0; y < h; y++) src.Slice(y * w, w).CopyTo(dst.Slice((y + 2 * m) * zw + 2 * m, w));
-            }
+            });
             var dpad = padded.AsSpan(n * InChannels * plane, InChannels * plane);
             if (_gemmBackward) _gemm!.BackwardDataZeroPadded(gz.AsSpan(0, OutChannels * zplane), flipped.AsSpan(0, Weight.Value.Length), h, w, dpad);
             else DirectConvolution.Forward(gt, gz.AsSpan(0, OutChannels * zplane), flipped.AsSpan(0, Weight.Value.Length), default, dpad, accumulate: false);
-            int sample = n;
             PlaneParallel.For(InChannels, plane, c =>
             {
                 var p = padded.AsSpan((sample * InChannels + c) * plane, plane);
