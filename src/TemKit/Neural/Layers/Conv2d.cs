@@ -1,5 +1,6 @@
 using System.Buffers;
 using TemKit.Neural.Convolution;
+using TemKit.Neural.Convolution.Gemm;
 using TemKit.Neural.Tensors;
 
 namespace TemKit.Neural.Layers;
@@ -10,6 +11,8 @@ namespace TemKit.Neural.Layers;
 /// </summary>
 public sealed class Conv2d : Layer
 {
+    private readonly GemmConvolution? _gemm;
+    private readonly bool _gemmForward, _gemmBackward;
     private float[]? _padded;
     private int _n, _h, _w;
 
@@ -26,6 +29,11 @@ public sealed class Conv2d : Layer
         Weight = new Parameter(name + ".weight", outChannels, inChannels, kernel, kernel);
         Weight.InitNormal(rng, Math.Sqrt(2.0 / (inChannels * kernel * kernel)));
         Bias = bias ? new Parameter(name + ".bias", outChannels) : null;
+        // Wide layers (U-Net) back-propagate through GEMM (implicit im2col + SGEMM); the forward pass and thin layers
+        // (MSD-net's single-output dilated convs) use the direct kernel, which measured faster there.
+        _gemmForward = GemmConvolution.PaysForward();
+        _gemmBackward = GemmConvolution.PaysBackward(inChannels, outChannels);
+        if (_gemmForward || _gemmBackward) _gemm = new GemmConvolution(inChannels, outChannels, kernel, dilation, padding);
     }
 
     /// <summary>Input channels.</summary>
@@ -68,8 +76,12 @@ public sealed class Conv2d : Layer
         var output = Tensor.Uninitialised(input.N, OutChannels, h, w);
         var g = new ConvGeometry(InChannels, OutChannels, h, w, Kernel, Dilation, plane, pw, m * pw + m, h * w, w, 0);
         for (int n = 0; n < input.N; n++)
-            DirectConvolution.Forward(g, padded.AsSpan(n * InChannels * plane, InChannels * plane), Weight.Value,
-                Bias == null ? default : Bias.Value, output.Sample(n), accumulate: false);
+        {
+            var sample = padded.AsSpan(n * InChannels * plane, InChannels * plane);
+            var bias = Bias == null ? default : Bias.Value;
+            if (_gemmForward) _gemm!.ForwardPadded(sample, h, w, Weight.Value, bias, output.Sample(n));
+            else DirectConvolution.Forward(g, sample, Weight.Value, bias, output.Sample(n), accumulate: false);
+        }
         if (training)
         {
             _padded = padded;
@@ -98,7 +110,11 @@ public sealed class Conv2d : Layer
         Array.Clear(acc, 0, Weight.Value.Length);
         var g = new ConvGeometry(InChannels, OutChannels, h, w, Kernel, Dilation, plane, pw, m * pw + m, h * w, w, 0);
         for (int n = 0; n < _n; n++)
-            DirectConvolution.WeightGradient(g, padded.AsSpan(n * InChannels * plane, InChannels * plane), gradOutput.Sample(n), h * w, w, 0, acc);
+        {
+            var sample = padded.AsSpan(n * InChannels * plane, InChannels * plane);
+            if (_gemmBackward) _gemm!.BackwardWeightsPadded(sample, gradOutput.Sample(n), h, w, acc.AsSpan(0, Weight.Value.Length));
+            else DirectConvolution.WeightGradient(g, sample, gradOutput.Sample(n), h * w, w, 0, acc);
+        }
         for (int i = 0; i < Weight.Value.Length; i++) Weight.Grad[i] += (float)acc[i];
         ArrayPool<double>.Shared.Return(acc);
 
@@ -124,7 +140,8 @@ public sealed class Conv2d : Layer
                 for (int y = 0; y < h; y++) src.Slice(y * w, w).CopyTo(dst.Slice((y + 2 * m) * zw + 2 * m, w));
             });
             var dpad = padded.AsSpan(n * InChannels * plane, InChannels * plane);
-            DirectConvolution.Forward(gt, gz.AsSpan(0, OutChannels * zplane), flipped.AsSpan(0, Weight.Value.Length), default, dpad, accumulate: false);
+            if (_gemmBackward) _gemm!.BackwardDataZeroPadded(gz.AsSpan(0, OutChannels * zplane), flipped.AsSpan(0, Weight.Value.Length), h, w, dpad);
+            else DirectConvolution.Forward(gt, gz.AsSpan(0, OutChannels * zplane), flipped.AsSpan(0, Weight.Value.Length), default, dpad, accumulate: false);
             PlaneParallel.For(InChannels, plane, c =>
             {
                 var p = padded.AsSpan((sample * InChannels + c) * plane, plane);

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using TemKit.Bench.Infrastructure;
+using TemKit.Neural.Convolution;
+using TemKit.Neural.Convolution.Gemm;
+using TemKit.Neural.Layers;
+using TemKit.Neural.Tensors;
+
+namespace TemKit.Bench.Gemm;
+
+/// <summary>
+/// One Conv2d layer's forward + backward on the U-Net's 5×5 shapes, direct SIMD path vs im2col + SGEMM path
+/// (each measured in a child process with TEMKIT_CONV=direct or gemm, since the layer reads it once). Wall-clock median
+/// and process CPU seconds per forward + backward step and per forward pass alone (CPU time is the steadier figure on
+/// a shared machine). Markdown table.
+/// Arguments: [--steps 3]; internal: --child LABEL.
+/// </summary>
+internal sealed class ConvLayerBench : IBench
+{
+    public string Name => "conv";
+    public string Description => "Conv2d 5x5 layer forward+backward on U-Net shapes: direct vs im2col+SGEMM";
+
+    private static readonly (string Label, int Cin, int Cout, int Size)[] Layers =
+    [
+        ("enc0.conv0 1→32", 1, 32, 256),
+        ("width-16 net 16→16", 16, 16, 256),
+        ("enc0 32→32", 32, 32, 256),
+        ("dec0.conv0 64→32", 64, 32, 256),
+        ("enc1 64→64", 64, 64, 128),
+        ("enc2 128→128", 128, 128, 64),
+    ];
+
+    public int Run(string[] args)
+    {
+        int i = Array.IndexOf(args, "--steps");
+        int steps = i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : 3;
+        if (args.Length > 0 && args[0] == "--child") return Child(steps);
+        var direct = RunChild("direct", steps);
+        var gemm = RunChild("gemm", steps);
+        Console.WriteLine("| layer (5×5) | size | fwd+bwd direct wall (s) | fwd+bwd GEMM wall (s) | wall speed-up | fwd direct wall (s) | fwd GEMM wall (s) | fwd+bwd direct CPU (s) | fwd+bwd GEMM CPU (s) | fwd direct CPU (s) | fwd GEMM CPU (s) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        for (int l = 0; l < Layers.Length; l++)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {Layers[l].Label} | {Layers[l].Size}² | {direct[l].Wall:F3} | {gemm[l].Wall:F3} | {direct[l].Wall / gemm[l].Wall:F2}x | {direct[l].WallForward:F3} | {gemm[l].WallForward:F3} | {direct[l].Cpu:F3} | {gemm[l].Cpu:F3} | {direct[l].CpuForward:F3} | {gemm[l].CpuForward:F3} |"));
+        return 0;
+    }
+
+    private static int Child(int steps)
+    {
+        foreach (var (label, cin, cout, size) in Layers)
+        {
+            var layer = new Conv2d("c", cin, cout, 5, 1, PaddingMode.Zero, bias: true, new Random(1));
+            using var x = Tensor.Zeros(1, cin, size, size);
+            var rng = new Random(2);
+            for (int j = 0; j < x.Length; j++) x.Span[j] = (float)rng.NextDouble();
+            using var g = Tensor.Zeros(1, cout, size, size);
+            g.Span.Fill(1e-3f);
+            void Step()
+            {
+                using var y = layer.Forward(x, training: true);
+                using var gx = layer.Backward(g);
+            }
+            void Infer() => layer.Forward(x, training: false).Dispose();
+            Step();
+            var (wall, cpu) = Measure(Step, steps);
+            var (wallForward, cpuForward) = Measure(Infer, steps);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{wall:R} {cpu:R} {wallForward:R} {cpuForward:R}"));
+        }
+        return 0;
+    }
+
+    private static (double Wall, double Cpu) Measure(Action action, int steps)
+    {
+        using var proc = Process.GetCurrentProcess();
+        var cpu0 = proc.TotalProcessorTime;
+        double wall = Timing.MedianSeconds(action, steps, warmup: 0);
+        proc.Refresh();
+        return (wall, (proc.TotalProcessorTime - cpu0).TotalSeconds / steps);
+    }
+
+    private static (double Wall, double Cpu, double WallForward, double CpuForward)[] RunChild(string mode, int steps)
+    {
+        var psi = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+        if (!Environment.ProcessPath!.EndsWith("TemKit.Bench", StringComparison.Ordinal)) psi.ArgumentList.Add(typeof(ConvLayerBench).Assembly.Location);
+        foreach (string a in new[] { "conv", "--child", "--steps", steps.ToString(CultureInfo.InvariantCulture) }) psi.ArgumentList.Add(a);
+        psi.Environment["TEMKIT_CONV"] = mode;
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException("cannot start the child benchmark");
+        string text = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"child benchmark ({mode}) exited with {p.ExitCode}");
+        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(' '))
+            .Select(f => f.Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray())
+            .Select(v => (v[0], v[1], v[2], v[3]))
+            .ToArray();
+    }
+}
