@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using TemKit.Fourier;
 using TemKit.Imaging;
 
 namespace TemKit.CtfEstimation.Spectrum;
@@ -23,7 +24,34 @@ public static partial class PowerSpectrumEstimator
     }
 
     /// <summary>Copies one tile, replaces hot pixels, removes its mean or best plane, and applies the taper.</summary>
-    private static void PrepareTile(Image2D image, int x0, int y0, int n, float[] tile, float low, float high, float fill, float[] window, bool removePlane)
+    /// <summary>
+    /// The image with hot pixels (outside [low, high]) and non-finite values replaced by <paramref name="fill"/>; the image
+    /// itself when it has none. Done once per image, not once per overlapping tile.
+    /// </summary>
+    private static Image2D WithoutHotPixels(Image2D image, float low, float high, float fill)
+    {
+        var pixels = image.Pixels;
+        bool clean = true;
+        const int chunk = 1 << 16;
+        for (int i = 0; i < pixels.Length && clean; i += chunk)
+        {
+            var part = pixels.Slice(i, Math.Min(chunk, pixels.Length - i));
+            float min = TensorPrimitives.Min(part), max = TensorPrimitives.Max(part);
+            clean = min >= low && max <= high && float.IsFinite(min) && float.IsFinite(max);
+        }
+        if (clean) return image;
+        var copy = image.Clone();
+        var dst = copy.Pixels;
+        for (int i = 0; i < dst.Length; i++)
+        {
+            float v = dst[i];
+            if (!(v >= low && v <= high)) dst[i] = fill;
+        }
+        return copy;
+    }
+
+    /// <summary>Copies one tile, removes its mean and least-squares plane, and applies the separable taper window.</summary>
+    private static void PrepareTile(Image2D image, int x0, int y0, int n, float[] tile, float[] window, float[] ramp, float[] rowScratch, bool removePlane)
     {
         var src = image.Pixels;
         double sum = 0, sumX = 0, sumY = 0;
@@ -32,34 +60,48 @@ public static partial class PowerSpectrumEstimator
         {
             var dst = tile.AsSpan(y * n, n);
             src.Slice((y0 + y) * image.Width + x0, n).CopyTo(dst);
-            double rowSum = 0, rowX = 0;
-            for (int x = 0; x < n; x++)
-            {
-                float v = dst[x];
-                if (v < low || v > high || !float.IsFinite(v)) dst[x] = v = fill;
-                rowSum += v;
-                rowX += v * (x - c);
-            }
+            double rowSum = TensorPrimitives.Sum<float>(dst);
             sum += rowSum;
-            sumX += rowX;
+            sumX += TensorPrimitives.Dot<float>(dst, ramp);
             sumY += rowSum * (y - c);
         }
         double mean = sum / ((double)n * n);
         // Least-squares plane on a centred regular grid: the slopes decouple, b = Σ f·(x−c) / Σ (x−c)² (likewise y).
         double sxx = n * (n * ((double)n * n - 1) / 12.0);
         double bx = removePlane ? sumX / sxx : 0, by = removePlane ? sumY / sxx : 0;
+        var slopeRow = rowScratch.AsSpan(0, n);
+        TensorPrimitives.Multiply<float>(ramp, (float)bx, slopeRow);
         for (int y = 0; y < n; y++)
         {
             var row = tile.AsSpan(y * n, n);
-            float wy = window[y];
             float offset = (float)(mean + by * (y - c));
-            float slope = (float)bx;
-            for (int x = 0; x < n; x++)
-                row[x] = (row[x] - offset - slope * (float)(x - c)) * window[x] * wy;
+            // row = (row − offset − bx·(x − c)) · w(x) · w(y)
+            TensorPrimitives.Subtract(row, slopeRow, row);
+            TensorPrimitives.Subtract(row, offset, row);
+            TensorPrimitives.Multiply<float>(row, window, row);
+            TensorPrimitives.Multiply(row, window[y], row);
         }
     }
 
-    /// <summary>Unfolds the half-complex accumulator (ky in FFT order, kx ≥ 0) into a full centred image, using |F(−k)| = |F(k)|.</summary>
+    /// <summary>x − (n−1)/2 for x = 0..n−1.</summary>
+    private static float[] CentredRamp(int n)
+    {
+        var ramp = new float[n];
+        for (int x = 0; x < n; x++) ramp[x] = (float)(x - 0.5 * (n - 1));
+        return ramp;
+    }
+
+    /// <summary>acc += |F|² of one half-complex tile spectrum (float accumulation within one row of tiles).</summary>
+    private static void AccumulatePower(ReadOnlySpan<ComplexF> spectrum, Span<float> acc)
+    {
+        var values = System.Runtime.InteropServices.MemoryMarshal.Cast<ComplexF, float>(spectrum);
+        for (int i = 0; i < acc.Length; i++)
+        {
+            float re = values[2 * i], im = values[2 * i + 1];
+            acc[i] += re * re + im * im;
+        }
+    }
+
     private static void Centre(double[] half, Span<float> centred, int n, double norm)
     {
         int h = n / 2 + 1, c = n / 2;

@@ -27,7 +27,9 @@ public static partial class PowerSpectrumEstimator
         var xs = TileStarts(work.Width, tile, options.OverlapFraction);
         var ys = TileStarts(work.Height, tile, options.OverlapFraction);
         var (clampLow, clampHigh, fill) = HotPixelLimits(work.Pixels, options.HotPixelSigma);
+        work = WithoutHotPixels(work, clampLow, clampHigh, fill);
         float[] window = TukeyWindow(tile, options.TaperFraction);
+        float[] ramp = CentredRamp(tile);
         int half = tile / 2 + 1;
         int tiles = xs.Length * ys.Length;
         // One accumulator per row of tiles, summed in row order afterwards: the result does not depend on how the
@@ -37,14 +39,16 @@ public static partial class PowerSpectrumEstimator
             () => new TileWorkspace(tile, half),
             (row, _, ws) =>
             {
-                var acc = rows[row] = new double[tile * half];
+                var acc = ws.RowPower;
+                acc.AsSpan().Clear();
                 foreach (int x0 in xs)
                 {
-                    PrepareTile(work, x0, ys[row], tile, ws.Tile, clampLow, clampHigh, fill, window, options.RemovePlane);
+                    PrepareTile(work, x0, ys[row], tile, ws.Tile, window, ramp, ws.RowScratch, options.RemovePlane);
                     Fft.Default.ForwardReal(ws.Tile, ws.Spectrum, tile, tile);
-                    var spec = ws.Spectrum;
-                    for (int i = 0; i < acc.Length; i++) acc[i] += spec[i].MagnitudeSquared;
+                    AccumulatePower(ws.Spectrum, acc);
                 }
+                var sum = rows[row] = new double[tile * half];
+                for (int i = 0; i < sum.Length; i++) sum[i] = acc[i];
                 return ws;
             },
             _ => { });
@@ -132,5 +136,7 @@ public static partial class PowerSpectrumEstimator
     {
         public readonly float[] Tile = new float[tile * tile];
         public readonly ComplexF[] Spectrum = new ComplexF[tile * half];
+        public readonly float[] RowPower = new float[tile * half];
+        public readonly float[] RowScratch = new float[tile];
     }
 }
