@@ -88,10 +88,10 @@ internal sealed class DmFrameSource : IFrameSource
     {
         switch (storage)
         {
-            case DmPixelStorage.Int8: DmConvert.ToSingle(MemoryMarshal.Cast<byte, sbyte>(raw), dst); break;
-            case DmPixelStorage.UInt8: DmConvert.ToSingle(raw, dst); break;
-            case DmPixelStorage.Int16: DmConvert.ToSingle(MemoryMarshal.Cast<byte, short>(raw), dst); break;
-            case DmPixelStorage.UInt16: DmConvert.ToSingle(MemoryMarshal.Cast<byte, ushort>(raw), dst); break;
+            case DmPixelStorage.Int8: PixelConvert.ToSingle(MemoryMarshal.Cast<byte, sbyte>(raw), dst); break;
+            case DmPixelStorage.UInt8: PixelConvert.ToSingle(raw, dst); break;
+            case DmPixelStorage.Int16: PixelConvert.ToSingle(MemoryMarshal.Cast<byte, short>(raw), dst); break;
+            case DmPixelStorage.UInt16: PixelConvert.ToSingle(MemoryMarshal.Cast<byte, ushort>(raw), dst); break;
             case DmPixelStorage.Int32: Widen(MemoryMarshal.Cast<byte, int>(raw), dst); break;
             case DmPixelStorage.UInt32: Widen(MemoryMarshal.Cast<byte, uint>(raw), dst); break;
             case DmPixelStorage.Float32: MemoryMarshal.Cast<byte, float>(raw).CopyTo(dst); break;

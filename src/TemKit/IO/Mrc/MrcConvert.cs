@@ -33,16 +33,16 @@ internal static partial class MrcConvert
         switch (mode)
         {
             case MrcMode.Int8 when unsignedBytes:
-                TensorPrimitives.ConvertTruncating<byte, float>(raw, destination);
+                PixelConvert.ToSingle(raw, destination);
                 break;
             case MrcMode.Int8:
-                TensorPrimitives.ConvertTruncating<sbyte, float>(MemoryMarshal.Cast<byte, sbyte>(raw), destination);
+                PixelConvert.ToSingle(MemoryMarshal.Cast<byte, sbyte>(raw), destination);
                 break;
             case MrcMode.Int16:
-                Int16ToSingle(MemoryMarshal.Cast<byte, short>(raw), destination);
+                PixelConvert.ToSingle(MemoryMarshal.Cast<byte, short>(raw), destination);
                 break;
             case MrcMode.UInt16:
-                UInt16ToSingle(MemoryMarshal.Cast<byte, ushort>(raw), destination);
+                PixelConvert.ToSingle(MemoryMarshal.Cast<byte, ushort>(raw), destination);
                 break;
             case MrcMode.Float16:
                 TensorPrimitives.ConvertToSingle(MemoryMarshal.Cast<byte, Half>(raw), destination);

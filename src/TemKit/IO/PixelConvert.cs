@@ -2,14 +2,14 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace TemKit.IO.Dm;
+namespace TemKit.IO;
 
 /// <summary>
-/// Widening of 8- and 16-bit camera pixels to float32 with Vector256 and a scalar tail
+/// Widening of 8- and 16-bit camera pixels to float32 with Vector256 and a scalar tail, shared by the MRC and DM readers
 /// (TensorPrimitives' generic conversion is not vectorised for these types: about 4x slower
 /// on a 4096 x 4096 uint16 frame, see bench dm-read).
 /// </summary>
-internal static class DmConvert
+internal static class PixelConvert
 {
     public static void ToSingle(ReadOnlySpan<ushort> source, Span<float> destination)
     {

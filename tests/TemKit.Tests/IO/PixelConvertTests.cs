@@ -1,11 +1,11 @@
-using TemKit.IO.Dm;
+using TemKit.IO;
 
-namespace TemKit.Tests.IO.Dm;
+namespace TemKit.Tests.IO;
 
-/// <summary>The vectorised widening kernels against a plain cast, at lengths around every vector width.</summary>
-public class DmConvertTests
+/// <summary>The vectorised widening kernels (used by the MRC and DM readers) against a plain cast, at lengths around every vector width.</summary>
+public class PixelConvertTests
 {
-    public static TheoryData<int> Lengths() => [0, 1, 3, 17, 31, 32, 33, 129, 1000];
+    public static TheoryData<int> Lengths() => [0, 1, 3, 15, 16, 17, 31, 32, 33, 129, 1000];
 
     [Theory]
     [MemberData(nameof(Lengths))]
@@ -26,13 +26,13 @@ public class DmConvertTests
         var dst = new float[n + 1];
         dst[n] = 42;
 
-        DmConvert.ToSingle(u8, dst);
+        PixelConvert.ToSingle(u8, dst);
         Assert.Equal(u8.Select(v => (float)v), dst[..n]);
-        DmConvert.ToSingle(s8, dst);
+        PixelConvert.ToSingle(s8, dst);
         Assert.Equal(s8.Select(v => (float)v), dst[..n]);
-        DmConvert.ToSingle(u16, dst);
+        PixelConvert.ToSingle(u16, dst);
         Assert.Equal(u16.Select(v => (float)v), dst[..n]);
-        DmConvert.ToSingle(s16, dst);
+        PixelConvert.ToSingle(s16, dst);
         Assert.Equal(s16.Select(v => (float)v), dst[..n]);
         Assert.Equal(42, dst[n]);
     }
