@@ -95,7 +95,7 @@ internal sealed partial class DefocusPipelineBench : IBench
             var memory = buffer.Get(source.Width * source.Height);
             source.ReadFrame(0, memory.Span);
             var image = new Image2D(source.Width, source.Height, memory, source.VoxelSize, source.Metadata);
-            var spectrum = PowerSpectrumEstimator.Estimate(image, spectrumOptions);
+            var spectrum = PowerSpectrumEstimator.Estimate(image, spectrumOptions, buffer.GetSpectrum);
             var profile = RadialProfile.Compute(spectrum, new RadialProfileOptions { Amplitude = true });
             var curve = new ProfileCurve(profile.RadiusPx, profile.FrequencyInverseAngstrom, profile.Value);
             var smoothed = ProfileStages.Smooth(curve, spectrum.PixelSizeAngstrom, spectrum.Size, options);

@@ -88,6 +88,30 @@ public class PowerSpectrumTests
         Assert.Equal(ma, mb, ma * 0.01);
     }
 
+    [Theory]
+    [InlineData(256)]
+    [InlineData(128)]
+    public void HotAndNonFinitePixelsBecomeTheMeanOfTheFinitePixels(int tile)
+    {
+        var rng = new Random(3);
+        var img = Make(256, 256, (_, _) => (float)Gaussian(rng) + 50);
+        img[10, 20] = float.NaN;
+        img[30, 40] = float.PositiveInfinity;
+        img[50, 60] = 1e6f;
+        double sum = 0;
+        int count = 0;
+        foreach (float v in img.Pixels)
+            if (float.IsFinite(v)) { sum += v; count++; }
+        var cleaned = img.Clone();
+        cleaned[10, 20] = cleaned[30, 40] = cleaned[50, 60] = (float)(sum / count);
+        var o = new PowerSpectrumOptions { TileSizePx = tile, BinFactor = 1 };
+        // The cleaned copy is transformed without replacement (its filled pixels lie outside its own, narrower limits).
+        var expected = PowerSpectrumEstimator.Estimate(cleaned, o with { HotPixelSigma = 0 }).Image.Pixels.ToArray();
+        var actual = PowerSpectrumEstimator.Estimate(img, o).Image.Pixels.ToArray();
+        Assert.All(actual, v => Assert.True(float.IsFinite(v)));
+        Assert.Equal(expected, actual);
+    }
+
     [Fact]
     public void BinningAveragesBlocksAndScalesThePixelSize()
     {

@@ -29,6 +29,42 @@ public class RadialProfileTests
         Assert.Equal(2 * Math.PI * 40, p.Count[40], 2.0);
     }
 
+    [Theory]
+    [InlineData(64, false, 0)]
+    [InlineData(64, true, 0)]
+    [InlineData(50, true, 17)]
+    [InlineData(2, false, 0)]
+    public void FoldedProfileEqualsANaivePerPixelAverageOnAnAsymmetricSpectrum(int n, bool amplitude, int maxRadius)
+    {
+        var rng = new Random(7);
+        var ps = Spectrum(n, 1.5, (_, _) => rng.NextDouble() * 10);
+        var options = new RadialProfileOptions { Amplitude = amplitude, MaxRadiusPx = maxRadius };
+        var p = RadialProfile.Compute(ps, options);
+
+        // Reference: every pixel split between floor(r) and floor(r)+1 with linear weights, one at a time.
+        int c = n / 2, bins = (maxRadius > 0 ? Math.Min(maxRadius, c) : c) + 1;
+        var sum = new double[bins];
+        var weight = new double[bins];
+        for (int y = 0; y < n; y++)
+            for (int x = 0; x < n; x++)
+            {
+                double r = Math.Sqrt((x - c) * (x - c) + (y - c) * (y - c));
+                int i = (int)r;
+                if (i >= bins) continue;
+                double f = r - i, v = ps.Image[x, y];
+                if (amplitude) v = Math.Sqrt(v);
+                sum[i] += (1 - f) * v;
+                weight[i] += 1 - f;
+                if (i + 1 < bins) { sum[i + 1] += f * v; weight[i + 1] += f; }
+            }
+        Assert.Equal(bins, p.Length);
+        for (int i = 0; i < bins; i++)
+        {
+            Assert.Equal(weight[i], p.Count[i], 9);
+            if (weight[i] > 0) Assert.Equal(sum[i] / weight[i], p.Value[i], 5);
+        }
+    }
+
     [Fact]
     public void SubPixelRingKeepsItsFractionalRadius()
     {

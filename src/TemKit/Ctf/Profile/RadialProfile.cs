@@ -48,6 +48,12 @@ public sealed partial class RadialProfile
     public double FrequencyAt(double radiusPx) => PixelSizeAngstrom > 0 ? radiusPx / (SpectrumSizePx * PixelSizeAngstrom) : double.NaN;
 
     /// <summary>Rotational average of <paramref name="spectrum"/> with linear-weight sub-pixel binning.</summary>
+    /// <remarks>
+    /// The four pixels (c ± kx, c ± ky) share one radius, so each pair of rows c ± ky is summed and folded about the
+    /// centre column before the values are split between bins: a quarter of the scattered deposits, the rest SIMD
+    /// passes. This holds for any centred spectrum (no symmetry of the data is assumed). Pixels of the unpaired first
+    /// row and column (ky or kx = −Size/2) enter with weight 1, paired ones with their multiplicity.
+    /// </remarks>
     public static RadialProfile Compute(PowerSpectrum spectrum, RadialProfileOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(spectrum);
@@ -57,17 +63,80 @@ public sealed partial class RadialProfile
         var sum = new double[bins];
         var weight = new double[bins];
         var pixels = spectrum.Image.Pixels;
-        for (int y = 0; y < n; y++)
+        var pool = System.Buffers.ArrayPool<float>.Shared;
+        float[] rowA = pool.Rent(n), rowB = pool.Rent(n), folded = pool.Rent(c + 1);
+        var kx2 = new double[c + 1];
+        var radius = new double[c + 1];
+        for (int k = 0; k <= c; k++) kx2[k] = (double)k * k;
+        try
         {
-            var row = pixels.Slice(y * n, n);
-            double dy2 = (double)(y - c) * (y - c);
-            for (int x = 0; x < n; x++)
+            for (int dy = 0; dy <= c && dy < bins; dy++)
             {
-                double r = Math.Sqrt((x - c) * (double)(x - c) + dy2);
-                Deposit(sum, weight, r, options.Amplitude ? MathF.Sqrt(row[x]) : row[x]);
+                // Rows with |ky| = dy: the centre row alone, the pair c ± dy, or the unpaired first row (ky = −c).
+                int rowCount = dy == 0 || dy == c ? 1 : 2;
+                var a = rowA.AsSpan(0, n);
+                LoadRow(pixels.Slice((dy == c ? 0 : c + dy) * n, n), a, options.Amplitude);
+                if (rowCount == 2)
+                {
+                    var b = rowB.AsSpan(0, n);
+                    LoadRow(pixels.Slice((c - dy) * n, n), b, options.Amplitude);
+                    System.Numerics.Tensors.TensorPrimitives.Add(a, b, a);
+                }
+                var f = folded.AsSpan(0, c + 1);
+                FoldColumns(a, c, f, rowB.AsSpan(0, c));
+                System.Numerics.Tensors.TensorPrimitives.Add(kx2, (double)dy * dy, radius);
+                System.Numerics.Tensors.TensorPrimitives.Sqrt(radius, radius);
+                DepositRow(sum, weight, radius, f, rowCount, c);
             }
         }
+        finally
+        {
+            pool.Return(rowA);
+            pool.Return(rowB);
+            pool.Return(folded);
+        }
         return Finish(sum, weight, spectrum);
+    }
+
+    /// <summary>One spectrum row as power or amplitude (√power).</summary>
+    private static void LoadRow(ReadOnlySpan<float> row, Span<float> destination, bool amplitude)
+    {
+        if (amplitude) System.Numerics.Tensors.TensorPrimitives.Sqrt(row, destination);
+        else row.CopyTo(destination);
+    }
+
+    /// <summary>folded[k] = row[c + k] + row[c − k] for 0 &lt; k &lt; c; folded[0] = row[c]; folded[c] = row[0].</summary>
+    private static void FoldColumns(ReadOnlySpan<float> row, int c, Span<float> folded, Span<float> scratch)
+    {
+        folded[0] = row[c];
+        folded[c] = row[0];
+        if (c < 2) return;
+        var left = scratch.Slice(0, c - 1);
+        row.Slice(1, c - 1).CopyTo(left);
+        left.Reverse();
+        System.Numerics.Tensors.TensorPrimitives.Add(row.Slice(c + 1, c - 1), left, folded.Slice(1, c - 1));
+    }
+
+    /// <summary>Deposits one folded row: value folded[k] at radius[k], weight = rows × columns folded into it.</summary>
+    private static void DepositRow(double[] sum, double[] weight, ReadOnlySpan<double> radius, ReadOnlySpan<float> folded, int rowCount, int c)
+    {
+        int bins = sum.Length;
+        for (int k = 0; k <= c; k++)
+        {
+            double r = radius[k];
+            int i = (int)r;
+            if (i >= bins) break;
+            double frac = r - i, w0 = 1 - frac;
+            double value = folded[k];
+            double multiplicity = k == 0 || k == c ? rowCount : 2 * rowCount;
+            sum[i] += w0 * value;
+            weight[i] += w0 * multiplicity;
+            if (i + 1 < bins)
+            {
+                sum[i + 1] += frac * value;
+                weight[i + 1] += frac * multiplicity;
+            }
+        }
     }
 
     private static int Bins(PowerSpectrum spectrum, RadialProfileOptions options)

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 using TemKit.Fourier;
 using TemKit.Imaging;
 
@@ -6,77 +7,104 @@ namespace TemKit.CtfEstimation.Spectrum;
 
 public static partial class PowerSpectrumEstimator
 {
-    /// <summary>Mean ± sigma·SD limits for hot-pixel replacement (infinite when disabled or degenerate).</summary>
-    private static (float Low, float High, float Fill) HotPixelLimits(ReadOnlySpan<float> pixels, double sigma)
+    /// <summary>Pixels outside [Low, High] (and non-finite ones) are replaced by Fill when Any is set.</summary>
+    private readonly record struct HotPixels(bool Any, float Low, float High, float Fill);
+
+    /// <summary>
+    /// Limits for hot pixels (further than sigma·SD from the mean) and non-finite values, which are replaced by the mean
+    /// of the finite pixels as each tile is copied. One pass gathers sum, sum of squares, minimum and maximum; Any says
+    /// whether any pixel needs replacing, so clean images skip the test.
+    /// </summary>
+    private static HotPixels HotPixelLimits(ReadOnlySpan<float> pixels, double sigma)
     {
         double sum = 0, sumSq = 0;
-        const int chunk = 1 << 16;
+        float min = float.PositiveInfinity, max = float.NegativeInfinity;
+        const int chunk = 1 << 14;
         for (int i = 0; i < pixels.Length; i += chunk)
         {
             var part = pixels.Slice(i, Math.Min(chunk, pixels.Length - i));
             sum += TensorPrimitives.Sum(part);
             sumSq += TensorPrimitives.SumOfSquares(part);
+            min = Math.Min(min, TensorPrimitives.Min(part));
+            max = Math.Max(max, TensorPrimitives.Max(part));
         }
-        double mean = sum / pixels.Length;
-        double sd = Math.Sqrt(Math.Max(0, sumSq / pixels.Length - mean * mean));
-        if (sigma <= 0 || !(sd > 0)) return (float.NegativeInfinity, float.PositiveInfinity, (float)mean);
-        return ((float)(mean - sigma * sd), (float)(mean + sigma * sd), (float)mean);
+        long count = pixels.Length;
+        if (!double.IsFinite(sum) || !double.IsFinite(sumSq))
+        {
+            // NaN or ±∞ somewhere: statistics of the finite pixels only.
+            (sum, sumSq, count) = (0, 0, 0);
+            foreach (float v in pixels)
+                if (float.IsFinite(v)) { sum += v; sumSq += (double)v * v; count++; }
+            min = float.NaN;
+        }
+        double mean = count > 0 ? sum / count : 0;
+        double sd = count > 0 ? Math.Sqrt(Math.Max(0, sumSq / count - mean * mean)) : 0;
+        float low = float.MinValue, high = float.MaxValue;
+        if (sigma > 0 && sd > 0) (low, high) = ((float)(mean - sigma * sd), (float)(mean + sigma * sd));
+        bool any = !(min >= low && max <= high);
+        return new HotPixels(any, low, high, (float)mean);
     }
 
-    /// <summary>Copies one tile, replaces hot pixels, removes its mean or best plane, and applies the taper.</summary>
-    /// <summary>
-    /// The image with hot pixels (outside [low, high]) and non-finite values replaced by <paramref name="fill"/>; the image
-    /// itself when it has none. Done once per image, not once per overlapping tile.
-    /// </summary>
-    private static Image2D WithoutHotPixels(Image2D image, float low, float high, float fill)
+    /// <summary>Replaces values outside [low, high] and NaN by <paramref name="fill"/>, in place (SIMD with scalar tail).</summary>
+    private static void ReplaceOutside(Span<float> values, float low, float high, float fill)
     {
-        var pixels = image.Pixels;
-        bool clean = true;
-        const int chunk = 1 << 16;
-        for (int i = 0; i < pixels.Length && clean; i += chunk)
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            var part = pixels.Slice(i, Math.Min(chunk, pixels.Length - i));
-            float min = TensorPrimitives.Min(part), max = TensorPrimitives.Max(part);
-            clean = min >= low && max <= high && float.IsFinite(min) && float.IsFinite(max);
+            ref float start = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(values);
+            var lo = Vector256.Create(low);
+            var hi = Vector256.Create(high);
+            var f = Vector256.Create(fill);
+            for (; i + 8 <= values.Length; i += 8)
+            {
+                var v = Vector256.LoadUnsafe(ref start, (nuint)i);
+                // NaN compares false both ways, so it is replaced too.
+                var keep = Vector256.GreaterThanOrEqual(v, lo) & Vector256.LessThanOrEqual(v, hi);
+                Vector256.ConditionalSelect(keep, v, f).StoreUnsafe(ref start, (nuint)i);
+            }
         }
-        if (clean) return image;
-        var copy = image.Clone();
-        var dst = copy.Pixels;
-        for (int i = 0; i < dst.Length; i++)
-        {
-            float v = dst[i];
-            if (!(v >= low && v <= high)) dst[i] = fill;
-        }
-        return copy;
+        for (; i < values.Length; i++)
+            if (!(values[i] >= low && values[i] <= high)) values[i] = fill;
     }
 
-    /// <summary>Copies one tile, removes its mean and least-squares plane, and applies the separable taper window.</summary>
-    private static void PrepareTile(Image2D image, int x0, int y0, int n, float[] tile, float[] window, float[] ramp, float[] rowScratch, bool removePlane)
+    /// <summary>
+    /// Copies one tile, removes its mean and least-squares plane, and applies the separable taper window. A clean image
+    /// is read twice and the tile written once (sums straight from the image, then the corrected rows); with hot pixels
+    /// the tile is copied and cleaned first.
+    /// </summary>
+    private static void PrepareTile(Image2D image, int x0, int y0, int n, Span<float> tile, float[] window, float[] ramp, Span<float> rowScratch, bool removePlane, HotPixels hot)
     {
         var src = image.Pixels;
         double sum = 0, sumX = 0, sumY = 0;
         double c = 0.5 * (n - 1);
         for (int y = 0; y < n; y++)
         {
-            var dst = tile.AsSpan(y * n, n);
-            src.Slice((y0 + y) * image.Width + x0, n).CopyTo(dst);
-            double rowSum = TensorPrimitives.Sum<float>(dst);
+            ReadOnlySpan<float> row = src.Slice((y0 + y) * image.Width + x0, n);
+            if (hot.Any)
+            {
+                var dst = tile.Slice(y * n, n);
+                row.CopyTo(dst);
+                ReplaceOutside(dst, hot.Low, hot.High, hot.Fill);
+                row = dst;
+            }
+            double rowSum = TensorPrimitives.Sum(row);
             sum += rowSum;
-            sumX += TensorPrimitives.Dot<float>(dst, ramp);
+            sumX += TensorPrimitives.Dot(row, ramp);
             sumY += rowSum * (y - c);
         }
         double mean = sum / ((double)n * n);
         // Least-squares plane on a centred regular grid: the slopes decouple, b = Σ f·(x−c) / Σ (x−c)² (likewise y).
         double sxx = n * (n * ((double)n * n - 1) / 12.0);
         double bx = removePlane ? sumX / sxx : 0, by = removePlane ? sumY / sxx : 0;
-        var slopeRow = rowScratch.AsSpan(0, n);
+        var slopeRow = rowScratch.Slice(0, n);
         TensorPrimitives.Multiply<float>(ramp, (float)bx, slopeRow);
         for (int y = 0; y < n; y++)
         {
-            var row = tile.AsSpan(y * n, n);
+            var row = tile.Slice(y * n, n);
+            ReadOnlySpan<float> input = hot.Any ? row : src.Slice((y0 + y) * image.Width + x0, n);
             float offset = (float)(mean + by * (y - c));
             // row = (row − offset − bx·(x − c)) · w(x) · w(y)
-            TensorPrimitives.Subtract(row, slopeRow, row);
+            TensorPrimitives.Subtract(input, slopeRow, row);
             TensorPrimitives.Subtract(row, offset, row);
             TensorPrimitives.Multiply<float>(row, window, row);
             TensorPrimitives.Multiply(row, window[y], row);
@@ -95,14 +123,38 @@ public static partial class PowerSpectrumEstimator
     private static void AccumulatePower(ReadOnlySpan<ComplexF> spectrum, Span<float> acc)
     {
         var values = System.Runtime.InteropServices.MemoryMarshal.Cast<ComplexF, float>(spectrum);
-        for (int i = 0; i < acc.Length; i++)
+        int i = 0;
+        if (System.Runtime.Intrinsics.X86.Avx512F.IsSupported)
+        {
+            // 16 complex values = two vectors of interleaved (re, im); squares summed pairwise, even lanes kept.
+            ref float src = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(values);
+            ref float dst = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(acc);
+            var evens = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+            for (; i + 16 <= acc.Length; i += 16)
+            {
+                var a = Vector512.LoadUnsafe(ref src, (nuint)(2 * i));
+                var b = Vector512.LoadUnsafe(ref src, (nuint)(2 * i + 16));
+                a *= a;
+                b *= b;
+                // Pairwise sums re² + im² land in the even lanes after adding the vector shifted by one lane.
+                var pa = a + Vector512.Shuffle(a, Vector512.Create(1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14));
+                var pb = b + Vector512.Shuffle(b, Vector512.Create(1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14));
+                var power = System.Runtime.Intrinsics.X86.Avx512F.PermuteVar16x32x2(pa, evens, pb);
+                (Vector512.LoadUnsafe(ref dst, (nuint)i) + power).StoreUnsafe(ref dst, (nuint)i);
+            }
+        }
+        for (; i < acc.Length; i++)
         {
             float re = values[2 * i], im = values[2 * i + 1];
             acc[i] += re * re + im * im;
         }
     }
 
-    private static void Centre(double[] half, Span<float> centred, int n, double norm)
+    /// <summary>
+    /// Writes the centred n×n spectrum (DC at n/2) from the half-plane one of a real input (rows ky wrapped, columns
+    /// kx = 0..n/2): kx ≥ 0 is a copy of row ky, kx &lt; 0 the reversed row −ky (Hermitian symmetry); every value times <paramref name="scale"/>.
+    /// </summary>
+    private static void Centre(ReadOnlySpan<float> half, Span<float> centred, int n, float scale)
     {
         int h = n / 2 + 1, c = n / 2;
         for (int y = 0; y < n; y++)
@@ -110,11 +162,10 @@ public static partial class PowerSpectrumEstimator
             int ky = y - c;
             int rowPos = ((ky % n) + n) % n, rowNeg = ((-ky % n) + n) % n;
             var dst = centred.Slice(y * n, n);
-            for (int x = 0; x < n; x++)
-            {
-                int kx = x - c;
-                dst[x] = (float)(norm * (kx >= 0 ? half[rowPos * h + kx] : half[rowNeg * h - kx]));
-            }
+            TensorPrimitives.Multiply(half.Slice(rowPos * h, c), scale, dst.Slice(c, c));
+            var left = dst.Slice(0, c);
+            TensorPrimitives.Multiply(half.Slice(rowNeg * h + 1, c), scale, left);
+            left.Reverse();
         }
     }
 
