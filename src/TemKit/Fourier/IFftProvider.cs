@@ -28,4 +28,17 @@ public interface IFftProvider
 
     /// <summary>Complex inverse transform (normalised by 1/(nx ny)), nx*ny values.</summary>
     void Inverse(ReadOnlySpan<ComplexF> input, Span<ComplexF> output, int nx, int ny);
+
+    /// <summary>
+    /// Adds the power |F|² of the real-to-complex transform of <paramref name="input"/> (nx*ny) to
+    /// <paramref name="power"/> (ny*(nx/2+1), half-complex layout), as Welch averaging of tile periodograms needs.
+    /// <paramref name="scratch"/> (ny*(nx/2+1)) may be used as work space. The default transforms into the scratch and
+    /// then adds; a backend may fuse the two and skip writing the complex spectrum.
+    /// </summary>
+    void ForwardRealPowerAccumulate(ReadOnlySpan<float> input, Span<ComplexF> scratch, Span<float> power, int nx, int ny)
+    {
+        FftChecks.Lengths(power.Length, (long)ny * (nx / 2 + 1), scratch.Length, (long)ny * (nx / 2 + 1));
+        ForwardReal(input, scratch, nx, ny);
+        PowerSpectra.AddPower(scratch, power);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace TemKit.Fourier;
 
@@ -27,6 +28,35 @@ public static class PowerSpectra
             for (int x = 0; x < cx; x++) row[x] = mirror[cx - x].MagnitudeSquared;
             if (log) TensorPrimitives.LogP1(row, row);
         }
+    }
+
+    /// <summary>power[i] += |spectrum[i]|² (AVX-512 with a scalar tail).</summary>
+    public static void AddPower(ReadOnlySpan<ComplexF> spectrum, Span<float> power)
+    {
+        if (spectrum.Length != power.Length) throw new ArgumentException($"spectrum has {spectrum.Length} values but power has {power.Length}", nameof(power));
+        var values = System.Runtime.InteropServices.MemoryMarshal.Cast<ComplexF, float>(spectrum);
+        int i = 0;
+        if (System.Runtime.Intrinsics.X86.Avx512F.IsSupported)
+        {
+            ref float src = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(values);
+            ref float dst = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(power);
+            var evens = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+            var swap = Vector512.Create(1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14);
+            for (; i + 16 <= power.Length; i += 16)
+            {
+                // 16 complex values = two vectors of interleaved (re, im): square, add each lane's neighbour, keep the
+                // even lanes of both.
+                var a = Vector512.LoadUnsafe(ref src, (nuint)(2 * i));
+                var b = Vector512.LoadUnsafe(ref src, (nuint)(2 * i + 16));
+                a *= a;
+                b *= b;
+                a += Vector512.Shuffle(a, swap);
+                b += Vector512.Shuffle(b, swap);
+                var sum = System.Runtime.Intrinsics.X86.Avx512F.PermuteVar16x32x2(a, evens, b);
+                (Vector512.LoadUnsafe(ref dst, (nuint)i) + sum).StoreUnsafe(ref dst, (nuint)i);
+            }
+        }
+        for (; i < power.Length; i++) power[i] += spectrum[i].MagnitudeSquared;
     }
 
     private static int Mod(int k, int n) => ((k % n) + n) % n;

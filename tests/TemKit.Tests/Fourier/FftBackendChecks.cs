@@ -49,6 +49,29 @@ internal static class FftBackendChecks
         Assert.InRange(NaiveDft.RelativeRms(back, input), 0, Tolerance);
     }
 
+    /// <summary>Power accumulation adds |F|² of the naive DFT to what the buffer held, twice in a row.</summary>
+    public static void PowerAccumulateMatchesNaive(IFftProvider fft, int nx, int ny)
+    {
+        int h = nx / 2 + 1;
+        var input = NaiveDft.RandomReal(nx * ny, nx * 11 + ny);
+        var full = Array.ConvertAll(input, v => new ComplexF(v, 0));
+        var (re, im) = NaiveDft.Complex2D(full, nx, ny, -1);
+        var power = new float[h * ny];
+        for (int i = 0; i < power.Length; i++) power[i] = 0.25f * i;
+        var scratch = new ComplexF[h * ny];
+        fft.ForwardRealPowerAccumulate(input, scratch, power, nx, ny);
+        fft.ForwardRealPowerAccumulate(input, scratch, power, nx, ny);
+        double err = 0, norm = 0;
+        for (int i = 0; i < power.Length; i++)
+        {
+            int j = i / h * nx + i % h;
+            double expected = 0.25 * i + 2 * (re[j] * re[j] + im[j] * im[j]);
+            err += (power[i] - expected) * (power[i] - expected);
+            norm += expected * expected;
+        }
+        Assert.InRange(Math.Sqrt(err / norm), 0, 4 * Tolerance);
+    }
+
     public static void InPlaceMatchesOutOfPlace(IFftProvider fft, int nx, int ny)
     {
         var input = NaiveDft.RandomComplex(nx * ny, 5);

@@ -23,6 +23,13 @@ public class FftwFftTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(SmallSizes))]
+    public void PowerAccumulateMatchesNaiveDft(int nx, int ny)
+    {
+        if (Require(output) is { } fftw) FftBackendChecks.PowerAccumulateMatchesNaive(fftw, nx, ny);
+    }
+
+    [Theory]
+    [MemberData(nameof(SmallSizes))]
     public void ComplexMatchesNaiveDft(int nx, int ny)
     {
         if (Require(output) is { } fftw) FftBackendChecks.ComplexMatchesNaive(fftw, nx, ny);

@@ -34,6 +34,11 @@ public class ManagedFftTests
     [InlineData(75, 49)]
     public void Parseval(int nx, int ny) => FftBackendChecks.Parseval(Fft.Managed, nx, ny);
 
+    [Theory]
+    [MemberData(nameof(SmallSizes))]
+    [InlineData(128, 160)]
+    public void PowerAccumulateMatchesNaiveDft(int nx, int ny) => FftBackendChecks.PowerAccumulateMatchesNaive(Fft.Managed, nx, ny);
+
     [Fact]
     public void Linearity() => FftBackendChecks.Linearity(Fft.Managed, 60, 42);
 

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using TemKit.CtfEstimation.Spectrum;
 
 namespace TemKit.CtfEstimation.Profile;
@@ -51,22 +52,41 @@ public sealed partial class RadialProfile
     /// <remarks>
     /// The four pixels (c ± kx, c ± ky) share one radius, so each pair of rows c ± ky is summed and folded about the
     /// centre column before the values are split between bins: a quarter of the scattered deposits, the rest SIMD
-    /// passes. This holds for any centred spectrum (no symmetry of the data is assumed). Pixels of the unpaired first
-    /// row and column (ky or kx = −Size/2) enter with weight 1, paired ones with their multiplicity.
+    /// passes. This holds for any centred spectrum (no symmetry of the data is assumed). The bin weights depend only on
+    /// the geometry: they are the same deposit of an all-ones spectrum, computed once per size and cached.
     /// </remarks>
     public static RadialProfile Compute(PowerSpectrum spectrum, RadialProfileOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(spectrum);
         options ??= new RadialProfileOptions();
-        int n = spectrum.Size, c = spectrum.Centre;
+        int n = spectrum.Size;
         int bins = Bins(spectrum, options);
-        var sum = new double[bins];
-        var weight = new double[bins];
-        var pixels = spectrum.Image.Pixels;
+        var sum = Accumulate(spectrum.Image.Pixels, n, bins, options.Amplitude);
+        var weight = s_weights.GetOrAdd((n, bins), key => Accumulate(null, key.Size, key.Bins, false));
+        return Finish(sum, (double[])weight.Clone(), spectrum);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Size, int Bins), double[]> s_weights = new();
+
+    /// <summary>Interleaved accumulator sets: consecutive pixels mostly fall in the same bin, so one set would chain
+    /// every add through the previous store to that address; four sets run four chains at once.</summary>
+    private const int Sets = 4;
+
+    /// <summary>
+    /// Per-bin sums of the linear-weight deposits of every pixel of a centred n×n spectrum (null = all ones, which gives
+    /// the bin weights), optionally of √value.
+    /// </summary>
+    private static double[] Accumulate(ReadOnlySpan<float> pixels, int n, int bins, bool amplitude)
+    {
+        int c = n / 2;
+        bool ones = pixels.IsEmpty;
         var pool = System.Buffers.ArrayPool<float>.Shared;
+        var doubles = System.Buffers.ArrayPool<double>.Shared;
         float[] rowA = pool.Rent(n), rowB = pool.Rent(n), folded = pool.Rent(c + 1);
-        var kx2 = new double[c + 1];
-        var radius = new double[c + 1];
+        double[] radius = doubles.Rent(c + 1), kx2 = doubles.Rent(c + 1), lo = doubles.Rent(c + 1), hi = doubles.Rent(c + 1);
+        int[] index = System.Buffers.ArrayPool<int>.Shared.Rent(c + 1);
+        // One spare bin swallows the upper share of the last bin's pixels, so the scatter needs no bounds test.
+        var acc = new double[(bins + 1) * Sets];
         for (int k = 0; k <= c; k++) kx2[k] = (double)k * k;
         try
         {
@@ -75,18 +95,26 @@ public sealed partial class RadialProfile
                 // Rows with |ky| = dy: the centre row alone, the pair c ± dy, or the unpaired first row (ky = −c).
                 int rowCount = dy == 0 || dy == c ? 1 : 2;
                 var a = rowA.AsSpan(0, n);
-                LoadRow(pixels.Slice((dy == c ? 0 : c + dy) * n, n), a, options.Amplitude);
-                if (rowCount == 2)
+                if (ones) a.Fill(rowCount);
+                else
                 {
-                    var b = rowB.AsSpan(0, n);
-                    LoadRow(pixels.Slice((c - dy) * n, n), b, options.Amplitude);
-                    System.Numerics.Tensors.TensorPrimitives.Add(a, b, a);
+                    LoadRow(pixels.Slice((dy == c ? 0 : c + dy) * n, n), a, amplitude);
+                    if (rowCount == 2)
+                    {
+                        var b = rowB.AsSpan(0, n);
+                        LoadRow(pixels.Slice((c - dy) * n, n), b, amplitude);
+                        TensorPrimitives.Add(a, b, a);
+                    }
                 }
                 var f = folded.AsSpan(0, c + 1);
                 FoldColumns(a, c, f, rowB.AsSpan(0, c));
-                System.Numerics.Tensors.TensorPrimitives.Add(kx2, (double)dy * dy, radius);
-                System.Numerics.Tensors.TensorPrimitives.Sqrt(radius, radius);
-                DepositRow(sum, weight, radius, f, rowCount, c);
+                var r = radius.AsSpan(0, c + 1);
+                TensorPrimitives.Add(kx2.AsSpan(0, c + 1), (double)dy * dy, r);
+                TensorPrimitives.Sqrt(r, r);
+                // Radii grow along the row: only the first `count` pixels fall inside the profile.
+                int count = c + 1;
+                while (count > 0 && r[count - 1] >= bins) count--;
+                DepositRow(acc, r.Slice(0, count), f.Slice(0, count), lo, hi, index);
             }
         }
         finally
@@ -94,14 +122,22 @@ public sealed partial class RadialProfile
             pool.Return(rowA);
             pool.Return(rowB);
             pool.Return(folded);
+            doubles.Return(radius);
+            doubles.Return(kx2);
+            doubles.Return(lo);
+            doubles.Return(hi);
+            System.Buffers.ArrayPool<int>.Shared.Return(index);
         }
-        return Finish(sum, weight, spectrum);
+        var sum = new double[bins];
+        for (int i = 0; i < bins; i++)
+            for (int j = 0; j < Sets; j++) sum[i] += acc[i * Sets + j];
+        return sum;
     }
 
     /// <summary>One spectrum row as power or amplitude (√power).</summary>
     private static void LoadRow(ReadOnlySpan<float> row, Span<float> destination, bool amplitude)
     {
-        if (amplitude) System.Numerics.Tensors.TensorPrimitives.Sqrt(row, destination);
+        if (amplitude) TensorPrimitives.Sqrt(row, destination);
         else row.CopyTo(destination);
     }
 
@@ -114,28 +150,30 @@ public sealed partial class RadialProfile
         var left = scratch.Slice(0, c - 1);
         row.Slice(1, c - 1).CopyTo(left);
         left.Reverse();
-        System.Numerics.Tensors.TensorPrimitives.Add(row.Slice(c + 1, c - 1), left, folded.Slice(1, c - 1));
+        TensorPrimitives.Add(row.Slice(c + 1, c - 1), left, folded.Slice(1, c - 1));
     }
 
-    /// <summary>Deposits one folded row: value folded[k] at radius[k], weight = rows × columns folded into it.</summary>
-    private static void DepositRow(double[] sum, double[] weight, ReadOnlySpan<double> radius, ReadOnlySpan<float> folded, int rowCount, int c)
+    /// <summary>
+    /// Splits value[k] between bins floor(r) and floor(r) + 1 with weights 1 − frac and frac: the shares and bin
+    /// indices in SIMD passes, then the scatter, pixel k into accumulator set k mod <see cref="Sets"/>.
+    /// </summary>
+    private static void DepositRow(double[] acc, ReadOnlySpan<double> radius, ReadOnlySpan<float> value, double[] lo, double[] hi, int[] index)
     {
-        int bins = sum.Length;
-        for (int k = 0; k <= c; k++)
+        int count = radius.Length;
+        var l = lo.AsSpan(0, count);
+        var h = hi.AsSpan(0, count);
+        var idx = index.AsSpan(0, count);
+        TensorPrimitives.Floor(radius, l);
+        TensorPrimitives.ConvertTruncating<double, int>(l, idx);
+        TensorPrimitives.Subtract(radius, l, h);
+        TensorPrimitives.ConvertChecked<float, double>(value, l);
+        TensorPrimitives.Multiply(h, l, h);
+        TensorPrimitives.Subtract(l, h, l);
+        for (int k = 0; k < count; k++)
         {
-            double r = radius[k];
-            int i = (int)r;
-            if (i >= bins) break;
-            double frac = r - i, w0 = 1 - frac;
-            double value = folded[k];
-            double multiplicity = k == 0 || k == c ? rowCount : 2 * rowCount;
-            sum[i] += w0 * value;
-            weight[i] += w0 * multiplicity;
-            if (i + 1 < bins)
-            {
-                sum[i + 1] += frac * value;
-                weight[i + 1] += frac * multiplicity;
-            }
+            int at = idx[k] * Sets + (k & (Sets - 1));
+            acc[at] += l[k];
+            acc[at + Sets] += h[k];
         }
     }
 

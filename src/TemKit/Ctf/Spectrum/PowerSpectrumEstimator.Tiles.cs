@@ -119,37 +119,6 @@ public static partial class PowerSpectrumEstimator
         return ramp;
     }
 
-    /// <summary>acc += |F|² of one half-complex tile spectrum (float accumulation within one row of tiles).</summary>
-    private static void AccumulatePower(ReadOnlySpan<ComplexF> spectrum, Span<float> acc)
-    {
-        var values = System.Runtime.InteropServices.MemoryMarshal.Cast<ComplexF, float>(spectrum);
-        int i = 0;
-        if (System.Runtime.Intrinsics.X86.Avx512F.IsSupported)
-        {
-            // 16 complex values = two vectors of interleaved (re, im); squares summed pairwise, even lanes kept.
-            ref float src = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(values);
-            ref float dst = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(acc);
-            var evens = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
-            for (; i + 16 <= acc.Length; i += 16)
-            {
-                var a = Vector512.LoadUnsafe(ref src, (nuint)(2 * i));
-                var b = Vector512.LoadUnsafe(ref src, (nuint)(2 * i + 16));
-                a *= a;
-                b *= b;
-                // Pairwise sums re² + im² land in the even lanes after adding the vector shifted by one lane.
-                var pa = a + Vector512.Shuffle(a, Vector512.Create(1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14));
-                var pb = b + Vector512.Shuffle(b, Vector512.Create(1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14));
-                var power = System.Runtime.Intrinsics.X86.Avx512F.PermuteVar16x32x2(pa, evens, pb);
-                (Vector512.LoadUnsafe(ref dst, (nuint)i) + power).StoreUnsafe(ref dst, (nuint)i);
-            }
-        }
-        for (; i < acc.Length; i++)
-        {
-            float re = values[2 * i], im = values[2 * i + 1];
-            acc[i] += re * re + im * im;
-        }
-    }
-
     /// <summary>
     /// Writes the centred n×n spectrum (DC at n/2) from the half-plane one of a real input (rows ky wrapped, columns
     /// kx = 0..n/2): kx ≥ 0 is a copy of row ky, kx &lt; 0 the reversed row −ky (Hermitian symmetry); every value times <paramref name="scale"/>.

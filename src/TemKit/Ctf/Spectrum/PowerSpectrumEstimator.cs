@@ -82,8 +82,7 @@ public static partial class PowerSpectrumEstimator
         foreach (int x0 in xs)
         {
             PrepareTile(work, x0, y0, tile, ws.Tile, window, ramp, ws.RowScratch, removePlane, hot);
-            Fft.Default.ForwardReal(ws.Tile, ws.Spectrum, tile, tile);
-            AccumulatePower(ws.Spectrum, acc);
+            Fft.Default.ForwardRealPowerAccumulate(ws.Tile, ws.Spectrum, acc, tile, tile);
         }
     }
 

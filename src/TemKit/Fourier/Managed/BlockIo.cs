@@ -169,6 +169,28 @@ internal static unsafe class BlockIo
         }
     }
 
+    /// <summary>dst[y·stride + b] += re² + im² for the <paramref name="count"/> lanes of each of n rows.</summary>
+    public static void AddColumnPower(float* re, float* im, float* dst, nint stride, int count, int n)
+    {
+        if (count == Lanes && Avx512F.IsSupported)
+        {
+            for (int y = 0; y < n; y++)
+            {
+                float* row = dst + y * stride;
+                var r = Avx512F.LoadVector512(re + y * Lanes);
+                var i = Avx512F.LoadVector512(im + y * Lanes);
+                Avx512F.Store(row, Avx512F.FusedMultiplyAdd(r, r, Avx512F.FusedMultiplyAdd(i, i, Avx512F.LoadVector512(row))));
+            }
+            return;
+        }
+        for (int y = 0; y < n; y++)
+        {
+            float* row = dst + y * stride;
+            float* r = re + y * Lanes, i = im + y * Lanes;
+            for (int b = 0; b < count; b++) row[b] += r[b] * r[b] + i[b] * i[b];
+        }
+    }
+
     // Index vectors of the 16×16 transpose: stage s swaps bit s of the row with bit s of the column.
     private static readonly Vector512<int>[] s_transposeLow = TransposeIndices(low: true);
     private static readonly Vector512<int>[] s_transposeHigh = TransposeIndices(low: false);

@@ -7,7 +7,20 @@ namespace TemKit.Fourier;
 public sealed unsafe partial class ManagedFftProvider
 {
     /// <inheritdoc />
-    public void ForwardReal(ReadOnlySpan<float> input, Span<ComplexF> output, int nx, int ny)
+    public void ForwardReal(ReadOnlySpan<float> input, Span<ComplexF> output, int nx, int ny) => ForwardReal(input, output, nx, ny, default);
+
+    /// <inheritdoc />
+    /// <remarks>Fused: the column pass adds |F|² straight into <paramref name="power"/> instead of storing F.</remarks>
+    public void ForwardRealPowerAccumulate(ReadOnlySpan<float> input, Span<ComplexF> scratch, Span<float> power, int nx, int ny)
+    {
+        FftChecks.Sizes(nx, ny);
+        FftChecks.Lengths(power.Length, (long)ny * (nx / 2 + 1), scratch.Length, (long)ny * (nx / 2 + 1));
+        if (power.Overlaps(MemoryMarshal.Cast<ComplexF, float>(scratch)) || power.Overlaps(input))
+            throw new ArgumentException("power must not overlap the input or the scratch space");
+        ForwardReal(input, scratch, nx, ny, power);
+    }
+
+    private void ForwardReal(ReadOnlySpan<float> input, Span<ComplexF> output, int nx, int ny, Span<float> power)
     {
         FftChecks.Sizes(nx, ny);
         int h = nx / 2 + 1;
@@ -22,6 +35,7 @@ public sealed unsafe partial class ManagedFftProvider
         bool parallel = (long)nx * ny >= ParallelThreshold;
         fixed (float* pIn = input)
         fixed (ComplexF* pOut = output)
+        fixed (float* pPower = power)
         {
             nint src = (nint)pIn, dst = (nint)pOut;
             ForBlocks(Blocks(ny), WorkspaceFloats(plan, elements), parallel, (block, work) =>
@@ -44,7 +58,7 @@ public sealed unsafe partial class ManagedFftProvider
                     BlockIo.StoreRows(rRe, rIm, (ComplexF*)dst + (nint)y0 * h, h, count, h, 1f);
                 }
             });
-            ColumnPass(pOut, pOut, h, h, ny, inverse: false, 1f, parallel);
+            ColumnPass(pOut, pOut, h, h, ny, inverse: false, 1f, parallel, pPower);
         }
     }
 

@@ -75,11 +75,14 @@ public sealed unsafe partial class ManagedFftProvider : IFftProvider
         }
     }
 
-    /// <summary>Transforms <paramref name="columns"/> columns of length <paramref name="rows"/> from src to dst (same row stride).</summary>
-    private void ColumnPass(ComplexF* srcPtr, ComplexF* dstPtr, int columns, nint stride, int rows, bool inverse, float scale, bool parallel)
+    /// <summary>
+    /// Transforms <paramref name="columns"/> columns of length <paramref name="rows"/> from src to dst (same row stride),
+    /// or, when <paramref name="powerPtr"/> is not null, adds |F|² to it (same stride) and leaves dst alone.
+    /// </summary>
+    private void ColumnPass(ComplexF* srcPtr, ComplexF* dstPtr, int columns, nint stride, int rows, bool inverse, float scale, bool parallel, float* powerPtr = null)
     {
         var plan = FftPlan1D.Get(rows);
-        nint src = (nint)srcPtr, dst = (nint)dstPtr;
+        nint src = (nint)srcPtr, dst = (nint)dstPtr, power = (nint)powerPtr;
         ForBlocks(Blocks(columns), WorkspaceFloats(plan, rows), parallel, (block, work) =>
         {
             int x0 = block * Lanes, count = Math.Min(Lanes, columns - x0);
@@ -90,7 +93,8 @@ public sealed unsafe partial class ManagedFftProvider : IFftProvider
                 float* rRe, rIm;
                 if (inverse) RunInverse(plan, ws, out rRe, out rIm);
                 else Run(plan, ws, out rRe, out rIm);
-                BlockIo.StoreColumns(rRe, rIm, (ComplexF*)dst + x0, stride, count, rows, scale);
+                if (power != 0) BlockIo.AddColumnPower(rRe, rIm, (float*)power + x0, stride, count, rows);
+                else BlockIo.StoreColumns(rRe, rIm, (ComplexF*)dst + x0, stride, count, rows, scale);
             }
         });
     }
