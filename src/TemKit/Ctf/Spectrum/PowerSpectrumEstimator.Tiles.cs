@@ -7,27 +7,37 @@ namespace TemKit.CtfEstimation.Spectrum;
 
 public static partial class PowerSpectrumEstimator
 {
-    /// <summary>Pixels outside [Low, High] (and non-finite ones) are replaced by Fill when Any is set.</summary>
-    private readonly record struct HotPixels(bool Any, float Low, float High, float Fill);
+    /// <summary>Pixels outside [Low, High] (and non-finite ones) are replaced by Fill when Any is set. When the image is
+    /// one whole tile, Whole holds the tile sums PrepareTile needs (Σf, Σf·(x−c), Σf·(y−c)), gathered in the same pass.</summary>
+    private readonly record struct HotPixels(bool Any, float Low, float High, float Fill, (double Sum, double SumX, double SumY)? Whole);
 
     /// <summary>
     /// Limits for hot pixels (further than sigma·SD from the mean) and non-finite values, which are replaced by the mean
-    /// of the finite pixels as each tile is copied. One pass gathers sum, sum of squares, minimum and maximum; Any says
-    /// whether any pixel needs replacing, so clean images skip the test.
+    /// of the finite pixels as each tile is copied. One pass, row by row, gathers sum, sum of squares, minimum and
+    /// maximum (and, with <paramref name="wholeRamp"/>, the plane sums of a single whole-image tile); Any says whether any
+    /// pixel needs replacing, so clean images skip the test.
     /// </summary>
-    private static HotPixels HotPixelLimits(ReadOnlySpan<float> pixels, double sigma)
+    private static HotPixels HotPixelLimits(Image2D image, double sigma, float[]? wholeRamp)
     {
-        double sum = 0, sumSq = 0;
+        var pixels = image.Pixels;
+        int w = image.Width, h = image.Height;
+        double sum = 0, sumSq = 0, sumX = 0, sumY = 0, c = 0.5 * (h - 1);
         float min = float.PositiveInfinity, max = float.NegativeInfinity;
-        const int chunk = 1 << 14;
-        for (int i = 0; i < pixels.Length; i += chunk)
+        for (int y = 0; y < h; y++)
         {
-            var part = pixels.Slice(i, Math.Min(chunk, pixels.Length - i));
-            sum += TensorPrimitives.Sum(part);
-            sumSq += TensorPrimitives.SumOfSquares(part);
-            min = Math.Min(min, TensorPrimitives.Min(part));
-            max = Math.Max(max, TensorPrimitives.Max(part));
+            var row = pixels.Slice(y * w, w);
+            double rowSum = TensorPrimitives.Sum(row);
+            sum += rowSum;
+            sumSq += TensorPrimitives.SumOfSquares(row);
+            min = Math.Min(min, TensorPrimitives.Min(row));
+            max = Math.Max(max, TensorPrimitives.Max(row));
+            if (wholeRamp != null)
+            {
+                sumX += TensorPrimitives.Dot(row, wholeRamp);
+                sumY += rowSum * (y - c);
+            }
         }
+        var whole = wholeRamp != null ? (sum, sumX, sumY) : ((double, double, double)?)null;
         long count = pixels.Length;
         if (!double.IsFinite(sum) || !double.IsFinite(sumSq))
         {
@@ -42,7 +52,7 @@ public static partial class PowerSpectrumEstimator
         float low = float.MinValue, high = float.MaxValue;
         if (sigma > 0 && sd > 0) (low, high) = ((float)(mean - sigma * sd), (float)(mean + sigma * sd));
         bool any = !(min >= low && max <= high);
-        return new HotPixels(any, low, high, (float)mean);
+        return new HotPixels(any, low, high, (float)mean, any ? null : whole);
     }
 
     /// <summary>Replaces values outside [low, high] and NaN by <paramref name="fill"/>, in place (SIMD with scalar tail).</summary>
@@ -77,7 +87,8 @@ public static partial class PowerSpectrumEstimator
         var src = image.Pixels;
         double sum = 0, sumX = 0, sumY = 0;
         double c = 0.5 * (n - 1);
-        for (int y = 0; y < n; y++)
+        if (hot.Whole is { } whole) (sum, sumX, sumY) = whole;
+        for (int y = 0; y < n && hot.Whole == null; y++)
         {
             ReadOnlySpan<float> row = src.Slice((y0 + y) * image.Width + x0, n);
             if (hot.Any)

@@ -29,9 +29,10 @@ public static partial class PowerSpectrumEstimator
 
         var xs = TileStarts(work.Width, tile, options.OverlapFraction);
         var ys = TileStarts(work.Height, tile, options.OverlapFraction);
-        var hot = HotPixelLimits(work.Pixels, options.HotPixelSigma);
         float[] window = TukeyWindow(tile, options.TaperFraction);
         float[] ramp = CentredRamp(tile);
+        bool wholeTile = work.Width == tile && work.Height == tile;
+        var hot = HotPixelLimits(work, options.HotPixelSigma, wholeTile ? ramp : null);
         int half = tile / 2 + 1;
         int tiles = xs.Length * ys.Length;
         double windowEnergy = 0;
