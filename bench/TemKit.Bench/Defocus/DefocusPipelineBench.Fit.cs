@@ -19,7 +19,12 @@ internal sealed partial class DefocusPipelineBench
         analyzer.Analyse(files[0]);
         var clock = Stopwatch.StartNew();
         Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Workers }, () => new ImageBuffer(),
-            (file, _, buffer) => { analyzer.Analyse(file, buffer); return buffer; }, _ => { });
+            (file, _, buffer) =>
+            {
+                using var serial = TemKit.Numerics.InnerParallelism.Serial();
+                analyzer.Analyse(file, buffer);
+                return buffer;
+            }, _ => { });
         double wall = clock.Elapsed.TotalSeconds;
 
         var spectra = files.Select(f => { using var source = ImageFile.Open(f); return PowerSpectrumEstimator.Estimate(source.ReadImage(0), options.ToSpectrumOptions()); }).ToList();

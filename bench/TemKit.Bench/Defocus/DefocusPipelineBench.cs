@@ -91,6 +91,8 @@ internal sealed partial class DefocusPipelineBench : IBench
         var spectrumOptions = options.ToSpectrumOptions();
         Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Workers }, () => new ImageBuffer(), (file, _, buffer) =>
         {
+            // One image per core, as in `temkit defocus` (and the Python peer's workers=1 FFTs).
+            using var serial = TemKit.Numerics.InnerParallelism.Serial();
             using var source = ImageFile.Open(file);
             var memory = buffer.Get(source.Width * source.Height);
             source.ReadFrame(0, memory.Span);

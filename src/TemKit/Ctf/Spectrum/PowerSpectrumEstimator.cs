@@ -54,17 +54,22 @@ public static partial class PowerSpectrumEstimator
             // One accumulator per row of tiles, summed in row order afterwards: the result does not depend on how the
             // rows were spread over threads (bit-identical runs, as sharded batch runs need).
             var rows = new double[ys.Length][];
-            Parallel.For(0, ys.Length,
-                () => new TileWorkspace(tile, half),
-                (row, _, ws) =>
-                {
-                    AccumulateRow(work, xs, ys[row], tile, window, ramp, ws, options.RemovePlane, hot);
-                    var sum = rows[row] = new double[tile * half];
-                    var acc = ws.RowPower;
-                    for (int i = 0; i < sum.Length; i++) sum[i] = acc[i];
-                    return ws;
-                },
-                ws => ws.Dispose());
+            void Row(int row, TileWorkspace ws)
+            {
+                AccumulateRow(work, xs, ys[row], tile, window, ramp, ws, options.RemovePlane, hot);
+                var sum = rows[row] = new double[tile * half];
+                var acc = ws.RowPower;
+                for (int i = 0; i < sum.Length; i++) sum[i] = acc[i];
+            }
+            if (TemKit.Numerics.InnerParallelism.IsSerial)
+            {
+                using var ws = new TileWorkspace(tile, half);
+                for (int row = 0; row < ys.Length; row++) Row(row, ws);
+            }
+            else
+            {
+                Parallel.For(0, ys.Length, () => new TileWorkspace(tile, half), (row, _, ws) => { Row(row, ws); return ws; }, ws => ws.Dispose());
+            }
             var total = rows[0];
             for (int r = 1; r < rows.Length; r++) TensorPrimitives.Add(total, rows[r], total);
             var scaled = new float[tile * half];

@@ -128,7 +128,7 @@ public sealed unsafe partial class ManagedFftProvider : IFftProvider
 
     private static void ForBlocks(int blocks, int workFloats, bool parallel, Action<int, float[]> body)
     {
-        if (!parallel || blocks == 1)
+        if (!parallel || blocks == 1 || TemKit.Numerics.InnerParallelism.IsSerial)
         {
             var work = ArrayPool<float>.Shared.Rent(workFloats);
             try

@@ -73,7 +73,7 @@ public sealed partial class MrcReader : IFrameSource
         int rowBytes = checked((int)MrcModes.RowBytes(Header.DataMode, Width));
         int rowsPerChunk = Math.Clamp(ChunkBytes / rowBytes, 1, Height);
         int chunks = (Height + rowsPerChunk - 1) / rowsPerChunk;
-        if (chunks < MinParallelChunks || Environment.ProcessorCount == 1)
+        if (chunks < MinParallelChunks || Environment.ProcessorCount == 1 || TemKit.Numerics.InnerParallelism.IsSerial)
         {
             for (int c = 0; c < chunks; c++) ReadChunk(c, rowsPerChunk, rowBytes, offset, destination);
             return;

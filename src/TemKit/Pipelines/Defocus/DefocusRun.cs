@@ -81,6 +81,8 @@ public sealed partial class DefocusRun
             workers[w] = new Thread(() =>
             {
                 var buffer = new ImageBuffer();
+                // With a worker per core, every core is busy with an image: the kernels inside run serially.
+                using var serial = workers.Length > 1 ? TemKit.Numerics.InnerParallelism.Serial() : default;
                 try
                 {
                     for (int i = Interlocked.Increment(ref next); i < todo.Count && Volatile.Read(ref failure) == null; i = Interlocked.Increment(ref next))
