@@ -69,14 +69,17 @@ def radial_profile(spectrum):
     return profile[: n // 2 + 1]
 
 
-def process(job):
+def process(job, lap=lambda stage: None):
     path, out, mode = job
     with mrcfile.open(path, permissive=True) as m:
         image = np.asarray(m.data, dtype=np.float32)
         if image.ndim == 3:
             image = image[0]
+    lap("read")
     spectrum = power_spectrum_tiles(image) if mode == "tiles" else power_spectrum_whole(image)
+    lap("power spectrum")
     profile = radial_profile(spectrum)
+    lap("radial profile")
     smoothed = gaussian_filter1d(profile, sigma=1.5)
     background = gaussian_filter1d(smoothed, sigma=10)
     signal = smoothed - background
@@ -89,6 +92,7 @@ def process(job):
     else:
         prominences = np.array([])
     second = float(peaks[1]) if len(peaks) > 1 else float("nan")
+    lap("smoothing + peaks")
     stem = os.path.join(out, os.path.splitext(os.path.basename(path))[0])
     with open(stem + "_profile.csv", "w", newline="") as f:
         w = csv.writer(f)
@@ -100,7 +104,24 @@ def process(job):
         w.writerow(["index", "radius_px", "prominence"])
         for k, (p, q) in enumerate(zip(peaks, prominences), start=1):
             w.writerow([k, int(p), repr(float(q))])
+    lap("CSV")
     return path, second
+
+
+def stages(path, out, repeats):
+    """Median ms of each stage of one whole-image pass in this process (one core), after a warm-up."""
+    times = {}
+    for r in range(repeats + 1):
+        last = [time.perf_counter()]
+
+        def lap(stage):
+            now = time.perf_counter()
+            if r > 0:
+                times.setdefault(stage, []).append(1000 * (now - last[0]))
+            last[0] = time.perf_counter()
+
+        process((path, out, "whole"), lap)
+    print(json.dumps({k: float(np.median(v)) for k, v in times.items()}))
 
 
 def main():
@@ -109,8 +130,13 @@ def main():
     parser.add_argument("files", nargs="+")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--mode", choices=["whole", "tiles"], default="whole")
+    parser.add_argument("--stages", type=int, metavar="REPEATS",
+                        help="time each stage of a whole-image pass on the first file instead (JSON of median ms)")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
+    if args.stages:
+        stages(args.files[0], args.out, args.stages)
+        return
     start = time.perf_counter()
     with Pool(args.workers) as pool:
         results = pool.map(process, [(f, args.out, args.mode) for f in args.files], chunksize=1)

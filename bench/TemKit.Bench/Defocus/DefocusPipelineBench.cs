@@ -55,6 +55,8 @@ internal sealed partial class DefocusPipelineBench : IBench
                     : $"| Python | {label} | not run (/usr/bin/python3 with numpy, scipy, mrcfile missing) | | |");
             }
             Console.WriteLine();
+            Stages(files[0], Path.Combine(dir, "stages"), repeats);
+            Console.WriteLine();
             FullFit(files);
             Console.WriteLine();
             LongBatch(dir, files, longBatch);
