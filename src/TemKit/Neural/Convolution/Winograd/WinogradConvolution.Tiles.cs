@@ -20,6 +20,11 @@ internal sealed partial class WinogradConvolution
     private unsafe void InputTiles(float* plane, int pw, int ph, int y0, int x0, float* v, long xiStride, float* scratch)
     {
         int n = InputTile, m = OutputTile, len = PhaseLength;
+        if (_fast45 && y0 + n <= ph && x0 + m * Lanes + n - m <= pw)
+        {
+            Winograd45.Input(plane + (long)y0 * pw + x0, pw, v, xiStride);
+            return;
+        }
         // De-interleave the n rows by phase (x − x0) mod m so each tile column is a contiguous 16-lane load.
         for (int r = 0; r < n; r++)
         {
@@ -67,6 +72,11 @@ internal sealed partial class WinogradConvolution
     private unsafe void OutputTiles(float* mp, long xiStride, float bias, float* plane, int h, int w, int y0, int x0, float* scratch)
     {
         int n = InputTile, m = OutputTile;
+        if (_fast45 && y0 + m <= h && x0 + m * Lanes <= w)
+        {
+            Winograd45.Output(mp, xiStride, bias, plane + (long)y0 * w + x0, w);
+            return;
+        }
         var at = _t.AtRows;
         Vector512<float>* s = stackalloc Vector512<float>[m * n];
         for (int i = 0; i < m; i++)

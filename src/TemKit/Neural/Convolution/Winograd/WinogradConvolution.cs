@@ -20,6 +20,7 @@ internal sealed partial class WinogradConvolution
     internal const int ChunkTiles = 2 * Lanes;
 
     private readonly WinogradTransform _t;
+    private readonly bool _fast45;
 
     /// <summary>Creates F(<paramref name="outputTile"/>², <paramref name="kernel"/>²) for the given channel counts.</summary>
     public WinogradConvolution(int inChannels, int outChannels, int kernel, int outputTile)
@@ -31,6 +32,7 @@ internal sealed partial class WinogradConvolution
         OutChannels = outChannels;
         Kernel = kernel;
         _t = new WinogradTransform(outputTile, kernel);
+        _fast45 = outputTile == Winograd45.M && kernel == 5 && Winograd45.IsSupported;
         PaddedOutChannels = (outChannels + Lanes - 1) / Lanes * Lanes;
     }
 
