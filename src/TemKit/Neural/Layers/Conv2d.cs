@@ -31,9 +31,9 @@ public sealed class Conv2d : Layer
         Weight = new Parameter(name + ".weight", outChannels, inChannels, kernel, kernel);
         Weight.InitNormal(rng, Math.Sqrt(2.0 / (inChannels * kernel * kernel)));
         Bias = bias ? new Parameter(name + ".bias", outChannels) : null;
-        // Wide zero-padded layers (U-Net) run the forward pass and the input gradient by Winograd F(4×4, K×K) and the
-        // weight gradient through GEMM (implicit im2col + SGEMM); thin and dilated layers (MSD-net's single-output
-        // reflect-padded convs) use the direct kernel, which measured faster there (docs/benchmarks/neural.md).
+        // Wide zero-padded layers (U-Net) run all three passes by Winograd F(4×4, K×K) (the weight gradient as
+        // F(K×K, 4×4)); thin and dilated layers (MSD-net's single-output reflect-padded convs) use the direct kernel, and
+        // the remaining wide ones GEMM for the backward pass, whichever measured faster (docs/benchmarks/neural.md).
         int tile = WinogradConvolution.ChooseTile(inChannels, outChannels, kernel, dilation, padding);
         if (tile > 0)
         {
@@ -41,7 +41,7 @@ public sealed class Conv2d : Layer
             _winogradTransposed = new WinogradConvolution(outChannels, inChannels, kernel, tile);
         }
         _gemmForward = _winograd == null && GemmConvolution.PaysForward();
-        _gemmBackward = GemmConvolution.PaysBackward(inChannels, outChannels);
+        _gemmBackward = _winograd == null && GemmConvolution.PaysBackward(inChannels, outChannels);
         if (_gemmForward || _gemmBackward) _gemm = new GemmConvolution(inChannels, outChannels, kernel, dilation, padding);
     }
 
@@ -138,7 +138,8 @@ public sealed class Conv2d : Layer
         for (int n = 0; n < _n; n++)
         {
             var sample = padded.AsSpan(n * InChannels * plane, InChannels * plane);
-            if (_gemmBackward) _gemm!.BackwardWeightsPadded(sample, gradOutput.Sample(n), h, w, acc.AsSpan(0, Weight.Value.Length));
+            if (_winograd != null) _winograd.WeightGradient(sample, gradOutput.Sample(n), h, w, acc.AsSpan(0, Weight.Value.Length));
+            else if (_gemmBackward) _gemm!.BackwardWeightsPadded(sample, gradOutput.Sample(n), h, w, acc.AsSpan(0, Weight.Value.Length));
             else DirectConvolution.WeightGradient(g, sample, gradOutput.Sample(n), h * w, w, 0, acc);
         }
         for (int i = 0; i < Weight.Value.Length; i++) Weight.Grad[i] += (float)acc[i];

@@ -67,6 +67,39 @@ public class WinogradConvolutionTests
         AssertClose(expected, actual, cout * kk);
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void WeightGradientMatchesTheNaiveSum(int cin, int cout, int h, int w, int kernel, int tile)
+    {
+        // dW[o][i][ky][kx] = Σ_y,x dy[o][y][x]·x[i][y + ky − r/2][x + kx − r/2], zero outside; added onto 0.5.
+        var rng = new Random(cin * 13 + cout * 5 + tile);
+        var x = Random(rng, cin * h * w);
+        var dy = Random(rng, cout * h * w);
+        int kk = kernel * kernel, p = kernel / 2;
+        var expected = new double[cout * cin * kk];
+        for (int o = 0; o < cout; o++)
+            for (int i = 0; i < cin; i++)
+                for (int ky = 0; ky < kernel; ky++)
+                    for (int kx = 0; kx < kernel; kx++)
+                    {
+                        double s = 0.5;
+                        for (int y = 0; y < h; y++)
+                            for (int xx = 0; xx < w; xx++)
+                            {
+                                int sy = y + ky - p, sx = xx + kx - p;
+                                if (sy >= 0 && sy < h && sx >= 0 && sx < w) s += dy[(o * h + y) * w + xx] * (double)x[(i * h + sy) * w + sx];
+                            }
+                        expected[(o * cin + i) * kk + ky * kernel + kx] = s;
+                    }
+        var conv = new WinogradConvolution(cin, cout, kernel, tile);
+        var acc = Enumerable.Repeat(0.5, expected.Length).ToArray();
+        conv.WeightGradient(Pad(x, cin, h, w, p), dy, h, w, acc);
+        double worst = 0;
+        for (int e = 0; e < acc.Length; e++) worst = Math.Max(worst, Math.Abs(acc[e] - expected[e]));
+        double scale = Math.Sqrt(h * w) * 0.25;
+        Assert.True(worst <= 2e-5 * scale, $"max error {worst:G3} for gradient scale {scale:G3}");
+    }
+
     [Fact]
     public void TransformMatricesReproduceOneDimensionalCorrelation()
     {
@@ -95,16 +128,22 @@ public class WinogradConvolutionTests
 
     private static float[] Run(WinogradConvolution conv, float[] x, float[] g, float[] bias, int h, int w)
     {
-        int p = conv.Margin, pw = w + 2 * p, ph = h + 2 * p;
-        var padded = new float[conv.InChannels * ph * pw];
-        for (int c = 0; c < conv.InChannels; c++)
-            for (int y = 0; y < h; y++)
-                Array.Copy(x, (c * h + y) * w, padded, c * ph * pw + (y + p) * pw + p, w);
+        var padded = Pad(x, conv.InChannels, h, w, conv.Margin);
         var u = new float[conv.TransformedWeightCount];
         conv.TransformWeights(g, u);
         var output = new float[conv.OutChannels * h * w];
         conv.ForwardPadded(padded, h, w, u, bias, output);
         return output;
+    }
+
+    private static float[] Pad(float[] x, int channels, int h, int w, int p)
+    {
+        int pw = w + 2 * p, ph = h + 2 * p;
+        var padded = new float[channels * ph * pw];
+        for (int c = 0; c < channels; c++)
+            for (int y = 0; y < h; y++)
+                Array.Copy(x, (c * h + y) * w, padded, c * ph * pw + (y + p) * pw + p, w);
+        return padded;
     }
 
     private static float[] Naive(float[] x, float[] g, float[] bias, int cin, int cout, int h, int w, int kernel)

@@ -125,7 +125,7 @@ internal static unsafe class Winograd45
 
     /// <summary>p[c] lane k = x[4k + c] for the 64 floats at x.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Deinterleave4(float* x, out Vector512<float> p0, out Vector512<float> p1, out Vector512<float> p2, out Vector512<float> p3)
+    internal static void Deinterleave4(float* x, out Vector512<float> p0, out Vector512<float> p1, out Vector512<float> p2, out Vector512<float> p3)
     {
         Vector512<float> z0 = Vector512.Load(x), z1 = Vector512.Load(x + 16), z2 = Vector512.Load(x + 32), z3 = Vector512.Load(x + 48);
         var e01 = Avx512F.PermuteVar16x32x2(z0, Evens, z1);

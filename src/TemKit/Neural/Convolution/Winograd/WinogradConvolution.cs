@@ -20,6 +20,9 @@ internal sealed partial class WinogradConvolution
     internal const int ChunkTiles = 2 * Lanes;
 
     private readonly WinogradTransform _t;
+
+    /// <summary>F(r×r, m×m): the weight gradient's transforms (same n and points as <see cref="_t"/>, so the same Bᵀ).</summary>
+    private readonly WinogradTransform _tw;
     private readonly bool _fast45;
 
     /// <summary>Creates F(<paramref name="outputTile"/>², <paramref name="kernel"/>²) for the given channel counts.</summary>
@@ -32,6 +35,7 @@ internal sealed partial class WinogradConvolution
         OutChannels = outChannels;
         Kernel = kernel;
         _t = new WinogradTransform(outputTile, kernel);
+        _tw = new WinogradTransform(kernel, outputTile);
         _fast45 = outputTile == Winograd45.M && kernel == 5 && Winograd45.IsSupported;
         PaddedOutChannels = (outChannels + Lanes - 1) / Lanes * Lanes;
     }

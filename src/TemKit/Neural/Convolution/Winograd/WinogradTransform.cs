@@ -42,6 +42,7 @@ internal sealed class WinogradTransform
         for (int p = 0; p < full.Length; p++) Bt[n - 1, p] = full[p];
         AtRows = new SparseRows(At);
         BtRows = new SparseRows(Bt);
+        GRows = new SparseRows(G);
     }
 
     /// <summary>Output tile size m (px).</summary>
@@ -67,6 +68,9 @@ internal sealed class WinogradTransform
 
     /// <summary>Non-zero entries of Bᵀ by row.</summary>
     public SparseRows BtRows { get; }
+
+    /// <summary>Non-zero entries of G by row.</summary>
+    public SparseRows GRows { get; }
 
     /// <summary>Coefficients (lowest power first) of Πₗ≠skip (x − aₗ).</summary>
     private static double[] Product(double[] a, int skip)

@@ -1,0 +1,200 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using TemKit.Numerics.Gemm;
+using TemKit.Numerics.Gemm.Managed;
+
+namespace TemKit.Neural.Convolution.Winograd;
+
+internal sealed partial class WinogradConvolution
+{
+    /// <summary>Floats of transformed input and output-gradient tiles held at once by the weight gradient (16 MiB).</summary>
+    private const int WeightGradientBudgetFloats = 1 << 22;
+
+    /// <summary>
+    /// Adds the weight gradient of one sample to <paramref name="acc"/> ([out][in][r][r], double):
+    /// acc[o][i][ky][kx] += Σ_y,x gradOut[o][y][x]·input[i][y + ky − r/2][x + kx − r/2]. This is a correlation with an r×r
+    /// output and an h×w kernel, so it runs as F(r×r, m×m) over the m×m tiles of the output gradient (same n and
+    /// points, hence the same input transform, as the forward pass): per block of tiles, V = Bᵀ d B of the input windows
+    /// and W = G' g G'ᵀ of the gradient tiles, then P_ξ[o][i] += Σ_tiles W_ξ[o][t]·V_ξ[i][t] (n² SGEMMs, parallel over ξ,
+    /// summed in double across blocks), and finally acc += A'ᵀ P A'. <paramref name="padded"/> is as in
+    /// <see cref="ForwardPadded"/>; <paramref name="gradOutput"/> holds OutChannels planes of h×w.
+    /// </summary>
+    public void WeightGradient(ReadOnlySpan<float> padded, ReadOnlySpan<float> gradOutput, int h, int w, Span<double> acc)
+    {
+        int m = OutputTile, pad = Margin, pw = w + 2 * pad, ph = h + 2 * pad, points = Points;
+        if (padded.Length < InChannels * ph * pw) throw new ArgumentException($"{padded.Length} floats for {InChannels} padded planes of {pw}x{ph}", nameof(padded));
+        if (gradOutput.Length < OutChannels * h * w) throw new ArgumentException($"{gradOutput.Length} floats for {OutChannels} planes of {w}x{h}", nameof(gradOutput));
+        if (acc.Length < OutChannels * InChannels * Kernel * Kernel) throw new ArgumentException($"{acc.Length} accumulators for {OutChannels}x{InChannels}x{Kernel}x{Kernel}", nameof(acc));
+        int tilesY = (h + m - 1) / m, groupsX = ((w + m - 1) / m + Lanes - 1) / Lanes, groups = tilesY * groupsX;
+        int blockGroups = Math.Clamp(WeightGradientBudgetFloats / (points * (InChannels + OutChannels) * Lanes), 1, groups);
+        int blockTiles = blockGroups * Lanes;
+        var v = ArrayPool<float>.Shared.Rent(points * InChannels * blockTiles);
+        var g = ArrayPool<float>.Shared.Rent(points * OutChannels * blockTiles);
+        var p = ArrayPool<float>.Shared.Rent(points * OutChannels * InChannels);
+        var pSum = ArrayPool<double>.Shared.Rent(points * OutChannels * InChannels);
+        Array.Clear(pSum, 0, points * OutChannels * InChannels);
+        unsafe
+        {
+            fixed (float* pIn = padded, pG = gradOutput, pv = v, pg = g, pp = p)
+            fixed (double* ps = pSum)
+            {
+                var job = new WeightGradientJob(this, pIn, pw, ph, pG, h, w, groupsX, pv, pg, pp, ps, blockTiles);
+                for (int g0 = 0; g0 < groups; g0 += blockGroups)
+                {
+                    job.Block(g0, Math.Min(blockGroups, groups - g0));
+                }
+                fixed (double* pa = acc) job.Finish(pa);
+            }
+        }
+        ArrayPool<float>.Shared.Return(v);
+        ArrayPool<float>.Shared.Return(g);
+        ArrayPool<float>.Shared.Return(p);
+        ArrayPool<double>.Shared.Return(pSum);
+    }
+
+    private sealed unsafe class WeightGradientJob(WinogradConvolution c, float* input, int pw, int ph, float* gradOut, int h, int w,
+        int groupsX, float* v, float* g, float* p, double* pSum, int blockTiles)
+    {
+        private int _g0, _count;
+
+        public void Block(int g0, int count)
+        {
+            (_g0, _count) = (g0, count);
+            int work = count * (c.InChannels + c.OutChannels);
+            if (work < 64) for (int i = 0; i < count; i++) Transform(i);
+            else Parallel.For(0, count, Transform);
+            Parallel.For(0, c.Points, Multiply);
+        }
+
+        /// <summary>Transforms the input windows and gradient tiles of group g0 + i into column block i·16.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Transform(int i)
+        {
+            int group = _g0 + i, m = c.OutputTile, ty = group / groupsX, tx0 = group % groupsX * Lanes;
+            long planeIn = (long)pw * ph, planeOut = (long)h * w;
+            var scratch = ArrayPool<float>.Shared.Rent(c.TileScratchFloats);
+            fixed (float* s = scratch)
+            {
+                for (int ci = 0; ci < c.InChannels; ci++)
+                    c.InputTiles(input + ci * planeIn, pw, ph, m * ty, m * tx0, v + (long)ci * blockTiles + i * Lanes, (long)c.InChannels * blockTiles, s);
+                for (int co = 0; co < c.OutChannels; co++)
+                    c.GradientTiles(gradOut + co * planeOut, h, w, m * ty, m * tx0, g + (long)co * blockTiles + i * Lanes, (long)c.OutChannels * blockTiles, s);
+            }
+            ArrayPool<float>.Shared.Return(scratch);
+        }
+
+        /// <summary>P_ξ = W_ξ·V_ξᵀ over this block's tiles, added to the double sums.</summary>
+        private void Multiply(int xi)
+        {
+            int inCh = c.InChannels, outCh = c.OutChannels, k = _count * Lanes;
+            long pairs = (long)inCh * outCh;
+            var wXi = new ReadOnlySpan<float>(g + xi * outCh * (long)blockTiles, outCh * blockTiles);
+            var vXi = new ReadOnlySpan<float>(v + xi * inCh * (long)blockTiles, inCh * blockTiles);
+            var pXi = new Span<float>(p + xi * pairs, (int)pairs);
+            ManagedSgemmProvider.Multiply(MicroKernels.Best, 1, Transpose.No, Transpose.Yes, outCh, inCh, k, 1f, wXi, blockTiles, vXi, blockTiles, 0f, pXi, inCh);
+            double* sum = pSum + xi * pairs;
+            for (long e = 0; e < pairs; e++) sum[e] += pXi[(int)e];
+        }
+
+        /// <summary>acc[o][i] += A'ᵀ P[o][i] A' (r×r from n×n), vectorised over 8 input channels in double.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Finish(double* acc)
+        {
+            int n = c.InputTile, r = c.Kernel, inCh = c.InChannels, outCh = c.OutChannels;
+            long pairs = (long)inCh * outCh;
+            var at = c._tw.At;
+            Vector512<double>* s = stackalloc Vector512<double>[r * n];
+            double* lanes = stackalloc double[8];
+            for (int co = 0; co < outCh; co++)
+                for (int ci0 = 0; ci0 < inCh; ci0 += 8)
+                {
+                    int count = Math.Min(8, inCh - ci0);
+                    double* basePtr = pSum + (long)co * inCh + ci0;
+                    for (int a = 0; a < r; a++)
+                        for (int qx = 0; qx < n; qx++)
+                        {
+                            var t = Vector512<double>.Zero;
+                            for (int qy = 0; qy < n; qy++)
+                            {
+                                double coef = at[a, qy];
+                                if (coef != 0) t = Vector512.FusedMultiplyAdd(Vector512.Create(coef), Load(basePtr + (qy * n + qx) * pairs, count), t);
+                            }
+                            s[a * n + qx] = t;
+                        }
+                    for (int a = 0; a < r; a++)
+                        for (int b = 0; b < r; b++)
+                        {
+                            var t = Vector512<double>.Zero;
+                            for (int qx = 0; qx < n; qx++)
+                            {
+                                double coef = at[b, qx];
+                                if (coef != 0) t = Vector512.FusedMultiplyAdd(Vector512.Create(coef), s[a * n + qx], t);
+                            }
+                            t.Store(lanes);
+                            double* dst = acc + ((long)co * inCh + ci0) * r * r + a * r + b;
+                            for (int l = 0; l < count; l++) dst[l * r * r] += lanes[l];
+                        }
+                }
+        }
+
+        private static Vector512<double> Load(double* x, int count)
+        {
+            if (count == 8) return Vector512.Load(x);
+            var t = Vector512<double>.Zero;
+            for (int l = 0; l < count; l++) t = t.WithElement(l, x[l]);
+            return t;
+        }
+    }
+
+    /// <summary>
+    /// G' g G'ᵀ (the kernel transform of F(r×r, m×m)) of the m×m output-gradient tiles of one group of one channel:
+    /// tile k is the window of <paramref name="plane"/> (h×w, zero beyond) at (y0, x0 + m·k); point ξ of lane k goes to
+    /// dst[ξ·xiStride + k].
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private unsafe void GradientTiles(float* plane, int h, int w, int y0, int x0, float* dst, long xiStride, float* scratch)
+    {
+        int n = InputTile, m = OutputTile;
+        Vector512<float>* d = stackalloc Vector512<float>[m * m];
+        if (_fast45 && y0 + m <= h && x0 + m * Lanes <= w)
+        {
+            for (int i = 0; i < m; i++)
+                Winograd45.Deinterleave4(plane + (long)(y0 + i) * w + x0, out d[i * m], out d[i * m + 1], out d[i * m + 2], out d[i * m + 3]);
+        }
+        else
+        {
+            for (int i = 0; i < m; i++)
+            {
+                int y = y0 + i;
+                for (int j = 0; j < m; j++)
+                {
+                    for (int k = 0; k < Lanes; k++)
+                    {
+                        int x = x0 + m * k + j;
+                        scratch[k] = y < h && x < w ? plane[(long)y * w + x] : 0f;
+                    }
+                    d[i * m + j] = Vector512.Load(scratch);
+                }
+            }
+        }
+        var gr = _tw.GRows;
+        Vector512<float>* t = stackalloc Vector512<float>[m * n];
+        for (int i = 0; i < m; i++)
+            for (int b = 0; b < n; b++)
+            {
+                var s = Vector512<float>.Zero;
+                for (int e = gr.Start[b]; e < gr.Start[b + 1]; e++)
+                    s = Vector512.FusedMultiplyAdd(Vector512.Create(gr.Values[e]), d[i * m + gr.Columns[e]], s);
+                t[i * n + b] = s;
+            }
+        for (int a = 0; a < n; a++)
+            for (int b = 0; b < n; b++)
+            {
+                var s = Vector512<float>.Zero;
+                for (int e = gr.Start[a]; e < gr.Start[a + 1]; e++)
+                    s = Vector512.FusedMultiplyAdd(Vector512.Create(gr.Values[e]), t[gr.Columns[e] * n + b], s);
+                s.Store(dst + (a * n + b) * xiStride);
+            }
+    }
+}
