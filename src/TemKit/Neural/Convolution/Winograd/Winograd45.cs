@@ -10,6 +10,7 @@ namespace TemKit.Neural.Convolution.Winograd;
 /// time, one per lane. Used for interior groups; <see cref="WinogradConvolution"/> falls back to its generic sparse
 /// transforms at the image edges and on other CPUs.
 /// </summary>
+[SkipLocalsInit]
 internal static unsafe class Winograd45
 {
     /// <summary>Output tile m.</summary>
@@ -22,6 +23,13 @@ internal static unsafe class Winograd45
     private static readonly Vector512<int> Odds = Vector512.Create(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31);
     private static readonly Vector512<int> Low = Vector512.Create(0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
     private static readonly Vector512<int> High = Vector512.Create(8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
+
+    /// <summary>G' of the weight gradient's F(5×5, 4×4) (same points): rows 1..6 pair as ±a, row 0 is G'₀₀·g₀, row 7 is g₃.</summary>
+    private static readonly double[,] GradientG = new WinogradTransform(5, 4).G;
+    private static readonly float G00 = (float)GradientG[0, 0];
+    private static readonly float G10 = (float)GradientG[1, 0], G11 = (float)GradientG[1, 1], G12 = (float)GradientG[1, 2], G13 = (float)GradientG[1, 3];
+    private static readonly float G30 = (float)GradientG[3, 0], G31 = (float)GradientG[3, 1], G32 = (float)GradientG[3, 2], G33 = (float)GradientG[3, 3];
+    private static readonly float G50 = (float)GradientG[5, 0], G51 = (float)GradientG[5, 1], G52 = (float)GradientG[5, 2], G53 = (float)GradientG[5, 3];
 
     /// <summary>True when the fast transforms run on this machine.</summary>
     public static bool IsSupported => Avx512F.IsSupported;
@@ -83,6 +91,58 @@ internal static unsafe class Winograd45
             At(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], out var y0, out var y1, out var y2, out var y3);
             Interleave4(y0 + b, y1 + b, y2 + b, y3 + b, out0 + (long)i * w);
         }
+    }
+
+    /// <summary>
+    /// G' g G'ᵀ of 16 output-gradient tiles (4×4, tile k at row0 + 4k, rows <paramref name="w"/> apart, all 64 columns of
+    /// the 4 rows readable): point (a, b) goes to dst[(8a + b)·xiStride ..+16].
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Gradient(float* row0, int w, float* dst, long xiStride)
+    {
+        Vector512<float>* t = stackalloc Vector512<float>[M * N];
+        for (int i = 0; i < M; i++)
+        {
+            Deinterleave4(row0 + (long)i * w, out var g0, out var g1, out var g2, out var g3);
+            Vector512<float>* o = t + i * N;
+            Gt(g0, g1, g2, g3, out o[0], out o[1], out o[2], out o[3], out o[4], out o[5], out o[6], out o[7]);
+        }
+        for (int b = 0; b < N; b++)
+        {
+            Gt(t[b], t[N + b], t[2 * N + b], t[3 * N + b], out var v0, out var v1, out var v2, out var v3, out var v4, out var v5, out var v6, out var v7);
+            float* d = dst + b * xiStride;
+            long s = N * xiStride;
+            v0.Store(d);
+            v1.Store(d + s);
+            v2.Store(d + 2 * s);
+            v3.Store(d + 3 * s);
+            v4.Store(d + 4 * s);
+            v5.Store(d + 5 * s);
+            v6.Store(d + 6 * s);
+            v7.Store(d + 7 * s);
+        }
+    }
+
+    /// <summary>One 4-to-8 kernel transform of the weight gradient (G' rows, ±a pairs as even ± odd parts).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Gt(Vector512<float> g0, Vector512<float> g1, Vector512<float> g2, Vector512<float> g3,
+        out Vector512<float> o0, out Vector512<float> o1, out Vector512<float> o2, out Vector512<float> o3,
+        out Vector512<float> o4, out Vector512<float> o5, out Vector512<float> o6, out Vector512<float> o7)
+    {
+        o0 = Vector512.Create(G00) * g0;
+        o7 = g3;
+        var e = Vector512.FusedMultiplyAdd(Vector512.Create(G10), g0, Vector512.Create(G12) * g2);
+        var q = Vector512.FusedMultiplyAdd(Vector512.Create(G11), g1, Vector512.Create(G13) * g3);
+        o1 = e + q;
+        o2 = e - q;
+        e = Vector512.FusedMultiplyAdd(Vector512.Create(G30), g0, Vector512.Create(G32) * g2);
+        q = Vector512.FusedMultiplyAdd(Vector512.Create(G31), g1, Vector512.Create(G33) * g3);
+        o3 = e + q;
+        o4 = e - q;
+        e = Vector512.FusedMultiplyAdd(Vector512.Create(G50), g0, Vector512.Create(G52) * g2);
+        q = Vector512.FusedMultiplyAdd(Vector512.Create(G51), g1, Vector512.Create(G53) * g3);
+        o5 = e + q;
+        o6 = e - q;
     }
 
     /// <summary>One 8-point input transform (rows of Bᵀ for 0, ±1, ±2, ±½, ∞).</summary>

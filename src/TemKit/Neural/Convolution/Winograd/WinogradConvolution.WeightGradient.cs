@@ -1,8 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using TemKit.Numerics.Gemm;
-using TemKit.Numerics.Gemm.Managed;
 
 namespace TemKit.Neural.Convolution.Winograd;
 
@@ -16,8 +14,8 @@ internal sealed partial class WinogradConvolution
     /// acc[o][i][ky][kx] += Σ_y,x gradOut[o][y][x]·input[i][y + ky − r/2][x + kx − r/2]. This is a correlation with an r×r
     /// output and an h×w kernel, so it runs as F(r×r, m×m) over the m×m tiles of the output gradient (same n and
     /// points, hence the same input transform, as the forward pass): per block of tiles, V = Bᵀ d B of the input windows
-    /// and W = G' g G'ᵀ of the gradient tiles, then P_ξ[o][i] += Σ_tiles W_ξ[o][t]·V_ξ[i][t] (n² SGEMMs, parallel over ξ,
-    /// summed in double across blocks), and finally acc += A'ᵀ P A'. <paramref name="padded"/> is as in
+    /// and W = G' g G'ᵀ of the gradient tiles, then P_ξ[o][i] += Σ_tiles W_ξ[o][t]·V_ξ[i][t] (<see cref="TileDotProducts"/>,
+    /// parallel over ξ, summed in double), and finally acc += A'ᵀ P A'. <paramref name="padded"/> is as in
     /// <see cref="ForwardPadded"/>; <paramref name="gradOutput"/> holds OutChannels planes of h×w.
     /// </summary>
     public void WeightGradient(ReadOnlySpan<float> padded, ReadOnlySpan<float> gradOutput, int h, int w, Span<double> acc)
@@ -31,15 +29,14 @@ internal sealed partial class WinogradConvolution
         int blockTiles = blockGroups * Lanes;
         var v = ArrayPool<float>.Shared.Rent(points * InChannels * blockTiles);
         var g = ArrayPool<float>.Shared.Rent(points * OutChannels * blockTiles);
-        var p = ArrayPool<float>.Shared.Rent(points * OutChannels * InChannels);
         var pSum = ArrayPool<double>.Shared.Rent(points * OutChannels * InChannels);
         Array.Clear(pSum, 0, points * OutChannels * InChannels);
         unsafe
         {
-            fixed (float* pIn = padded, pG = gradOutput, pv = v, pg = g, pp = p)
+            fixed (float* pIn = padded, pG = gradOutput, pv = v, pg = g)
             fixed (double* ps = pSum)
             {
-                var job = new WeightGradientJob(this, pIn, pw, ph, pG, h, w, groupsX, pv, pg, pp, ps, blockTiles);
+                var job = new WeightGradientJob(this, pIn, pw, ph, pG, h, w, groupsX, pv, pg, ps, blockTiles);
                 for (int g0 = 0; g0 < groups; g0 += blockGroups)
                 {
                     job.Block(g0, Math.Min(blockGroups, groups - g0));
@@ -49,12 +46,11 @@ internal sealed partial class WinogradConvolution
         }
         ArrayPool<float>.Shared.Return(v);
         ArrayPool<float>.Shared.Return(g);
-        ArrayPool<float>.Shared.Return(p);
         ArrayPool<double>.Shared.Return(pSum);
     }
 
     private sealed unsafe class WeightGradientJob(WinogradConvolution c, float* input, int pw, int ph, float* gradOut, int h, int w,
-        int groupsX, float* v, float* g, float* p, double* pSum, int blockTiles)
+        int groupsX, float* v, float* g, double* pSum, int blockTiles)
     {
         private int _g0, _count;
 
@@ -84,17 +80,12 @@ internal sealed partial class WinogradConvolution
             ArrayPool<float>.Shared.Return(scratch);
         }
 
-        /// <summary>P_ξ = W_ξ·V_ξᵀ over this block's tiles, added to the double sums.</summary>
+        /// <summary>P_ξ += W_ξ·V_ξᵀ over this block's tiles, in the double sums.</summary>
         private void Multiply(int xi)
         {
-            int inCh = c.InChannels, outCh = c.OutChannels, k = _count * Lanes;
-            long pairs = (long)inCh * outCh;
-            var wXi = new ReadOnlySpan<float>(g + xi * outCh * (long)blockTiles, outCh * blockTiles);
-            var vXi = new ReadOnlySpan<float>(v + xi * inCh * (long)blockTiles, inCh * blockTiles);
-            var pXi = new Span<float>(p + xi * pairs, (int)pairs);
-            ManagedSgemmProvider.Multiply(MicroKernels.Best, 1, Transpose.No, Transpose.Yes, outCh, inCh, k, 1f, wXi, blockTiles, vXi, blockTiles, 0f, pXi, inCh);
-            double* sum = pSum + xi * pairs;
-            for (long e = 0; e < pairs; e++) sum[e] += pXi[(int)e];
+            int inCh = c.InChannels, outCh = c.OutChannels;
+            TileDotProducts.Accumulate(g + xi * outCh * (long)blockTiles, blockTiles, outCh, v + xi * inCh * (long)blockTiles, blockTiles, inCh,
+                _count * Lanes, pSum + xi * (long)inCh * outCh, inCh);
         }
 
         /// <summary>acc[o][i] += A'ᵀ P[o][i] A' (r×r from n×n), vectorised over 8 input channels in double.</summary>
@@ -156,26 +147,23 @@ internal sealed partial class WinogradConvolution
     private unsafe void GradientTiles(float* plane, int h, int w, int y0, int x0, float* dst, long xiStride, float* scratch)
     {
         int n = InputTile, m = OutputTile;
-        Vector512<float>* d = stackalloc Vector512<float>[m * m];
         if (_fast45 && y0 + m <= h && x0 + m * Lanes <= w)
         {
-            for (int i = 0; i < m; i++)
-                Winograd45.Deinterleave4(plane + (long)(y0 + i) * w + x0, out d[i * m], out d[i * m + 1], out d[i * m + 2], out d[i * m + 3]);
+            Winograd45.Gradient(plane + (long)y0 * w + x0, w, dst, xiStride);
+            return;
         }
-        else
+        Vector512<float>* d = stackalloc Vector512<float>[m * m];
+        for (int i = 0; i < m; i++)
         {
-            for (int i = 0; i < m; i++)
+            int y = y0 + i;
+            for (int j = 0; j < m; j++)
             {
-                int y = y0 + i;
-                for (int j = 0; j < m; j++)
+                for (int k = 0; k < Lanes; k++)
                 {
-                    for (int k = 0; k < Lanes; k++)
-                    {
-                        int x = x0 + m * k + j;
-                        scratch[k] = y < h && x < w ? plane[(long)y * w + x] : 0f;
-                    }
-                    d[i * m + j] = Vector512.Load(scratch);
+                    int x = x0 + m * k + j;
+                    scratch[k] = y < h && x < w ? plane[(long)y * w + x] : 0f;
                 }
+                d[i * m + j] = Vector512.Load(scratch);
             }
         }
         var gr = _tw.GRows;

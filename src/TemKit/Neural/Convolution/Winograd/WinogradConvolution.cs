@@ -11,6 +11,7 @@ namespace TemKit.Neural.Convolution.Winograd;
 /// The same routine gives the input gradient of a zero-padded layer: it is the same-size correlation of the output
 /// gradient with the kernel flipped and transposed to [in][out].
 /// </summary>
+[System.Runtime.CompilerServices.SkipLocalsInit]
 internal sealed partial class WinogradConvolution
 {
     /// <summary>Tiles per vector group (one per Vector512 lane).</summary>
