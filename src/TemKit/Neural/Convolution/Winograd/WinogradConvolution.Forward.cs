@@ -46,7 +46,9 @@ internal sealed partial class WinogradConvolution
 
     private sealed unsafe class ForwardJob(WinogradConvolution c, float* input, int pw, int ph, float* u, float* bias, float* output, int h, int w, int groupsX, int groups)
     {
-        public Scratch Rent() => new(c.Points * c.InChannels * ChunkTiles, c.Points * c.PaddedOutChannels * ChunkTiles, c.TileScratchFloats);
+        private readonly long _vStride = (long)c.InChannels * ChunkTiles + SetPad, _mStride = (long)c.PaddedOutChannels * ChunkTiles + SetPad;
+
+        public Scratch Rent() => new((int)(c.Points * _vStride), (int)(c.Points * _mStride), c.TileScratchFloats);
 
         public void Return(Scratch s)
         {
@@ -81,17 +83,17 @@ internal sealed partial class WinogradConvolution
                     if (group >= groups) break;
                     int ty = group / groupsX, tx0 = group % groupsX * Lanes;
                     for (int ci = 0; ci < inCh; ci++)
-                        c.InputTiles(input + ci * planeIn, pw, ph, m * ty, m * tx0, v + ci * ChunkTiles + half * Lanes, (long)inCh * ChunkTiles, tile);
+                        c.InputTiles(input + ci * planeIn, pw, ph, m * ty, m * tx0, v + ci * ChunkTiles + half * Lanes, _vStride, tile);
                 }
-                new Span<float>(mm, points * outPad * ChunkTiles).Clear();
+                new Span<float>(mm, (int)(points * _mStride)).Clear();
                 var kernel = MicroKernels.Best;
                 int panels = outPad / MicroKernels.MR;
                 for (int xi = 0; xi < points; xi++)
                 {
-                    float* vXi = v + (long)xi * inCh * ChunkTiles;
+                    float* vXi = v + xi * _vStride;
                     for (int p = 0; p < panels; p++)
                         MicroKernels.Run(kernel, inCh, u + ((long)xi * panels + p) * inCh * MicroKernels.MR, vXi,
-                            mm + ((long)xi * outPad + p * MicroKernels.MR) * ChunkTiles, ChunkTiles, 1f);
+                            mm + xi * _mStride + p * MicroKernels.MR * ChunkTiles, ChunkTiles, 1f);
                 }
                 for (int half = 0; half < 2; half++)
                 {
@@ -99,7 +101,7 @@ internal sealed partial class WinogradConvolution
                     if (group >= groups) break;
                     int ty = group / groupsX, tx0 = group % groupsX * Lanes;
                     for (int co = 0; co < c.OutChannels; co++)
-                        c.OutputTiles(mm + (long)co * ChunkTiles + half * Lanes, (long)outPad * ChunkTiles, bias == null ? 0f : bias[co],
+                        c.OutputTiles(mm + (long)co * ChunkTiles + half * Lanes, _mStride, bias == null ? 0f : bias[co],
                             output + co * planeOut, h, w, m * ty, m * tx0, tile);
                 }
             }

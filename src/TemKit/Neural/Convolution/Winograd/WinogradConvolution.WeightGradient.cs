@@ -26,9 +26,9 @@ internal sealed partial class WinogradConvolution
         if (acc.Length < OutChannels * InChannels * Kernel * Kernel) throw new ArgumentException($"{acc.Length} accumulators for {OutChannels}x{InChannels}x{Kernel}x{Kernel}", nameof(acc));
         int tilesY = (h + m - 1) / m, groupsX = ((w + m - 1) / m + Lanes - 1) / Lanes, groups = tilesY * groupsX;
         int blockGroups = Math.Clamp(WeightGradientBudgetFloats / (points * (InChannels + OutChannels) * Lanes), 1, groups);
-        int blockTiles = blockGroups * Lanes;
-        var v = ArrayPool<float>.Shared.Rent(points * InChannels * blockTiles);
-        var g = ArrayPool<float>.Shared.Rent(points * OutChannels * blockTiles);
+        int rowStride = blockGroups * Lanes + SetPad;
+        var v = ArrayPool<float>.Shared.Rent(points * (InChannels * rowStride + SetPad));
+        var g = ArrayPool<float>.Shared.Rent(points * (OutChannels * rowStride + SetPad));
         var pSum = ArrayPool<double>.Shared.Rent(points * OutChannels * InChannels);
         Array.Clear(pSum, 0, points * OutChannels * InChannels);
         unsafe
@@ -36,7 +36,7 @@ internal sealed partial class WinogradConvolution
             fixed (float* pIn = padded, pG = gradOutput, pv = v, pg = g)
             fixed (double* ps = pSum)
             {
-                var job = new WeightGradientJob(this, pIn, pw, ph, pG, h, w, groupsX, pv, pg, ps, blockTiles);
+                var job = new WeightGradientJob(this, pIn, pw, ph, pG, h, w, groupsX, pv, pg, ps, rowStride);
                 for (int g0 = 0; g0 < groups; g0 += blockGroups)
                 {
                     job.Block(g0, Math.Min(blockGroups, groups - g0));
@@ -50,8 +50,9 @@ internal sealed partial class WinogradConvolution
     }
 
     private sealed unsafe class WeightGradientJob(WinogradConvolution c, float* input, int pw, int ph, float* gradOut, int h, int w,
-        int groupsX, float* v, float* g, double* pSum, int blockTiles)
+        int groupsX, float* v, float* g, double* pSum, int rowStride)
     {
+        private readonly long _vStride = (long)c.InChannels * rowStride + SetPad, _gStride = (long)c.OutChannels * rowStride + SetPad;
         private int _g0, _count;
 
         public void Block(int g0, int count)
@@ -73,9 +74,9 @@ internal sealed partial class WinogradConvolution
             fixed (float* s = scratch)
             {
                 for (int ci = 0; ci < c.InChannels; ci++)
-                    c.InputTiles(input + ci * planeIn, pw, ph, m * ty, m * tx0, v + (long)ci * blockTiles + i * Lanes, (long)c.InChannels * blockTiles, s);
+                    c.InputTiles(input + ci * planeIn, pw, ph, m * ty, m * tx0, v + (long)ci * rowStride + i * Lanes, _vStride, s);
                 for (int co = 0; co < c.OutChannels; co++)
-                    c.GradientTiles(gradOut + co * planeOut, h, w, m * ty, m * tx0, g + (long)co * blockTiles + i * Lanes, (long)c.OutChannels * blockTiles, s);
+                    c.GradientTiles(gradOut + co * planeOut, h, w, m * ty, m * tx0, g + (long)co * rowStride + i * Lanes, _gStride, s);
             }
             ArrayPool<float>.Shared.Return(scratch);
         }
@@ -84,51 +85,54 @@ internal sealed partial class WinogradConvolution
         private void Multiply(int xi)
         {
             int inCh = c.InChannels, outCh = c.OutChannels;
-            TileDotProducts.Accumulate(g + xi * outCh * (long)blockTiles, blockTiles, outCh, v + xi * inCh * (long)blockTiles, blockTiles, inCh,
+            TileDotProducts.Accumulate(g + xi * _gStride, rowStride, outCh, v + xi * _vStride, rowStride, inCh,
                 _count * Lanes, pSum + xi * (long)inCh * outCh, inCh);
         }
 
-        /// <summary>acc[o][i] += A'ᵀ P[o][i] A' (r×r from n×n), vectorised over 8 input channels in double.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        /// <summary>acc[o][i] += A'ᵀ P[o][i] A' (r×r from n×n), vectorised over 8 input channels in double, parallel over o.</summary>
         public void Finish(double* acc)
         {
-            int n = c.InputTile, r = c.Kernel, inCh = c.InChannels, outCh = c.OutChannels;
-            long pairs = (long)inCh * outCh;
-            var at = c._tw.At;
-            Vector512<double>* s = stackalloc Vector512<double>[r * n];
-            double* lanes = stackalloc double[8];
-            for (int co = 0; co < outCh; co++)
-                for (int ci0 = 0; ci0 < inCh; ci0 += 8)
-                {
-                    int count = Math.Min(8, inCh - ci0);
-                    double* basePtr = pSum + (long)co * inCh + ci0;
-                    for (int a = 0; a < r; a++)
-                        for (int qx = 0; qx < n; qx++)
-                        {
-                            var t = Vector512<double>.Zero;
-                            for (int qy = 0; qy < n; qy++)
-                            {
-                                double coef = at[a, qy];
-                                if (coef != 0) t = Vector512.FusedMultiplyAdd(Vector512.Create(coef), Load(basePtr + (qy * n + qx) * pairs, count), t);
-                            }
-                            s[a * n + qx] = t;
-                        }
-                    for (int a = 0; a < r; a++)
-                        for (int b = 0; b < r; b++)
-                        {
-                            var t = Vector512<double>.Zero;
-                            for (int qx = 0; qx < n; qx++)
-                            {
-                                double coef = at[b, qx];
-                                if (coef != 0) t = Vector512.FusedMultiplyAdd(Vector512.Create(coef), s[a * n + qx], t);
-                            }
-                            t.Store(lanes);
-                            double* dst = acc + ((long)co * inCh + ci0) * r * r + a * r + b;
-                            for (int l = 0; l < count; l++) dst[l * r * r] += lanes[l];
-                        }
-                }
+            _acc = acc;
+            if ((long)c.OutChannels * c.InChannels < 256) for (int co = 0; co < c.OutChannels; co++) FinishRow(co);
+            else Parallel.For(0, c.OutChannels, FinishRow);
         }
 
+        private double* _acc;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void FinishRow(int co)
+        {
+            int n = c.InputTile, r = c.Kernel, rr = r * r, inCh = c.InChannels;
+            long pairs = (long)inCh * c.OutChannels;
+            var at = c._tw.AtRows;
+            Vector512<double>* s = stackalloc Vector512<double>[r * n];
+            double* lanes = stackalloc double[8];
+            for (int ci0 = 0; ci0 < inCh; ci0 += 8)
+            {
+                int count = Math.Min(8, inCh - ci0);
+                double* basePtr = pSum + (long)co * inCh + ci0;
+                for (int a = 0; a < r; a++)
+                    for (int qx = 0; qx < n; qx++)
+                    {
+                        var t = Vector512<double>.Zero;
+                        for (int e = at.Start[a]; e < at.Start[a + 1]; e++)
+                            t = Vector512.FusedMultiplyAdd(Vector512.Create((double)at.Values[e]), Load(basePtr + (at.Columns[e] * n + qx) * pairs, count), t);
+                        s[a * n + qx] = t;
+                    }
+                double* dst = _acc + ((long)co * inCh + ci0) * rr;
+                for (int a = 0; a < r; a++)
+                    for (int b = 0; b < r; b++)
+                    {
+                        var t = Vector512<double>.Zero;
+                        for (int e = at.Start[b]; e < at.Start[b + 1]; e++)
+                            t = Vector512.FusedMultiplyAdd(Vector512.Create((double)at.Values[e]), s[a * n + at.Columns[e]], t);
+                        t.Store(lanes);
+                        for (int l = 0; l < count; l++) dst[l * rr + a * r + b] += lanes[l];
+                    }
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector512<double> Load(double* x, int count)
         {
             if (count == 8) return Vector512.Load(x);

@@ -20,6 +20,12 @@ internal sealed partial class WinogradConvolution
     /// <summary>Tiles per chunk: the column count of the SGEMM register tile.</summary>
     internal const int ChunkTiles = 2 * Lanes;
 
+    /// <summary>
+    /// Floats added to the stride between transform points (and between rows of the weight-gradient blocks): without it
+    /// the n² vectors a tile transform writes are a power of two apart and all land in one L1 cache set.
+    /// </summary>
+    internal const int SetPad = 16;
+
     private readonly WinogradTransform _t;
 
     /// <summary>F(r×r, m×m): the weight gradient's transforms (same n and points as <see cref="_t"/>, so the same Bᵀ).</summary>
