@@ -13,6 +13,8 @@ public class ConvolutionTests
     [InlineData(2, 1, 9, 10, true, 13, 11)]
     [InlineData(4, 4, 5, 1, true, 20, 70)]
     [InlineData(1, 3, 1, 1, false, 6, 33)]
+    [InlineData(16, 16, 5, 1, false, 13, 17)]
+    [InlineData(16, 24, 3, 1, false, 9, 70)]
     public void ForwardMatchesNaiveReference(int cin, int cout, int k, int d, bool reflect, int h, int w)
     {
         var rng = new Random(11);
@@ -31,6 +33,8 @@ public class ConvolutionTests
     [InlineData(3, 5, 9, 10, true, 13, 11)]
     [InlineData(5, 4, 5, 2, true, 9, 37)]
     [InlineData(2, 2, 1, 1, false, 3, 17)]
+    [InlineData(16, 16, 5, 1, false, 13, 17)]
+    [InlineData(24, 16, 3, 1, false, 9, 70)]
     public void BackwardMatchesFiniteDifferences(int cin, int cout, int k, int d, bool reflect, int h, int w)
     {
         var rng = new Random(5);
@@ -51,6 +55,21 @@ public class ConvolutionTests
             Reference.AssertClose(Reference.Central(conv.Weight.Value, i, 1e-2f, Loss), conv.Weight.Grad[i], 1e-3, 1e-3, $"dw[{i}]");
         for (int i = 0; i < cout; i++)
             Reference.AssertClose(Reference.Central(conv.Bias!.Value, i, 1e-2f, Loss), conv.Bias.Grad[i], 1e-3, 1e-3, $"db[{i}]");
+    }
+
+    [Theory]
+    [InlineData(16, 16, 5, 1, "Zero", 4)]
+    [InlineData(32, 64, 3, 1, "Zero", 4)]
+    [InlineData(1, 32, 5, 1, "Zero", 0)]
+    [InlineData(32, 1, 5, 1, "Zero", 0)]
+    [InlineData(32, 32, 5, 1, "Reflect", 0)]
+    [InlineData(32, 32, 5, 2, "Zero", 0)]
+    [InlineData(32, 32, 7, 1, "Zero", 0)]
+    [InlineData(1, 1, 9, 10, "Reflect", 0)]
+    public void WinogradServesWideZeroPaddedUndilatedLayersOnly(int cin, int cout, int k, int d, string padding, int tile)
+    {
+        Assert.Equal(tile, TemKit.Neural.Convolution.Winograd.WinogradConvolution.ChooseTile(cin, cout, k, d, Enum.Parse<PaddingMode>(padding)));
+        Assert.Equal(tile > 0 ? "winograd" : "direct", new Conv2d("c", cin, cout, k, d, Enum.Parse<PaddingMode>(padding), bias: false, new Random(1)).ForwardPath);
     }
 
     [Fact]

@@ -63,6 +63,9 @@ public sealed class Conv2d : Layer
     /// <summary>Pad width on each side, (K/2)·dilation pixels.</summary>
     public int Margin => Kernel / 2 * Dilation;
 
+    /// <summary>The forward-pass implementation chosen for this layer: "winograd", "gemm" or "direct".</summary>
+    internal string ForwardPath => _winograd != null ? "winograd" : _gemmForward ? "gemm" : "direct";
+
     /// <inheritdoc />
     public override IReadOnlyList<Parameter> Parameters => Bias == null ? [Weight] : [Weight, Bias];
 

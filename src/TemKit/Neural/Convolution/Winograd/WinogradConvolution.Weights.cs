@@ -35,7 +35,9 @@ internal sealed partial class WinogradConvolution
         {
             int r = c.Kernel, rr = r * r, n = c.InputTile, ci = block % c.InChannels, co0 = block / c.InChannels * Lanes;
             int inCh = c.InChannels, panels = c.PaddedOutChannels / 8;
-            var gm = c._t.G;
+            float* gm = stackalloc float[n * r];
+            for (int a = 0; a < n; a++)
+                for (int k = 0; k < r; k++) gm[a * r + k] = (float)c._t.G[a, k];
             Vector512<float>* g = stackalloc Vector512<float>[rr];
             Vector512<float>* tmp = stackalloc Vector512<float>[n * r];
             float* lane = stackalloc float[Lanes];
@@ -53,7 +55,7 @@ internal sealed partial class WinogradConvolution
                 for (int k2 = 0; k2 < r; k2++)
                 {
                     var s = Vector512<float>.Zero;
-                    for (int k1 = 0; k1 < r; k1++) s = Vector512.FusedMultiplyAdd(Vector512.Create((float)gm[a, k1]), g[k1 * r + k2], s);
+                    for (int k1 = 0; k1 < r; k1++) s = Vector512.FusedMultiplyAdd(Vector512.Create(gm[a * r + k1]), g[k1 * r + k2], s);
                     tmp[a * r + k2] = s;
                 }
             // U[a][b] = Σ_k2 G[b][k2]·tmp[a][k2], stored as two 8-wide panel rows.
@@ -61,7 +63,7 @@ internal sealed partial class WinogradConvolution
                 for (int b = 0; b < n; b++)
                 {
                     var s = Vector512<float>.Zero;
-                    for (int k2 = 0; k2 < r; k2++) s = Vector512.FusedMultiplyAdd(Vector512.Create((float)gm[b, k2]), tmp[a * r + k2], s);
+                    for (int k2 = 0; k2 < r; k2++) s = Vector512.FusedMultiplyAdd(Vector512.Create(gm[b * r + k2]), tmp[a * r + k2], s);
                     long xi = a * n + b;
                     float* dst = transformed + ((xi * panels + co0 / 8) * inCh + ci) * 8;
                     s.GetLower().Store(dst);
