@@ -123,6 +123,78 @@ internal static unsafe class Winograd45
         }
     }
 
+    /// <summary>
+    /// Bᵀ d B of one tile for 16 channels, one per lane: pixel (r, c) of the 8×8 window is the vector at
+    /// tile + (r·rowStride + c)·16 (channel-block layout, <see cref="ChannelBlocks"/>); point (i, j) goes to
+    /// dst[(8i + j)·xiStride ..+16].
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void InputChannels(float* tile, int rowStride, float* dst, long xiStride)
+    {
+        Vector512<float>* t = stackalloc Vector512<float>[N * N];
+        for (int r = 0; r < N; r++)
+        {
+            float* p = tile + (long)r * rowStride * 16;
+            Vector512<float>* o = t + r * N;
+            Bt(Vector512.Load(p), Vector512.Load(p + 16), Vector512.Load(p + 32), Vector512.Load(p + 48),
+                Vector512.Load(p + 64), Vector512.Load(p + 80), Vector512.Load(p + 96), Vector512.Load(p + 112),
+                out o[0], out o[1], out o[2], out o[3], out o[4], out o[5], out o[6], out o[7]);
+        }
+        for (int j = 0; j < N; j++)
+        {
+            Vector512<float>* c = t + j;
+            Bt(c[0], c[N], c[2 * N], c[3 * N], c[4 * N], c[5 * N], c[6 * N], c[7 * N],
+                out var v0, out var v1, out var v2, out var v3, out var v4, out var v5, out var v6, out var v7);
+            float* d = dst + j * xiStride;
+            long s = N * xiStride;
+            v0.Store(d);
+            v1.Store(d + s);
+            v2.Store(d + 2 * s);
+            v3.Store(d + 3 * s);
+            v4.Store(d + 4 * s);
+            v5.Store(d + 5 * s);
+            v6.Store(d + 6 * s);
+            v7.Store(d + 7 * s);
+        }
+    }
+
+    /// <summary>
+    /// G' g G'ᵀ of one 4×4 output-gradient tile for 16 channels, one per lane (pixel (i, j) at tile + (i·rowStride + j)·16):
+    /// point ξ = 8a + b goes to low[ξ·xiStride ..+8] (channels 0–7) and high[ξ·xiStride ..+8] (channels 8–15).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void GradientChannels(float* tile, int rowStride, float* low, float* high, long xiStride)
+    {
+        Vector512<float>* t = stackalloc Vector512<float>[M * N];
+        for (int i = 0; i < M; i++)
+        {
+            float* p = tile + (long)i * rowStride * 16;
+            Vector512<float>* o = t + i * N;
+            Gt(Vector512.Load(p), Vector512.Load(p + 16), Vector512.Load(p + 32), Vector512.Load(p + 48),
+                out o[0], out o[1], out o[2], out o[3], out o[4], out o[5], out o[6], out o[7]);
+        }
+        for (int b = 0; b < N; b++)
+        {
+            Gt(t[b], t[N + b], t[2 * N + b], t[3 * N + b], out var v0, out var v1, out var v2, out var v3, out var v4, out var v5, out var v6, out var v7);
+            long s = N * xiStride, o = b * xiStride;
+            Split(v0, low + o, high + o);
+            Split(v1, low + o + s, high + o + s);
+            Split(v2, low + o + 2 * s, high + o + 2 * s);
+            Split(v3, low + o + 3 * s, high + o + 3 * s);
+            Split(v4, low + o + 4 * s, high + o + 4 * s);
+            Split(v5, low + o + 5 * s, high + o + 5 * s);
+            Split(v6, low + o + 6 * s, high + o + 6 * s);
+            Split(v7, low + o + 7 * s, high + o + 7 * s);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Split(Vector512<float> v, float* low, float* high)
+    {
+        v.GetLower().Store(low);
+        v.GetUpper().Store(high);
+    }
+
     /// <summary>One 4-to-8 kernel transform of the weight gradient (G' rows, ±a pairs as even ± odd parts).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Gt(Vector512<float> g0, Vector512<float> g1, Vector512<float> g2, Vector512<float> g3,

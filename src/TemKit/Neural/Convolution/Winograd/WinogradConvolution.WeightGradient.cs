@@ -15,7 +15,8 @@ internal sealed partial class WinogradConvolution
     /// output and an h×w kernel, so it runs as F(r×r, m×m) over the m×m tiles of the output gradient (same n and
     /// points, hence the same input transform, as the forward pass): per block of tiles, V = Bᵀ d B of the input windows
     /// and W = G' g G'ᵀ of the gradient tiles, then P_ξ[o][i] += Σ_tiles W_ξ[o][t]·V_ξ[i][t] (<see cref="TileDotProducts"/>,
-    /// parallel over ξ, summed in double), and finally acc += A'ᵀ P A'. <paramref name="padded"/> is as in
+    /// parallel over ξ, summed in double), and finally acc += A'ᵀ P A'. F(4×4, 5×5) on AVX-512 runs the faster
+    /// channel-lane form, <see cref="WeightGradientBlocked"/>. <paramref name="padded"/> is as in
     /// <see cref="ForwardPadded"/>; <paramref name="gradOutput"/> holds OutChannels planes of h×w.
     /// </summary>
     public void WeightGradient(ReadOnlySpan<float> padded, ReadOnlySpan<float> gradOutput, int h, int w, Span<double> acc)
@@ -24,6 +25,11 @@ internal sealed partial class WinogradConvolution
         if (padded.Length < InChannels * ph * pw) throw new ArgumentException($"{padded.Length} floats for {InChannels} padded planes of {pw}x{ph}", nameof(padded));
         if (gradOutput.Length < OutChannels * h * w) throw new ArgumentException($"{gradOutput.Length} floats for {OutChannels} planes of {w}x{h}", nameof(gradOutput));
         if (acc.Length < OutChannels * InChannels * Kernel * Kernel) throw new ArgumentException($"{acc.Length} accumulators for {OutChannels}x{InChannels}x{Kernel}x{Kernel}", nameof(acc));
+        if (_fast45)
+        {
+            WeightGradientBlocked(padded, gradOutput, h, w, acc);
+            return;
+        }
         int tilesY = (h + m - 1) / m, groupsX = ((w + m - 1) / m + Lanes - 1) / Lanes, groups = tilesY * groupsX;
         int blockGroups = Math.Clamp(WeightGradientBudgetFloats / (points * (InChannels + OutChannels) * Lanes), 1, groups);
         int rowStride = blockGroups * Lanes + SetPad;
@@ -41,7 +47,7 @@ internal sealed partial class WinogradConvolution
                 {
                     job.Block(g0, Math.Min(blockGroups, groups - g0));
                 }
-                fixed (double* pa = acc) job.Finish(pa);
+                fixed (double* pa = acc) FinishWeightGradient(new PointSums(ps, null, 1, 0, (long)InChannels * OutChannels, InChannels), pa);
             }
         }
         ArrayPool<float>.Shared.Return(v);
@@ -89,57 +95,6 @@ internal sealed partial class WinogradConvolution
                 _count * Lanes, pSum + xi * (long)inCh * outCh, inCh);
         }
 
-        /// <summary>acc[o][i] += A'ᵀ P[o][i] A' (r×r from n×n), vectorised over 8 input channels in double, parallel over o.</summary>
-        public void Finish(double* acc)
-        {
-            _acc = acc;
-            if ((long)c.OutChannels * c.InChannels < 256) for (int co = 0; co < c.OutChannels; co++) FinishRow(co);
-            else Parallel.For(0, c.OutChannels, FinishRow);
-        }
-
-        private double* _acc;
-
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void FinishRow(int co)
-        {
-            int n = c.InputTile, r = c.Kernel, rr = r * r, inCh = c.InChannels;
-            long pairs = (long)inCh * c.OutChannels;
-            var at = c._tw.AtRows;
-            Vector512<double>* s = stackalloc Vector512<double>[r * n];
-            double* lanes = stackalloc double[8];
-            for (int ci0 = 0; ci0 < inCh; ci0 += 8)
-            {
-                int count = Math.Min(8, inCh - ci0);
-                double* basePtr = pSum + (long)co * inCh + ci0;
-                for (int a = 0; a < r; a++)
-                    for (int qx = 0; qx < n; qx++)
-                    {
-                        var t = Vector512<double>.Zero;
-                        for (int e = at.Start[a]; e < at.Start[a + 1]; e++)
-                            t = Vector512.FusedMultiplyAdd(Vector512.Create((double)at.Values[e]), Load(basePtr + (at.Columns[e] * n + qx) * pairs, count), t);
-                        s[a * n + qx] = t;
-                    }
-                double* dst = _acc + ((long)co * inCh + ci0) * rr;
-                for (int a = 0; a < r; a++)
-                    for (int b = 0; b < r; b++)
-                    {
-                        var t = Vector512<double>.Zero;
-                        for (int e = at.Start[b]; e < at.Start[b + 1]; e++)
-                            t = Vector512.FusedMultiplyAdd(Vector512.Create((double)at.Values[e]), s[a * n + at.Columns[e]], t);
-                        t.Store(lanes);
-                        for (int l = 0; l < count; l++) dst[l * rr + a * r + b] += lanes[l];
-                    }
-            }
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<double> Load(double* x, int count)
-        {
-            if (count == 8) return Vector512.Load(x);
-            var t = Vector512<double>.Zero;
-            for (int l = 0; l < count; l++) t = t.WithElement(l, x[l]);
-            return t;
-        }
     }
 
     /// <summary>
