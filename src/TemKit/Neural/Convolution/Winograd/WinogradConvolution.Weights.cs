@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace TemKit.Neural.Convolution.Winograd;
 
@@ -41,14 +42,28 @@ internal sealed partial class WinogradConvolution
             Vector512<float>* g = stackalloc Vector512<float>[rr];
             Vector512<float>* tmp = stackalloc Vector512<float>[n * r];
             float* lane = stackalloc float[Lanes];
-            for (int k = 0; k < rr; k++)
+            if (Avx512F.IsSupported && rr == 25 && co0 + Lanes <= c.OutChannels)
             {
-                for (int l = 0; l < Lanes; l++)
+                // Rows = the 16 output channels' 25 taps: taps 0–15 and 9–24 as two 16×16 transposes.
+                Vector512<float>* t = stackalloc Vector512<float>[Lanes];
+                for (int l = 0; l < Lanes; l++) t[l] = Vector512.Load(weights + ((long)(co0 + l) * inCh + ci) * rr);
+                ChannelBlocks.Transpose(t);
+                for (int k = 0; k < Lanes; k++) g[k] = t[k];
+                for (int l = 0; l < Lanes; l++) t[l] = Vector512.Load(weights + ((long)(co0 + l) * inCh + ci) * rr + 9);
+                ChannelBlocks.Transpose(t);
+                for (int k = Lanes; k < rr; k++) g[k] = t[k - 9];
+            }
+            else
+            {
+                for (int k = 0; k < rr; k++)
                 {
-                    int co = co0 + l;
-                    lane[l] = co < c.OutChannels ? weights[((long)co * inCh + ci) * rr + k] : 0f;
+                    for (int l = 0; l < Lanes; l++)
+                    {
+                        int co = co0 + l;
+                        lane[l] = co < c.OutChannels ? weights[((long)co * inCh + ci) * rr + k] : 0f;
+                    }
+                    g[k] = Vector512.Load(lane);
                 }
-                g[k] = Vector512.Load(lane);
             }
             // tmp[a][k2] = Σ_k1 G[a][k1]·g[k1][k2]
             for (int a = 0; a < n; a++)
