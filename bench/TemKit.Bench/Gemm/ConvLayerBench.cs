@@ -23,6 +23,7 @@ internal sealed class ConvLayerBench : IBench
     private static readonly (string Label, int Cin, int Cout, int Size)[] Layers =
     [
         ("enc0.conv0 1→32", 1, 32, 256),
+        ("width-8 net 8→8", 8, 8, 256),
         ("width-16 net 16→16", 16, 16, 256),
         ("enc0 32→32", 32, 32, 256),
         ("dec0.conv0 96→32", 96, 32, 256),
