@@ -55,4 +55,24 @@ public class PoolingAndUpsamplingTests
                     Assert.True(Math.Abs(expected - y[0, c, oy, ox]) < 1e-5, $"({c}, {oy}, {ox}): {y[0, c, oy, ox]} vs {expected}");
                 }
     }
+
+    [Theory]
+    [InlineData(3, 18)]
+    [InlineData(4, 37)]
+    [InlineData(2, 64)]
+    [InlineData(5, 7)]
+    public void UpsampleBackwardIsTheAdjointOfForward(int h, int w)
+    {
+        // ⟨Up x, g⟩ = ⟨x, Upᵀ g⟩ for random x and g.
+        var rng = new Random(h * 7 + w);
+        using var x = Reference.Random(rng, 1, 3, h, w);
+        using var g = Reference.Random(rng, 1, 3, 2 * h, 2 * w);
+        var up = new BilinearUpsample2x();
+        using var y = up.Forward(x, training: true);
+        using var gx = up.Backward(g);
+        double left = 0, right = 0;
+        for (int i = 0; i < y.Length; i++) left += (double)y.Span[i] * g.Span[i];
+        for (int i = 0; i < x.Length; i++) right += (double)x.Span[i] * gx.Span[i];
+        Assert.True(Math.Abs(left - right) < 1e-4 * (1 + Math.Abs(left)), $"⟨Up x, g⟩ = {left}, ⟨x, Upᵀ g⟩ = {right}");
+    }
 }

@@ -67,22 +67,25 @@ public sealed class BilinearUpsample2x : Layer
         {
             var g = gradOutput.Plane(p / _c, p % _c);
             var d = gradInput.Plane(p / _c, p % _c);
+            var column = ArrayPool<float>.Shared.Rent(_w);
+            var dt = column.AsSpan(0, _w);
             for (int oy = 0; oy < oh; oy++)
             {
-                var r0 = d.Slice(y0[oy] * _w, _w);
-                var r1 = d.Slice(y1[oy] * _w, _w);
-                float wy = fy[oy];
+                // Adjoint of the forward: columns first (each input column gathers its ≤ 4 output columns), then rows.
                 var gr = g.Slice(oy * ow, ow);
-                for (int ox = 0; ox < ow; ox++)
+                int i = Avx512F.IsSupported ? ColumnsAdjoint(gr, dt) : 0;
+                for (; i < _w; i++)
                 {
-                    float v = gr[ox], wx = fx[ox];
-                    float top = v * (1 - wy), bottom = v * wy;
-                    r0[x0[ox]] += top * (1 - wx);
-                    r0[x1[ox]] += top * wx;
-                    r1[x0[ox]] += bottom * (1 - wx);
-                    r1[x1[ox]] += bottom * wx;
+                    float sum = 0;
+                    for (int o = Math.Max(0, 2 * i - 1); o <= Math.Min(ow - 1, 2 * i + 2); o++)
+                        sum += (x0[o] == i ? 1 - fx[o] : 0f) * gr[o] + (x1[o] == i ? fx[o] : 0f) * gr[o];
+                    dt[i] = sum;
                 }
+                float wy = fy[oy];
+                AddScaled(d.Slice(y0[oy] * _w, _w), dt, 1 - wy);
+                AddScaled(d.Slice(y1[oy] * _w, _w), dt, wy);
             }
+            ArrayPool<float>.Shared.Return(column);
         });
         return gradInput;
     }
@@ -114,6 +117,48 @@ public sealed class BilinearUpsample2x : Layer
             Avx512F.PermuteVar16x32x2(even, High, odd).CopyTo(d.Slice(2 * i + 16, 16));
         }
         return 2 * i;
+    }
+
+    private static readonly Vector512<int> Evens = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+    private static readonly Vector512<int> Odds = Vector512.Create(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31);
+
+    /// <summary>
+    /// dt[i] = ¾(g[2i] + g[2i + 1]) + ¼(g[2i − 1] + g[2i + 2]) for the interior columns 1 ≤ i, i + 16 &lt; w in blocks of
+    /// 16 (column 0 is left to the caller's general loop, which this returns to at the first column not done).
+    /// </summary>
+    private static int ColumnsAdjoint(ReadOnlySpan<float> g, Span<float> dt)
+    {
+        int w = dt.Length, i = 1;
+        if (w < 18) return 0;
+        var q = Vector512.Create(0.25f);
+        var tq = Vector512.Create(0.75f);
+        for (; i + 17 <= w; i += 16)
+        {
+            Vector512<float> a0 = Vector512.Create(g.Slice(2 * i, 16)), a1 = Vector512.Create(g.Slice(2 * i + 16, 16));
+            Vector512<float> n0 = Vector512.Create(g.Slice(2 * i + 2, 16)), n1 = Vector512.Create(g.Slice(2 * i + 18, 16));
+            Vector512<float> p0 = Vector512.Create(g.Slice(2 * i - 2, 16)), p1 = Vector512.Create(g.Slice(2 * i + 14, 16));
+            var even = Avx512F.PermuteVar16x32x2(a0, Evens, a1);
+            var odd = Avx512F.PermuteVar16x32x2(a0, Odds, a1);
+            var nextEven = Avx512F.PermuteVar16x32x2(n0, Evens, n1);
+            var previousOdd = Avx512F.PermuteVar16x32x2(p0, Odds, p1);
+            Vector512.FusedMultiplyAdd(tq, even + odd, q * (nextEven + previousOdd)).CopyTo(dt.Slice(i, 16));
+        }
+        // Column 0 by the general formula, then continue after the vector blocks.
+        dt[0] = g[0] + 0.75f * g[1] + 0.25f * g[2];
+        return i;
+    }
+
+    /// <summary>row += scale·dt (Vector512 with a scalar tail).</summary>
+    private static void AddScaled(Span<float> row, ReadOnlySpan<float> dt, float scale)
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var s = Vector512.Create(scale);
+            for (; i + 16 <= row.Length; i += 16)
+                Vector512.FusedMultiplyAdd(s, Vector512.Create(dt.Slice(i, 16)), Vector512.Create(row.Slice(i, 16))).CopyTo(row.Slice(i, 16));
+        }
+        for (; i < row.Length; i++) row[i] += scale * dt[i];
     }
 
     private static (int[] I0, int[] I1, float[] F) Axis(int n)

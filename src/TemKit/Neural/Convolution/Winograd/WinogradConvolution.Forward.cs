@@ -85,15 +85,14 @@ internal sealed partial class WinogradConvolution
                     for (int ci = 0; ci < inCh; ci++)
                         c.InputTiles(input + ci * planeIn, pw, ph, m * ty, m * tx0, v + ci * ChunkTiles + half * Lanes, _vStride, tile);
                 }
-                new Span<float>(mm, (int)(points * _mStride)).Clear();
                 var kernel = MicroKernels.Best;
                 int panels = outPad / MicroKernels.MR;
                 for (int xi = 0; xi < points; xi++)
                 {
                     float* vXi = v + xi * _vStride;
                     for (int p = 0; p < panels; p++)
-                        MicroKernels.Run(kernel, inCh, u + ((long)xi * panels + p) * inCh * MicroKernels.MR, vXi,
-                            mm + xi * _mStride + p * MicroKernels.MR * ChunkTiles, ChunkTiles, 1f);
+                        MicroKernels.Store(kernel, inCh, u + ((long)xi * panels + p) * inCh * MicroKernels.MR, vXi,
+                            mm + xi * _mStride + p * MicroKernels.MR * ChunkTiles, ChunkTiles);
                 }
                 for (int half = 0; half < 2; half++)
                 {
