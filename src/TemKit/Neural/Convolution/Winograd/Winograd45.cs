@@ -94,36 +94,6 @@ internal static unsafe class Winograd45
     }
 
     /// <summary>
-    /// G' g G'ᵀ of 16 output-gradient tiles (4×4, tile k at row0 + 4k, rows <paramref name="w"/> apart, all 64 columns of
-    /// the 4 rows readable): point (a, b) goes to dst[(8a + b)·xiStride ..+16].
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Gradient(float* row0, int w, float* dst, long xiStride)
-    {
-        Vector512<float>* t = stackalloc Vector512<float>[M * N];
-        for (int i = 0; i < M; i++)
-        {
-            Deinterleave4(row0 + (long)i * w, out var g0, out var g1, out var g2, out var g3);
-            Vector512<float>* o = t + i * N;
-            Gt(g0, g1, g2, g3, out o[0], out o[1], out o[2], out o[3], out o[4], out o[5], out o[6], out o[7]);
-        }
-        for (int b = 0; b < N; b++)
-        {
-            Gt(t[b], t[N + b], t[2 * N + b], t[3 * N + b], out var v0, out var v1, out var v2, out var v3, out var v4, out var v5, out var v6, out var v7);
-            float* d = dst + b * xiStride;
-            long s = N * xiStride;
-            v0.Store(d);
-            v1.Store(d + s);
-            v2.Store(d + 2 * s);
-            v3.Store(d + 3 * s);
-            v4.Store(d + 4 * s);
-            v5.Store(d + 5 * s);
-            v6.Store(d + 6 * s);
-            v7.Store(d + 7 * s);
-        }
-    }
-
-    /// <summary>
     /// Bᵀ d B of one tile for 16 channels, one per lane: pixel (r, c) of the 8×8 window is the vector at
     /// tile + (r·rowStride + c)·16 (channel-block layout, <see cref="ChannelBlocks"/>); point (i, j) goes to
     /// dst[(8i + j)·xiStride ..+16].
@@ -257,7 +227,7 @@ internal static unsafe class Winograd45
 
     /// <summary>p[c] lane k = x[4k + c] for the 64 floats at x.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Deinterleave4(float* x, out Vector512<float> p0, out Vector512<float> p1, out Vector512<float> p2, out Vector512<float> p3)
+    private static void Deinterleave4(float* x, out Vector512<float> p0, out Vector512<float> p1, out Vector512<float> p2, out Vector512<float> p3)
     {
         Vector512<float> z0 = Vector512.Load(x), z1 = Vector512.Load(x + 16), z2 = Vector512.Load(x + 32), z3 = Vector512.Load(x + 48);
         var e01 = Avx512F.PermuteVar16x32x2(z0, Evens, z1);

@@ -106,11 +106,6 @@ internal sealed partial class WinogradConvolution
     private unsafe void GradientTiles(float* plane, int h, int w, int y0, int x0, float* dst, long xiStride, float* scratch)
     {
         int n = InputTile, m = OutputTile;
-        if (_fast45 && y0 + m <= h && x0 + m * Lanes <= w)
-        {
-            Winograd45.Gradient(plane + (long)y0 * w + x0, w, dst, xiStride);
-            return;
-        }
         Vector512<float>* d = stackalloc Vector512<float>[m * m];
         for (int i = 0; i < m; i++)
         {

@@ -9,7 +9,10 @@ namespace TemKit.Neural.Convolution.Winograd;
 /// tile, and the output transform (Aᵀ M A) adds the bias and writes the m×m pixels. Weights are transformed once per
 /// call (<see cref="TransformWeights"/>) into U[ξ][out/8][in][8], the packed A-panel layout of that micro-kernel.
 /// The same routine gives the input gradient of a zero-padded layer: it is the same-size correlation of the output
-/// gradient with the kernel flipped and transposed to [in][out].
+/// gradient with the kernel flipped and transposed to [in][out]. The weight gradient (<see cref="WeightGradient"/>) is
+/// F(r×r, m×m) over the output-gradient tiles. Files: the transforms' matrices (<see cref="WinogradTransform"/>), the
+/// straight-line F(4×4, 5×5) tile transforms (<see cref="Winograd45"/>), the forward chunks, the weight transform, the
+/// weight gradient (generic and channel-blocked) and its output transform, and the choice made by Conv2d.
 /// </summary>
 [System.Runtime.CompilerServices.SkipLocalsInit]
 internal sealed partial class WinogradConvolution
