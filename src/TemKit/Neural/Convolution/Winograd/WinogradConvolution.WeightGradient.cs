@@ -25,7 +25,7 @@ internal sealed partial class WinogradConvolution
         if (padded.Length < InChannels * ph * pw) throw new ArgumentException($"{padded.Length} floats for {InChannels} padded planes of {pw}x{ph}", nameof(padded));
         if (gradOutput.Length < OutChannels * h * w) throw new ArgumentException($"{gradOutput.Length} floats for {OutChannels} planes of {w}x{h}", nameof(gradOutput));
         if (acc.Length < OutChannels * InChannels * Kernel * Kernel) throw new ArgumentException($"{acc.Length} accumulators for {OutChannels}x{InChannels}x{Kernel}x{Kernel}", nameof(acc));
-        if (_fast45)
+        if (_fast45 && BlockedFits(h, w))
         {
             WeightGradientBlocked(padded, gradOutput, h, w, acc);
             return;

@@ -17,6 +17,13 @@ internal sealed partial class WinogradConvolution
     /// and its own fp32 sums, added in double in worker order by the output transform, so the result does not depend on
     /// scheduling.
     /// </summary>
+    /// <summary>True when the channel-blocked copies of an h×w sample fit in one array each (otherwise the generic path runs).</summary>
+    private bool BlockedFits(int h, int w)
+    {
+        long pixels = (4L * ((h + 3) / 4) + 4) * (4L * ((w + 3) / 4) + 4);
+        return pixels * Math.Max((InChannels + 31) / 32 * 32, PaddedOutChannels) <= int.MaxValue / 2;
+    }
+
     private unsafe void WeightGradientBlocked(ReadOnlySpan<float> padded, ReadOnlySpan<float> gradOutput, int h, int w, Span<double> acc)
     {
         int pad = Margin, pw = w + 2 * pad, ph = h + 2 * pad, points = Points;
