@@ -13,7 +13,7 @@ namespace TemKit.Bench.Gemm;
 /// F(4×4, 5×5) (each measured in a child process with TEMKIT_CONV=direct, gemm or winograd, since the layer reads it once). Wall-clock median
 /// and process CPU seconds per forward + backward step and per forward pass alone (CPU time is the steadier figure on
 /// a shared machine). Markdown table.
-/// Arguments: [--steps 3]; internal: --child LABEL.
+/// Arguments: [--steps 3] [--kernel 5]; internal: --child LABEL.
 /// </summary>
 internal sealed class ConvLayerBench : IBench
 {
@@ -40,23 +40,25 @@ internal sealed class ConvLayerBench : IBench
     {
         int i = Array.IndexOf(args, "--steps");
         int steps = i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : 3;
-        if (args.Length > 0 && args[0] == "--child") return Child(steps);
-        var results = Modes.Select(mode => RunChild(mode, steps)).ToArray();
+        int k = Array.IndexOf(args, "--kernel");
+        int kernel = k >= 0 && k + 1 < args.Length ? int.Parse(args[k + 1], CultureInfo.InvariantCulture) : 5;
+        if (args.Length > 0 && args[0] == "--child") return Child(steps, kernel);
+        var results = Modes.Select(mode => RunChild(mode, steps, kernel)).ToArray();
         string Cells(Func<(double Wall, double Cpu, double WallForward, double CpuForward), double> pick, int l)
             => string.Join(" | ", results.Select(r => pick(r[l]).ToString("F4", CultureInfo.InvariantCulture)));
         string heads(string what) => string.Join(" | ", Modes.Select(m => $"{what} {m}"));
-        Console.WriteLine($"| layer (5×5) | size | {heads("fwd+bwd wall (s)")} | {heads("fwd wall (s)")} | {heads("fwd+bwd CPU (s)")} | {heads("fwd CPU (s)")} |");
+        Console.WriteLine($"| layer ({kernel}×{kernel}) | size | {heads("fwd+bwd wall (s)")} | {heads("fwd wall (s)")} | {heads("fwd+bwd CPU (s)")} | {heads("fwd CPU (s)")} |");
         Console.WriteLine("|---|---|" + string.Concat(Enumerable.Repeat("---|", 4 * Modes.Length)));
         for (int l = 0; l < Layers.Length; l++)
             Console.WriteLine($"| {Layers[l].Label} | {Layers[l].Size}² | {Cells(r => r.Wall, l)} | {Cells(r => r.WallForward, l)} | {Cells(r => r.Cpu, l)} | {Cells(r => r.CpuForward, l)} |");
         return 0;
     }
 
-    private static int Child(int steps)
+    private static int Child(int steps, int kernel)
     {
         foreach (var (label, cin, cout, size) in Layers)
         {
-            var layer = new Conv2d("c", cin, cout, 5, 1, PaddingMode.Zero, bias: true, new Random(1));
+            var layer = new Conv2d("c", cin, cout, kernel, 1, PaddingMode.Zero, bias: true, new Random(1));
             using var x = Tensor.Zeros(1, cin, size, size);
             var rng = new Random(2);
             for (int j = 0; j < x.Length; j++) x.Span[j] = (float)rng.NextDouble();
@@ -85,11 +87,11 @@ internal sealed class ConvLayerBench : IBench
         return (wall, (proc.TotalProcessorTime - cpu0).TotalSeconds / steps);
     }
 
-    private static (double Wall, double Cpu, double WallForward, double CpuForward)[] RunChild(string mode, int steps)
+    private static (double Wall, double Cpu, double WallForward, double CpuForward)[] RunChild(string mode, int steps, int kernel)
     {
         var psi = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
         if (!Environment.ProcessPath!.EndsWith("TemKit.Bench", StringComparison.Ordinal)) psi.ArgumentList.Add(typeof(ConvLayerBench).Assembly.Location);
-        foreach (string a in new[] { "conv", "--child", "--steps", steps.ToString(CultureInfo.InvariantCulture) }) psi.ArgumentList.Add(a);
+        foreach (string a in new[] { "conv", "--child", "--steps", steps.ToString(CultureInfo.InvariantCulture), "--kernel", kernel.ToString(CultureInfo.InvariantCulture) }) psi.ArgumentList.Add(a);
         psi.Environment["TEMKIT_CONV"] = mode;
         using var p = Process.Start(psi) ?? throw new InvalidOperationException("cannot start the child benchmark");
         string text = p.StandardOutput.ReadToEnd();
