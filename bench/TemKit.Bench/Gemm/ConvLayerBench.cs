@@ -9,47 +9,56 @@ using TemKit.Neural.Tensors;
 namespace TemKit.Bench.Gemm;
 
 /// <summary>
-/// One Conv2d layer's forward + backward on the U-Net's 5×5 shapes, direct SIMD path vs im2col + SGEMM path
-/// (each measured in a child process with TEMKIT_CONV=direct or gemm, since the layer reads it once). Wall-clock median
+/// One Conv2d layer's forward + backward on the U-Net's 5×5 shapes: direct SIMD path, im2col + SGEMM path and Winograd
+/// F(4×4, 5×5) (each measured in a child process with TEMKIT_CONV=direct, gemm or winograd, since the layer reads it once). Wall-clock median
 /// and process CPU seconds per forward + backward step and per forward pass alone (CPU time is the steadier figure on
 /// a shared machine). Markdown table.
-/// Arguments: [--steps 3]; internal: --child LABEL.
+/// Arguments: [--steps 3] [--kernel 5]; internal: --child LABEL.
 /// </summary>
 internal sealed class ConvLayerBench : IBench
 {
     public string Name => "conv";
-    public string Description => "Conv2d 5x5 layer forward+backward on U-Net shapes: direct vs im2col+SGEMM";
+    public string Description => "Conv2d 5x5 layer forward+backward on U-Net shapes: direct vs im2col+SGEMM vs Winograd";
 
     private static readonly (string Label, int Cin, int Cout, int Size)[] Layers =
     [
         ("enc0.conv0 1→32", 1, 32, 256),
+        ("width-8 net 8→8", 8, 8, 256),
         ("width-16 net 16→16", 16, 16, 256),
         ("enc0 32→32", 32, 32, 256),
-        ("dec0.conv0 64→32", 64, 32, 256),
+        ("dec0.conv0 96→32", 96, 32, 256),
+        ("enc1.conv0 32→64", 32, 64, 128),
         ("enc1 64→64", 64, 64, 128),
+        ("dec1.conv0 192→64", 192, 64, 128),
+        ("enc2.conv0 64→128", 64, 128, 64),
         ("enc2 128→128", 128, 128, 64),
     ];
+
+    private static readonly string[] Modes = ["direct", "gemm", "winograd"];
 
     public int Run(string[] args)
     {
         int i = Array.IndexOf(args, "--steps");
         int steps = i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : 3;
-        if (args.Length > 0 && args[0] == "--child") return Child(steps);
-        var direct = RunChild("direct", steps);
-        var gemm = RunChild("gemm", steps);
-        Console.WriteLine("| layer (5×5) | size | fwd+bwd direct wall (s) | fwd+bwd GEMM wall (s) | wall speed-up | fwd direct wall (s) | fwd GEMM wall (s) | fwd+bwd direct CPU (s) | fwd+bwd GEMM CPU (s) | fwd direct CPU (s) | fwd GEMM CPU (s) |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        int k = Array.IndexOf(args, "--kernel");
+        int kernel = k >= 0 && k + 1 < args.Length ? int.Parse(args[k + 1], CultureInfo.InvariantCulture) : 5;
+        if (args.Length > 0 && args[0] == "--child") return Child(steps, kernel);
+        var results = Modes.Select(mode => RunChild(mode, steps, kernel)).ToArray();
+        string Cells(Func<(double Wall, double Cpu, double WallForward, double CpuForward), double> pick, int l)
+            => string.Join(" | ", results.Select(r => pick(r[l]).ToString("F4", CultureInfo.InvariantCulture)));
+        string heads(string what) => string.Join(" | ", Modes.Select(m => $"{what} {m}"));
+        Console.WriteLine($"| layer ({kernel}×{kernel}) | size | {heads("fwd+bwd wall (s)")} | {heads("fwd wall (s)")} | {heads("fwd+bwd CPU (s)")} | {heads("fwd CPU (s)")} |");
+        Console.WriteLine("|---|---|" + string.Concat(Enumerable.Repeat("---|", 4 * Modes.Length)));
         for (int l = 0; l < Layers.Length; l++)
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {Layers[l].Label} | {Layers[l].Size}² | {direct[l].Wall:F3} | {gemm[l].Wall:F3} | {direct[l].Wall / gemm[l].Wall:F2}x | {direct[l].WallForward:F3} | {gemm[l].WallForward:F3} | {direct[l].Cpu:F3} | {gemm[l].Cpu:F3} | {direct[l].CpuForward:F3} | {gemm[l].CpuForward:F3} |"));
+            Console.WriteLine($"| {Layers[l].Label} | {Layers[l].Size}² | {Cells(r => r.Wall, l)} | {Cells(r => r.WallForward, l)} | {Cells(r => r.Cpu, l)} | {Cells(r => r.CpuForward, l)} |");
         return 0;
     }
 
-    private static int Child(int steps)
+    private static int Child(int steps, int kernel)
     {
         foreach (var (label, cin, cout, size) in Layers)
         {
-            var layer = new Conv2d("c", cin, cout, 5, 1, PaddingMode.Zero, bias: true, new Random(1));
+            var layer = new Conv2d("c", cin, cout, kernel, 1, PaddingMode.Zero, bias: true, new Random(1));
             using var x = Tensor.Zeros(1, cin, size, size);
             var rng = new Random(2);
             for (int j = 0; j < x.Length; j++) x.Span[j] = (float)rng.NextDouble();
@@ -78,11 +87,11 @@ internal sealed class ConvLayerBench : IBench
         return (wall, (proc.TotalProcessorTime - cpu0).TotalSeconds / steps);
     }
 
-    private static (double Wall, double Cpu, double WallForward, double CpuForward)[] RunChild(string mode, int steps)
+    private static (double Wall, double Cpu, double WallForward, double CpuForward)[] RunChild(string mode, int steps, int kernel)
     {
         var psi = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
         if (!Environment.ProcessPath!.EndsWith("TemKit.Bench", StringComparison.Ordinal)) psi.ArgumentList.Add(typeof(ConvLayerBench).Assembly.Location);
-        foreach (string a in new[] { "conv", "--child", "--steps", steps.ToString(CultureInfo.InvariantCulture) }) psi.ArgumentList.Add(a);
+        foreach (string a in new[] { "conv", "--child", "--steps", steps.ToString(CultureInfo.InvariantCulture), "--kernel", kernel.ToString(CultureInfo.InvariantCulture) }) psi.ArgumentList.Add(a);
         psi.Environment["TEMKIT_CONV"] = mode;
         using var p = Process.Start(psi) ?? throw new InvalidOperationException("cannot start the child benchmark");
         string text = p.StandardOutput.ReadToEnd();

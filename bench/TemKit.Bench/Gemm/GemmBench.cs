@@ -9,8 +9,8 @@ namespace TemKit.Bench.Gemm;
 /// produce (forward / input gradient: M = output channels, K = 25·input channels, N = a band of pixels; weight gradient:
 /// B transposed, K = pixels). Wall-clock GFLOP/s and GFLOP per process CPU-second (idle .NET and OpenBLAS worker
 /// threads spin, so it undercounts on a quiet machine but is steadier on a loaded one). Then the U-Net training step and
-/// inference (`temkit bench train|infer --net unet`) with Conv2d on the direct path (TEMKIT_CONV=direct, before) and on
-/// the automatic choice (GEMM for multi-channel layers, after), each in its own process, next to the PyTorch peer
+/// inference (`temkit bench train|infer --net unet`) with Conv2d on the direct path (TEMKIT_CONV=direct), on GEMM
+/// (TEMKIT_CONV=gemm) and on the automatic choice (Winograd for the U-Net's layers), each in its own process, next to the PyTorch peer
 /// (bench/peers/torch_nets.py on /usr/bin/python3, 2 threads). Markdown tables.
 /// Arguments: [--repeats 5] [--steps 3] [--size 256] [--no-train].
 /// </summary>

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace TemKit.Bench.Gemm;
 
-/// <summary>U-Net training step and inference before (direct convolutions) and after (GEMM convolutions), and the PyTorch peer.</summary>
+/// <summary>U-Net training step and inference with direct, GEMM and the automatic (Winograd) convolutions, and the PyTorch peer.</summary>
 internal static class TrainStep
 {
     public static void Run(string size, string steps)
@@ -19,7 +19,7 @@ internal static class TrainStep
         foreach (string mode in new[] { "train", "infer" })
         {
             string[] common = [mode, "--net", "unet", "--size", size, "--steps", steps, "--seed", "1"];
-            foreach (var (label, conv) in new[] { ("TemKit, direct convolutions (before)", "direct"), ("TemKit, GEMM convolutions (after)", "auto") })
+            foreach (var (label, conv) in new[] { ("TemKit, direct convolutions", "direct"), ("TemKit, GEMM convolutions", "gemm"), ("TemKit, automatic (Winograd)", "auto") })
                 Row(mode, label, RunJson(root, "bash", [temkit, "bench", .. common], ("TEMKIT_CONV", conv)));
             Row(mode, "PyTorch 1.13 (2 threads)",
                 RunJson(root, "/usr/bin/python3", [Path.Combine(root, "bench", "peers", "torch_nets.py"), .. common, "--threads", "2"], null));

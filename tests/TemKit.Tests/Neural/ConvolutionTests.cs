@@ -13,6 +13,8 @@ public class ConvolutionTests
     [InlineData(2, 1, 9, 10, true, 13, 11)]
     [InlineData(4, 4, 5, 1, true, 20, 70)]
     [InlineData(1, 3, 1, 1, false, 6, 33)]
+    [InlineData(16, 16, 5, 1, false, 13, 17)]
+    [InlineData(16, 24, 5, 1, false, 9, 70)]
     public void ForwardMatchesNaiveReference(int cin, int cout, int k, int d, bool reflect, int h, int w)
     {
         var rng = new Random(11);
@@ -31,7 +33,19 @@ public class ConvolutionTests
     [InlineData(3, 5, 9, 10, true, 13, 11)]
     [InlineData(5, 4, 5, 2, true, 9, 37)]
     [InlineData(2, 2, 1, 1, false, 3, 17)]
+    [InlineData(16, 16, 5, 1, false, 13, 17)]
     public void BackwardMatchesFiniteDifferences(int cin, int cout, int k, int d, bool reflect, int h, int w)
+        => CheckBackward(cin, cout, k, d, reflect, h, w, 1e-2f);
+
+    [Fact]
+    public void WinogradLayerBackwardMatchesFiniteDifferences()
+    {
+        // Winograd's fp32 outputs carry ~1e-5 relative rounding, which a 1e-2 central difference amplifies 50x; the loss
+        // is linear in x and w, so a larger step is exact up to rounding.
+        CheckBackward(24, 16, 5, 1, false, 9, 70, 5e-2f);
+    }
+
+    private static void CheckBackward(int cin, int cout, int k, int d, bool reflect, int h, int w, float eps)
     {
         var rng = new Random(5);
         var conv = new Conv2d("c", cin, cout, k, d, reflect ? PaddingMode.Reflect : PaddingMode.Zero, bias: true, rng);
@@ -46,11 +60,28 @@ public class ConvolutionTests
         using var gx = conv.Backward(r);
         var xs = x.Buffer;
         for (int i = 0; i < x.Length; i += 1 + x.Length / 40)
-            Reference.AssertClose(Reference.Central(xs, i, 1e-2f, Loss), gx.Span[i], 1e-3, 1e-3, $"dx[{i}]");
+            Reference.AssertClose(Reference.Central(xs, i, eps, Loss), gx.Span[i], 1e-3, 1e-3, $"dx[{i}]");
         for (int i = 0; i < conv.Weight.Value.Length; i += 1 + conv.Weight.Value.Length / 40)
-            Reference.AssertClose(Reference.Central(conv.Weight.Value, i, 1e-2f, Loss), conv.Weight.Grad[i], 1e-3, 1e-3, $"dw[{i}]");
+            Reference.AssertClose(Reference.Central(conv.Weight.Value, i, eps, Loss), conv.Weight.Grad[i], 1e-3, 1e-3, $"dw[{i}]");
         for (int i = 0; i < cout; i++)
-            Reference.AssertClose(Reference.Central(conv.Bias!.Value, i, 1e-2f, Loss), conv.Bias.Grad[i], 1e-3, 1e-3, $"db[{i}]");
+            Reference.AssertClose(Reference.Central(conv.Bias!.Value, i, eps, Loss), conv.Bias.Grad[i], 1e-3, 1e-3, $"db[{i}]");
+    }
+
+    [Theory]
+    [InlineData(16, 16, 5, 1, "Zero", 4)]
+    [InlineData(32, 64, 5, 1, "Zero", 4)]
+    [InlineData(32, 64, 3, 1, "Zero", 0)]
+    [InlineData(1, 32, 5, 1, "Zero", 0)]
+    [InlineData(32, 1, 5, 1, "Zero", 0)]
+    [InlineData(32, 32, 5, 1, "Reflect", 0)]
+    [InlineData(32, 32, 5, 2, "Zero", 0)]
+    [InlineData(32, 32, 7, 1, "Zero", 0)]
+    [InlineData(1, 1, 9, 10, "Reflect", 0)]
+    public void WinogradServesWide5x5ZeroPaddedUndilatedLayersOnly(int cin, int cout, int k, int d, string padding, int tile)
+    {
+        if (!TemKit.Neural.Convolution.Winograd.Winograd45.IsSupported) tile = 0;
+        Assert.Equal(tile, TemKit.Neural.Convolution.Winograd.WinogradConvolution.ChooseTile(cin, cout, k, d, Enum.Parse<PaddingMode>(padding)));
+        Assert.Equal(tile > 0 ? "winograd" : "direct", new Conv2d("c", cin, cout, k, d, Enum.Parse<PaddingMode>(padding), bias: false, new Random(1)).ForwardPath);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using TemKit.Neural.Tensors;
 
 namespace TemKit.Neural.Layers;
@@ -31,7 +32,7 @@ public sealed class PRelu : Layer
             float a = Slope.Value[c];
             var x = input.Plane(p / input.C, c);
             var y = output.Plane(p / input.C, c);
-            for (int i = 0; i < x.Length; i++) y[i] = x[i] > 0 ? x[i] : a * x[i];
+            Apply(x, y, a);
         });
         _input = training ? input : null;
         return output;
@@ -51,16 +52,7 @@ public sealed class PRelu : Layer
                 var x = input.Plane(n, c);
                 var g = gradOutput.Plane(n, c);
                 var d = gradInput.Plane(n, c);
-                double ga = 0;
-                for (int i = 0; i < x.Length; i++)
-                {
-                    if (x[i] > 0) d[i] = g[i];
-                    else
-                    {
-                        d[i] = a * g[i];
-                        ga += (double)g[i] * x[i];
-                    }
-                }
+                double ga = Differentiate(x, g, d, a);
                 slopeGrad[p] = ga;
             });
         for (int p = 0; p < slopeGrad.Length; p++) Slope.Grad[p % input.C] += (float)slopeGrad[p];
@@ -70,4 +62,54 @@ public sealed class PRelu : Layer
 
     /// <inheritdoc />
     public override void ReleaseCache() => _input = null;
+
+    /// <summary>y = x where x &gt; 0, a·x elsewhere; Vector512 with a scalar tail.</summary>
+    private static void Apply(ReadOnlySpan<float> x, Span<float> y, float a)
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var va = Vector512.Create(a);
+            for (; i + 16 <= x.Length; i += 16)
+            {
+                var v = Vector512.Create(x.Slice(i, 16));
+                Vector512.ConditionalSelect(Vector512.GreaterThan(v, Vector512<float>.Zero), v, va * v).CopyTo(y.Slice(i, 16));
+            }
+        }
+        for (; i < x.Length; i++) y[i] = x[i] > 0 ? x[i] : a * x[i];
+    }
+
+    /// <summary>d = g where x &gt; 0, a·g elsewhere; returns Σ g·x over x ≤ 0 (the slope gradient), summed in double.</summary>
+    private static double Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> g, Span<float> d, float a)
+    {
+        int i = 0;
+        double ga = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var va = Vector512.Create(a);
+            Vector512<double> lo = default, hi = default;
+            for (; i + 16 <= x.Length; i += 16)
+            {
+                var vx = Vector512.Create(x.Slice(i, 16));
+                var vg = Vector512.Create(g.Slice(i, 16));
+                var positive = Vector512.GreaterThan(vx, Vector512<float>.Zero);
+                Vector512.ConditionalSelect(positive, vg, va * vg).CopyTo(d.Slice(i, 16));
+                var (glo, ghi) = Vector512.Widen(Vector512.ConditionalSelect(positive, Vector512<float>.Zero, vg));
+                var (xlo, xhi) = Vector512.Widen(vx);
+                lo = Vector512.FusedMultiplyAdd(glo, xlo, lo);
+                hi = Vector512.FusedMultiplyAdd(ghi, xhi, hi);
+            }
+            ga = Vector512.Sum(lo + hi);
+        }
+        for (; i < x.Length; i++)
+        {
+            if (x[i] > 0) d[i] = g[i];
+            else
+            {
+                d[i] = a * g[i];
+                ga += (double)g[i] * x[i];
+            }
+        }
+        return ga;
+    }
 }

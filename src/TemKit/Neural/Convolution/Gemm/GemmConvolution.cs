@@ -73,7 +73,7 @@ public sealed partial class GemmConvolution
     /// True when the GEMM backward pass (input and weight gradients) beats the direct one: at least 16 channels on both
     /// sides and 64 on one (the U-Net's levels 1 and 2 and the 32↔64 transitions; docs/benchmarks/gemm.md). Thin layers
     /// (the MSD-net's single-output dilated convolutions, the U-Net's 1-channel input and output) stay direct.
-    /// TEMKIT_CONV=direct|gemm|auto overrides the choice (for benchmarks).
+    /// TEMKIT_CONV=direct|gemm|auto overrides the choice (for benchmarks); winograd keeps this rule for the weight gradient.
     /// </summary>
     public static bool PaysBackward(int inChannels, int outChannels) => s_choice.Value switch
     {
@@ -81,6 +81,9 @@ public sealed partial class GemmConvolution
         "gemm" => true,
         _ => Math.Min(inChannels, outChannels) >= 16 && Math.Max(inChannels, outChannels) >= 64,
     };
+
+    /// <summary>The TEMKIT_CONV setting read once: "auto", "direct", "gemm" or "winograd".</summary>
+    internal static string Choice => s_choice.Value;
 
     private static readonly Lazy<string> s_choice = new(() => ReadChoice(Environment.GetEnvironmentVariable("TEMKIT_CONV")));
 
@@ -90,8 +93,8 @@ public sealed partial class GemmConvolution
         return s switch
         {
             "" or "auto" => "auto",
-            "direct" or "gemm" => s,
-            _ => throw new InvalidOperationException($"TEMKIT_CONV={s}: expected 'direct', 'gemm' or 'auto'"),
+            "direct" or "gemm" or "winograd" => s,
+            _ => throw new InvalidOperationException($"TEMKIT_CONV={s}: expected 'direct', 'gemm', 'winograd' or 'auto'"),
         };
     }
 

@@ -36,8 +36,23 @@ internal static unsafe class MicroKernels
         }
     }
 
+    /// <summary>
+    /// C[0..MR)[0..NR) = Σ_p Apanel[p][r]·Bpanel[p][q]: the tile overwritten, not accumulated, so callers need not clear
+    /// it first (the Winograd products).
+    /// </summary>
+    public static void Store(KernelKind kind, int kc, float* a, float* b, float* c, int ldc)
+    {
+        if (kind == KernelKind.Avx512)
+        {
+            Avx512Tile(kc, a, b, c, ldc, 1f, overwrite: true);
+            return;
+        }
+        for (int r = 0; r < MR; r++) new Span<float>(c + (long)r * ldc, NR).Clear();
+        Run(kind, kc, a, b, c, ldc, 1f);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Avx512Tile(int kc, float* a, float* b, float* c, int ldc, float alpha)
+    private static void Avx512Tile(int kc, float* a, float* b, float* c, int ldc, float alpha, bool overwrite = false)
     {
         Vector512<float> c00 = default, c01 = default; Vector512<float> c10 = default, c11 = default; Vector512<float> c20 = default, c21 = default; Vector512<float> c30 = default, c31 = default; Vector512<float> c40 = default, c41 = default; Vector512<float> c50 = default, c51 = default; Vector512<float> c60 = default, c61 = default; Vector512<float> c70 = default, c71 = default;
         for (int p = 0; p < kc; p++)
@@ -54,6 +69,18 @@ internal static unsafe class MicroKernels
             var a7 = Vector512.Create(a[7]); c70 = Vector512.FusedMultiplyAdd(a7, b0, c70); c71 = Vector512.FusedMultiplyAdd(a7, b1, c71);
             a += MR;
             b += NR;
+        }
+        if (overwrite)
+        {
+            Vector512.Store(c00, c); Vector512.Store(c01, c + 16);
+            Vector512.Store(c10, c + 1L * ldc); Vector512.Store(c11, c + 1L * ldc + 16);
+            Vector512.Store(c20, c + 2L * ldc); Vector512.Store(c21, c + 2L * ldc + 16);
+            Vector512.Store(c30, c + 3L * ldc); Vector512.Store(c31, c + 3L * ldc + 16);
+            Vector512.Store(c40, c + 4L * ldc); Vector512.Store(c41, c + 4L * ldc + 16);
+            Vector512.Store(c50, c + 5L * ldc); Vector512.Store(c51, c + 5L * ldc + 16);
+            Vector512.Store(c60, c + 6L * ldc); Vector512.Store(c61, c + 6L * ldc + 16);
+            Vector512.Store(c70, c + 7L * ldc); Vector512.Store(c71, c + 7L * ldc + 16);
+            return;
         }
         var va = Vector512.Create(alpha);
         Update(c + 0L * ldc, c00, c01, va);
