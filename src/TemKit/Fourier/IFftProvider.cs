@@ -41,4 +41,25 @@ public interface IFftProvider
         ForwardReal(input, scratch, nx, ny);
         PowerSpectra.AddPower(scratch, power);
     }
+
+    /// <summary>
+    /// As <see cref="ForwardRealPowerAccumulate(ReadOnlySpan{float}, Span{ComplexF}, Span{float}, int, int)"/> with the
+    /// input rows produced by <paramref name="rows"/> (thread-safe). The default materialises the image in a pooled
+    /// buffer; a backend may ask for the rows as it loads them and never store the image.
+    /// </summary>
+    void ForwardRealPowerAccumulate(RealRowSource rows, Span<ComplexF> scratch, Span<float> power, int nx, int ny)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        FftChecks.Sizes(nx, ny);
+        var input = System.Buffers.ArrayPool<float>.Shared.Rent(nx * ny);
+        try
+        {
+            for (int y = 0; y < ny; y++) rows(y, input.AsSpan(y * nx, nx));
+            ForwardRealPowerAccumulate(input.AsSpan(0, nx * ny), scratch, power, nx, ny);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<float>.Shared.Return(input);
+        }
+    }
 }

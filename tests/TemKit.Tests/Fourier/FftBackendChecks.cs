@@ -72,6 +72,25 @@ internal static class FftBackendChecks
         Assert.InRange(Math.Sqrt(err / norm), 0, 4 * Tolerance);
     }
 
+    /// <summary>Rows given on demand give exactly the power of the stored image, and each row is asked for once.</summary>
+    public static void PowerFromRowsMatchesPowerFromImage(IFftProvider fft, int nx, int ny)
+    {
+        int h = nx / 2 + 1;
+        var input = NaiveDft.RandomReal(nx * ny, nx * 13 + ny);
+        var expected = new float[h * ny];
+        var actual = new float[h * ny];
+        var scratch = new ComplexF[h * ny];
+        fft.ForwardRealPowerAccumulate(input, scratch, expected, nx, ny);
+        var asked = new int[ny];
+        fft.ForwardRealPowerAccumulate((y, row) =>
+        {
+            Interlocked.Increment(ref asked[y]);
+            input.AsSpan(y * nx, nx).CopyTo(row);
+        }, scratch, actual, nx, ny);
+        Assert.Equal(expected, actual);
+        Assert.All(asked, count => Assert.Equal(1, count));
+    }
+
     public static void InPlaceMatchesOutOfPlace(IFftProvider fft, int nx, int ny)
     {
         var input = NaiveDft.RandomComplex(nx * ny, 5);

@@ -30,6 +30,13 @@ public class FftwFftTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(SmallSizes))]
+    public void PowerFromRowsMatchesPowerFromImage(int nx, int ny)
+    {
+        if (Require(output) is { } fftw) FftBackendChecks.PowerFromRowsMatchesPowerFromImage(fftw, nx, ny);
+    }
+
+    [Theory]
+    [MemberData(nameof(SmallSizes))]
     public void ComplexMatchesNaiveDft(int nx, int ny)
     {
         if (Require(output) is { } fftw) FftBackendChecks.ComplexMatchesNaive(fftw, nx, ny);

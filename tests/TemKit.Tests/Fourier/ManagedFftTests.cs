@@ -39,6 +39,11 @@ public class ManagedFftTests
     [InlineData(128, 160)]
     public void PowerAccumulateMatchesNaiveDft(int nx, int ny) => FftBackendChecks.PowerAccumulateMatchesNaive(Fft.Managed, nx, ny);
 
+    [Theory]
+    [MemberData(nameof(SmallSizes))]
+    [InlineData(128, 160)]
+    public void PowerFromRowsMatchesPowerFromImage(int nx, int ny) => FftBackendChecks.PowerFromRowsMatchesPowerFromImage(Fft.Managed, nx, ny);
+
     [Fact]
     public void Linearity() => FftBackendChecks.Linearity(Fft.Managed, 60, 42);
 

@@ -78,11 +78,10 @@ public static partial class PowerSpectrumEstimator
     }
 
     /// <summary>
-    /// Copies one tile, removes its mean and least-squares plane, and applies the separable taper window. A clean image
-    /// is read twice and the tile written once (sums straight from the image, then the corrected rows); with hot pixels
-    /// the tile is copied and cleaned first.
+    /// The mean and the least-squares plane slopes (per pixel) of one n×n tile at (x0, y0), hot pixels counted as the
+    /// fill value; from the statistics pass when the tile is the whole image, else from one pass over the tile.
     /// </summary>
-    private static void PrepareTile(Image2D image, int x0, int y0, int n, Span<float> tile, float[] window, float[] ramp, Span<float> rowScratch, bool removePlane, HotPixels hot)
+    private static (double Mean, double Bx, double By) TilePlane(Image2D image, int x0, int y0, int n, float[] ramp, bool removePlane, HotPixels hot, Span<float> rowScratch)
     {
         var src = image.Pixels;
         double sum = 0, sumX = 0, sumY = 0;
@@ -93,10 +92,10 @@ public static partial class PowerSpectrumEstimator
             ReadOnlySpan<float> row = src.Slice((y0 + y) * image.Width + x0, n);
             if (hot.Any)
             {
-                var dst = tile.Slice(y * n, n);
-                row.CopyTo(dst);
-                ReplaceOutside(dst, hot.Low, hot.High, hot.Fill);
-                row = dst;
+                var clean = rowScratch.Slice(0, n);
+                row.CopyTo(clean);
+                ReplaceOutside(clean, hot.Low, hot.High, hot.Fill);
+                row = clean;
             }
             double rowSum = TensorPrimitives.Sum(row);
             sum += rowSum;
@@ -106,20 +105,29 @@ public static partial class PowerSpectrumEstimator
         double mean = sum / ((double)n * n);
         // Least-squares plane on a centred regular grid: the slopes decouple, b = Σ f·(x−c) / Σ (x−c)² (likewise y).
         double sxx = n * (n * ((double)n * n - 1) / 12.0);
-        double bx = removePlane ? sumX / sxx : 0, by = removePlane ? sumY / sxx : 0;
-        var slopeRow = rowScratch.Slice(0, n);
-        TensorPrimitives.Multiply<float>(ramp, (float)bx, slopeRow);
-        for (int y = 0; y < n; y++)
+        return (mean, removePlane ? sumX / sxx : 0, removePlane ? sumY / sxx : 0);
+    }
+
+    /// <summary>
+    /// Row y of the prepared tile: the image row cleaned of hot pixels, minus the tile's plane, times the separable taper
+    /// w(x)·w(y). <paramref name="slopeRow"/> is bx·(x − c). Thread-safe (reads the image, writes only
+    /// <paramref name="row"/>), as the FFT asks for rows from several threads.
+    /// </summary>
+    private static void TileRow(ReadOnlySpan<float> source, Span<float> row, int y, int n, double mean, double by, ReadOnlySpan<float> slopeRow, float[] window, HotPixels hot)
+    {
+        double c = 0.5 * (n - 1);
+        float offset = (float)(mean + by * (y - c));
+        if (hot.Any)
         {
-            var row = tile.Slice(y * n, n);
-            ReadOnlySpan<float> input = hot.Any ? row : src.Slice((y0 + y) * image.Width + x0, n);
-            float offset = (float)(mean + by * (y - c));
-            // row = (row − offset − bx·(x − c)) · w(x) · w(y)
-            TensorPrimitives.Subtract(input, slopeRow, row);
-            TensorPrimitives.Subtract(row, offset, row);
-            TensorPrimitives.Multiply<float>(row, window, row);
-            TensorPrimitives.Multiply(row, window[y], row);
+            source.CopyTo(row);
+            ReplaceOutside(row, hot.Low, hot.High, hot.Fill);
+            source = row;
         }
+        // row = (row − offset − bx·(x − c)) · w(x) · w(y)
+        TensorPrimitives.Subtract(source, slopeRow, row);
+        TensorPrimitives.Subtract(row, offset, row);
+        TensorPrimitives.Multiply<float>(row, window, row);
+        TensorPrimitives.Multiply(row, window[y], row);
     }
 
     /// <summary>x − (n−1)/2 for x = 0..n−1.</summary>

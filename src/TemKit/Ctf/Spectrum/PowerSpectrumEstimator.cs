@@ -80,15 +80,23 @@ public static partial class PowerSpectrumEstimator
         return new PowerSpectrum(centred, pixel * bin, bin, tiles);
     }
 
-    /// <summary>Sums |F|² of the tiles of one row of tiles into <see cref="TileWorkspace.RowPower"/> (float).</summary>
+    /// <summary>
+    /// Sums |F|² of the tiles of one row of tiles into <see cref="TileWorkspace.RowPower"/> (float). Each tile's rows are
+    /// prepared as the FFT asks for them (<see cref="RealRowSource"/>), so no tile is stored.
+    /// </summary>
     private static void AccumulateRow(Image2D work, int[] xs, int y0, int tile, float[] window, float[] ramp, TileWorkspace ws, bool removePlane, HotPixels hot)
     {
         var acc = ws.RowPower;
         acc.Clear();
+        float[] slopeRow = ws.SlopeRow;
         foreach (int x0 in xs)
         {
-            PrepareTile(work, x0, y0, tile, ws.Tile, window, ramp, ws.RowScratch, removePlane, hot);
-            Fft.Default.ForwardRealPowerAccumulate(ws.Tile, ws.Spectrum, acc, tile, tile);
+            var (mean, bx, by) = TilePlane(work, x0, y0, tile, ramp, removePlane, hot, ws.RowScratch);
+            TensorPrimitives.Multiply<float>(ramp, (float)bx, slopeRow.AsSpan(0, tile));
+            int width = work.Width, left = x0, top = y0;
+            Fft.Default.ForwardRealPowerAccumulate(
+                (y, row) => TileRow(work.Pixels.Slice((top + y) * width + left, tile), row, y, tile, mean, by, slopeRow.AsSpan(0, tile), window, hot),
+                ws.Spectrum, acc, tile, tile);
         }
     }
 
@@ -164,29 +172,31 @@ public static partial class PowerSpectrumEstimator
     /// of them, which would otherwise be fresh, zeroed large-object allocations for every image of a batch).</summary>
     private sealed class TileWorkspace : IDisposable
     {
-        private readonly float[] _tile, _power, _scratch;
+        private readonly float[] _power, _scratch;
         private readonly ComplexF[] _spectrum;
-        private readonly int _tileLength, _halfLength, _n;
+        private readonly int _halfLength, _n;
 
         public TileWorkspace(int tile, int half)
         {
-            (_n, _tileLength, _halfLength) = (tile, tile * tile, tile * half);
-            _tile = System.Buffers.ArrayPool<float>.Shared.Rent(_tileLength);
+            (_n, _halfLength) = (tile, tile * half);
             _power = System.Buffers.ArrayPool<float>.Shared.Rent(_halfLength);
             _scratch = System.Buffers.ArrayPool<float>.Shared.Rent(tile);
+            SlopeRow = System.Buffers.ArrayPool<float>.Shared.Rent(tile);
             _spectrum = System.Buffers.ArrayPool<ComplexF>.Shared.Rent(_halfLength);
         }
 
-        public Span<float> Tile => _tile.AsSpan(0, _tileLength);
         public Span<ComplexF> Spectrum => _spectrum.AsSpan(0, _halfLength);
         public Span<float> RowPower => _power.AsSpan(0, _halfLength);
         public Span<float> RowScratch => _scratch.AsSpan(0, _n);
 
+        /// <summary>bx·(x − c) of the current tile; read by the FFT's row requests on any thread.</summary>
+        public float[] SlopeRow { get; }
+
         public void Dispose()
         {
-            System.Buffers.ArrayPool<float>.Shared.Return(_tile);
             System.Buffers.ArrayPool<float>.Shared.Return(_power);
             System.Buffers.ArrayPool<float>.Shared.Return(_scratch);
+            System.Buffers.ArrayPool<float>.Shared.Return(SlopeRow);
             System.Buffers.ArrayPool<ComplexF>.Shared.Return(_spectrum);
         }
     }

@@ -7,7 +7,7 @@ namespace TemKit.Fourier;
 public sealed unsafe partial class ManagedFftProvider
 {
     /// <inheritdoc />
-    public void ForwardReal(ReadOnlySpan<float> input, Span<ComplexF> output, int nx, int ny) => ForwardReal(input, output, nx, ny, default);
+    public void ForwardReal(ReadOnlySpan<float> input, Span<ComplexF> output, int nx, int ny) => ForwardReal(input, null, output, nx, ny, default);
 
     /// <inheritdoc />
     /// <remarks>Fused: the column pass adds |F|² straight into <paramref name="power"/> instead of storing F.</remarks>
@@ -17,14 +17,30 @@ public sealed unsafe partial class ManagedFftProvider
         FftChecks.Lengths(power.Length, (long)ny * (nx / 2 + 1), scratch.Length, (long)ny * (nx / 2 + 1));
         if (power.Overlaps(MemoryMarshal.Cast<ComplexF, float>(scratch)) || power.Overlaps(input))
             throw new ArgumentException("power must not overlap the input or the scratch space");
-        ForwardReal(input, scratch, nx, ny, power);
+        ForwardReal(input, null, scratch, nx, ny, power);
     }
 
-    private void ForwardReal(ReadOnlySpan<float> input, Span<ComplexF> output, int nx, int ny, Span<float> power)
+    /// <inheritdoc />
+    /// <remarks>Fused: each block of 16 rows is asked for just before it is transformed (staged in the block's work
+    /// space, so the image is never stored), and the column pass adds |F|² instead of storing F.</remarks>
+    public void ForwardRealPowerAccumulate(RealRowSource rows, Span<ComplexF> scratch, Span<float> power, int nx, int ny)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        FftChecks.Sizes(nx, ny);
+        FftChecks.Lengths(power.Length, (long)ny * (nx / 2 + 1), scratch.Length, (long)ny * (nx / 2 + 1));
+        if (power.Overlaps(MemoryMarshal.Cast<ComplexF, float>(scratch)))
+            throw new ArgumentException("power must not overlap the scratch space");
+        ForwardReal(default, rows, scratch, nx, ny, power);
+    }
+
+    /// <summary>r2c of <paramref name="input"/>, or of the rows <paramref name="rows"/> gives when it is not null; into
+    /// <paramref name="output"/>, or |F|² added to <paramref name="power"/> when that is not empty.</summary>
+    private void ForwardReal(ReadOnlySpan<float> input, RealRowSource? rows, Span<ComplexF> output, int nx, int ny, Span<float> power)
     {
         FftChecks.Sizes(nx, ny);
         int h = nx / 2 + 1;
-        FftChecks.Lengths(input.Length, (long)nx * ny, output.Length, (long)h * ny);
+        if (rows == null) FftChecks.Lengths(input.Length, (long)nx * ny, output.Length, (long)h * ny);
+        else FftChecks.Lengths(output.Length, (long)h * ny, output.Length, (long)h * ny);
         if (input.Overlaps(MemoryMarshal.Cast<ComplexF, float>(output)))
             throw new ArgumentException("real FFT input and output must not overlap");
         bool even = nx % 2 == 0;
@@ -33,18 +49,27 @@ public sealed unsafe partial class ManagedFftProvider
         int elements = Math.Max(h, m);
         var (wRe, wIm) = HalfLength.Twiddles(nx);
         bool parallel = (long)nx * ny >= ParallelThreshold;
+        int workFloats = WorkspaceFloats(plan, elements);
+        int stageFloats = rows != null ? Lanes * nx : 0;
         fixed (float* pIn = input)
         fixed (ComplexF* pOut = output)
         fixed (float* pPower = power)
         {
             nint src = (nint)pIn, dst = (nint)pOut;
-            ForBlocks(Blocks(ny), WorkspaceFloats(plan, elements), parallel, (block, work) =>
+            ForBlocks(Blocks(ny), workFloats + stageFloats, parallel, (block, work) =>
             {
                 int y0 = block * Lanes, count = Math.Min(Lanes, ny - y0);
                 fixed (float* w = work)
                 {
-                    var ws = new Workspace(w, work.Length, elements);
-                    float* rowStart = (float*)src + (nint)y0 * nx;
+                    var ws = new Workspace(w, workFloats, elements);
+                    float* rowStart;
+                    if (rows != null)
+                    {
+                        // The block's rows, asked for now and staged after the work space (L2-resident, not the image).
+                        rowStart = w + workFloats;
+                        for (int r = 0; r < count; r++) rows(y0 + r, new Span<float>(rowStart + (nint)r * nx, nx));
+                    }
+                    else rowStart = (float*)src + (nint)y0 * nx;
                     if (even) BlockIo.LoadRows((ComplexF*)rowStart, m, count, m, ws.ARe, ws.AIm);
                     else BlockIo.LoadRowsReal(rowStart, nx, count, nx, ws.ARe, ws.AIm);
                     Run(plan, ws, out float* rRe, out float* rIm);
