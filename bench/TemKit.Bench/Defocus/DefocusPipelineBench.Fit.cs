@@ -18,13 +18,7 @@ internal sealed partial class DefocusPipelineBench
         var analyzer = new DefocusAnalyzer(options, figuresFolder: null);
         analyzer.Analyse(files[0]);
         var clock = Stopwatch.StartNew();
-        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Workers }, () => new ImageBuffer(),
-            (file, _, buffer) =>
-            {
-                using var serial = TemKit.Numerics.InnerParallelism.Serial();
-                analyzer.Analyse(file, buffer);
-                return buffer;
-            }, _ => { });
+        OnWorkers(files, (file, buffer) => analyzer.Analyse(file, buffer));
         double wall = clock.Elapsed.TotalSeconds;
 
         var spectra = files.Select(f => { using var source = ImageFile.Open(f); return PowerSpectrumEstimator.Estimate(source.ReadImage(0), options.ToSpectrumOptions()); }).ToList();

@@ -91,10 +91,8 @@ internal sealed partial class DefocusPipelineBench : IBench
         Directory.CreateDirectory(output);
         var options = new DefocusRunOptions { TileSizePx = tileSizePx, BinFactor = 1 };
         var spectrumOptions = options.ToSpectrumOptions();
-        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Workers }, () => new ImageBuffer(), (file, _, buffer) =>
+        OnWorkers(files, (file, buffer) =>
         {
-            // One image per core, as in `temkit defocus` (and the Python peer's workers=1 FFTs).
-            using var serial = TemKit.Numerics.InnerParallelism.Serial();
             using var source = ImageFile.Open(file);
             var memory = buffer.Get(source.Width * source.Height);
             source.ReadFrame(0, memory.Span);
@@ -108,8 +106,26 @@ internal sealed partial class DefocusPipelineBench : IBench
             string stem = Path.Combine(output, Path.GetFileNameWithoutExtension(file));
             Junctures.WriteSmoothed(stem + "_profile.csv", [part]);
             Junctures.WritePeaks(stem + "_peaks.csv", [part]);
-            return buffer;
-        }, _ => { });
+        });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> over the files on <see cref="Workers"/> dedicated threads (one image per core,
+    /// kernels serial inside, each thread with one reused buffer), as `temkit defocus` and the peer's Pool(2) do.
+    /// Not Parallel.ForEach: it starts more tasks than workers, and every task's fresh 64 MB buffers cost first-touch
+    /// page faults (measured: 128 ms per image per core on 8 images against 99 ms with persistent workers).
+    /// </summary>
+    internal static void OnWorkers(List<string> files, Action<string, ImageBuffer> body)
+    {
+        int next = -1;
+        var threads = Enumerable.Range(0, Workers).Select(_ => new Thread(() =>
+        {
+            var buffer = new ImageBuffer();
+            using var serial = TemKit.Numerics.InnerParallelism.Serial();
+            for (int i = Interlocked.Increment(ref next); i < files.Count; i = Interlocked.Increment(ref next)) body(files[i], buffer);
+        })).ToList();
+        foreach (var t in threads) t.Start();
+        foreach (var t in threads) t.Join();
     }
 
     private static double? Python(List<string> files, string output, string mode, int repeats)
