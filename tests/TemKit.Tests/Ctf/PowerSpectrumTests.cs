@@ -112,6 +112,45 @@ public class PowerSpectrumTests
         Assert.Equal(expected, actual);
     }
 
+    [Theory]
+    [InlineData(16, 0)]
+    [InlineData(16, 1)]
+    [InlineData(32, 2)]
+    [InlineData(64, 1)]
+    public void CrossRemovalOnTheHalfPlaneEqualsRemovalOnTheCentredSpectrum(int n, int width)
+    {
+        var rng = new Random(n + width);
+        var half = Enumerable.Range(0, n * (n / 2 + 1)).Select(_ => (float)rng.NextDouble()).ToArray();
+        var expected = new float[n * n];
+        PowerSpectrumEstimator.Centre(half, expected, n, 1f);
+        PowerSpectrumEstimator.RemoveCentralCross(expected, n, width);
+        PowerSpectrumEstimator.RemoveCentralCrossHalfPlane(half, n, width);
+        var actual = new float[n * n];
+        PowerSpectrumEstimator.Centre(half, actual, n, 1f);
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [InlineData(256, 256, false)]
+    [InlineData(256, 64, true)]
+    [InlineData(200, 200, true)]
+    public void ProfileFromTheHalfPlaneEqualsProfileOfTheCentredImage(int size, int tile, bool amplitude)
+    {
+        var rng = new Random(size + tile);
+        var img = Make(size, size, (x, y) => (float)(Gaussian(rng) + 0.3 * Math.Sin(0.4 * x + 0.1 * y)), pixel: 1.5);
+        var estimated = PowerSpectrumEstimator.Estimate(img, new PowerSpectrumOptions { TileSizePx = tile, BinFactor = 1 });
+        var centred = new PowerSpectrum(estimated.Image.Clone(), estimated.PixelSizeAngstrom, estimated.BinFactor, estimated.TileCount);
+        var options = new TemKit.CtfEstimation.Profile.RadialProfileOptions { Amplitude = amplitude };
+        var fromHalf = TemKit.CtfEstimation.Profile.RadialProfile.Compute(estimated, options);
+        var fromCentred = TemKit.CtfEstimation.Profile.RadialProfile.Compute(centred, options);
+        Assert.Equal(fromCentred.Length, fromHalf.Length);
+        for (int i = 0; i < fromHalf.Length; i++)
+        {
+            Assert.Equal(fromCentred.Count[i], fromHalf.Count[i]);
+            Assert.Equal(fromCentred.Value[i], fromHalf.Value[i], Math.Abs(fromCentred.Value[i]) * 1e-6 + 1e-12);
+        }
+    }
+
     [Fact]
     public void BinningAveragesBlocksAndScalesThePixelSize()
     {

@@ -61,8 +61,12 @@ public sealed partial class RadialProfile
         options ??= new RadialProfileOptions();
         int n = spectrum.Size;
         int bins = Bins(spectrum, options);
-        var sum = Accumulate(spectrum.Image.Pixels, n, bins, options.Amplitude);
-        var weight = s_weights.GetOrAdd((n, bins), key => Accumulate(null, key.Size, key.Bins, false));
+        bool amplitude = options.Amplitude;
+        var sum = spectrum.HalfPlane.IsEmpty
+            ? Accumulate(n, bins, (dy, folded, a, b) => FoldCentred(spectrum.Image.Pixels, n, dy, amplitude, folded, a, b))
+            : Accumulate(n, bins, (dy, folded, _, b) => FoldHalfPlane(spectrum.HalfPlane, n, dy, amplitude, folded, b));
+        // The weights are the deposit of an all-ones spectrum: each folded value is its pixel count.
+        var weight = s_weights.GetOrAdd((n, bins), key => Accumulate(key.Size, key.Bins, (dy, folded, _, _) => FoldOnes(key.Size, dy, folded)));
         return Finish(sum, (double[])weight.Clone(), spectrum);
     }
 
@@ -72,14 +76,14 @@ public sealed partial class RadialProfile
     /// every add through the previous store to that address; four sets run four chains at once.</summary>
     private const int Sets = 4;
 
-    /// <summary>
-    /// Per-bin sums of the linear-weight deposits of every pixel of a centred n×n spectrum (null = all ones, which gives
-    /// the bin weights), optionally of √value.
-    /// </summary>
-    private static double[] Accumulate(ReadOnlySpan<float> pixels, int n, int bins, bool amplitude)
+    /// <summary>Writes folded[k] (k = |kx| = 0..n/2) for |ky| = dy: the sum of the (power or amplitude) values of every
+    /// pixel of the spectrum at (±k, ±dy), using two n-float scratch rows.</summary>
+    private delegate void FoldedRow(int dy, Span<float> folded, Span<float> scratchA, Span<float> scratchB);
+
+    /// <summary>Per-bin sums of the linear-weight deposits of the folded rows dy = 0..n/2 of an n×n spectrum.</summary>
+    private static double[] Accumulate(int n, int bins, FoldedRow foldRow)
     {
         int c = n / 2;
-        bool ones = pixels.IsEmpty;
         var pool = System.Buffers.ArrayPool<float>.Shared;
         var doubles = System.Buffers.ArrayPool<double>.Shared;
         float[] rowA = pool.Rent(n), rowB = pool.Rent(n), folded = pool.Rent(c + 1);
@@ -92,22 +96,8 @@ public sealed partial class RadialProfile
         {
             for (int dy = 0; dy <= c && dy < bins; dy++)
             {
-                // Rows with |ky| = dy: the centre row alone, the pair c ± dy, or the unpaired first row (ky = −c).
-                int rowCount = dy == 0 || dy == c ? 1 : 2;
-                var a = rowA.AsSpan(0, n);
-                if (ones) a.Fill(rowCount);
-                else
-                {
-                    LoadRow(pixels.Slice((dy == c ? 0 : c + dy) * n, n), a, amplitude);
-                    if (rowCount == 2)
-                    {
-                        var b = rowB.AsSpan(0, n);
-                        LoadRow(pixels.Slice((c - dy) * n, n), b, amplitude);
-                        TensorPrimitives.Add(a, b, a);
-                    }
-                }
                 var f = folded.AsSpan(0, c + 1);
-                FoldColumns(a, c, f, rowB.AsSpan(0, c));
+                foldRow(dy, f, rowA.AsSpan(0, n), rowB.AsSpan(0, n));
                 var r = radius.AsSpan(0, c + 1);
                 TensorPrimitives.Add(kx2.AsSpan(0, c + 1), (double)dy * dy, r);
                 TensorPrimitives.Sqrt(r, r);
@@ -132,6 +122,48 @@ public sealed partial class RadialProfile
         for (int i = 0; i < bins; i++)
             for (int j = 0; j < Sets; j++) sum[i] += acc[i * Sets + j];
         return sum;
+    }
+
+    /// <summary>Rows with |ky| = dy of a centred spectrum (the centre row alone, the pair c ± dy, or the unpaired first
+    /// row ky = −c), summed and folded about the centre column.</summary>
+    private static void FoldCentred(ReadOnlySpan<float> pixels, int n, int dy, bool amplitude, Span<float> folded, Span<float> a, Span<float> b)
+    {
+        int c = n / 2;
+        LoadRow(pixels.Slice((dy == c ? 0 : c + dy) * n, n), a, amplitude);
+        if (dy != 0 && dy != c)
+        {
+            LoadRow(pixels.Slice((c - dy) * n, n), b, amplitude);
+            TensorPrimitives.Add(a, b, a);
+        }
+        FoldColumns(a, c, folded, b.Slice(0, c));
+    }
+
+    /// <summary>
+    /// The same from the half plane of a real input's spectrum (rows ky in FFT order, columns kx = 0..n/2), never
+    /// centring it: rows dy and n − dy hold the pixels (±kx, ±dy) as two values each for 0 &lt; kx &lt; n/2 (their
+    /// Hermitian twins are the other two), one each on the kx = 0 and kx = n/2 columns.
+    /// </summary>
+    private static void FoldHalfPlane(ReadOnlySpan<float> half, int n, int dy, bool amplitude, Span<float> folded, Span<float> scratch)
+    {
+        int c = n / 2, h = c + 1;
+        LoadRow(half.Slice(dy * h, h), folded, amplitude);
+        if (dy != 0 && dy != c)
+        {
+            var b = scratch.Slice(0, h);
+            LoadRow(half.Slice((n - dy) * h, h), b, amplitude);
+            TensorPrimitives.Add(folded, b, folded);
+        }
+        if (c > 1) TensorPrimitives.Multiply(folded.Slice(1, c - 1), 2f, folded.Slice(1, c - 1));
+    }
+
+    /// <summary>Pixel counts: 1, 2 or 4 pixels per folded value (2 rows unless dy is 0 or n/2, 2 columns unless k is).</summary>
+    private static void FoldOnes(int n, int dy, Span<float> folded)
+    {
+        int c = n / 2;
+        float rows = dy == 0 || dy == c ? 1 : 2;
+        folded.Fill(2 * rows);
+        folded[0] = rows;
+        folded[c] = rows;
     }
 
     /// <summary>One spectrum row as power or amplitude (√power).</summary>

@@ -8,27 +8,66 @@ namespace TemKit.CtfEstimation.Spectrum;
 /// </summary>
 public sealed class PowerSpectrum
 {
+    private readonly Lazy<Image2D> _image;
+    private readonly ReadOnlyMemory<float> _halfPlane;
+
     public PowerSpectrum(Image2D image, double pixelSizeAngstrom, int binFactor = 1, int tileCount = 1)
+        : this(image?.Width ?? 0, pixelSizeAngstrom, binFactor, tileCount)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (image.Width != image.Height || image.Width % 2 != 0)
             throw new ArgumentException($"a power spectrum must be square with an even size, got {image.Width}x{image.Height}", nameof(image));
+        _image = new Lazy<Image2D>(image);
+    }
+
+    private PowerSpectrum(int size, double pixelSizeAngstrom, int binFactor, int tileCount)
+    {
         if (pixelSizeAngstrom < 0 || double.IsNaN(pixelSizeAngstrom)) throw new ArgumentOutOfRangeException(nameof(pixelSizeAngstrom), pixelSizeAngstrom, "pixel size must be ≥ 0 Å (0 = unknown)");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(binFactor);
-        Image = image;
+        Size = size;
         PixelSizeAngstrom = pixelSizeAngstrom;
         BinFactor = binFactor;
         TileCount = tileCount;
+        _image = null!;
     }
 
-    /// <summary>The centred spectrum (power, arbitrary units, ≥ 0).</summary>
-    public Image2D Image { get; }
+    private PowerSpectrum(int size, ReadOnlyMemory<float> halfPlane, Memory<float> centred, double pixelSizeAngstrom, int binFactor, int tileCount)
+        : this(size, pixelSizeAngstrom, binFactor, tileCount)
+    {
+        _halfPlane = halfPlane;
+        _image = new Lazy<Image2D>(() =>
+        {
+            var image = new Image2D(size, size, centred, VoxelSize.Isotropic(pixelSizeAngstrom));
+            PowerSpectrumEstimator.Centre(halfPlane.Span, image.Pixels, size, 1f);
+            return image;
+        });
+    }
+
+    /// <summary>
+    /// A spectrum kept as the half plane of a real input's transform (size rows, ky in FFT order, of size/2 + 1 values,
+    /// kx = 0..size/2), centred into <paramref name="centred"/> (size² floats) only when <see cref="Image"/> is first
+    /// read. Rotational averages work on the half plane directly.
+    /// </summary>
+    internal static PowerSpectrum FromHalfPlane(int size, ReadOnlyMemory<float> halfPlane, Memory<float> centred, double pixelSizeAngstrom, int binFactor, int tileCount)
+    {
+        if (size < 2 || size % 2 != 0) throw new ArgumentException($"a power spectrum must have an even size, got {size}", nameof(size));
+        if (halfPlane.Length != size * (size / 2 + 1) || centred.Length != size * size)
+            throw new ArgumentException($"half plane {halfPlane.Length} / centred {centred.Length} floats do not fit a {size}x{size} spectrum");
+        return new PowerSpectrum(size, halfPlane, centred, pixelSizeAngstrom, binFactor, tileCount);
+    }
+
+    /// <summary>The centred spectrum (power, arbitrary units, ≥ 0); made from the half plane on first use when the
+    /// spectrum was estimated by TemKit.</summary>
+    public Image2D Image => _image.Value;
+
+    /// <summary>The half plane (size rows of size/2 + 1, ky in FFT order), or empty when the spectrum was given centred.</summary>
+    internal ReadOnlySpan<float> HalfPlane => _halfPlane.Span;
 
     /// <summary>Edge length in pixels (even).</summary>
-    public int Size => Image.Width;
+    public int Size { get; }
 
     /// <summary>Index of the DC pixel along x and y (Size/2).</summary>
-    public int Centre => Image.Width / 2;
+    public int Centre => Size / 2;
 
     /// <summary>Real-space sampling (Å/px) of the data the spectrum was computed from, after binning; 0 if unknown.</summary>
     public double PixelSizeAngstrom { get; }

@@ -142,7 +142,7 @@ public static partial class PowerSpectrumEstimator
     /// Writes the centred n×n spectrum (DC at n/2) from the half-plane one of a real input (rows ky wrapped, columns
     /// kx = 0..n/2): kx ≥ 0 is a copy of row ky, kx &lt; 0 the reversed row −ky (Hermitian symmetry); every value times <paramref name="scale"/>.
     /// </summary>
-    private static void Centre(ReadOnlySpan<float> half, Span<float> centred, int n, float scale)
+    internal static void Centre(ReadOnlySpan<float> half, Span<float> centred, int n, float scale)
     {
         int h = n / 2 + 1, c = n / 2;
         for (int y = 0; y < n; y++)
@@ -154,6 +154,45 @@ public static partial class PowerSpectrumEstimator
             var left = dst.Slice(0, c);
             TensorPrimitives.Multiply(half.Slice(rowNeg * h + 1, c), scale, left);
             left.Reverse();
+        }
+    }
+
+    /// <summary>
+    /// <see cref="RemoveCentralCross"/> on the half plane of a real input's spectrum (rows ky wrapped, columns
+    /// kx = 0..n/2): the same replacement values, since the centred pixel (kx, ky) with kx &lt; 0 is the half-plane value
+    /// at (−kx, −ky). The centred result of <see cref="Centre"/> is then identical to cleaning the centred image.
+    /// </summary>
+    internal static void RemoveCentralCrossHalfPlane(Span<float> half, int n, int w)
+    {
+        int c = n / 2, h = c + 1;
+        int Row(int ky) => ((ky % n) + n) % n * h;
+        if (w > 0 && c - w - 1 >= 0 && c + w + 1 < n)
+        {
+            // |kx| ≤ w in every row: the mean of the pixels at kx = ±(w+1), i.e. columns w+1 of rows ky and −ky.
+            for (int ky = 0; ky < n; ky++)
+            {
+                float v = 0.5f * (half[Row(-ky) + w + 1] + half[Row(ky) + w + 1]);
+                half.Slice(Row(ky), w + 1).Fill(v);
+            }
+            // |ky| ≤ w in every column (kx = 0..n/2; column n/2 stands for the centred image's kx = −n/2 column).
+            for (int kx = 0; kx <= c; kx++)
+            {
+                float v = 0.5f * (half[Row(-(w + 1)) + kx] + half[Row(w + 1) + kx]);
+                for (int ky = -w; ky <= w; ky++) half[Row(ky) + kx] = v;
+            }
+        }
+        else
+        {
+            float ring = 0;
+            int count = 0;
+            for (int dy = -1; dy <= 1; dy++)
+                for (int dx = -1; dx <= 1; dx++)
+                    if (dx != 0 || dy != 0)
+                    {
+                        ring += dx >= 0 ? half[Row(dy) + dx] : half[Row(-dy) - dx];
+                        count++;
+                    }
+            half[0] = ring / count;
         }
     }
 

@@ -13,9 +13,10 @@ public static partial class PowerSpectrumEstimator
     /// <summary>Estimates the centred power spectrum of <paramref name="image"/>.</summary>
     /// <param name="image">Micrograph; its pixel size (Å) calibrates the spectrum (0 = uncalibrated).</param>
     /// <param name="options">Tiling, binning and cleanup settings (defaults when null).</param>
-    /// <param name="allocate">Gives the memory (exactly the requested number of floats) for the centred spectrum, so a
-    /// batch can reuse one buffer per worker instead of touching a fresh 64 MB array for every 4096² periodogram; null
-    /// allocates a new array. The returned spectrum reads that memory, so it is valid until the buffer is reused.</param>
+    /// <param name="allocate">Gives the memory (exactly the requested number of floats) for the spectrum (its half plane
+    /// and, when asked for, the centred image), so a batch can reuse one buffer per worker instead of touching fresh
+    /// 64 MB arrays for every 4096² periodogram; null allocates a new array. The returned spectrum reads that memory,
+    /// so it is valid until the buffer is reused.</param>
     public static PowerSpectrum Estimate(Image2D image, PowerSpectrumOptions? options = null, Func<int, Memory<float>>? allocate = null)
     {
         ArgumentNullException.ThrowIfNull(image);
@@ -38,16 +39,18 @@ public static partial class PowerSpectrumEstimator
         double windowEnergy = 0;
         foreach (float w in window) windowEnergy += w * w;
         float norm = (float)(1.0 / (tiles * windowEnergy * windowEnergy));
-        var memory = allocate?.Invoke(tile * tile) ?? new float[tile * tile];
-        if (memory.Length != tile * tile) throw new ArgumentException($"the allocator gave {memory.Length} floats for a {tile}x{tile} spectrum", nameof(allocate));
-        var centred = new Image2D(tile, tile, memory, VoxelSize.Isotropic(pixel * bin));
+        // One block of memory: the centred spectrum (made only when asked for) and the half plane the FFT fills.
+        int centredLength = tile * tile, halfLength = tile * half;
+        var memory = allocate?.Invoke(centredLength + halfLength) ?? new float[centredLength + halfLength];
+        if (memory.Length != centredLength + halfLength)
+            throw new ArgumentException($"the allocator gave {memory.Length} floats, {centredLength + halfLength} were asked for", nameof(allocate));
+        var halfPlane = memory.Slice(centredLength, halfLength);
         if (ys.Length == 1)
         {
-            // One row of tiles (the whole-image periodogram among them): no cross-row sum, centre straight from the
-            // float accumulator of this thread's pooled work space.
+            // One row of tiles (the whole-image periodogram among them): no cross-row sum, straight into the half plane.
             using var ws = new TileWorkspace(tile, half);
-            AccumulateRow(work, xs, ys[0], tile, window, ramp, ws, options.RemovePlane, hot);
-            Centre(ws.RowPower, centred.Pixels, tile, norm);
+            AccumulateRow(work, xs, ys[0], tile, window, ramp, ws, options.RemovePlane, hot, halfPlane.Span);
+            TensorPrimitives.Multiply(halfPlane.Span, norm, halfPlane.Span);
         }
         else
         {
@@ -56,8 +59,8 @@ public static partial class PowerSpectrumEstimator
             var rows = new double[ys.Length][];
             void Row(int row, TileWorkspace ws)
             {
-                AccumulateRow(work, xs, ys[row], tile, window, ramp, ws, options.RemovePlane, hot);
-                var sum = rows[row] = new double[tile * half];
+                AccumulateRow(work, xs, ys[row], tile, window, ramp, ws, options.RemovePlane, hot, ws.RowPower);
+                var sum = rows[row] = new double[halfLength];
                 var acc = ws.RowPower;
                 for (int i = 0; i < sum.Length; i++) sum[i] = acc[i];
             }
@@ -72,21 +75,19 @@ public static partial class PowerSpectrumEstimator
             }
             var total = rows[0];
             for (int r = 1; r < rows.Length; r++) TensorPrimitives.Add(total, rows[r], total);
-            var scaled = new float[tile * half];
+            var scaled = halfPlane.Span;
             for (int i = 0; i < scaled.Length; i++) scaled[i] = (float)(total[i] * norm);
-            Centre(scaled, centred.Pixels, tile, 1f);
         }
-        RemoveCentralCross(centred.Pixels, tile, options.CentralCrossHalfWidthPx);
-        return new PowerSpectrum(centred, pixel * bin, bin, tiles);
+        RemoveCentralCrossHalfPlane(halfPlane.Span, tile, options.CentralCrossHalfWidthPx);
+        return PowerSpectrum.FromHalfPlane(tile, halfPlane, memory.Slice(0, centredLength), pixel * bin, bin, tiles);
     }
 
     /// <summary>
-    /// Sums |F|² of the tiles of one row of tiles into <see cref="TileWorkspace.RowPower"/> (float). Each tile's rows are
+    /// Sums |F|² of the tiles of one row of tiles into <paramref name="acc"/> (float, half-plane layout). Each tile's rows are
     /// prepared as the FFT asks for them (<see cref="RealRowSource"/>), so no tile is stored.
     /// </summary>
-    private static void AccumulateRow(Image2D work, int[] xs, int y0, int tile, float[] window, float[] ramp, TileWorkspace ws, bool removePlane, HotPixels hot)
+    private static void AccumulateRow(Image2D work, int[] xs, int y0, int tile, float[] window, float[] ramp, TileWorkspace ws, bool removePlane, HotPixels hot, Span<float> acc)
     {
-        var acc = ws.RowPower;
         acc.Clear();
         float[] slopeRow = ws.SlopeRow;
         foreach (int x0 in xs)
