@@ -151,6 +151,27 @@ public class PowerSpectrumTests
         }
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(16)]
+    [InlineData(37)]
+    [InlineData(4096)]
+    public void RowMomentsMatchDoubleSums(int length)
+    {
+        var rng = new Random(length);
+        var row = Enumerable.Range(0, length).Select(_ => (float)(rng.NextDouble() * 20 - 5)).ToArray();
+        var ramp = Enumerable.Range(0, length).Select(x => (float)(x - 0.5 * (length - 1))).ToArray();
+        var m = PowerSpectrumEstimator.RowMoments(row, ramp);
+        Assert.Equal(row.Sum(v => (double)v), m.Sum, 1e-5 * length);
+        Assert.Equal(row.Sum(v => (double)v * v), m.SumSq, 1e-4 * length);
+        Assert.Equal(row.Select((v, x) => (double)v * ramp[x]).Sum(), m.Dot, 1e-3 * length);
+        Assert.Equal(row.Min(), m.Min);
+        Assert.Equal(row.Max(), m.Max);
+        row[length / 2] = float.NaN;
+        var withNaN = PowerSpectrumEstimator.RowMoments(row, null);
+        Assert.True(double.IsNaN(withNaN.Sum) && float.IsNaN(withNaN.Min) && float.IsNaN(withNaN.Max));
+    }
+
     [Fact]
     public void BinningAveragesBlocksAndScalesThePixelSize()
     {

@@ -65,6 +65,11 @@ public sealed partial class RadialProfile
         var sum = spectrum.HalfPlane.IsEmpty
             ? Accumulate(n, bins, (dy, folded, a, b) => FoldCentred(spectrum.Image.Pixels, n, dy, amplitude, folded, a, b))
             : Accumulate(n, bins, (dy, folded, _, b) => FoldHalfPlane(spectrum.HalfPlane, n, dy, amplitude, folded, b));
+        if (!spectrum.HalfPlane.IsEmpty)
+        {
+            double scale = spectrum.HalfPlaneScale;
+            TensorPrimitives.Multiply(sum, amplitude ? Math.Sqrt(scale) : scale, sum);
+        }
         // The weights are the deposit of an all-ones spectrum: each folded value is its pixel count.
         var weight = s_weights.GetOrAdd((n, bins), key => Accumulate(key.Size, key.Bins, (dy, folded, _, _) => FoldOnes(key.Size, dy, folded)));
         return Finish(sum, (double[])weight.Clone(), spectrum);

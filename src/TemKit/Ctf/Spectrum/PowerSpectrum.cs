@@ -31,37 +31,42 @@ public sealed class PowerSpectrum
         _image = null!;
     }
 
-    private PowerSpectrum(int size, ReadOnlyMemory<float> halfPlane, Memory<float> centred, double pixelSizeAngstrom, int binFactor, int tileCount)
+    private PowerSpectrum(int size, ReadOnlyMemory<float> halfPlane, float scale, Memory<float> centred, double pixelSizeAngstrom, int binFactor, int tileCount)
         : this(size, pixelSizeAngstrom, binFactor, tileCount)
     {
         _halfPlane = halfPlane;
+        HalfPlaneScale = scale;
         _image = new Lazy<Image2D>(() =>
         {
             var image = new Image2D(size, size, centred, VoxelSize.Isotropic(pixelSizeAngstrom));
-            PowerSpectrumEstimator.Centre(halfPlane.Span, image.Pixels, size, 1f);
+            PowerSpectrumEstimator.Centre(halfPlane.Span, image.Pixels, size, scale);
             return image;
         });
     }
 
     /// <summary>
     /// A spectrum kept as the half plane of a real input's transform (size rows, ky in FFT order, of size/2 + 1 values,
-    /// kx = 0..size/2), centred into <paramref name="centred"/> (size² floats) only when <see cref="Image"/> is first
-    /// read. Rotational averages work on the half plane directly.
+    /// kx = 0..size/2) times <paramref name="scale"/>, centred into <paramref name="centred"/> (size² floats) only when
+    /// <see cref="Image"/> is first read. Rotational averages work on the half plane directly.
     /// </summary>
-    internal static PowerSpectrum FromHalfPlane(int size, ReadOnlyMemory<float> halfPlane, Memory<float> centred, double pixelSizeAngstrom, int binFactor, int tileCount)
+    internal static PowerSpectrum FromHalfPlane(int size, ReadOnlyMemory<float> halfPlane, float scale, Memory<float> centred, double pixelSizeAngstrom, int binFactor, int tileCount)
     {
         if (size < 2 || size % 2 != 0) throw new ArgumentException($"a power spectrum must have an even size, got {size}", nameof(size));
         if (halfPlane.Length != size * (size / 2 + 1) || centred.Length != size * size)
             throw new ArgumentException($"half plane {halfPlane.Length} / centred {centred.Length} floats do not fit a {size}x{size} spectrum");
-        return new PowerSpectrum(size, halfPlane, centred, pixelSizeAngstrom, binFactor, tileCount);
+        return new PowerSpectrum(size, halfPlane, scale, centred, pixelSizeAngstrom, binFactor, tileCount);
     }
 
     /// <summary>The centred spectrum (power, arbitrary units, ≥ 0); made from the half plane on first use when the
     /// spectrum was estimated by TemKit.</summary>
     public Image2D Image => _image.Value;
 
-    /// <summary>The half plane (size rows of size/2 + 1, ky in FFT order), or empty when the spectrum was given centred.</summary>
+    /// <summary>The half plane (size rows of size/2 + 1, ky in FFT order), or empty when the spectrum was given centred;
+    /// its values times <see cref="HalfPlaneScale"/> are the power.</summary>
     internal ReadOnlySpan<float> HalfPlane => _halfPlane.Span;
+
+    /// <summary>Factor from the stored half-plane values to power (1 when there is no half plane).</summary>
+    internal float HalfPlaneScale { get; } = 1f;
 
     /// <summary>Edge length in pixels (even).</summary>
     public int Size { get; }

@@ -25,16 +25,15 @@ public static partial class PowerSpectrumEstimator
         float min = float.PositiveInfinity, max = float.NegativeInfinity;
         for (int y = 0; y < h; y++)
         {
-            var row = pixels.Slice(y * w, w);
-            double rowSum = TensorPrimitives.Sum(row);
-            sum += rowSum;
-            sumSq += TensorPrimitives.SumOfSquares(row);
-            min = Math.Min(min, TensorPrimitives.Min(row));
-            max = Math.Max(max, TensorPrimitives.Max(row));
+            var m = RowMoments(pixels.Slice(y * w, w), wholeRamp);
+            sum += m.Sum;
+            sumSq += m.SumSq;
+            min = Math.Min(min, m.Min);
+            max = Math.Max(max, m.Max);
             if (wholeRamp != null)
             {
-                sumX += TensorPrimitives.Dot(row, wholeRamp);
-                sumY += rowSum * (y - c);
+                sumX += m.Dot;
+                sumY += m.Sum * (y - c);
             }
         }
         var whole = wholeRamp != null ? (sum, sumX, sumY) : ((double, double, double)?)null;
@@ -53,6 +52,58 @@ public static partial class PowerSpectrumEstimator
         if (sigma > 0 && sd > 0) (low, high) = ((float)(mean - sigma * sd), (float)(mean + sigma * sd));
         bool any = !(min >= low && max <= high);
         return new HotPixels(any, low, high, (float)mean, any ? null : whole);
+    }
+
+    /// <summary>Σv, Σv², min, max and Σv·ramp of one row in a single pass (Vector512 lanes summed in float, as
+    /// TensorPrimitives.Sum does, then in double; scalar tail). NaN propagates to the sums and to min/max.</summary>
+    internal static (double Sum, double SumSq, float Min, float Max, double Dot) RowMoments(ReadOnlySpan<float> row, float[]? ramp)
+    {
+        int i = 0;
+        double sum = 0, sumSq = 0, dot = 0;
+        float min = float.PositiveInfinity, max = float.NegativeInfinity;
+        bool nan = false;
+        if (Vector512.IsHardwareAccelerated && row.Length >= 16)
+        {
+            ref float start = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(row);
+            ref float weights = ref ramp == null ? ref System.Runtime.CompilerServices.Unsafe.NullRef<float>() : ref ramp[0];
+            Vector512<float> s = default, q = default, d = default;
+            var lo = Vector512.Create(float.PositiveInfinity);
+            var hi = Vector512.Create(float.NegativeInfinity);
+            var nanLanes = Vector512<float>.Zero;
+            for (; i + 16 <= row.Length; i += 16)
+            {
+                var v = Vector512.LoadUnsafe(ref start, (nuint)i);
+                s += v;
+                q = Vector512.FusedMultiplyAdd(v, v, q);
+                lo = Vector512.Min(lo, v);
+                hi = Vector512.Max(hi, v);
+                nanLanes |= ~Vector512.Equals(v, v);
+                if (ramp != null) d = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref weights, (nuint)i), d);
+            }
+            sum = Vector512.Sum(s);
+            sumSq = Vector512.Sum(q);
+            dot = Vector512.Sum(d);
+            for (int k = 0; k < 16; k++)
+            {
+                min = Math.Min(min, lo[k]);
+                max = Math.Max(max, hi[k]);
+            }
+            nan = nanLanes != Vector512<float>.Zero;
+        }
+        for (; i < row.Length; i++)
+        {
+            float v = row[i];
+            sum += v;
+            sumSq += (double)v * v;
+            if (ramp != null) dot += (double)v * ramp[i];
+            if (float.IsNaN(v)) nan = true;
+            else
+            {
+                min = Math.Min(min, v);
+                max = Math.Max(max, v);
+            }
+        }
+        return nan ? (double.NaN, double.NaN, float.NaN, float.NaN, double.NaN) : (sum, sumSq, min, max, dot);
     }
 
     /// <summary>Replaces values outside [low, high] and NaN by <paramref name="fill"/>, in place (SIMD with scalar tail).</summary>
@@ -97,10 +148,11 @@ public static partial class PowerSpectrumEstimator
                 ReplaceOutside(clean, hot.Low, hot.High, hot.Fill);
                 row = clean;
             }
-            double rowSum = TensorPrimitives.Sum(row);
-            sum += rowSum;
-            sumX += TensorPrimitives.Dot(row, ramp);
-            sumY += rowSum * (y - c);
+            // The same row sums as the statistics pass, so a whole-image tile gives the same plane either way.
+            var m = RowMoments(row, ramp);
+            sum += m.Sum;
+            sumX += m.Dot;
+            sumY += m.Sum * (y - c);
         }
         double mean = sum / ((double)n * n);
         // Least-squares plane on a centred regular grid: the slopes decouple, b = Σ f·(x−c) / Σ (x−c)² (likewise y).

@@ -50,7 +50,6 @@ public static partial class PowerSpectrumEstimator
             // One row of tiles (the whole-image periodogram among them): no cross-row sum, straight into the half plane.
             using var ws = new TileWorkspace(tile, half);
             AccumulateRow(work, xs, ys[0], tile, window, ramp, ws, options.RemovePlane, hot, halfPlane.Span);
-            TensorPrimitives.Multiply(halfPlane.Span, norm, halfPlane.Span);
         }
         else
         {
@@ -77,9 +76,12 @@ public static partial class PowerSpectrumEstimator
             for (int r = 1; r < rows.Length; r++) TensorPrimitives.Add(total, rows[r], total);
             var scaled = halfPlane.Span;
             for (int i = 0; i < scaled.Length; i++) scaled[i] = (float)(total[i] * norm);
+            norm = 1f;
         }
         RemoveCentralCrossHalfPlane(halfPlane.Span, tile, options.CentralCrossHalfWidthPx);
-        return PowerSpectrum.FromHalfPlane(tile, halfPlane, memory.Slice(0, centredLength), pixel * bin, bin, tiles);
+        // The single-row sum stays unscaled (the normalisation is applied when centring and averaging); cross removal is
+        // linear, so the order does not matter beyond rounding.
+        return PowerSpectrum.FromHalfPlane(tile, halfPlane, norm, memory.Slice(0, centredLength), pixel * bin, bin, tiles);
     }
 
     /// <summary>
