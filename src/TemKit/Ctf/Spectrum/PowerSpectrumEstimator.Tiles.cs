@@ -175,11 +175,24 @@ public static partial class PowerSpectrumEstimator
             ReplaceOutside(row, hot.Low, hot.High, hot.Fill);
             source = row;
         }
-        // row = (row − offset − bx·(x − c)) · w(x) · w(y)
-        TensorPrimitives.Subtract(source, slopeRow, row);
-        TensorPrimitives.Subtract(row, offset, row);
-        TensorPrimitives.Multiply<float>(row, window, row);
-        TensorPrimitives.Multiply(row, window[y], row);
+        // row = (row − offset − bx·(x − c)) · w(x) · w(y), one fused pass.
+        float wy = window[y];
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            ref float src = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(source);
+            ref float slope = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(slopeRow);
+            ref float wx = ref window[0];
+            ref float dst = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(row);
+            var off = Vector512.Create(offset);
+            var scale = Vector512.Create(wy);
+            for (; i + 16 <= n; i += 16)
+            {
+                var v = Vector512.LoadUnsafe(ref src, (nuint)i) - Vector512.LoadUnsafe(ref slope, (nuint)i) - off;
+                (v * Vector512.LoadUnsafe(ref wx, (nuint)i) * scale).StoreUnsafe(ref dst, (nuint)i);
+            }
+        }
+        for (; i < n; i++) row[i] = (source[i] - slopeRow[i] - offset) * window[i] * wy;
     }
 
     /// <summary>x − (n−1)/2 for x = 0..n−1.</summary>
