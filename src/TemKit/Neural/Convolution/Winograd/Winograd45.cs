@@ -50,22 +50,7 @@ internal static unsafe class Winograd45
             Vector512<float>* o = t + r * N;
             Bt(d0, d1, d2, d3, d4, d5, d6, d7, out o[0], out o[1], out o[2], out o[3], out o[4], out o[5], out o[6], out o[7]);
         }
-        for (int j = 0; j < N; j++)
-        {
-            Vector512<float>* c = t + j;
-            Bt(c[0], c[N], c[2 * N], c[3 * N], c[4 * N], c[5 * N], c[6 * N], c[7 * N],
-                out var v0, out var v1, out var v2, out var v3, out var v4, out var v5, out var v6, out var v7);
-            float* dst = v + j * xiStride;
-            long s = N * xiStride;
-            v0.Store(dst);
-            v1.Store(dst + s);
-            v2.Store(dst + 2 * s);
-            v3.Store(dst + 3 * s);
-            v4.Store(dst + 4 * s);
-            v5.Store(dst + 5 * s);
-            v6.Store(dst + 6 * s);
-            v7.Store(dst + 7 * s);
-        }
+        ColumnsToPoints(t, v, xiStride);
     }
 
     /// <summary>
@@ -110,13 +95,21 @@ internal static unsafe class Winograd45
                 Vector512.Load(p + 64), Vector512.Load(p + 80), Vector512.Load(p + 96), Vector512.Load(p + 112),
                 out o[0], out o[1], out o[2], out o[3], out o[4], out o[5], out o[6], out o[7]);
         }
+        ColumnsToPoints(t, dst, xiStride);
+    }
+
+    /// <summary>Second half of Bᵀ d B: the column transforms of the row-transformed 8×8 vectors in t, point (i, j)
+    /// stored at dst[(8i + j)·xiStride ..+16].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ColumnsToPoints(Vector512<float>* t, float* dst, long xiStride)
+    {
+        long s = N * xiStride;
         for (int j = 0; j < N; j++)
         {
             Vector512<float>* c = t + j;
             Bt(c[0], c[N], c[2 * N], c[3 * N], c[4 * N], c[5 * N], c[6 * N], c[7 * N],
                 out var v0, out var v1, out var v2, out var v3, out var v4, out var v5, out var v6, out var v7);
             float* d = dst + j * xiStride;
-            long s = N * xiStride;
             v0.Store(d);
             v1.Store(d + s);
             v2.Store(d + 2 * s);
