@@ -12,36 +12,41 @@ public sealed class PowerSpectrum
     private readonly ReadOnlyMemory<float> _halfPlane;
 
     public PowerSpectrum(Image2D image, double pixelSizeAngstrom, int binFactor = 1, int tileCount = 1)
-        : this(image?.Width ?? 0, pixelSizeAngstrom, binFactor, tileCount)
+        : this(Checked(image).Width, new Lazy<Image2D>(image), pixelSizeAngstrom, binFactor, tileCount)
     {
-        ArgumentNullException.ThrowIfNull(image);
-        if (image.Width != image.Height || image.Width % 2 != 0)
-            throw new ArgumentException($"a power spectrum must be square with an even size, got {image.Width}x{image.Height}", nameof(image));
-        _image = new Lazy<Image2D>(image);
     }
 
-    private PowerSpectrum(int size, double pixelSizeAngstrom, int binFactor, int tileCount)
+    private PowerSpectrum(int size, Lazy<Image2D> image, double pixelSizeAngstrom, int binFactor, int tileCount)
     {
         if (pixelSizeAngstrom < 0 || double.IsNaN(pixelSizeAngstrom)) throw new ArgumentOutOfRangeException(nameof(pixelSizeAngstrom), pixelSizeAngstrom, "pixel size must be ≥ 0 Å (0 = unknown)");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(binFactor);
         Size = size;
+        _image = image;
         PixelSizeAngstrom = pixelSizeAngstrom;
         BinFactor = binFactor;
         TileCount = tileCount;
-        _image = null!;
     }
 
     private PowerSpectrum(int size, ReadOnlyMemory<float> halfPlane, float scale, Memory<float> centred, double pixelSizeAngstrom, int binFactor, int tileCount)
-        : this(size, pixelSizeAngstrom, binFactor, tileCount)
+        : this(size, new Lazy<Image2D>(() => Centred(size, halfPlane, scale, centred, pixelSizeAngstrom)), pixelSizeAngstrom, binFactor, tileCount)
     {
         _halfPlane = halfPlane;
         HalfPlaneScale = scale;
-        _image = new Lazy<Image2D>(() =>
-        {
-            var image = new Image2D(size, size, centred, VoxelSize.Isotropic(pixelSizeAngstrom));
-            PowerSpectrumEstimator.Centre(halfPlane.Span, image.Pixels, size, scale);
-            return image;
-        });
+    }
+
+    private static Image2D Checked(Image2D image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (image.Width != image.Height || image.Width % 2 != 0)
+            throw new ArgumentException($"a power spectrum must be square with an even size, got {image.Width}x{image.Height}", nameof(image));
+        return image;
+    }
+
+    private static Image2D Centred(int size, ReadOnlyMemory<float> halfPlane, float scale, Memory<float> centred, double pixelSizeAngstrom)
+    {
+        var image = new Image2D(size, size, centred, VoxelSize.Isotropic(pixelSizeAngstrom));
+        PowerSpectrumEstimator.Centre(halfPlane.Span, image.Pixels, size, scale);
+        return image;
     }
 
     /// <summary>
