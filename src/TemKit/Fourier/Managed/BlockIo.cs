@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -191,40 +193,116 @@ internal static unsafe class BlockIo
         }
     }
 
-    // Index vectors of the 16×16 transpose: stage s swaps bit s of the row with bit s of the column.
-    private static readonly Vector512<int>[] s_transposeLow = TransposeIndices(low: true);
-    private static readonly Vector512<int>[] s_transposeHigh = TransposeIndices(low: false);
-
-    private static Vector512<int>[] TransposeIndices(bool low)
-    {
-        var result = new Vector512<int>[4];
-        Span<int> idx = stackalloc int[16];
-        for (int stage = 0; stage < 4; stage++)
-        {
-            int bit = 1 << stage;
-            for (int c = 0; c < 16; c++)
-                idx[c] = low ? ((c & bit) == 0 ? c : 16 + c - bit) : ((c & bit) == 0 ? c + bit : 16 + c);
-            result[stage] = Vector512.Create((ReadOnlySpan<int>)idx);
-        }
-        return result;
-    }
-
-    /// <summary>In-place transpose of a 16×16 float matrix held as 16 row vectors (four two-source permute stages).</summary>
+    /// <summary>In-place transpose of a 16×16 float matrix held as 16 row vectors: four two-source permute stages on
+    /// locals (one load and one store per row; the stages stay in registers).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Transpose16(Span<Vector512<float>> v)
     {
-        for (int stage = 0; stage < 4; stage++)
-        {
-            int bit = 1 << stage;
-            Vector512<int> lo = s_transposeLow[stage], hi = s_transposeHigh[stage];
-            for (int r = 0; r < Lanes; r++)
-            {
-                if ((r & bit) != 0) continue;
-                var a = v[r];
-                var b = v[r | bit];
-                v[r] = Avx512F.PermuteVar16x32x2(a, lo, b);
-                v[r | bit] = Avx512F.PermuteVar16x32x2(a, hi, b);
-            }
-        }
+        ref Vector512<float> m = ref MemoryMarshal.GetReference(v);
+        var a0 = Unsafe.Add(ref m, 0);
+        var a1 = Unsafe.Add(ref m, 1);
+        var a2 = Unsafe.Add(ref m, 2);
+        var a3 = Unsafe.Add(ref m, 3);
+        var a4 = Unsafe.Add(ref m, 4);
+        var a5 = Unsafe.Add(ref m, 5);
+        var a6 = Unsafe.Add(ref m, 6);
+        var a7 = Unsafe.Add(ref m, 7);
+        var a8 = Unsafe.Add(ref m, 8);
+        var a9 = Unsafe.Add(ref m, 9);
+        var a10 = Unsafe.Add(ref m, 10);
+        var a11 = Unsafe.Add(ref m, 11);
+        var a12 = Unsafe.Add(ref m, 12);
+        var a13 = Unsafe.Add(ref m, 13);
+        var a14 = Unsafe.Add(ref m, 14);
+        var a15 = Unsafe.Add(ref m, 15);
+        var lo0 = Vector512.Create(0, 16, 2, 18, 4, 20, 6, 22, 8, 24, 10, 26, 12, 28, 14, 30);
+        var hi0 = Vector512.Create(1, 17, 3, 19, 5, 21, 7, 23, 9, 25, 11, 27, 13, 29, 15, 31);
+        var b0 = Avx512F.PermuteVar16x32x2(a0, lo0, a1);
+        var b1 = Avx512F.PermuteVar16x32x2(a0, hi0, a1);
+        var b2 = Avx512F.PermuteVar16x32x2(a2, lo0, a3);
+        var b3 = Avx512F.PermuteVar16x32x2(a2, hi0, a3);
+        var b4 = Avx512F.PermuteVar16x32x2(a4, lo0, a5);
+        var b5 = Avx512F.PermuteVar16x32x2(a4, hi0, a5);
+        var b6 = Avx512F.PermuteVar16x32x2(a6, lo0, a7);
+        var b7 = Avx512F.PermuteVar16x32x2(a6, hi0, a7);
+        var b8 = Avx512F.PermuteVar16x32x2(a8, lo0, a9);
+        var b9 = Avx512F.PermuteVar16x32x2(a8, hi0, a9);
+        var b10 = Avx512F.PermuteVar16x32x2(a10, lo0, a11);
+        var b11 = Avx512F.PermuteVar16x32x2(a10, hi0, a11);
+        var b12 = Avx512F.PermuteVar16x32x2(a12, lo0, a13);
+        var b13 = Avx512F.PermuteVar16x32x2(a12, hi0, a13);
+        var b14 = Avx512F.PermuteVar16x32x2(a14, lo0, a15);
+        var b15 = Avx512F.PermuteVar16x32x2(a14, hi0, a15);
+        var lo1 = Vector512.Create(0, 1, 16, 17, 4, 5, 20, 21, 8, 9, 24, 25, 12, 13, 28, 29);
+        var hi1 = Vector512.Create(2, 3, 18, 19, 6, 7, 22, 23, 10, 11, 26, 27, 14, 15, 30, 31);
+        var c0 = Avx512F.PermuteVar16x32x2(b0, lo1, b2);
+        var c2 = Avx512F.PermuteVar16x32x2(b0, hi1, b2);
+        var c1 = Avx512F.PermuteVar16x32x2(b1, lo1, b3);
+        var c3 = Avx512F.PermuteVar16x32x2(b1, hi1, b3);
+        var c4 = Avx512F.PermuteVar16x32x2(b4, lo1, b6);
+        var c6 = Avx512F.PermuteVar16x32x2(b4, hi1, b6);
+        var c5 = Avx512F.PermuteVar16x32x2(b5, lo1, b7);
+        var c7 = Avx512F.PermuteVar16x32x2(b5, hi1, b7);
+        var c8 = Avx512F.PermuteVar16x32x2(b8, lo1, b10);
+        var c10 = Avx512F.PermuteVar16x32x2(b8, hi1, b10);
+        var c9 = Avx512F.PermuteVar16x32x2(b9, lo1, b11);
+        var c11 = Avx512F.PermuteVar16x32x2(b9, hi1, b11);
+        var c12 = Avx512F.PermuteVar16x32x2(b12, lo1, b14);
+        var c14 = Avx512F.PermuteVar16x32x2(b12, hi1, b14);
+        var c13 = Avx512F.PermuteVar16x32x2(b13, lo1, b15);
+        var c15 = Avx512F.PermuteVar16x32x2(b13, hi1, b15);
+        var lo2 = Vector512.Create(0, 1, 2, 3, 16, 17, 18, 19, 8, 9, 10, 11, 24, 25, 26, 27);
+        var hi2 = Vector512.Create(4, 5, 6, 7, 20, 21, 22, 23, 12, 13, 14, 15, 28, 29, 30, 31);
+        var d0 = Avx512F.PermuteVar16x32x2(c0, lo2, c4);
+        var d4 = Avx512F.PermuteVar16x32x2(c0, hi2, c4);
+        var d1 = Avx512F.PermuteVar16x32x2(c1, lo2, c5);
+        var d5 = Avx512F.PermuteVar16x32x2(c1, hi2, c5);
+        var d2 = Avx512F.PermuteVar16x32x2(c2, lo2, c6);
+        var d6 = Avx512F.PermuteVar16x32x2(c2, hi2, c6);
+        var d3 = Avx512F.PermuteVar16x32x2(c3, lo2, c7);
+        var d7 = Avx512F.PermuteVar16x32x2(c3, hi2, c7);
+        var d8 = Avx512F.PermuteVar16x32x2(c8, lo2, c12);
+        var d12 = Avx512F.PermuteVar16x32x2(c8, hi2, c12);
+        var d9 = Avx512F.PermuteVar16x32x2(c9, lo2, c13);
+        var d13 = Avx512F.PermuteVar16x32x2(c9, hi2, c13);
+        var d10 = Avx512F.PermuteVar16x32x2(c10, lo2, c14);
+        var d14 = Avx512F.PermuteVar16x32x2(c10, hi2, c14);
+        var d11 = Avx512F.PermuteVar16x32x2(c11, lo2, c15);
+        var d15 = Avx512F.PermuteVar16x32x2(c11, hi2, c15);
+        var lo3 = Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23);
+        var hi3 = Vector512.Create(8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31);
+        var e0 = Avx512F.PermuteVar16x32x2(d0, lo3, d8);
+        var e8 = Avx512F.PermuteVar16x32x2(d0, hi3, d8);
+        var e1 = Avx512F.PermuteVar16x32x2(d1, lo3, d9);
+        var e9 = Avx512F.PermuteVar16x32x2(d1, hi3, d9);
+        var e2 = Avx512F.PermuteVar16x32x2(d2, lo3, d10);
+        var e10 = Avx512F.PermuteVar16x32x2(d2, hi3, d10);
+        var e3 = Avx512F.PermuteVar16x32x2(d3, lo3, d11);
+        var e11 = Avx512F.PermuteVar16x32x2(d3, hi3, d11);
+        var e4 = Avx512F.PermuteVar16x32x2(d4, lo3, d12);
+        var e12 = Avx512F.PermuteVar16x32x2(d4, hi3, d12);
+        var e5 = Avx512F.PermuteVar16x32x2(d5, lo3, d13);
+        var e13 = Avx512F.PermuteVar16x32x2(d5, hi3, d13);
+        var e6 = Avx512F.PermuteVar16x32x2(d6, lo3, d14);
+        var e14 = Avx512F.PermuteVar16x32x2(d6, hi3, d14);
+        var e7 = Avx512F.PermuteVar16x32x2(d7, lo3, d15);
+        var e15 = Avx512F.PermuteVar16x32x2(d7, hi3, d15);
+        Unsafe.Add(ref m, 0) = e0;
+        Unsafe.Add(ref m, 1) = e1;
+        Unsafe.Add(ref m, 2) = e2;
+        Unsafe.Add(ref m, 3) = e3;
+        Unsafe.Add(ref m, 4) = e4;
+        Unsafe.Add(ref m, 5) = e5;
+        Unsafe.Add(ref m, 6) = e6;
+        Unsafe.Add(ref m, 7) = e7;
+        Unsafe.Add(ref m, 8) = e8;
+        Unsafe.Add(ref m, 9) = e9;
+        Unsafe.Add(ref m, 10) = e10;
+        Unsafe.Add(ref m, 11) = e11;
+        Unsafe.Add(ref m, 12) = e12;
+        Unsafe.Add(ref m, 13) = e13;
+        Unsafe.Add(ref m, 14) = e14;
+        Unsafe.Add(ref m, 15) = e15;
     }
 
     private static void ZeroLanes(int count, int n, float* re, float* im)
