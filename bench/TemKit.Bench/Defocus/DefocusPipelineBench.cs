@@ -112,23 +112,10 @@ internal sealed partial class DefocusPipelineBench : IBench
     }
 
     /// <summary>
-    /// Runs <paramref name="body"/> over the files on <see cref="Workers"/> dedicated threads (one image per core,
-    /// kernels serial inside, each thread with one reused buffer), as `temkit defocus` and the peer's Pool(2) do.
-    /// Not Parallel.ForEach: it starts more tasks than workers, and every task's fresh 64 MB buffers cost first-touch
-    /// page faults (measured: 128 ms per image per core on 8 images against 99 ms with persistent workers).
+    /// One image per core on persistent worker threads, each with one reused buffer, as `temkit defocus` and the peer's
+    /// Pool(2) do (Parallel.ForEach started extra tasks with fresh 64 MB buffers: 128 against 99 ms per image per core).
     /// </summary>
-    internal static void OnWorkers(List<string> files, Action<string, ImageBuffer> body)
-    {
-        int next = -1;
-        var threads = Enumerable.Range(0, Workers).Select(_ => new Thread(() =>
-        {
-            var buffer = new ImageBuffer();
-            using var serial = TemKit.Numerics.InnerParallelism.Serial();
-            for (int i = Interlocked.Increment(ref next); i < files.Count; i = Interlocked.Increment(ref next)) body(files[i], buffer);
-        })).ToList();
-        foreach (var t in threads) t.Start();
-        foreach (var t in threads) t.Join();
-    }
+    internal static void OnWorkers(List<string> files, Action<string, ImageBuffer> body) => ImageWorkers.Run(files, Workers, body, "bench worker");
 
     private static double? Python(List<string> files, string output, string mode, int repeats)
     {

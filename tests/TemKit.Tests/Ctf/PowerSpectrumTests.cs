@@ -123,11 +123,41 @@ public class PowerSpectrumTests
         var half = Enumerable.Range(0, n * (n / 2 + 1)).Select(_ => (float)rng.NextDouble()).ToArray();
         var expected = new float[n * n];
         PowerSpectrumEstimator.Centre(half, expected, n, 1f);
-        PowerSpectrumEstimator.RemoveCentralCross(expected, n, width);
+        RemoveCentralCrossCentred(expected, n, width);
         PowerSpectrumEstimator.RemoveCentralCrossHalfPlane(half, n, width);
         var actual = new float[n * n];
         PowerSpectrumEstimator.Centre(half, actual, n, 1f);
         Assert.Equal(expected, actual);
+    }
+
+    /// <summary>Reference: the cross removal done on the centred spectrum, pixel by pixel (the DC pixel and the lines
+    /// |kx| ≤ w, then |ky| ≤ w, replaced by the mean of the lines just outside them; w = 0: DC by its 8 neighbours).</summary>
+    private static void RemoveCentralCrossCentred(Span<float> s, int n, int w)
+    {
+        int c = n / 2;
+        if (w > 0 && c - w - 1 >= 0 && c + w + 1 < n)
+        {
+            for (int y = 0; y < n; y++)
+            {
+                var row = s.Slice(y * n, n);
+                float v = 0.5f * (row[c - w - 1] + row[c + w + 1]);
+                for (int x = c - w; x <= c + w; x++) row[x] = v;
+            }
+            for (int x = 0; x < n; x++)
+            {
+                float v = 0.5f * (s[(c - w - 1) * n + x] + s[(c + w + 1) * n + x]);
+                for (int y = c - w; y <= c + w; y++) s[y * n + x] = v;
+            }
+        }
+        else
+        {
+            float ring = 0;
+            int count = 0;
+            for (int dy = -1; dy <= 1; dy++)
+                for (int dx = -1; dx <= 1; dx++)
+                    if ((dx != 0 || dy != 0) && c + dy < n && c + dx < n) { ring += s[(c + dy) * n + c + dx]; count++; }
+            s[c * n + c] = ring / count;
+        }
     }
 
     [Theory]

@@ -223,9 +223,10 @@ public static partial class PowerSpectrumEstimator
     }
 
     /// <summary>
-    /// <see cref="RemoveCentralCross"/> on the half plane of a real input's spectrum (rows ky wrapped, columns
-    /// kx = 0..n/2): the same replacement values, since the centred pixel (kx, ky) with kx &lt; 0 is the half-plane value
-    /// at (−kx, −ky). The centred result of <see cref="Centre"/> is then identical to cleaning the centred image.
+    /// Replaces the DC pixel and the central cross (|kx| ≤ w or |ky| ≤ w) by the mean of the lines just outside it (only
+    /// the DC pixel, by its 8 neighbours, when w is 0), on the half plane of a real input's spectrum (rows ky wrapped,
+    /// columns kx = 0..n/2); the centred pixel (kx, ky) with kx &lt; 0 is the half-plane value at (−kx, −ky), so
+    /// <see cref="Centre"/> gives what cleaning the centred image would.
     /// </summary>
     internal static void RemoveCentralCrossHalfPlane(Span<float> half, int n, int w)
     {
@@ -258,35 +259,6 @@ public static partial class PowerSpectrumEstimator
                         count++;
                     }
             half[0] = ring / count;
-        }
-    }
-
-    /// <summary>Replaces the DC pixel and the central cross (|kx| ≤ w or |ky| ≤ w) by the mean of the lines just outside it.</summary>
-    internal static void RemoveCentralCross(Span<float> s, int n, int w)
-    {
-        int c = n / 2;
-        if (w > 0 && c - w - 1 >= 0 && c + w + 1 < n)
-        {
-            for (int y = 0; y < n; y++)
-            {
-                var row = s.Slice(y * n, n);
-                float v = 0.5f * (row[c - w - 1] + row[c + w + 1]);
-                for (int x = c - w; x <= c + w; x++) row[x] = v;
-            }
-            for (int x = 0; x < n; x++)
-            {
-                float v = 0.5f * (s[(c - w - 1) * n + x] + s[(c + w + 1) * n + x]);
-                for (int y = c - w; y <= c + w; y++) s[y * n + x] = v;
-            }
-        }
-        else
-        {
-            float ring = 0;
-            int count = 0;
-            for (int dy = -1; dy <= 1; dy++)
-                for (int dx = -1; dx <= 1; dx++)
-                    if ((dx != 0 || dy != 0) && c + dy < n && c + dx < n) { ring += s[(c + dy) * n + c + dx]; count++; }
-            s[c * n + c] = ring / count;
         }
     }
 }

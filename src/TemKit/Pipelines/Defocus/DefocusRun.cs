@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using TemKit.Pipelines.Defocus.Report;
 
 namespace TemKit.Pipelines.Defocus;
@@ -64,45 +63,16 @@ public sealed partial class DefocusRun
         return new RunSummary(files.Count, files.Count - todo.Count, todo.Count, parts.Count(p => !p.Result.IsOk));
     }
 
-    /// <summary>
-    /// Analyses <paramref name="todo"/> on <see cref="Threads"/> dedicated threads, each with its own image buffer.
-    /// Not Parallel.ForEach: the stages run parallel loops of their own, and thread-pool workers blocked in those make
-    /// the pool inject threads without end over a long batch (each new worker brings its own tile work space), so
-    /// the resident memory crept up by megabytes per image. Dedicated threads keep both the thread count and the
-    /// memory flat. The first exception (e.g. a full disk when saving a part) stops the workers and is rethrown.
-    /// </summary>
-    private void ProcessAll(List<string> todo, PartStore store, DefocusAnalyzer analyzer)
-    {
-        int next = -1;
-        ExceptionDispatchInfo? failure = null;
-        var workers = new Thread[Math.Min(Threads, Math.Max(1, todo.Count))];
-        for (int w = 0; w < workers.Length; w++)
+    /// <summary>Analyses <paramref name="todo"/> on <see cref="Threads"/> dedicated threads (<see cref="ImageWorkers"/>),
+    /// saving each part as it is done; the first exception (e.g. a full disk when saving a part) stops the batch.</summary>
+    private void ProcessAll(List<string> todo, PartStore store, DefocusAnalyzer analyzer) =>
+        ImageWorkers.Run(todo, Threads, (file, buffer) =>
         {
-            workers[w] = new Thread(() =>
-            {
-                var buffer = new ImageBuffer();
-                // With a worker per core, every core is busy with an image: the kernels inside run serially.
-                using var serial = workers.Length > 1 ? TemKit.Numerics.InnerParallelism.Serial() : default;
-                try
-                {
-                    for (int i = Interlocked.Increment(ref next); i < todo.Count && Volatile.Read(ref failure) == null; i = Interlocked.Increment(ref next))
-                    {
-                        var part = AnalyseOne(analyzer, todo[i], buffer);
-                        store.Save(part);
-                        if (!part.Result.IsOk) ImageFailed?.Invoke(part.Result);
-                        ImageDone?.Invoke();
-                    }
-                }
-                catch (Exception e)
-                {
-                    Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(e), null);
-                }
-            }) { IsBackground = true, Name = $"defocus worker {w}" };
-            workers[w].Start();
-        }
-        foreach (var worker in workers) worker.Join();
-        failure?.Throw();
-    }
+            var part = AnalyseOne(analyzer, file, buffer);
+            store.Save(part);
+            if (!part.Result.IsOk) ImageFailed?.Invoke(part.Result);
+            ImageDone?.Invoke();
+        }, "defocus worker");
 
     /// <summary>
     /// One image; an unexpected exception (a bug, not a bad file: those are already error rows) becomes an error row
