@@ -7,7 +7,7 @@ using TemKit.Detector;
 using TemKit.Fourier;
 using TemKit.Optics;
 using TemKit.Simulation.Datasets;
-using TemKit.Simulation.Imaging;
+using TemKit.Simulation.Transfer;
 using TemKit.Simulation.Multislice;
 using TemKit.Simulation.Potentials;
 using TemKit.Simulation.Structures;

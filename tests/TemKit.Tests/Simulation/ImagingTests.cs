@@ -1,6 +1,6 @@
 using TemKit.Fourier;
 using TemKit.Optics;
-using TemKit.Simulation.Imaging;
+using TemKit.Simulation.Transfer;
 using TemKit.Simulation.Multislice;
 using TemKit.Simulation.Potentials;
 using TemKit.Simulation.Structures;

@@ -1,5 +1,5 @@
 using TemKit.Fourier;
-using TemKit.Simulation.Imaging;
+using TemKit.Simulation.Transfer;
 using TemKit.Simulation.Multislice;
 using TemKit.Simulation.Potentials;
 using TemKit.Simulation.Structures;

@@ -8,7 +8,7 @@ using TemKit.IO;
 using TemKit.IO.Mrc;
 using TemKit.IO.Png;
 using TemKit.Simulation.Datasets;
-using TemKit.Simulation.Imaging;
+using TemKit.Simulation.Transfer;
 using TemKit.Simulation.Multislice;
 using TemKit.Simulation.Potentials;
 using TemKit.Simulation.Structures;

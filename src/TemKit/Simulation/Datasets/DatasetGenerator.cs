@@ -4,7 +4,7 @@ using TemKit.Detector;
 using TemKit.Imaging;
 using TemKit.IO;
 using TemKit.IO.Mrc;
-using TemKit.Simulation.Imaging;
+using TemKit.Simulation.Transfer;
 using TemKit.Simulation.Multislice;
 using TemKit.Simulation.Potentials;
 

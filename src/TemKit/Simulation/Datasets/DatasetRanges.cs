@@ -1,4 +1,4 @@
-using TemKit.Simulation.Imaging;
+using TemKit.Simulation.Transfer;
 
 namespace TemKit.Simulation.Datasets;
 

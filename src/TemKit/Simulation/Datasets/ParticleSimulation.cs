@@ -1,6 +1,6 @@
 using TemKit.Detector;
 using TemKit.Imaging;
-using TemKit.Simulation.Imaging;
+using TemKit.Simulation.Transfer;
 using TemKit.Simulation.Labels;
 using TemKit.Simulation.Multislice;
 using TemKit.Simulation.Potentials;

@@ -1,4 +1,4 @@
-namespace TemKit.Simulation.Imaging;
+namespace TemKit.Simulation.Transfer;
 
 /// <summary>
 /// Objective-lens imaging conditions for one image of an exit wave. Defocus follows TemKit's (CTFFIND's) convention:

@@ -4,7 +4,7 @@ using TemKit.Imaging;
 using TemKit.Optics;
 using TemKit.Simulation.Multislice;
 
-namespace TemKit.Simulation.Imaging;
+namespace TemKit.Simulation.Transfer;
 
 /// <summary>
 /// Images one exit wave under many imaging conditions ("image epochs"): the exit wave's spectrum is computed once; each
