@@ -31,7 +31,7 @@ internal static class CliRunner
     }
 
     /// <summary>Folder of the test fixtures copied next to the test assembly.</summary>
-    public static string Fixtures(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "Fixtures", .. parts]);
+    public static string Fixtures(params string[] parts) => SharedData.File(parts);
 }
 
 [CollectionDefinition("cli", DisableParallelization = true)]

@@ -20,7 +20,7 @@ public sealed class FilesCommandTests : IDisposable
         return image;
     }
 
-    [Fact]
+    [SkippableFact]
     public void FftPutsLatticeSpotsAtOneOverD()
     {
         // Fringes of period 4 Å along x and 2 Å along y, sampled at 0.5 Å/px on 256 px (frequency step 1/128 Å⁻¹):
@@ -43,7 +43,7 @@ public sealed class FilesCommandTests : IDisposable
         Assert.Equal(4.0, power[n / 2 + 32, n / 2] / power[n / 2, n / 2 + 64], 2);
     }
 
-    [Fact]
+    [SkippableFact]
     public void FftOfAnImageWithNaNPixelsIsFiniteAndWarns()
     {
         var image = Noise(32, 32, 1.0, 1);
@@ -56,7 +56,7 @@ public sealed class FilesCommandTests : IDisposable
         Assert.All(MrcFile.Read(_dir["ps.mrc"]).Data.ToArray(), v => Assert.True(float.IsFinite(v)));
     }
 
-    [Fact]
+    [SkippableFact]
     public void ConvertMrcToMrcKeepsEveryPixelAndThePixelSize()
     {
         var image = Noise(33, 17, 1.37, 2);
@@ -69,7 +69,7 @@ public sealed class FilesCommandTests : IDisposable
         Assert.Equal(image.Pixels.ToArray(), back.Data.ToArray());
     }
 
-    [Fact]
+    [SkippableFact]
     public void ConvertToMode12KeepsHalfPrecision()
     {
         var image = Noise(40, 30, 1.0, 3);
@@ -87,7 +87,7 @@ public sealed class FilesCommandTests : IDisposable
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void OutputsThatWouldReplaceTheInputOrHaveTheWrongTypeAreRefused()
     {
         MrcFile.Write(_dir["in.mrc"], Noise(16, 16, 1.0, 4));
@@ -114,7 +114,7 @@ public sealed class FilesCommandTests : IDisposable
         Assert.Equal(new[] { "in.mrc" }, Directory.GetFiles(_dir.Root).Select(f => Path.GetFileName(f)).ToArray());
     }
 
-    [Fact]
+    [SkippableFact]
     public void InfoShowsDmCalibrationInTheFilesUnits()
     {
         // HyperSpy: scale 0.248538 nm, offset 51.447 nm (x) and 42.5 nm (y); the DM origin is in pixels.
@@ -134,7 +134,7 @@ public sealed class FilesCommandTests : IDisposable
         Assert.Equal(137.10422703623772, double.Parse(x.GetProperty("offset").GetString()!, System.Globalization.CultureInfo.InvariantCulture), 6);
     }
 
-    [Fact]
+    [SkippableFact]
     public void InfoOfAnAllNaNImageSaysNoFiniteValue()
     {
         var image = new Image2D(4, 4);
@@ -146,7 +146,7 @@ public sealed class FilesCommandTests : IDisposable
         Assert.DoesNotContain("Infinity", stdout);
     }
 
-    [Fact]
+    [SkippableFact]
     public void ConvertToMode6RefusesFractionsWithAHintAndRoundsOnRequest()
     {
         var image = new Image2D(4, 1);
@@ -160,7 +160,7 @@ public sealed class FilesCommandTests : IDisposable
         Assert.Equal([2f, 3f, 7f, 65535f], MrcFile.Read(_dir["u16.mrc"]).Data.ToArray());
     }
 
-    [Fact]
+    [SkippableFact]
     public void ComplexInputIsReadAsModulusWithAWarning()
     {
         // One frame of z = 3 + 4i everywhere: the modulus is 5.
@@ -175,7 +175,7 @@ public sealed class FilesCommandTests : IDisposable
         Assert.Empty(stderr);
     }
 
-    [Fact]
+    [SkippableFact]
     public void FftOfANonSquareImageUsesTheCentredSquareSoOneSpacingGivesOneRadius()
     {
         // 4 Å fringes along x and along y on 300 x 200 px at 0.5 Å/px. On the 200 px square both spots sit at
@@ -199,7 +199,7 @@ public sealed class FilesCommandTests : IDisposable
         Assert.Equal(300, MrcFile.Read(_dir["full.mrc"]).Nx);
     }
 
-    [Fact]
+    [SkippableFact]
     public void ConvertingADiffractionPatternSaysItsReciprocalCalibrationIsNotKept()
     {
         var (code, stdout, stderr) = CliRunner.Run("convert", CliRunner.Fixtures("dm", "2D_test_diffraction_pattern.dm3"), _dir["dp.mrc"]);
@@ -212,7 +212,7 @@ public sealed class FilesCommandTests : IDisposable
         Assert.Equal(2.48538, MrcFile.Read(_dir["stem.mrc"]).VoxelSize.XAngstrom, 4);
     }
 
-    [Fact]
+    [SkippableFact]
     public void AnUncalibratedDmAxisHasOffsetZeroNotMinusZero()
     {
         var (code, stdout, _) = CliRunner.Run("info", "--json", CliRunner.Fixtures("dm", "3D_test-1.dm4"));

@@ -13,7 +13,7 @@ internal sealed class MrcTestFiles : IDisposable
 
     public MrcTestFiles() => Directory.CreateDirectory(_dir);
 
-    public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "mrc", name);
+    public static string Fixture(string name) => SharedData.File("mrc", name);
 
     public string PathFor(string name) => Path.Combine(_dir, name);
 
