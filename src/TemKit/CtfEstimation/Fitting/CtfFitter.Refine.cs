@@ -59,6 +59,7 @@ public static partial class CtfFitter
             double s = data.Score(r.Mean, r.Ax, r.Ay, r.Phase);
             double excess = 2 * Math.Sqrt(r.Ax * r.Ax + r.Ay * r.Ay) - o.MaxAstigmatismFraction * r.Mean;
             if (excess > 0) s -= 10 * excess / r.Mean;
+            s -= AstigmatismPenalty(2 * Math.Sqrt(r.Ax * r.Ax + r.Ay * r.Ay), o.ExpectedAstigmatismAngstrom, data.EffectiveCount);
             if (r.Mean < 0.5 * o.MinDefocusAngstrom || r.Mean > 1.5 * o.MaxDefocusAngstrom) s -= 2;
             return s;
         }
@@ -95,6 +96,17 @@ public static partial class CtfFitter
         var result = Unpack(bestX);
         return result with { Score = data.Score(result.Mean, result.Ax, result.Ay, result.Phase) };
     }
+
+    /// <summary>
+    /// CTFFIND's astigmatism restraint (Mindell &amp; Grigorieff 2003; Rohou &amp; Grigorieff 2015): a Gaussian prior on
+    /// Δf1 − Δf2 with SD <paramref name="expectedAngstrom"/>, subtracted from the cross-correlation as
+    /// (Δf1 − Δf2)² / (2 σ² N), N the number of (effective) pixels in the score, so it matters only where the data
+    /// hardly constrain the astigmatism. 0 (or less) = no restraint.
+    /// </summary>
+    internal static double AstigmatismPenalty(double astigmatismAngstrom, double expectedAngstrom, double effectivePixels) =>
+        expectedAngstrom > 0 && effectivePixels > 0
+            ? astigmatismAngstrom * astigmatismAngstrom / (2 * expectedAngstrom * expectedAngstrom * effectivePixels)
+            : 0;
 
     /// <summary>CTF parameters with Δf1 ≥ Δf2 and the angle in [0, 180) degrees.</summary>
     private static CtfParameters ToParameters(Refined r, CtfFitOptions o)

@@ -76,6 +76,7 @@ public sealed class DefocusAnalyzer
             Status = DefocusResult.StatusOk,
             MeanIntensity = mean,
             Acquired = acquired,
+            AcquiredSource = image.Metadata.Acquired.HasValue ? DefocusResult.AcquiredFromMetadata : DefocusResult.AcquiredFromFile,
             PixelSizeAngstrom = pixel,
             SpectrumPixelSizeAngstrom = spectrum.PixelSizeAngstrom,
             SpectrumSizePx = spectrum.Size,
@@ -89,7 +90,7 @@ public sealed class DefocusAnalyzer
         }
         catch (ArgumentException e)
         {
-            var failed = baseRow with { Status = DefocusResult.StatusError, Error = "CTF fit failed: " + OneLine(e) };
+            var failed = baseRow with { Status = DefocusResult.StatusFailed, Error = "CTF not fitted: " + OneLine(e) };
             return new ImagePart(failed, profileCurve, smoothed, peaks, null);
         }
         var row = baseRow with
@@ -102,6 +103,8 @@ public sealed class DefocusAnalyzer
             FftIndexInverseAngstrom = fit.FftIndexInverseAngstrom,
             FringeWidthPx = fit.FringeWidthPx,
         };
+        if (double.IsNaN(fit.FitResolutionAngstrom))
+            row = row with { Status = DefocusResult.StatusFailed, Error = $"no Thon rings matched: the local correlation with the fitted CTF never held ≥ {_fitOptions.FitResolutionThreshold:G2} beyond the first zero (score {fit.Score:F3})" };
         var p = fit.Profile;
         var fitCurve = new FitCurve(p.RadiusPx, p.FrequencyInverseAngstrom, p.Normalised, p.ModelCtfSquared, p.CrossCorrelation,
             fit.Defocus1Angstrom, fit.Defocus2Angstrom, fit.AstigmatismAngleDegrees, fit.PhaseShiftRadians);
