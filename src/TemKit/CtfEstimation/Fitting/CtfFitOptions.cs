@@ -46,11 +46,15 @@ public sealed record CtfFitOptions
     public double PhaseShiftRadians { get; init; }
 
     /// <summary>
-    /// Astigmatism restraint (CTFFIND's "expected astigmatism"): SD (Å) of a Gaussian prior on Δf1 − Δf2, applied as
-    /// the penalty (Δf1 − Δf2)² / (2 σ² N) on the cross-correlation of N effective pixels. It removes the spurious
-    /// astigmatism noise alone produces on stigmatic images and leaves well-measured astigmatism alone; 0 = off.
+    /// Astigmatism restraint (CTFFIND's "expected astigmatism"): SD σ (Å) of a Gaussian prior on Δf1 − Δf2, applied
+    /// as the penalty (Δf1 − Δf2)²·(1 − CC²)/(2σ²·N·CC) on the cross-correlation CC of N effective pixels (the prior in
+    /// log-likelihood units). It removes the spurious astigmatism noise alone produces on stigmatic images and leaves
+    /// well-measured astigmatism alone; 0 = off.
     /// </summary>
-    public double ExpectedAstigmatismAngstrom { get; init; } = 500;
+    public double ExpectedAstigmatismAngstrom { get; init; } = DefaultExpectedAstigmatismAngstrom;
+
+    /// <summary>Default <see cref="ExpectedAstigmatismAngstrom"/> (Å): CTFFIND's usual 100 Å.</summary>
+    public const double DefaultExpectedAstigmatismAngstrom = 100;
 
     /// <summary>Fit resolution criterion: the local 1D cross-correlation between the fitted CTF and the equi-phase
     /// average must stay above this value (CTFFIND4 uses CC_fit = 0.75).</summary>

@@ -57,9 +57,10 @@ public static partial class CtfFitter
         {
             var r = Unpack(p);
             double s = data.Score(r.Mean, r.Ax, r.Ay, r.Phase);
+            double astigmatism = 2 * Math.Sqrt(r.Ax * r.Ax + r.Ay * r.Ay);
+            s -= AstigmatismPenalty(astigmatism, o.ExpectedAstigmatismAngstrom, data.EffectiveCount, s);
             double excess = 2 * Math.Sqrt(r.Ax * r.Ax + r.Ay * r.Ay) - o.MaxAstigmatismFraction * r.Mean;
             if (excess > 0) s -= 10 * excess / r.Mean;
-            s -= AstigmatismPenalty(2 * Math.Sqrt(r.Ax * r.Ax + r.Ay * r.Ay), o.ExpectedAstigmatismAngstrom, data.EffectiveCount);
             if (r.Mean < 0.5 * o.MinDefocusAngstrom || r.Mean > 1.5 * o.MaxDefocusAngstrom) s -= 2;
             return s;
         }
@@ -98,15 +99,19 @@ public static partial class CtfFitter
     }
 
     /// <summary>
-    /// CTFFIND's astigmatism restraint (Mindell &amp; Grigorieff 2003; Rohou &amp; Grigorieff 2015): a Gaussian prior on
-    /// Δf1 − Δf2 with SD <paramref name="expectedAngstrom"/>, subtracted from the cross-correlation as
-    /// (Δf1 − Δf2)² / (2 σ² N), N the number of (effective) pixels in the score, so it matters only where the data
-    /// hardly constrain the astigmatism. 0 (or less) = no restraint.
+    /// Astigmatism restraint after CTFFIND (Mindell &amp; Grigorieff 2003; Rohou &amp; Grigorieff 2015): a Gaussian prior
+    /// on Δf1 − Δf2 with SD <paramref name="expectedAngstrom"/>. CTFFIND subtracts (Δf1 − Δf2)²/(2σ²N) from a score
+    /// summed over N pixels; on a normalised cross-correlation CC the same prior weighs
+    /// (Δf1 − Δf2)²·(1 − CC²) / (2σ²·N·CC), because the log-likelihood of N pixels grows as N·CC·ΔCC/(1 − CC²). So
+    /// the restraint matters where the data hardly constrain the astigmatism (low CC), not where the rings are clear.
+    /// 0 (or less) = no restraint.
     /// </summary>
-    internal static double AstigmatismPenalty(double astigmatismAngstrom, double expectedAngstrom, double effectivePixels) =>
-        expectedAngstrom > 0 && effectivePixels > 0
-            ? astigmatismAngstrom * astigmatismAngstrom / (2 * expectedAngstrom * expectedAngstrom * effectivePixels)
-            : 0;
+    internal static double AstigmatismPenalty(double astigmatismAngstrom, double expectedAngstrom, double effectivePixels, double score)
+    {
+        if (!(expectedAngstrom > 0) || !(effectivePixels > 0)) return 0;
+        double cc = Math.Clamp(score, 0.02, 0.99);
+        return astigmatismAngstrom * astigmatismAngstrom * (1 - cc * cc) / (2 * expectedAngstrom * expectedAngstrom * effectivePixels * cc);
+    }
 
     /// <summary>CTF parameters with Δf1 ≥ Δf2 and the angle in [0, 180) degrees.</summary>
     private static CtfParameters ToParameters(Refined r, CtfFitOptions o)

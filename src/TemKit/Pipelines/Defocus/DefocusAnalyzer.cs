@@ -18,16 +18,21 @@ public sealed class DefocusAnalyzer
     private readonly PowerSpectrumOptions _spectrumOptions;
     private readonly CtfFitOptions _fitOptions;
 
-    /// <summary>Creates an analyzer; <paramref name="figuresFolder"/> receives the thumbnails (null = none).</summary>
-    public DefocusAnalyzer(DefocusRunOptions options, string? figuresFolder)
+    /// <summary>Creates an analyzer; <paramref name="figuresFolder"/> receives the thumbnails (null = none) and
+    /// <paramref name="diagnosticsFolder"/> the CTFFIND-style diagnostic images, MRC and PNG (null = none).</summary>
+    public DefocusAnalyzer(DefocusRunOptions options, string? figuresFolder, string? diagnosticsFolder = null)
     {
         options.Validate();
         _options = options;
         _spectrumOptions = options.ToSpectrumOptions();
         _fitOptions = options.ToFitOptions();
         FiguresFolder = figuresFolder;
+        DiagnosticsFolder = diagnosticsFolder;
         if (figuresFolder != null) Directory.CreateDirectory(figuresFolder);
     }
+
+    /// <summary>Folder of the per-image diagnostic images (KEY.ctf.mrc, KEY.ctf.png), or null.</summary>
+    public string? DiagnosticsFolder { get; }
 
     /// <summary>Folder of the per-image PNG thumbnails (image and spectrum), or null.</summary>
     public string? FiguresFolder { get; }
@@ -108,6 +113,7 @@ public sealed class DefocusAnalyzer
         var p = fit.Profile;
         var fitCurve = new FitCurve(p.RadiusPx, p.FrequencyInverseAngstrom, p.Normalised, p.ModelCtfSquared, p.CrossCorrelation,
             fit.Defocus1Angstrom, fit.Defocus2Angstrom, fit.AstigmatismAngleDegrees, fit.PhaseShiftRadians);
+        if (DiagnosticsFolder != null) Thumbnails.WriteDiagnostic(DiagnosticsFolder, file, spectrum, fit.Parameters);
         if (FiguresFolder != null) Thumbnails.Write(FiguresFolder, file, image, spectrum, fit.Parameters, fit.FitResolutionAngstrom, _options.InputIsPowerSpectrum);
         return new ImagePart(row, profileCurve, smoothed, peaks, fitCurve);
     }

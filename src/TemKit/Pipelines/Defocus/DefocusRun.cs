@@ -61,7 +61,7 @@ public sealed partial class DefocusRun
         provenance.Save(Folder.ProvenancePath);
         var store = new PartStore(Folder.PartsFolder);
         var todo = files.Where(f => !store.IsDone(f)).ToList();
-        var analyzer = new DefocusAnalyzer(Options, Folder.FiguresFolder);
+        var analyzer = new DefocusAnalyzer(Options, Folder.FiguresFolder, Folder.DiagnosticsFolder);
         ProcessAll(todo, store, analyzer);
         var parts = files.Select(f => store.TryLoad(f) ?? ImagePart.Failed(Path.GetFullPath(f), "not processed")).ToList();
         Finish(Folder, parts, Options, WriteReport, provenance);
