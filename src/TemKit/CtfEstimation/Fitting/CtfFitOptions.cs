@@ -46,10 +46,11 @@ public sealed record CtfFitOptions
     public double PhaseShiftRadians { get; init; }
 
     /// <summary>
-    /// Astigmatism restraint (CTFFIND's "expected astigmatism"): SD σ (Å) of a Gaussian prior on Δf1 − Δf2, applied
-    /// as the penalty (Δf1 − Δf2)²·(1 − CC²)/(2σ²·N·CC) on the cross-correlation CC of N effective pixels (the prior in
-    /// log-likelihood units). It removes the spurious astigmatism noise alone produces on stigmatic images and leaves
-    /// well-measured astigmatism alone; 0 = off.
+    /// Astigmatism restraint (CTFFIND's "expected astigmatism"): scale σ (Å) of a heavy-tailed prior on Δf1 − Δf2,
+    /// −log p = ln(1 + (Δf1 − Δf2)²/(2σ²)) (CTFFIND's Gaussian near zero), applied as the penalty
+    /// −log p·(1 − CC²)/(N·CC) on the cross-correlation CC of N effective pixels (the prior in log-likelihood units).
+    /// It removes the spurious astigmatism noise alone produces on stigmatic images and leaves well-measured
+    /// astigmatism alone; 0 = off.
     /// </summary>
     public double ExpectedAstigmatismAngstrom { get; init; } = DefaultExpectedAstigmatismAngstrom;
 

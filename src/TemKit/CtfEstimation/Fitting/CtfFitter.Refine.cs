@@ -99,18 +99,20 @@ public static partial class CtfFitter
     }
 
     /// <summary>
-    /// Astigmatism restraint after CTFFIND (Mindell &amp; Grigorieff 2003; Rohou &amp; Grigorieff 2015): a Gaussian prior
-    /// on Δf1 − Δf2 with SD <paramref name="expectedAngstrom"/>. CTFFIND subtracts (Δf1 − Δf2)²/(2σ²N) from a score
-    /// summed over N pixels; on a normalised cross-correlation CC the same prior weighs
-    /// (Δf1 − Δf2)²·(1 − CC²) / (2σ²·N·CC), because the log-likelihood of N pixels grows as N·CC·ΔCC/(1 − CC²). So
-    /// the restraint matters where the data hardly constrain the astigmatism (low CC), not where the rings are clear.
+    /// Astigmatism restraint after CTFFIND's (Mindell &amp; Grigorieff 2003; Rohou &amp; Grigorieff 2015), with a
+    /// heavy-tailed prior: −log p = ln(1 + (Δf1 − Δf2)²/(2σ²)), σ = <paramref name="expectedAngstrom"/>. Near zero it
+    /// is CTFFIND's Gaussian (Δf1 − Δf2)²/(2σ²); far out it grows only logarithmically, so real astigmatism of many σ
+    /// costs a few log-likelihood units and stays. On the normalised cross-correlation CC of N effective pixels, whose
+    /// log-likelihood grows as N·CC·ΔCC/(1 − CC²), the prior weighs −log p·(1 − CC²)/(N·CC): it matters where the
+    /// data hardly constrain the astigmatism (low CC, spurious astigmatism of noise), not where rings are clear.
     /// 0 (or less) = no restraint.
     /// </summary>
     internal static double AstigmatismPenalty(double astigmatismAngstrom, double expectedAngstrom, double effectivePixels, double score)
     {
         if (!(expectedAngstrom > 0) || !(effectivePixels > 0)) return 0;
         double cc = Math.Clamp(score, 0.02, 0.99);
-        return astigmatismAngstrom * astigmatismAngstrom * (1 - cc * cc) / (2 * expectedAngstrom * expectedAngstrom * effectivePixels * cc);
+        double ratio = astigmatismAngstrom / expectedAngstrom;
+        return Math.Log(1 + 0.5 * ratio * ratio) * (1 - cc * cc) / (effectivePixels * cc);
     }
 
     /// <summary>CTF parameters with Δf1 ≥ Δf2 and the angle in [0, 180) degrees.</summary>
