@@ -46,12 +46,11 @@ internal sealed class MtfCommand : ICliCommand
     private static bool WriteSeries(string run, List<FrameResult> results, bool plots)
     {
         var ok = results.Where(r => r.Analysis?.Ok == true).Select(r => r.Analysis!).ToList();
-        // Eq. 2 holds for the amplitude spectrum; a power-spectrum floor is its square (docs/detector.md).
-        var floors = ok.Select(a => a.Spectrum!.Kind == SpectrumKind.Power ? Math.Sqrt(Math.Max(a.Fit!.C, 0)) : a.Fit!.C).ToList();
+        
         ReadoutNoiseFit readout;
         try
         {
-            readout = ReadoutNoiseFit.Fit(ok.Select(a => a.DoseElectronsPerPixel).ToList(), floors);
+            readout = ReadoutNoiseFit.Fit(ok);
         }
         catch (ArgumentException e)
         {
