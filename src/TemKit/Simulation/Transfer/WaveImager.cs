@@ -64,9 +64,11 @@ public sealed class WaveImager
     public ExitWave ExitWave => _wave;
 
     /// <summary>The CTF model (CTFFIND convention) for <paramref name="p"/> at this wave's voltage.</summary>
-    public Ctf CtfFor(ImagingParameters p) => new(new CtfParameters(
-        _wave.VoltageKilovolts, p.CsMillimetres, 0,
-        p.DefocusAngstrom + 0.5 * p.AstigmatismAngstrom, p.DefocusAngstrom - 0.5 * p.AstigmatismAngstrom, p.AstigmatismAngleDegrees));
+    public Ctf CtfFor(ImagingParameters p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return new(CtfParameters.From(new ElectronOptics(_wave.VoltageKilovolts, p.CsMillimetres, 0), p.Aberration));
+    }
 
     /// <summary>Writes H(k) (FFT order) for <paramref name="p"/> into <paramref name="transfer"/>; H is left 0 where the exit
     /// wave's spectrum is 0 (outside the multislice band limit), since nothing is transferred there.</summary>
@@ -83,19 +85,20 @@ public sealed class WaveImager
         }
     }
 
-    // H at the band bins: χ from Ctf.ChiRadians; the envelopes from |∇χ|, whose radial part uses the defocus recovered
-    // from χ itself (χ = πλg²Δf(α) − ½πCsλ³g⁴, Rohou & Grigorieff Eq. 1) and whose azimuthal part is
+    // H at the band bins: χ and its radial slope from CtfPhase (χ = πλg²Δf(α) − ½πCsλ³g⁴, Rohou & Grigorieff Eq. 1);
+    // the envelopes from |∇χ|, whose azimuthal part is
     // (1/g)∂χ/∂α = −πλg(Δf1 − Δf2) sin 2(α − α_ast); exp and sin/cos then run vectorised over each chunk.
     private void BandTransfer(ImagingParameters p, ComplexF[] values)
     {
         p.Validate();
         var ctf = CtfFor(p);
-        double lambda = ElectronOptics.WavelengthAngstrom(_wave.VoltageKilovolts);
-        double cs = p.CsMillimetres * 1e7, astig = p.AstigmatismAngstrom, astigAngle = p.AstigmatismAngleDegrees * Math.PI / 180;
+        var phase = ctf.Phase;
+        double lambda = phase.Lambda;
+        double astig = p.AstigmatismAngstrom, astigAngle = p.AstigmatismAngleDegrees * Math.PI / 180;
         double c2a = Math.Cos(2 * astigAngle), s2a = Math.Sin(2 * astigAngle);
         double temporal = 0.5 * Math.Pow(Math.PI * lambda * p.FocalSpreadAngstrom, 2);
         double spatial = Math.Pow(p.ConvergenceSemiAngleMilliradians * 1e-3 / (2 * lambda), 2);
-        double csTerm = 0.5 * Math.PI * cs * lambda * lambda * lambda, phaseShift = ctf.Parameters.PhaseShiftRadians;
+        double phaseShift = ctf.Parameters.PhaseShiftRadians;
         int chunks = (_band.Length + Chunk - 1) / Chunk;
         Parallel.For(0, chunks, () => (new float[Chunk], new float[Chunk], new float[Chunk], new float[Chunk]), (c, _, scratch) =>
         {
@@ -105,9 +108,9 @@ public sealed class WaveImager
             {
                 int b = start + i;
                 double g = _g[b], g2 = g * g;
-                double x = ctf.ChiRadians(g, _azimuth[b]);
-                double defocus = g2 > 0 ? (x - phaseShift + csTerm * g2 * g2) / (Math.PI * lambda * g2) : 0;
-                double dRadial = 2 * Math.PI * lambda * g * defocus - 4 * csTerm * g2 * g;
+                double defocus = ctf.DefocusAt(_azimuth[b]);
+                double x = phase.Chi(g, defocus) + phaseShift;
+                double dRadial = phase.ChiSlope(g, defocus);
                 double dAzimuthal = -Math.PI * lambda * g * astig * (_sin2[b] * c2a - _cos2[b] * s2a);
                 chi[i] = (float)x;
                 exponent[i] = (float)(-temporal * g2 * g2 - spatial * (dRadial * dRadial + dAzimuthal * dAzimuthal));
@@ -167,7 +170,7 @@ public sealed class WaveImager
         }
         for (int j = 0; j < ny; j++)
         {
-            double ky = FftShift.SignedIndex(j, ny) / (ny * pixelSizeAngstrom);
+            double ky = FftFrequency.InverseAngstrom(j, ny, pixelSizeAngstrom);
             float gy = (float)Math.Exp(c * ky * ky);
             var row = spectrum.AsSpan(j * h, h);
             for (int i = 0; i < h; i++) row[i] *= gx[i] * gy;
