@@ -18,8 +18,10 @@ public static class NoiseSpectrum
     /// <param name="height">Frame height (px).</param>
     /// <param name="tiles">Equal-sized regions to average.</param>
     /// <param name="kind">Amplitude or power.</param>
-    public static RadialSpectrum Compute(ReadOnlySpan<float> image, int width, int height, IReadOnlyList<PixelRegion> tiles, SpectrumKind kind)
+    /// <param name="fft">FFT backend; null: <see cref="Fourier.Fft.Default"/>.</param>
+    public static RadialSpectrum Compute(ReadOnlySpan<float> image, int width, int height, IReadOnlyList<PixelRegion> tiles, SpectrumKind kind, IFftProvider? fft = null)
     {
+        fft ??= Fft.Default;
         if (image.Length != (long)width * height) throw new ArgumentException($"image holds {image.Length} values, {width}x{height} needs {(long)width * height}", nameof(image));
         if (tiles.Count == 0) throw new ArgumentException("no tiles to average", nameof(tiles));
         int tw = tiles[0].Width, th = tiles[0].Height;
@@ -45,12 +47,12 @@ public static class NoiseSpectrum
             {
                 if (tile is null)
                 {
-                    Fft.Default.ForwardReal(image, spectrum.AsSpan(0, half * th), tw, th);
+                    fft.ForwardReal(image, spectrum.AsSpan(0, half * th), tw, th);
                 }
                 else
                 {
                     CopyTile(image, width, tiles[i], tile.AsSpan(0, tw * th));
-                    Fft.Default.ForwardReal(tile.AsSpan(0, tw * th), spectrum.AsSpan(0, half * th), tw, th);
+                    fft.ForwardReal(tile.AsSpan(0, tw * th), spectrum.AsSpan(0, half * th), tw, th);
                 }
                 // Removing the tile mean only changes the DC coefficient: zero it instead of subtracting.
                 spectrum[0] = default;

@@ -26,6 +26,9 @@ public sealed class MtfRun
     /// <summary>The run's settings.</summary>
     public MtfRunOptions Options { get; }
 
+    /// <summary>FFT backend of the spectra; null: <see cref="TemKit.Fourier.Fft.Default"/>.</summary>
+    public TemKit.Fourier.IFftProvider? FftProvider { get; init; }
+
     /// <summary>Frames done per file (stage = file name, total = its frame count).</summary>
     public IProgress<JobProgress>? Progress { get; init; }
 
@@ -98,7 +101,7 @@ public sealed class MtfRun
         FrameAnalysis analysis;
         try
         {
-            analysis = MtfAnalysis.Analyse(pixels, w, h, Options.Analysis with { DoseElectronsPerPixel = given });
+            analysis = MtfAnalysis.Analyse(pixels, w, h, Options.Analysis with { DoseElectronsPerPixel = given }, FftProvider);
         }
         catch (ArgumentException e)
         {

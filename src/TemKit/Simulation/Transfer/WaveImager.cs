@@ -22,15 +22,19 @@ public sealed class WaveImager
     private readonly int[] _band, _mirror;
     private readonly double[] _g, _azimuth, _cos2, _sin2;
     private readonly ExitWave _wave;
+    private readonly IFftProvider _fft;
 
-    /// <summary>Prepares <paramref name="exitWave"/> for imaging (one forward FFT).</summary>
-    public WaveImager(ExitWave exitWave)
+    /// <summary>Prepares <paramref name="exitWave"/> for imaging (one forward FFT) with the FFT backend
+    /// <paramref name="fft"/> (null: <see cref="Fft.Default"/> at construction).</summary>
+    public WaveImager(ExitWave exitWave, IFftProvider? fft = null)
     {
+        ArgumentNullException.ThrowIfNull(exitWave);
         _wave = exitWave;
+        _fft = fft ?? Fft.Default;
         var grid = exitWave.Grid;
         int nx = grid.Nx, ny = grid.Ny;
         _spectrum = new ComplexF[nx * ny];
-        Fft.Default.Forward(exitWave.Values, _spectrum, nx, ny);
+        _fft.Forward(exitWave.Values, _spectrum, nx, ny);
         var k = new FourierGrid(grid);
         var band = new List<int>();
         var mirror = new List<int>();
@@ -144,22 +148,21 @@ public sealed class WaveImager
             s = _spectrum[m];
             buffer[m] = new ComplexF(s.Re * h.Re - s.Im * h.Im, s.Re * h.Im + s.Im * h.Re);
         }
-        var fft = Fft.Default;
-        fft.Inverse(buffer, buffer, nx, ny);
+        _fft.Inverse(buffer, buffer, nx, ny);
         var pixels = new float[n];
         ComplexOps.Intensity(buffer, pixels);
-        if (p.BlurAngstrom > 0) GaussianBlur(pixels, nx, ny, grid.PixelSizeAngstrom, p.BlurAngstrom);
+        if (p.BlurAngstrom > 0) GaussianBlur(pixels, nx, ny, grid.PixelSizeAngstrom, p.BlurAngstrom, _fft);
         var metadata = new ImageMetadata { VoltageKilovolts = _wave.VoltageKilovolts, DefocusAngstrom = p.DefocusAngstrom };
         return new Image2D(nx, ny, pixels, new VoxelSize(grid.PixelSizeAngstrom, grid.PixelSizeAngstrom, 0), metadata);
     }
 
     /// <summary>Convolves <paramref name="pixels"/> (periodic) with a Gaussian of standard deviation <paramref name="sigmaAngstrom"/>:
     /// multiplies the spectrum by exp(−2π² σ² k²).</summary>
-    public static void GaussianBlur(Span<float> pixels, int nx, int ny, double pixelSizeAngstrom, double sigmaAngstrom)
+    public static void GaussianBlur(Span<float> pixels, int nx, int ny, double pixelSizeAngstrom, double sigmaAngstrom, IFftProvider? fft = null)
     {
         int h = nx / 2 + 1;
         var spectrum = new ComplexF[h * ny];
-        var fft = Fft.Default;
+        fft ??= Fft.Default;
         fft.ForwardReal(pixels, spectrum, nx, ny);
         double c = -2 * Math.PI * Math.PI * sigmaAngstrom * sigmaAngstrom;
         var gx = new float[h];
