@@ -23,11 +23,12 @@ internal sealed class SegmentCommand : ICliCommand
         var mismatch = new Option<string>("--pixel-size-mismatch") { Description = "When an image's pixel size is outside the model's training range: rescale (resample to the model's pixel size, map results back) or refuse (the image fails)", DefaultValueFactory = _ => "rescale" };
         var tolerance = new Option<double>("--pixel-size-tolerance") { Description = "Relative widening of the model's training pixel-size range accepted as it is (0.05 = 5 %)", DefaultValueFactory = _ => 0.05 };
         var connectivity = new Option<int>("--connectivity") { Description = "Pixels joined into one particle: 4 (edges) or 8 (edges and corners)", DefaultValueFactory = _ => 8 };
+        var minDiameter = new Option<double>("--min-particle-diameter-nm") { Description = "Mask components with a smaller equivalent diameter (nm) are specks: kept in the mask and its area, not listed as particles (0 = list all)", DefaultValueFactory = _ => 0.3 };
         var truth = new Option<string?>("--truth") { Description = "True masks (MRC/DM stack or PNG), one per image in input order: adds precision, recall, F1 and IoU to segmentation.csv" };
         var noPng = new Option<bool>("--no-png") { Description = "Do not write PNG overlays" };
         var cmd = new Command("segment", "Segment particles with a trained MSD-net/U-Net: probability map, mask and overlay per image; area, particles (count, area in nm², equivalent diameter, centroid) and their size distribution")
         {
-            model, inputs, output, threshold, tile, overlap, pixelSize, mismatch, tolerance, connectivity, truth, noPng,
+            model, inputs, output, threshold, tile, overlap, pixelSize, mismatch, tolerance, connectivity, minDiameter, truth, noPng,
         };
         cmd.SetAction(parse =>
         {
@@ -46,6 +47,7 @@ internal sealed class SegmentCommand : ICliCommand
                         var other => throw new UsageException($"--pixel-size-mismatch must be rescale or refuse, got '{other}'"),
                     },
                     PixelSizeTolerance = parse.GetValue(tolerance),
+                    MinParticleDiameterNm = parse.GetValue(minDiameter),
                     Connectivity = parse.GetValue(connectivity) switch
                     {
                         4 => Connectivity.Four,
@@ -66,11 +68,12 @@ internal sealed class SegmentCommand : ICliCommand
             SegmentRun job;
             try
             {
+                options.Segmentation.Validate();
                 job = new SegmentRun(run, checkpoint, options, modelPath) { Warning = Console2.Warn, ImageDone = Report, FileDone = () => advanceFile() };
             }
             catch (ArgumentException e)
             {
-                throw new UsageException(e.Message);
+                throw new UsageException(OptionName(e));
             }
             SegmentRunResult result = null!;
             Console2.WithProgress("segmenting", files.Count, advance =>
@@ -89,6 +92,26 @@ internal sealed class SegmentCommand : ICliCommand
             return result.Failed > 0 ? ExitCodes.InputFailed : ExitCodes.Ok;
         });
         return cmd;
+    }
+
+    /// <summary>The message of a settings error, naming the command-line option and value instead of the library property.</summary>
+    private static string OptionName(ArgumentException e)
+    {
+        string reason = e.Message.Split('\n')[0];
+        int cut = reason.IndexOf(" (Parameter", StringComparison.Ordinal);
+        if (cut > 0) reason = reason[..cut];
+        string? option = e.ParamName switch
+        {
+            nameof(SegmentationOptions.Threshold) => "--threshold",
+            nameof(SegmentationOptions.TileSizePx) => "--tile-size-px",
+            nameof(SegmentationOptions.TileOverlapPx) => "--tile-overlap-px",
+            nameof(SegmentationOptions.PixelSizeAngstrom) => "--pixel-size-angstrom",
+            nameof(SegmentationOptions.PixelSizeTolerance) => "--pixel-size-tolerance",
+            nameof(SegmentationOptions.MinParticleDiameterNm) => "--min-particle-diameter-nm",
+            _ => null,
+        };
+        string value = e is ArgumentOutOfRangeException { ActualValue: { } v } ? $" {Convert.ToString(v, CultureInfo.InvariantCulture)}" : "";
+        return option is null ? reason : $"{option}{value}: {reason}";
     }
 
     /// <summary>Expands each input in the order given (folders and globs sorted inside), dropping repeats.</summary>

@@ -42,6 +42,13 @@ public sealed record SegmentationOptions
     /// </summary>
     public double PixelSizeTolerance { get; init; } = 0.05;
 
+    /// <summary>
+    /// Components whose equivalent diameter is below this (nm) are specks, not particles: they stay in the mask and
+    /// its area but are not listed or counted as particles. 0.3 nm is about one atom's diameter. Ignored when the pixel
+    /// size is unknown; 0 lists every component.
+    /// </summary>
+    public double MinParticleDiameterNm { get; init; } = 0.3;
+
     /// <summary>Neighbourhood joining mask pixels into particles.</summary>
     public Connectivity Connectivity { get; init; } = Connectivity.Eight;
 
@@ -54,6 +61,7 @@ public sealed record SegmentationOptions
         if (PixelSizeAngstrom is { } p && !(p > 0 && double.IsFinite(p))) throw new ArgumentOutOfRangeException(nameof(PixelSizeAngstrom), p, "pixel size must be a positive number of Å");
         if (!(PixelSizeTolerance >= 0 && PixelSizeTolerance < 1)) throw new ArgumentOutOfRangeException(nameof(PixelSizeTolerance), PixelSizeTolerance, "tolerance must be in [0, 1)");
         if (!Enum.IsDefined(PixelSizeMismatch)) throw new ArgumentOutOfRangeException(nameof(PixelSizeMismatch), PixelSizeMismatch, "rescale or refuse");
+        if (!(MinParticleDiameterNm >= 0) || !double.IsFinite(MinParticleDiameterNm)) throw new ArgumentOutOfRangeException(nameof(MinParticleDiameterNm), MinParticleDiameterNm, "must be ≥ 0 nm");
         if (!Enum.IsDefined(Connectivity)) throw new ArgumentOutOfRangeException(nameof(Connectivity), Connectivity, "4 or 8");
     }
 }

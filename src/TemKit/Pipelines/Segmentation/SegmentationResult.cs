@@ -33,7 +33,10 @@ public sealed class SegmentationResult
     /// <summary>Mean foreground probability over the mask pixels; NaN for an empty mask.</summary>
     public required double MeanProbability { get; init; }
 
-    /// <summary>Connected components of the mask (particles), numbered in raster order of their first pixel.</summary>
+    /// <summary>
+    /// Connected components of the mask at least <see cref="SegmentationOptions.MinParticleDiameterNm"/> across
+    /// (particles), numbered 1.. in raster order of their first pixel.
+    /// </summary>
     public required IReadOnlyList<ComponentMeasurement> Particles { get; init; }
 
     /// <summary>Training pixel size of the model (Å/px); null when the model does not record it.</summary>

@@ -84,7 +84,10 @@ public static partial class Segmenter
         }
         var labels = new int[plane];
         int count = ConnectedComponents.Label(mask, w, h, labels, options.Connectivity);
-        var particles = ComponentMeasurements.Measure(labels, count, w, h, fg, pixelSize);
+        var particles = ComponentMeasurements.Measure(labels, count, w, h, fg, pixelSize)
+            .Where(c => !(c.EquivalentDiameterNm < options.MinParticleDiameterNm))
+            .Select((c, k) => c with { Label = k + 1 })
+            .ToList();
         double nmX = pixelSize.IsKnown ? pixelSize.XAngstrom / 10 : double.NaN;
         double nmY = pixelSize.YAngstrom > 0 ? pixelSize.YAngstrom / 10 : nmX;
         return new SegmentationResult

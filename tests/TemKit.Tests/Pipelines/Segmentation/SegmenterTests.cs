@@ -25,7 +25,7 @@ public class SegmenterTests
         var model = Untrained(ModelInput.FromPixelSizes([1.0]));
         var image = Noise(40, 36, 1, seed: 1);
         var before = image.Pixels.ToArray();
-        var result = Segmenter.Segment(image, model, new SegmentationOptions { TileSizePx = 32, TileOverlapPx = 8, Threshold = 0.5 });
+        var result = Segmenter.Segment(image, model, new SegmentationOptions { TileSizePx = 32, TileOverlapPx = 8, Threshold = 0.5, MinParticleDiameterNm = 0 });
         Assert.Equal(before, image.Pixels.ToArray());
         // The hand-made way callers used to need: normalise a copy, predict, threshold.
         var copy = image.Pixels.ToArray();
