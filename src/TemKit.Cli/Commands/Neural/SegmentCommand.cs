@@ -69,7 +69,13 @@ internal sealed class SegmentCommand : ICliCommand
             try
             {
                 options.Segmentation.Validate();
-                job = new SegmentRun(run, checkpoint, options, modelPath) { Warning = Console2.Warn, ImageDone = Report, FileDone = () => advanceFile() };
+                job = new SegmentRun(run, checkpoint, options, modelPath)
+                {
+                    CommandLine = "temkit " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
+                    Warning = Console2.Warn,
+                    ImageDone = Report,
+                    FileDone = () => advanceFile(),
+                };
             }
             catch (ArgumentException e)
             {

@@ -12,7 +12,7 @@ namespace TemKit.Pipelines.Segmentation;
 /// Segments a list of images with one model into a run folder: per image STEM.probability.mrc, STEM.mask.mrc and
 /// STEM.overlay.png (STEM unique per input path, <see cref="OutputNames.KeyOf"/>), then segmentation.csv (one row per
 /// image in input order, full paths), particles.csv (one row per particle), particle-sizes.svg and run.json (settings,
-/// model, TemKit version). A file that cannot be read becomes an error row; the others go on.
+/// model, TemKit version, command line). A file that cannot be read becomes an error row; the others go on.
 /// </summary>
 public sealed partial class SegmentRun
 {
@@ -45,6 +45,9 @@ public sealed partial class SegmentRun
 
     /// <summary>Settings.</summary>
     public SegmentRunOptions Options { get; }
+
+    /// <summary>The command line that started the run, recorded in run.json (optional).</summary>
+    public string? CommandLine { get; init; }
 
     /// <summary>Called after each image (segmented or failed), in input order, on the calling thread.</summary>
     public Action<SegmentedImage>? ImageDone { get; init; }
@@ -146,6 +149,7 @@ public sealed partial class SegmentRun
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>RUN/run.json: TemKit version, model path and input description, every setting.</summary>
@@ -156,11 +160,12 @@ public sealed partial class SegmentRun
             temkit_version = typeof(SegmentRun).Assembly
                 .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
                 .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "unknown",
+            command_line = CommandLine,
             model = ModelPath,
             model_network = Model.Network.Kind,
             model_format_version = Model.FormatVersion,
             model_input = Model.Input,
-            options = Options,
+            options = Options with { TruthPath = Options.TruthPath is { } t ? Path.GetFullPath(t) : null },
         };
         AtomicFile.WriteAllText(Path.Combine(Folder, "run.json"), JsonSerializer.Serialize(settings, s_json) + "\n");
     }
