@@ -37,8 +37,9 @@ internal sealed class SegmentationDemoStep : IDemoStep
         var table = CsvFiles.ReadTable(Path.Combine(run, "segmentation.csv"));
         var row = table.Rows[0];
         string Cell(string column) => row[table.ColumnIndex(column)];
-        return $"MSD-net trained on simulated images (msd.tkm, learning curve, history CSV); held-out particle F1 {Cell("f1")}, " +
-               $"IoU {Cell("iou")} against its exact mask at threshold {Cell("threshold")}, {Cell("particles")} particle(s), mask area {Cell("area_nm2")} nm²: " +
+        double Number(string column) => double.TryParse(Cell(column), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : double.NaN;
+        return string.Create(CultureInfo.InvariantCulture, $"MSD-net trained on simulated images (msd.tkm, learning curve, history CSV); held-out particle F1 {Number("f1"):F3}, ") +
+               string.Create(CultureInfo.InvariantCulture, $"IoU {Number("iou"):F3} against its exact mask at threshold {Number("threshold"):G3}, {Cell("particles")} particle(s), mask area {Number("area_nm2"):F2} nm²: ") +
                $"segmentation/{Cell("output_stem")}.overlay.png, segmentation/particles.csv";
     }
 }

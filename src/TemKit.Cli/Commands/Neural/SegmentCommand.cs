@@ -64,7 +64,6 @@ internal sealed class SegmentCommand : ICliCommand
             string run = OutputPaths.RequireFolder(parse.GetValue(output)!, "--output");
             var checkpoint = ModelFile.Load(modelPath);
             Console.Error.WriteLine($"model {Path.GetFileName(modelPath)}: {checkpoint.Network.Kind}, training pixel size {checkpoint.Input.DescribePixelSize()}");
-            Action advanceFile = () => { };
             SegmentRun job;
             try
             {
@@ -74,26 +73,21 @@ internal sealed class SegmentCommand : ICliCommand
                     CommandLine = "temkit " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
                     Warning = Console2.Warn,
                     ImageDone = Report,
-                    FileDone = () => advanceFile(),
                 };
             }
             catch (ArgumentException e)
             {
                 throw new UsageException(OptionName(e));
             }
-            SegmentRunResult result = null!;
-            Console2.WithProgress("segmenting", files.Count, advance =>
+            SegmentRunResult result;
+            try
             {
-                advanceFile = advance;
-                try
-                {
-                    result = job.Run(files);
-                }
-                catch (ArgumentException e)
-                {
-                    throw new UsageException(e.Message);
-                }
-            });
+                result = Console2.RunWithProgress(progress => job.Run(files, progress));
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(e.Message);
+            }
             PrintSummary(result);
             return result.Failed > 0 ? ExitCodes.InputFailed : ExitCodes.Ok;
         });

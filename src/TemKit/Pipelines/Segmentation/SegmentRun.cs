@@ -52,23 +52,23 @@ public sealed partial class SegmentRun
     /// <summary>Called after each image (segmented or failed), in input order, on the calling thread.</summary>
     public Action<SegmentedImage>? ImageDone { get; init; }
 
-    /// <summary>Called after each input file.</summary>
-    public Action? FileDone { get; init; }
-
     /// <summary>Called with each warning (prefixed with the image name), e.g. a pixel-size rescale.</summary>
     public Action<string>? Warning { get; init; }
 
     /// <summary>
-    /// Segments <paramref name="files"/> in the order given (a stack contributes each frame). Throws
-    /// <see cref="ArgumentException"/> before any work when the truth masks do not pair with the images.
+    /// Segments <paramref name="files"/> in the order given (a stack contributes each frame), reporting
+    /// ("segmenting", images done, images) to <paramref name="progress"/>. Throws <see cref="ArgumentException"/>
+    /// before any work when the truth masks do not pair with the images.
     /// </summary>
-    public SegmentRunResult Run(IReadOnlyList<string> files)
+    public SegmentRunResult Run(IReadOnlyList<string> files, IProgress<JobProgress>? progress = null)
     {
         Directory.CreateDirectory(Folder);
         var inputs = files.Select(f => InputImages.Describe(Path.GetFullPath(f))).ToList();
         var truth = Options.TruthPath is { } t ? TruthMasks.Load(t, inputs.Sum(i => i.FrameCount)) : null;
         SaveSettings();
+        int total = inputs.Sum(i => Math.Max(1, i.FrameCount));
         var images = new List<SegmentedImage>();
+        progress?.Report(new JobProgress("segmenting", 0, total));
         var particles = new List<ParticleRow>();
         foreach (var input in inputs)
         {
@@ -77,8 +77,8 @@ public sealed partial class SegmentRun
                 images.Add(image);
                 if (image.Result is { } r) particles.AddRange(r.Particles.Select(p => new ParticleRow(image, p)));
                 ImageDone?.Invoke(image);
+                progress?.Report(new JobProgress("segmenting", images.Count, total));
             }
-            FileDone?.Invoke();
         }
         var result = new SegmentRunResult(images, particles, Path.Combine(Folder, "segmentation.csv"),
             Path.Combine(Folder, "particles.csv"), Path.Combine(Folder, "particle-sizes.svg"));
