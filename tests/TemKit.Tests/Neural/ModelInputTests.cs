@@ -86,4 +86,27 @@ public class ModelInputTests : IDisposable
         EditHeader(path, h => h.Replace("\"version\": 2", "\"version\": 3"));
         Assert.Contains("'version' is 3; this TemKit reads versions 1-2", Assert.Throws<TemKitFormatException>(() => ModelFile.Load(path)).Message);
     }
+
+    [Fact]
+    public void DatasetPixelSizesComeFromParamsCsvPerFrame()
+    {
+        var images = new TemKit.Imaging.ImageStack(8, 8, 2, voxelSize: TemKit.Imaging.VoxelSize.Isotropic(0.15));
+        var masks = new TemKit.Imaging.ImageStack(8, 8, 2);
+        images.Data[3] = 1;
+        images.Data[64 + 5] = 1;
+        string dir = Directory.CreateDirectory(Path.Combine(_dir, "ds")).FullName;
+        TemKit.IO.Mrc.MrcFile.Write(Path.Combine(dir, "images.mrc"), images);
+        TemKit.IO.Mrc.MrcFile.Write(Path.Combine(dir, "masks.mrc"), masks);
+        // Without params.csv: the header's (mean) pixel size.
+        var samples = TemKit.Neural.Training.SegmentationDataset.Load(Path.Combine(dir, "images.mrc"), Path.Combine(dir, "masks.mrc"), 1);
+        Assert.All(samples, s => Assert.Equal(0.15, s.PixelSizeAngstrom, 6));
+        File.WriteAllText(Path.Combine(dir, "params.csv"), "frame,pixel_size_angstrom\n0,0.14\n1,0.16\n");
+        samples = TemKit.Neural.Training.SegmentationDataset.Load(Path.Combine(dir, "images.mrc"), Path.Combine(dir, "masks.mrc"), 1);
+        Assert.Equal([0.14, 0.16], samples.Select(s => s.PixelSizeAngstrom));
+        var input = ModelInput.FromPixelSizes(samples.Select(s => s.PixelSizeAngstrom));
+        Assert.Equal("0.15 Å/px (trained on 0.14-0.16)", input.DescribePixelSize());
+        File.WriteAllText(Path.Combine(dir, "params.csv"), "frame,pixel_size_angstrom\n0,0.14\n");
+        Assert.Contains("1 rows for the 2 frames", Assert.Throws<TemKitFormatException>(() =>
+            TemKit.Neural.Training.SegmentationDataset.Load(Path.Combine(dir, "images.mrc"), Path.Combine(dir, "masks.mrc"), 1)).Message);
+    }
 }
