@@ -14,7 +14,7 @@ internal sealed class TrainCommand : ICliCommand
     public Command Build()
     {
         var net = new NetworkOptions();
-        var images = new Option<string>("--images") { Description = "Image stack (e.g. DS/images.mrc) or folder of MRC/DM/PNG images", Required = true };
+        var images = new Option<string>("--images") { Description = "Image stack (e.g. DS/images.mrc; a params.csv beside it gives each frame's pixel size, recorded in the model) or folder of MRC/DM/PNG images", Required = true };
         var masks = new Option<string>("--masks") { Description = "Mask stack or folder, paired with the images in order (value > 0 = particle)", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "Model file to write (MODEL.tkm); also MODEL.history.csv and MODEL.learning-curve.svg", Required = true };
         var epochs = new Option<int>("--epochs") { Description = "Total epochs", DefaultValueFactory = _ => 50 };
