@@ -13,6 +13,7 @@ internal sealed class TomoCommand : ICliCommand
         command.Subcommands.Add(TomoReconstructCommand.Build());
         command.Subcommands.Add(TomoProjectCommand.Build());
         command.Subcommands.Add(TomoAlignCommand.Build());
+        command.Subcommands.Add(TomoReportCommand.Build());
         return command;
     }
 }

@@ -4,7 +4,7 @@ namespace TemKit.Tomography.Phantoms;
 /// The modified Shepp–Logan head phantom (Toft 1996, Table B.3: the Shepp and Logan 1974 ellipses with higher contrast),
 /// values 0..1, sampled at pixel centres on [−1, 1]², +y up (row 0 is the top).
 /// </summary>
-public static class SheppLogan
+public static partial class SheppLogan
 {
     // intensity, semi-axis a, semi-axis b, centre x, centre y, rotation (degrees)
     private static readonly double[,] Ellipses =
@@ -21,17 +21,20 @@ public static class SheppLogan
         { 0.1, 0.0230, 0.0460, 0.06, -0.605, 0 },
     };
 
-    /// <summary>An <paramref name="size"/> × <paramref name="size"/> phantom, row-major [row·size + column].</summary>
-    public static float[] Create(int size, double scale = 1)
+    /// <summary>
+    /// An <paramref name="size"/> × <paramref name="size"/> phantom, row-major [row·size + column], shrunk by
+    /// <paramref name="scale"/>; the phantom's centre sits at pixel (size − 1)/2 + <paramref name="centreOffsetPx"/>.
+    /// </summary>
+    public static float[] Create(int size, double scale = 1, double centreOffsetPx = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
         var image = new float[size * size];
         for (int r = 0; r < size; r++)
         {
-            double y = 1 - 2 * (r + 0.5) / size;
+            double c0 = (size - 1) / 2.0 + centreOffsetPx, y = -(r - c0) * 2 / size;
             for (int c = 0; c < size; c++)
             {
-                double x = 2 * (c + 0.5) / size - 1, v = 0;
+                double x = (c - c0) * 2 / size, v = 0;
                 for (int e = 0; e < Ellipses.GetLength(0); e++)
                 {
                     double a = Ellipses[e, 1] * scale, b = Ellipses[e, 2] * scale, phi = Ellipses[e, 5] * Math.PI / 180;
