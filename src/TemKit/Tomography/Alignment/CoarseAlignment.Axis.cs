@@ -20,10 +20,18 @@ public static partial class CoarseAlignment
         double coarse = best;
         var fine = new List<(double Psi, double Score)>();
         for (double psi = coarse - 1; psi <= coarse + 1 + 1e-9; psi += 0.1) fine.Add((psi, Score(psi)));
-        int k = fine.FindIndex(f => f.Score == fine.Max(g => g.Score));
-        if (k == 0 || k == fine.Count - 1) return fine[k].Psi;
-        double m = fine[k - 1].Score, c = fine[k].Score, p = fine[k + 1].Score, den = m - 2 * c + p;
-        return fine[k].Psi + (den < 0 ? 0.5 * (m - p) / den * 0.1 : 0);
+        // A least-squares parabola through all fine points is steadier under noise than the three around the maximum.
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, t0 = 0, t1 = 0, t2 = 0;
+        foreach (var (psi, score) in fine)
+        {
+            double d = psi - coarse, d2 = d * d;
+            s0 += 1; s1 += d; s2 += d2; s3 += d2 * d; s4 += d2 * d2;
+            t0 += score; t1 += score * d; t2 += score * d2;
+        }
+        var m = new MathNet.Numerics.LinearAlgebra.Double.DenseMatrix(3, 3, [s0, s1, s2, s1, s2, s3, s2, s3, s4]);
+        var q = m.Solve(new MathNet.Numerics.LinearAlgebra.Double.DenseVector([t0, t1, t2]));
+        double vertex = q[2] < 0 ? -q[1] / (2 * q[2]) : double.NaN;
+        return double.IsFinite(vertex) && Math.Abs(vertex) <= 1 ? coarse + vertex : fine.MaxBy(f => f.Score).Psi;
     }
 
     /// <summary>Mean over frames of the best normalised correlation (over shifts along the axis) of its axis profile with the reference frame's.</summary>
