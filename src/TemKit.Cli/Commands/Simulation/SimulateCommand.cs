@@ -14,6 +14,7 @@ internal sealed class SimulateCommand : ICliCommand
         command.Subcommands.Add(SimulateClusterCommand.Build());
         command.Subcommands.Add(SimulateStemCommand.Build());
         command.Subcommands.Add(SimulateTiltSeriesCommand.Build());
+        command.Subcommands.Add(SimulateTiltDatasetCommand.Build());
         return command;
     }
 
