@@ -39,6 +39,10 @@ public static class TiltSeriesSimulator
         var noiseless = new float[(long)frames * n * n];
         var scan = new ScanRegion(0, 0, n, n, step);
         var tilts = parameters.TiltsDegrees;
+        // The incoherent model's probe profile and cross-sections are the same for every frame: computed once.
+        var profile = options.Method == StemMethod.Incoherent ? new ProbeIntensityProfile(parameters.Stem.Probe) : null;
+        var sigma = IncoherentStem.CrossSections(parameters.Stem, options);
+        foreach (var a in structure) sigma(a.AtomicNumber);
         void Frame(int f, StemOptions frameOptions)
         {
             var atoms = new Atom[structure.Count];
@@ -47,21 +51,22 @@ public static class TiltSeriesSimulator
                 var (x, z) = TiltGeometry.Rotate(structure[a].XAngstrom, structure[a].ZAngstrom, tilts[f]);
                 atoms[a] = structure[a] with { XAngstrom = x + centre, YAngstrom = structure[a].YAngstrom + centre, ZAngstrom = z };
             }
-            var image = StemSimulation.Run(new Specimen(atoms, [], field, field), parameters.Stem, scan, frameOptions).Image.Pixels;
+            ReadOnlySpan<float> image = profile is not null
+                ? IncoherentStem.Render(atoms, sigma, profile, scan, 1)
+                : StemSimulation.Run(new Specimen(atoms, [], field, field), parameters.Stem, scan, frameOptions).Image.Pixels;
             double scale = parameters.DoseElectronsPerAngstrom2 > 0 ? parameters.DoseElectronsPerAngstrom2 * step * step : 1;
             var target = noiseless.AsSpan((int)((long)f * n * n), n * n);
             for (int p = 0; p < target.Length; p++) target[p] = (float)(image[p] * scale);
             tiltDone?.Invoke();
         }
         if (options.Method == StemMethod.Incoherent)
-            Parallel.For(0, frames, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism }, f => Frame(f, options with { MaxParallelism = 1 }));
+            Parallel.For(0, frames, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism }, f => Frame(f, options));
         else
             for (int f = 0; f < frames; f++) Frame(f, options);
         var voxel = new VoxelSize(step, step, step);
         var metadata = new ImageMetadata { VoltageKilovolts = parameters.Stem.Probe.VoltageKilovolts, DoseElectronsPerAngstrom2 = parameters.DoseElectronsPerAngstrom2 };
         var clean = new ImageStack(n, n, frames, noiseless, StackKind.ImageStack, voxel with { ZAngstrom = 0 }, metadata);
         ImageStack? noisy = parameters.DoseElectronsPerAngstrom2 > 0 ? new ImageStack(n, n, frames, Poisson(noiseless, n * n, parameters.NoiseSeed), StackKind.ImageStack, voxel with { ZAngstrom = 0 }, metadata) : null;
-        var sigma = IncoherentStem.CrossSections(parameters.Stem, options);
         var volume = GroundTruthVolume.Render(structure, sigma, n, step, parameters.VolumeBlobSigmaAngstrom);
         return new TiltSeriesResult(tilts, clean, noisy, [.. structure], volume, step, parameters.DoseElectronsPerAngstrom2);
     }

@@ -14,7 +14,9 @@ public class TiltSeriesTests
     {
         // One Au atom at (x, y, z) = (4, -3, 6) Å: at tilt θ its image sits at x cos θ + z sin θ (TiltGeometry), y unchanged.
         var atom = new Atom(79, 4, -3, 6);
-        var p = new TiltSeriesParameters { TiltsDegrees = [-40, 0, 30], ImagePixels = 64, StepAngstrom = 0.5, DoseElectronsPerAngstrom2 = 0 };
+        // A 0.6 Å source size makes the spot smooth on the 0.5 Å scan, so the sampled centroid is the true one.
+        var stem = new StemParameters(new ProbeParameters(SourceSizeAngstrom: 0.6), AnnularDetector.Haadf);
+        var p = new TiltSeriesParameters { TiltsDegrees = [-40, 0, 30], ImagePixels = 64, StepAngstrom = 0.5, DoseElectronsPerAngstrom2 = 0, Stem = stem };
         var r = TiltSeriesSimulator.Run([atom], p, Incoherent);
         for (int f = 0; f < 3; f++)
         {
