@@ -32,7 +32,7 @@ public static class Thumbnails
             var small = factor == 1 ? image : PowerSpectrumEstimator.Bin(image, factor);
             AtomicFile.WriteAllBytes(ImagePath(folder, file), PngWriter.EncodeImage(FlipRows(small)));
         }
-        AtomicFile.WriteAllBytes(SpectrumPath(folder, file), SpectrumWithRings(spectrum, fit, fitResolutionAngstrom).ToPng());
+        AtomicFile.WriteAllBytes(SpectrumPath(folder, file), PngWriter.EncodeCanvas(SpectrumWithRings(spectrum, fit, fitResolutionAngstrom)));
     }
 
     /// <summary>
