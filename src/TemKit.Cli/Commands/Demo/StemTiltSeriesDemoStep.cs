@@ -6,7 +6,7 @@ namespace TemKit.Cli.Commands.Demo;
 /// series of it with Poisson noise, tilt angles and the ground-truth volume (`temkit simulate stem`, `simulate tilt-series`).</summary>
 internal sealed class StemTiltSeriesDemoStep : IDemoStep
 {
-    public int Order => 46;
+    public int Order => 55;
 
     public string Title => "STEM tilt series";
 
