@@ -96,7 +96,7 @@ internal static class MrcWriter
         }
     }
 
-    private static MrcHeader BuildHeader(int nx, int ny, int nz, MrcMode mode, int ispg, int mz, VoxelSize voxel,
+    internal static MrcHeader BuildHeader(int nx, int ny, int nz, MrcMode mode, int ispg, int mz, VoxelSize voxel,
         (double X, double Y, double Z) origin, MrcStatistics stats, MrcWriteOptions options)
     {
         var labels = new List<string> { $"Created by TemKit {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC" };
