@@ -53,7 +53,7 @@ internal sealed class MtfOptions
         if (!(maxQ > 0.1)) throw new UsageException($"--max-q {maxQ}: must be > 0.1");
         if (!(minR2 <= 1)) throw new UsageException($"--min-r2 {minR2}: R² is at most 1");
         return new MtfAnalysisOptions(
-            Region: region, AutoVacuum: auto, TileSize: tile, Spectrum: spectrum, MinRSquared: minR2,
-            Vacuum: new VacuumOptions(TileSize: vacuumTile), Fit: new MtfFitOptions(MaxQNormalised: maxQ));
+            Region: region, AutoVacuum: auto, TileSizePx: tile, Spectrum: spectrum, MinRSquared: minR2,
+            Vacuum: new VacuumOptions(TileSizePx: vacuumTile), Fit: new MtfFitOptions(MaxQNormalised: maxQ));
     }
 }
