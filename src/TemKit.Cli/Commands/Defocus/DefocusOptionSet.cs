@@ -26,12 +26,13 @@ internal sealed class DefocusOptionSet
     public Option<double> MaxDefocus { get; } = new("--max-defocus-A") { Description = "Largest mean defocus searched (Å)", DefaultValueFactory = _ => s_defaults.MaxDefocusAngstrom };
     public Option<double> MinResolution { get; } = new("--min-resolution-A") { Description = "Coarsest spacing used by the fit (Å)", DefaultValueFactory = _ => s_defaults.MinResolutionAngstrom };
     public Option<double> MaxResolution { get; } = new("--max-resolution-A") { Description = "Finest spacing used by the fit (Å; 0 = 0.9 of Nyquist)", DefaultValueFactory = _ => s_defaults.MaxResolutionAngstrom };
+    public Option<double> ExpectedAstigmatism { get; } = new("--expected-astigmatism-A") { Description = "Astigmatism restraint: SD of the expected |Δf1 − Δf2| (Å), CTFFIND's restraint (Mindell & Grigorieff 2003; Rohou & Grigorieff 2015); stops noise from reporting spurious astigmatism; 0 = off", DefaultValueFactory = _ => s_defaults.ExpectedAstigmatismAngstrom };
     public Option<double> Sigma { get; } = new("--smoothing-sigma-px") { Description = "Gaussian sigma of the profile smoothing (px)", DefaultValueFactory = _ => s_defaults.SmoothingSigmaPx };
     public Option<double> Prominence { get; } = new("--min-prominence") { Description = "Keep rings with prominence ≥ this fraction of the strongest (0..1)", DefaultValueFactory = _ => s_defaults.MinRelativeProminence };
 
     /// <summary>Every option, to add to a command.</summary>
     public IEnumerable<Option> All => [Voltage, Cs, AmplitudeContrast, PixelSize.Option, .. PixelSize.Legacy, PowerSpectrum, AmplitudeSpectrum, Average,
-        TileSize.Option, .. TileSize.Legacy, Bin, MinDefocus, MaxDefocus, MinResolution, MaxResolution, Sigma, Prominence];
+        TileSize.Option, .. TileSize.Legacy, Bin, MinDefocus, MaxDefocus, MinResolution, MaxResolution, ExpectedAstigmatism, Sigma, Prominence];
 
     /// <summary>Reads the options; an invalid value is a usage error naming it.</summary>
     public DefocusRunOptions Read(ParseResult parse)
@@ -51,6 +52,7 @@ internal sealed class DefocusOptionSet
             MaxDefocusAngstrom = parse.GetValue(MaxDefocus),
             MinResolutionAngstrom = parse.GetValue(MinResolution),
             MaxResolutionAngstrom = parse.GetValue(MaxResolution),
+            ExpectedAstigmatismAngstrom = parse.GetValue(ExpectedAstigmatism),
             SmoothingSigmaPx = parse.GetValue(Sigma),
             MinRelativeProminence = parse.GetValue(Prominence),
         };
@@ -75,6 +77,7 @@ internal sealed class DefocusOptionSet
             "--tile-size-px", o.TileSizePx.ToString(CultureInfo.InvariantCulture), "--bin", o.BinFactor.ToString(CultureInfo.InvariantCulture),
             "--min-defocus-A", N(o.MinDefocusAngstrom), "--max-defocus-A", N(o.MaxDefocusAngstrom),
             "--min-resolution-A", N(o.MinResolutionAngstrom), "--max-resolution-A", N(o.MaxResolutionAngstrom),
+            "--expected-astigmatism-A", N(o.ExpectedAstigmatismAngstrom),
             "--smoothing-sigma-px", N(o.SmoothingSigmaPx), "--min-prominence", N(o.MinRelativeProminence),
         };
         if (o.PixelSizeAngstrom is { } p) args.AddRange(["--pixel-size-angstrom", N(p)]);

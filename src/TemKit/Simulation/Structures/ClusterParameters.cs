@@ -1,23 +1,10 @@
 namespace TemKit.Simulation.Structures;
 
-/// <summary>Closed-shell cluster shapes of <see cref="Clusters"/>.</summary>
-public enum ClusterShape
-{
-    /// <summary>Mackay icosahedron.</summary>
-    Icosahedron,
-
-    /// <summary>Ino/Marks decahedron.</summary>
-    Decahedron,
-
-    /// <summary>(Truncated) octahedron.</summary>
-    Octahedron,
-}
-
 /// <summary>One closed-shell cluster of an FCC metal (<see cref="Clusters.Build"/>).</summary>
-/// <param name="Shape">Icosahedron, decahedron or octahedron.</param>
+/// <param name="Shape">Icosahedron, decahedron, octahedron or cuboctahedron.</param>
 /// <param name="Element">Element symbol.</param>
 /// <param name="LatticeConstantAngstrom">FCC lattice constant a (Å), which sets the bond a/√2; null: tabulated.</param>
-/// <param name="Shells">Icosahedron: shells around the centre; octahedron: atoms per edge − 1.</param>
+/// <param name="Shells">Icosahedron: shells around the centre; octahedron: atoms per edge − 1; cuboctahedron: shells.</param>
 /// <param name="P">Decahedron: atoms along each edge of the pentagonal cross-section.</param>
 /// <param name="Q">Decahedron: atoms along the (100) faces parallel to the axis (1 = regular).</param>
 /// <param name="R">Decahedron: Marks re-entrance depth (0 = Ino).</param>

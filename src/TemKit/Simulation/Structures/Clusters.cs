@@ -23,6 +23,7 @@ public static class Clusters
             ClusterShape.Icosahedron => Icosahedron(z, p.Shells, bond),
             ClusterShape.Decahedron => Decahedron(z, p.P, p.Q, p.R, bond),
             ClusterShape.Octahedron => Octahedron(z, p.Shells + 1, p.Cut, bond),
+            ClusterShape.Cuboctahedron => Octahedron(z, 2 * p.Shells + 1, p.Shells, bond),
             _ => throw new ArgumentOutOfRangeException(nameof(p), p.Shape, "unknown cluster shape"),
         };
         double margin = p.MarginAngstrom;
