@@ -30,7 +30,7 @@ public static class MtfAnalysis
         {
             problem = region.ProblemWithin(width, height);
             if (problem is not null) return FrameAnalysis.Failed(problem);
-            tiles = region.Tiles(options.TileSize);
+            tiles = region.Tiles(options.TileSizePx);
         }
         else if (options.AutoVacuum)
         {
@@ -39,7 +39,7 @@ public static class MtfAnalysis
         }
         else
         {
-            tiles = PixelRegion.Whole(width, height).Tiles(options.TileSize);
+            tiles = PixelRegion.Whole(width, height).Tiles(options.TileSizePx);
         }
 
         double mean = Mean(pixels, width, tiles);

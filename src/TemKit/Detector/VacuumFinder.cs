@@ -11,7 +11,7 @@ public static class VacuumFinder
     public static IReadOnlyList<PixelRegion> Find(ReadOnlySpan<float> image, int width, int height, VacuumOptions? options = null)
     {
         options ??= new VacuumOptions();
-        int t = options.TileSize;
+        int t = options.TileSizePx;
         int nx = width / t, ny = height / t;
         if (nx == 0 || ny == 0) return [];
         int n = nx * ny;

@@ -112,7 +112,7 @@ public class BadInputTests
     {
         const double cx = 150, cy = 170, radius = 130;
         var frame = SpecimenFrame(512, cx, cy, radius, 2.0, 7);
-        var a = MtfAnalysis.Analyse(frame, new MtfAnalysisOptions(AutoVacuum: true, Vacuum: new VacuumOptions(TileSize: 64)));
+        var a = MtfAnalysis.Analyse(frame, new MtfAnalysisOptions(AutoVacuum: true, Vacuum: new VacuumOptions(TileSizePx: 64)));
         Assert.True(a.Ok, a.Message);
         Assert.True(a.Tiles.Count >= 20, $"{a.Tiles.Count} vacuum tiles");
         foreach (var t in a.Tiles)

@@ -16,11 +16,11 @@ internal sealed class DefocusOptionSet
     public Option<double> Voltage { get; } = new("--voltage-kv") { Description = "Acceleration voltage (kV)", DefaultValueFactory = _ => s_defaults.VoltageKilovolts };
     public Option<double> Cs { get; } = new("--cs-mm") { Description = "Spherical aberration Cs (mm)", DefaultValueFactory = _ => s_defaults.CsMillimetres };
     public Option<double> AmplitudeContrast { get; } = new("--amplitude-contrast") { Description = "Amplitude contrast fraction (0..1; ~0.07 cryo, ~0.1 materials)", DefaultValueFactory = _ => s_defaults.AmplitudeContrast };
-    public Option<double?> PixelSize { get; } = new("--pixel-size-A") { Description = "Pixel size (Å); overrides the file header" };
+    public AliasedOption<double?> PixelSize { get; } = SharedOptions.PixelSizeAngstrom("Pixel size (Å); overrides the file header", "--pixel-size-A");
     public Option<bool> PowerSpectrum { get; } = new("--power-spectrum") { Description = "Inputs are precomputed centred power spectra (DC at the centre, as RELION/CTFFIND write them)" };
     public Option<bool> AmplitudeSpectrum { get; } = new("--amplitude-spectrum") { Description = "With --power-spectrum: the spectra hold amplitudes |F|, not |F|²" };
     public Option<bool> Average { get; } = new("--average") { Description = "Average all frames of a stack (default: first frame)" };
-    public Option<int> TileSize { get; } = new("--tile-size") { Description = "Tile size of the averaged periodogram (px)", DefaultValueFactory = _ => s_defaults.TileSizePx };
+    public AliasedOption<int> TileSize { get; } = SharedOptions.TileSizePx("Tile size of the averaged periodogram (px)", s_defaults.TileSizePx, "--tile-size");
     public Option<int> Bin { get; } = new("--bin") { Description = "Bin the image by this factor before tiling (0 = automatic, 1 = none)", DefaultValueFactory = _ => s_defaults.BinFactor };
     public Option<double> MinDefocus { get; } = new("--min-defocus-A") { Description = "Smallest mean defocus searched (Å, underfocus positive)", DefaultValueFactory = _ => s_defaults.MinDefocusAngstrom };
     public Option<double> MaxDefocus { get; } = new("--max-defocus-A") { Description = "Largest mean defocus searched (Å)", DefaultValueFactory = _ => s_defaults.MaxDefocusAngstrom };
@@ -31,7 +31,8 @@ internal sealed class DefocusOptionSet
     public Option<double> Prominence { get; } = new("--min-prominence") { Description = "Keep rings with prominence ≥ this fraction of the strongest (0..1)", DefaultValueFactory = _ => s_defaults.MinRelativeProminence };
 
     /// <summary>Every option, to add to a command.</summary>
-    public IEnumerable<Option> All => [Voltage, Cs, AmplitudeContrast, PixelSize, PowerSpectrum, AmplitudeSpectrum, Average, TileSize, Bin, MinDefocus, MaxDefocus, MinResolution, MaxResolution, ExpectedAstigmatism, Sigma, Prominence];
+    public IEnumerable<Option> All => [Voltage, Cs, AmplitudeContrast, PixelSize.Option, .. PixelSize.Legacy, PowerSpectrum, AmplitudeSpectrum, Average,
+        TileSize.Option, .. TileSize.Legacy, Bin, MinDefocus, MaxDefocus, MinResolution, MaxResolution, ExpectedAstigmatism, Sigma, Prominence];
 
     /// <summary>Reads the options; an invalid value is a usage error naming it.</summary>
     public DefocusRunOptions Read(ParseResult parse)
@@ -41,11 +42,11 @@ internal sealed class DefocusOptionSet
             VoltageKilovolts = parse.GetValue(Voltage),
             CsMillimetres = parse.GetValue(Cs),
             AmplitudeContrast = parse.GetValue(AmplitudeContrast),
-            PixelSizeAngstrom = parse.GetValue(PixelSize),
+            PixelSizeAngstrom = PixelSize.Get(parse),
             InputIsPowerSpectrum = parse.GetValue(PowerSpectrum),
             SpectrumIsAmplitude = parse.GetValue(AmplitudeSpectrum),
             AverageFrames = parse.GetValue(Average),
-            TileSizePx = parse.GetValue(TileSize),
+            TileSizePx = TileSize.Get(parse),
             BinFactor = parse.GetValue(Bin),
             MinDefocusAngstrom = parse.GetValue(MinDefocus),
             MaxDefocusAngstrom = parse.GetValue(MaxDefocus),
@@ -73,13 +74,13 @@ internal sealed class DefocusOptionSet
         var args = new List<string>
         {
             "--voltage-kv", N(o.VoltageKilovolts), "--cs-mm", N(o.CsMillimetres), "--amplitude-contrast", N(o.AmplitudeContrast),
-            "--tile-size", o.TileSizePx.ToString(CultureInfo.InvariantCulture), "--bin", o.BinFactor.ToString(CultureInfo.InvariantCulture),
+            "--tile-size-px", o.TileSizePx.ToString(CultureInfo.InvariantCulture), "--bin", o.BinFactor.ToString(CultureInfo.InvariantCulture),
             "--min-defocus-A", N(o.MinDefocusAngstrom), "--max-defocus-A", N(o.MaxDefocusAngstrom),
             "--min-resolution-A", N(o.MinResolutionAngstrom), "--max-resolution-A", N(o.MaxResolutionAngstrom),
             "--expected-astigmatism-A", N(o.ExpectedAstigmatismAngstrom),
             "--smoothing-sigma-px", N(o.SmoothingSigmaPx), "--min-prominence", N(o.MinRelativeProminence),
         };
-        if (o.PixelSizeAngstrom is { } p) args.AddRange(["--pixel-size-A", N(p)]);
+        if (o.PixelSizeAngstrom is { } p) args.AddRange(["--pixel-size-angstrom", N(p)]);
         if (o.InputIsPowerSpectrum) args.Add("--power-spectrum");
         if (o.SpectrumIsAmplitude) args.Add("--amplitude-spectrum");
         if (o.AverageFrames) args.Add("--average");

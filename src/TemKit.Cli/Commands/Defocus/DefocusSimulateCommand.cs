@@ -13,7 +13,7 @@ internal sealed class DefocusSimulateCommand : ICliCommand
         var output = new Option<string>("--output", "-o") { Description = "Folder for micrograph_NNN.mrc and truth.csv", Required = true };
         var count = new Option<int>("--count") { Description = "Number of micrographs", DefaultValueFactory = _ => d.Count };
         var size = new Option<int>("--size") { Description = "Edge of each micrograph (px)", DefaultValueFactory = _ => d.SizePx };
-        var pixel = new Option<double>("--pixel-size-A") { Description = "Pixel size (Å)", DefaultValueFactory = _ => d.PixelSizeAngstrom };
+        var pixel = SharedOptions.PixelSizeAngstrom("Pixel size (Å)", d.PixelSizeAngstrom, "--pixel-size-A");
         var kv = new Option<double>("--voltage-kv") { Description = "Acceleration voltage (kV)", DefaultValueFactory = _ => d.VoltageKilovolts };
         var cs = new Option<double>("--cs-mm") { Description = "Spherical aberration (mm)", DefaultValueFactory = _ => d.CsMillimetres };
         var ac = new Option<double>("--amplitude-contrast") { Description = "Amplitude contrast fraction", DefaultValueFactory = _ => d.AmplitudeContrast };
@@ -23,12 +23,13 @@ internal sealed class DefocusSimulateCommand : ICliCommand
         var dose = new Option<double>("--dose") { Description = "Electron dose (e/Å²)", DefaultValueFactory = _ => d.DoseElectronsPerAngstrom2 };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => d.Seed };
         var cmd = new Command("defocus-simulate", "Write a synthetic dataset of amorphous-film micrographs with known defocus (MRC + truth.csv)")
-            { output, count, size, pixel, kv, cs, ac, minDf, maxDf, astig, dose, seed };
+            { output, count, size, kv, cs, ac, minDf, maxDf, astig, dose, seed };
+        pixel.AddTo(cmd);
         cmd.SetAction(parse =>
         {
             var options = new DefocusDatasetOptions
             {
-                Count = parse.GetValue(count), SizePx = parse.GetValue(size), PixelSizeAngstrom = parse.GetValue(pixel),
+                Count = parse.GetValue(count), SizePx = parse.GetValue(size), PixelSizeAngstrom = pixel.Get(parse),
                 VoltageKilovolts = parse.GetValue(kv), CsMillimetres = parse.GetValue(cs), AmplitudeContrast = parse.GetValue(ac),
                 MinDefocusAngstrom = parse.GetValue(minDf), MaxDefocusAngstrom = parse.GetValue(maxDf),
                 MaxAstigmatismFraction = parse.GetValue(astig), DoseElectronsPerAngstrom2 = parse.GetValue(dose), Seed = parse.GetValue(seed),

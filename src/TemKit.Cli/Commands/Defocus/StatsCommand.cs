@@ -4,6 +4,7 @@ using System.Text.Json;
 using TemKit.Cli.Infrastructure;
 using TemKit.IO;
 using TemKit.IO.Csv;
+using TemKit.Numerics.Statistics;
 using TemKit.Pipelines.Defocus.Statistics;
 
 namespace TemKit.Cli.Commands.Defocus;

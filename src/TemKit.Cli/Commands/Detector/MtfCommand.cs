@@ -23,8 +23,8 @@ internal sealed class MtfCommand : ICliCommand
         cmd.SetAction(parse =>
         {
             var analysis = o.Resolve(parse);
-            if (parse.GetValue(o.PixelSize) is { } given && !(given > 0 && double.IsFinite(given)))
-                throw new UsageException($"--pixel-size {given}: must be > 0 Å");
+            if (o.PixelSize.Get(parse) is { } given && !(given > 0 && double.IsFinite(given)))
+                throw new UsageException($"--pixel-size-angstrom {given}: must be > 0 Å");
             var files = InputFiles.Expand(parse.GetValue(o.Files)!);
             DoseTable? doses = null;
             if (parse.GetValue(o.DoseCsv) is { } csv)
@@ -34,7 +34,7 @@ internal sealed class MtfCommand : ICliCommand
             }
             string folder = parse.GetValue(o.Output)!;
             OutputPaths.RequireFolder(folder, "--output");
-            var options = new MtfRunOptions(analysis, doses, parse.GetValue(o.PixelSize), Plots: !parse.GetValue(o.NoPlots));
+            var options = new MtfRunOptions(analysis, doses, o.PixelSize.Get(parse), Plots: !parse.GetValue(o.NoPlots));
             var result = Console2.RunWithProgress(progress =>
                 new MtfRun(folder, options) { Problem = Console2.Error, Progress = progress }.Run(files));
             Console.WriteLine($"{result.Passed} of {result.Frames.Count} frames fitted; wrote {result.MtfCsvPath}");

@@ -22,18 +22,19 @@ internal sealed class NoiseCommand : ICliCommand
         var size = new Option<int>("--size") { Description = "frame width and height (px)", DefaultValueFactory = _ => 512 };
         var frames = new Option<int>("--frames") { Description = "number of frames", DefaultValueFactory = _ => 20 };
         var dose = new Option<string>("--dose-e-per-A2") { Description = "frame dose in e/Å²: a value, or lo:hi spaced logarithmically over the frames", DefaultValueFactory = _ => "10:1300" };
-        var pixel = new Option<double>("--pixel-size") { Description = "pixel size (Å)", DefaultValueFactory = _ => 0.05 };
+        var pixel = SharedOptions.PixelSizeAngstrom("pixel size (Å)", 0.05, "--pixel-size");
         var seed = new Option<int>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1 };
         var detector = new DetectorParameterOptions();
-        var cmd = new Command("simulate", "Simulate a vacuum dose series through a detector and write it with its true parameters.") { output, size, frames, dose, pixel, seed };
+        var cmd = new Command("simulate", "Simulate a vacuum dose series through a detector and write it with its true parameters.") { output, size, frames, dose, seed };
+        pixel.AddTo(cmd);
         detector.AddTo(cmd);
         cmd.SetAction(parse =>
         {
             int n = parse.GetValue(size), count = parse.GetValue(frames);
-            double s = parse.GetValue(pixel);
+            double s = pixel.Get(parse);
             if (n < 16) throw new UsageException($"--size {n}: need ≥ 16 px");
             if (count < 1) throw new UsageException($"--frames {count}: need ≥ 1");
-            if (!(s > 0) || !double.IsFinite(s)) throw new UsageException($"--pixel-size {s}: must be > 0 Å");
+            if (!(s > 0) || !double.IsFinite(s)) throw new UsageException($"--pixel-size-angstrom {s}: must be > 0 Å");
             OutputPaths.RequireExtension(parse.GetValue(output)!, "--output", ".mrc", ".mrcs");
             var doses = ValueRange.Parse(parse.GetValue(dose)!, "--dose-e-per-A2");
             if (doses.Min < 0) throw new UsageException("--dose-e-per-A2: must be ≥ 0");
@@ -53,10 +54,11 @@ internal sealed class NoiseCommand : ICliCommand
         var input = new Argument<string>("clean") { Description = "clean image or stack (MRC, DM3/DM4): intensity, any scale" };
         var output = new Option<string>("--output", "-o") { Description = "output MRC (same frames, pixels in detected e/px)", Required = true };
         var dose = new Option<string>("--dose-e-per-A2") { Description = "frame dose in e/Å²: a value, or lo:hi spaced logarithmically over the frames", Required = true };
-        var pixel = new Option<double?>("--pixel-size") { Description = "pixel size (Å); default: from the file" };
+        var pixel = SharedOptions.PixelSizeAngstrom("pixel size (Å); default: from the file", "--pixel-size");
         var seed = new Option<int>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1 };
         var detector = new DetectorParameterOptions();
-        var cmd = new Command("apply", "Apply detector noise (dose, MTF, readout) to a clean image, e.g. for training data.") { input, output, dose, pixel, seed };
+        var cmd = new Command("apply", "Apply detector noise (dose, MTF, readout) to a clean image, e.g. for training data.") { input, output, dose, seed };
+        pixel.AddTo(cmd);
         detector.AddTo(cmd);
         cmd.SetAction(parse =>
         {
@@ -69,11 +71,11 @@ internal sealed class NoiseCommand : ICliCommand
             OutputPaths.RequireNotAnInput(DetectorSeries.TruthPath(parse.GetValue(output)!), "--output", path);
             var clean = ImageFile.Read(path);
             ComplexInput.Warn(path, clean.Metadata, "for an exit wave that is |ψ|, not the image intensity |ψ|²");
-            if (parse.GetValue(pixel) is { } given && !(given > 0 && double.IsFinite(given)))
-                throw new UsageException($"--pixel-size {given}: must be > 0 Å");
-            double s = parse.GetValue(pixel) ?? clean.VoxelSize.XAngstrom;
+            if (pixel.Get(parse) is { } given && !(given > 0 && double.IsFinite(given)))
+                throw new UsageException($"--pixel-size-angstrom {given}: must be > 0 Å");
+            double s = pixel.Get(parse) ?? clean.VoxelSize.XAngstrom;
             if (!(s > 0) || !double.IsFinite(s))
-                throw new UsageException($"{path}: pixel size unknown; give --pixel-size in Å to convert e/Å² to e/px");
+                throw new UsageException($"{path}: pixel size unknown; give --pixel-size-angstrom in Å to convert e/Å² to e/px");
             var result = Console2.RunWithProgress(progress => DetectorSeries.Apply(clean, new DoseSchedule(doses.Min, doses.Max), s, range,
                 parse.GetValue(seed), progress, (z, message) => Console2.Error($"{path} frame {z}: {message}")));
             if (result.FailedFrames > 0) return ExitCodes.InputFailed;

@@ -32,27 +32,19 @@ internal static class SimulateClusterCommand
             RequireCount(parse.GetValue(q), "--q", 1);
             RequireCount(parse.GetValue(r), "--r", 0);
             RequireCount(parse.GetValue(cut), "--cut", 0);
-            var atoms = SimulateCommand.Checked(() =>
+            var kind = parse.GetValue(shape)!.ToLowerInvariant() switch
             {
-                int z = Elements.AtomicNumber(symbol);
-                double a = parse.GetValue(lattice) ?? Elements.FccLatticeAngstrom(symbol)
-                    ?? throw new ArgumentException($"no tabulated FCC lattice constant for '{symbol}': give --lattice-constant-angstrom");
-                double bond = a / Math.Sqrt(2);
-                return parse.GetValue(shape)!.ToLowerInvariant() switch
-                {
-                    "icosahedron" => Clusters.Icosahedron(z, parse.GetValue(shells), bond),
-                    "decahedron" => Clusters.Decahedron(z, parse.GetValue(p), parse.GetValue(q), parse.GetValue(r), bond),
-                    "octahedron" => Clusters.Octahedron(z, parse.GetValue(shells) + 1, parse.GetValue(cut), bond),
-                    var other => throw new ArgumentException($"--shape '{other}': expected icosahedron, decahedron or octahedron"),
-                };
-            });
-            double margin = 5;
-            double x0 = atoms.Min(t => t.XAngstrom), y0 = atoms.Min(t => t.YAngstrom), z0 = atoms.Min(t => t.ZAngstrom);
-            var moved = atoms.Select(t => t.Translated(margin - x0, margin - y0, margin - z0)).ToArray();
-            var specimen = new Specimen(moved, [], moved.Max(t => t.XAngstrom) + margin, moved.Max(t => t.YAngstrom) + margin);
+                "icosahedron" => ClusterShape.Icosahedron,
+                "decahedron" => ClusterShape.Decahedron,
+                "octahedron" => ClusterShape.Octahedron,
+                var other => throw new UsageException($"--shape '{other}': expected icosahedron, decahedron or octahedron"),
+            };
+            var parameters = new ClusterParameters(kind, symbol, parse.GetValue(lattice), parse.GetValue(shells),
+                parse.GetValue(p), parse.GetValue(q), parse.GetValue(r), parse.GetValue(cut));
+            var (specimen, height) = SimulateCommand.Checked(() => Clusters.Build(parameters));
             string path = parse.GetValue(output)!;
-            XyzFile.Write(path, specimen, moved.Max(t => t.ZAngstrom) + margin);
-            Console.WriteLine($"{path}: {atoms.Length} atoms");
+            XyzFile.Write(path, specimen, height);
+            Console.WriteLine($"{path}: {specimen.Particle.Length} atoms");
             return ExitCodes.Ok;
         });
         return command;

@@ -21,7 +21,7 @@ internal static class SimulateParticleCommand
         var noSupport = new Option<bool>("--no-support") { Description = "Leave out the CeO2 (111) support slab" };
         var xyz = new Option<string?>("--xyz") { Description = "Simulate this XYZ structure instead of a generated particle (atoms tagged 0 are support)" };
         var grid = new Option<int>("--grid") { Description = "Image size (px, square)", DefaultValueFactory = _ => 512 };
-        var pixel = new Option<double>("--pixel-size-angstrom") { Description = "Sampling (Å/px)", DefaultValueFactory = _ => 0.075 };
+        var pixel = SharedOptions.PixelSizeAngstrom("Sampling (Å/px)", 0.075);
         var slice = new Option<double>("--slice-thickness-angstrom") { Description = "Multislice slice thickness (Å)", DefaultValueFactory = _ => 2.0 };
         var voltage = new Option<double>("--voltage-kv") { Description = "Acceleration voltage (kV)", DefaultValueFactory = _ => 300.0 };
         var defocus = new Option<double>("--defocus-angstrom") { Description = "Defocus (Å, positive = underfocus)", DefaultValueFactory = _ => 0.0 };
@@ -35,13 +35,13 @@ internal static class SimulateParticleCommand
         var mtf = new Option<int>("--mtf-model") { Description = "Detector: MTF model 1..5 of Table 3 in the supplementary of Leth Larsen et al., 'Quantifying noise limitations of neural network segmentations in HRTEM' (centre of its ranges; default 4, the one that paper found best), 0 = ideal counting detector", DefaultValueFactory = _ => 4 };
         var command = new Command("particle", "Simulate one supported nanoparticle (or an XYZ structure): exit wave, image, mask.")
         {
-            output, element, lattice, diameter, seed, noSupport, xyz, grid, pixel, slice, voltage, defocus, cs, astig, astigAngle, focalSpread, convergence, blur, dose, mtf,
+            output, element, lattice, diameter, seed, noSupport, xyz, grid, pixel.Option, slice, voltage, defocus, cs, astig, astigAngle, focalSpread, convergence, blur, dose, mtf,
         };
         command.SetAction(parse =>
         {
             string outDir = parse.GetValue(output)!;
             OutputPaths.RequireFolder(parse.GetValue(output)!, "--output");
-            var simGrid = new SimulationGrid(parse.GetValue(grid), parse.GetValue(grid), parse.GetValue(pixel));
+            var simGrid = new SimulationGrid(parse.GetValue(grid), parse.GetValue(grid), pixel.Get(parse));
             var potential = new PotentialParameters(parse.GetValue(slice));
             var multislice = new MultisliceParameters(parse.GetValue(voltage));
             var optics = new ImagingParameters(parse.GetValue(defocus), parse.GetValue(cs), parse.GetValue(astig), parse.GetValue(astigAngle),

@@ -49,7 +49,7 @@ public sealed class DoseTable
         if (_perPixel.TryGetValue((name, frame), out double d) || _perPixel.TryGetValue(("", frame), out d)) return d;
         if (_perA2.TryGetValue((name, frame), out d) || _perA2.TryGetValue(("", frame), out d))
         {
-            if (!(pixelSizeAngstrom > 0)) throw new InvalidDataException("dose given in e/Å² but the file has no pixel size; give --pixel-size");
+            if (!(pixelSizeAngstrom > 0)) throw new InvalidDataException("dose given in e/Å² but the file has no pixel size; give --pixel-size-angstrom");
             return d * pixelSizeAngstrom * pixelSizeAngstrom;
         }
         return null;

@@ -7,6 +7,33 @@ namespace TemKit.Simulation.Structures;
 public static class Clusters
 {
     /// <summary>
+    /// The cluster <paramref name="p"/> in a cell with <see cref="ClusterParameters.MarginAngstrom"/> of empty space on
+    /// every side (the atoms moved to start at the margin), and the cell's height (Å) for an XYZ file. Throws
+    /// <see cref="ArgumentException"/> for an unknown element or one without a tabulated lattice constant.
+    /// </summary>
+    public static (Specimen Specimen, double HeightAngstrom) Build(ClusterParameters p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        int z = Elements.AtomicNumber(p.Element);
+        double a = p.LatticeConstantAngstrom ?? Elements.FccLatticeAngstrom(p.Element)
+            ?? throw new ArgumentException($"no tabulated FCC lattice constant for '{p.Element}': give --lattice-constant-angstrom");
+        double bond = a / Math.Sqrt(2); // FCC nearest-neighbour distance
+        var atoms = p.Shape switch
+        {
+            ClusterShape.Icosahedron => Icosahedron(z, p.Shells, bond),
+            ClusterShape.Decahedron => Decahedron(z, p.P, p.Q, p.R, bond),
+            ClusterShape.Octahedron => Octahedron(z, p.Shells + 1, p.Cut, bond),
+            ClusterShape.Cuboctahedron => Octahedron(z, 2 * p.Shells + 1, p.Shells, bond),
+            _ => throw new ArgumentOutOfRangeException(nameof(p), p.Shape, "unknown cluster shape"),
+        };
+        double margin = p.MarginAngstrom;
+        double x0 = atoms.Min(t => t.XAngstrom), y0 = atoms.Min(t => t.YAngstrom), z0 = atoms.Min(t => t.ZAngstrom);
+        var moved = atoms.Select(t => t.Translated(margin - x0, margin - y0, margin - z0)).ToArray();
+        var specimen = new Specimen(moved, [], moved.Max(t => t.XAngstrom) + margin, moved.Max(t => t.YAngstrom) + margin);
+        return (specimen, moved.Max(t => t.ZAngstrom) + margin);
+    }
+
+    /// <summary>
     /// Mackay icosahedron of <paramref name="shells"/> shells around a central atom: 1 + Σ (10 s² + 2) atoms
     /// = 13, 55, 147, 309, 561 for 1..5 shells. Shell s has its vertices at radius s·d (d = nearest-neighbour distance;
     /// the shell's surface bonds are then 5 % longer, as in the Mackay structure).

@@ -1,6 +1,7 @@
 using System.Globalization;
 using TemKit.IO;
 using TemKit.IO.Csv;
+using TemKit.Numerics.Statistics;
 using TemKit.Plotting;
 
 namespace TemKit.Pipelines.Defocus.Statistics;

@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
 
-namespace TemKit.Pipelines.Defocus.Statistics;
+namespace TemKit.Numerics.Statistics;
 
 /// <summary>A correlation coefficient with its two-sided p-value.</summary>
 /// <param name="Coefficient">Pearson r or Spearman ρ (−1..1).</param>

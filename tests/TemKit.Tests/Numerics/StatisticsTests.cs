@@ -1,9 +1,10 @@
 using TemKit.Pipelines.Defocus.Report;
+using TemKit.Numerics.Statistics;
 using TemKit.Pipelines.Defocus.Statistics;
 
-namespace TemKit.Tests.Pipelines;
+namespace TemKit.Tests.Numerics;
 
-public class DefocusStatisticsTests
+public class StatisticsTests
 {
     private static readonly double[] s_x = [1.0, 2.0, 3.5, 4.0, 5.5, 6.0, 7.25, 8.0, 9.0, 10.5];
     private static readonly double[] s_y = [2.1, 3.9, 6.2, 8.8, 9.9, 12.5, 13.1, 17.0, 17.2, 21.9];

@@ -1,4 +1,4 @@
-namespace TemKit.Pipelines.Defocus.Statistics;
+namespace TemKit.Numerics.Statistics;
 
 /// <summary>Cross-validated prediction error of each degree and the degree chosen.</summary>
 /// <param name="Degree">Chosen degree (one-standard-error rule).</param>

@@ -1,7 +1,7 @@
 using MathNet.Numerics;
 using MathNet.Numerics.LinearRegression;
 
-namespace TemKit.Pipelines.Defocus.Statistics;
+namespace TemKit.Numerics.Statistics;
 
 /// <summary>
 /// A least-squares polynomial y = Σ c_k x^k (the seed's "one-to-one formula"), fitted on standardised
