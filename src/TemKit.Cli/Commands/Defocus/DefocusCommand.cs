@@ -78,6 +78,7 @@ internal sealed class DefocusCommand : ICliCommand
             {
                 WriteReport = writeReport,
                 ImageDone = advance,
+                Notice = Console2.Warn,
                 ImageFailed = r => Console2.Error(r.Error.Contains(Path.GetFileName(r.File), StringComparison.Ordinal) ? r.Error : $"{r.File}: {r.Error}"),
             };
             try

@@ -30,6 +30,7 @@ internal sealed class MtfCommand : ICliCommand
             var doses = parse.GetValue(o.DoseCsv) is { } csv ? DoseTable.Load(csv) : null;
             string run = parse.GetValue(o.Output)!;
             OutputPaths.RequireFolder(run, "--output");
+            using var held = RunLocks.Folder(run);
             var results = MtfRun.AnalyseAll(files, options, doses, parse.GetValue(o.PixelSize));
             CsvFiles.Write(Path.Combine(run, "mtf.csv"), results.Select(r => r.Row));
             bool plots = !parse.GetValue(o.NoPlots);

@@ -39,6 +39,7 @@ internal sealed class TrainCommand : ICliCommand
             double frac = parse.GetValue(valFraction);
             if (frac < 0 || frac >= 1) throw new UsageException($"--val-fraction {frac} must be in [0, 1)");
 
+            using var held = RunLocks.Beside(outPath);
             ISegmentationNetwork network;
             Adam adam;
             TrainingState state;

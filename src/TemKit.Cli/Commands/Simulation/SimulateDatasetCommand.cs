@@ -29,6 +29,7 @@ internal static class SimulateDatasetCommand
             if (k < 1) throw new UsageException($"--image-epochs must be ≥ 1, got {k}");
             if (t < 1) throw new UsageException($"--threads must be ≥ 1, got {t}");
             OutputPaths.RequireFolder(parse.GetValue(output)!, "--output");
+            using var held = RunLocks.Beside(outDir);
             string? rangesPath = parse.GetValue(ranges);
             var r = rangesPath is null ? DatasetRanges.Table1 : DatasetRangesYaml.Read(rangesPath);
             SimulateCommand.Checked(() => { r.Validate(); return 0; });
