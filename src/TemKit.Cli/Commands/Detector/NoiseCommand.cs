@@ -1,5 +1,7 @@
 using TemKit.IO.Csv;
 using System.CommandLine;
+using TemKit.Numerics;
+using TemKit.Optics;
 using CsvHelper.Configuration.Attributes;
 using TemKit.Cli.Infrastructure;
 using TemKit.Detector;
@@ -23,11 +25,11 @@ internal sealed class NoiseCommand : ICliCommand
     private static Command BuildSimulate()
     {
         var output = new Option<string>("--output", "-o") { Description = "output MRC stack; the true parameters go to <output>_truth.csv", Required = true };
-        var size = new Option<int>("--size") { Description = "frame width and height (px)", DefaultValueFactory = _ => 512 };
-        var frames = new Option<int>("--frames") { Description = "number of frames", DefaultValueFactory = _ => 20 };
+        var size = new Option<int>("--size") { Description = "frame width and height (px)", DefaultValueFactory = _ => 512 }.Whole(16, 16384, "px");
+        var frames = new Option<int>("--frames") { Description = "number of frames", DefaultValueFactory = _ => 20 }.Whole(1, 100_000, "frames");
         var dose = new Option<string>("--dose-e-per-A2") { Description = "frame dose in e/Å²: a value, or lo:hi spaced logarithmically over the frames", DefaultValueFactory = _ => "10:1300" };
-        var pixel = new Option<double>("--pixel-size") { Description = "pixel size (Å)", DefaultValueFactory = _ => 0.05 };
-        var seed = new Option<int>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1 };
+        var pixel = new Option<double>("--pixel-size") { Description = "pixel size (Å)", DefaultValueFactory = _ => 0.05 }.Within(OpticsLimits.PixelSizeAngstrom);
+        var seed = new Option<int>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1 }.AnyValue();
         var detector = new DetectorParameterOptions();
         var cmd = new Command("simulate", "Simulate a vacuum dose series through a detector and write it with its true parameters.") { output, size, frames, dose, pixel, seed };
         detector.AddTo(cmd);
@@ -71,8 +73,8 @@ internal sealed class NoiseCommand : ICliCommand
         var input = new Argument<string>("clean") { Description = "clean image or stack (MRC, DM3/DM4): intensity, any scale" };
         var output = new Option<string>("--output", "-o") { Description = "output MRC (same frames, pixels in detected e/px)", Required = true };
         var dose = new Option<string>("--dose-e-per-A2") { Description = "frame dose in e/Å²: a value, or lo:hi spaced logarithmically over the frames", Required = true };
-        var pixel = new Option<double?>("--pixel-size") { Description = "pixel size (Å); default: from the file" };
-        var seed = new Option<int>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1 };
+        var pixel = new Option<double?>("--pixel-size") { Description = "pixel size (Å); default: from the file" }.Within(OpticsLimits.PixelSizeAngstrom);
+        var seed = new Option<int>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1 }.AnyValue();
         var detector = new DetectorParameterOptions();
         var cmd = new Command("apply", "Apply detector noise (dose, MTF, readout) to a clean image, e.g. for training data.") { input, output, dose, pixel, seed };
         detector.AddTo(cmd);

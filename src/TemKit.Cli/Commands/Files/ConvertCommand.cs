@@ -15,8 +15,8 @@ internal sealed class ConvertCommand : ICliCommand
     {
         var input = new Argument<string>("input") { Description = "Image file to read (MRC, DM3/DM4)." };
         var output = new Argument<string>("output") { Description = "File to write: .mrc (float32 unless --mode) or .png (8-bit preview)." };
-        var mode = new Option<int>("--mode") { Description = "MRC mode to write: 2 (float32), 12 (float16) or 6 (uint16).", DefaultValueFactory = _ => 2 };
-        var frame = new Option<int?>("--frame") { Description = "For PNG: which frame of a stack, counted from 0 (default: the average of all frames)." };
+        var mode = new Option<int>("--mode") { Description = "MRC mode to write: 2 (float32), 12 (float16) or 6 (uint16).", DefaultValueFactory = _ => 2 }.Whole(0, 12, "(MRC mode)");
+        var frame = new Option<int?>("--frame") { Description = "For PNG: which frame of a stack, counted from 0 (default: the average of all frames)." }.Whole(0, 1e9, "(frame index)");
         var scale = new Option<string>("--scale") { Description = "For PNG: display range as low,high percentiles.", DefaultValueFactory = _ => "0.5,99.5" };
         var log = new Option<bool>("--log") { Description = "For PNG: logarithmic display." };
         var round = new Option<bool>("--round") { Description = "For --mode 6: round to the nearest whole number (without it, a value that is not whole is refused)." };

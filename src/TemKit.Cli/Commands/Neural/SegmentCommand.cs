@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TemKit.Numerics;
 using System.Globalization;
 using TemKit.Cli.Infrastructure;
 using TemKit.Imaging;
@@ -20,9 +21,9 @@ internal sealed class SegmentCommand : ICliCommand
         var model = new Argument<string>("model") { Description = "Model file written by `temkit train` (.tkm)" };
         var inputs = new Argument<string[]>("images") { Description = "Images, stacks, folders or globs (MRC, DM3/DM4, PNG)", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--output", "-o") { Description = "Run folder for the outputs and segmentation.csv", Required = true };
-        var threshold = new Option<double>("--threshold") { Description = "Foreground probability at or above which a pixel is in the mask", DefaultValueFactory = _ => 0.9 };
-        var tile = new Option<int>("--tile") { Description = "Tile side for large images (px)", DefaultValueFactory = _ => 256 };
-        var overlap = new Option<int>("--overlap") { Description = "Minimum overlap of neighbouring tiles (px), blended with Hamming weights", DefaultValueFactory = _ => 64 };
+        var threshold = new Option<double>("--threshold") { Description = "Foreground probability at or above which a pixel is in the mask", DefaultValueFactory = _ => 0.9 }.Within(new Limits(0, 1, "(probability)", MinExclusive: true));
+        var tile = new Option<int>("--tile") { Description = "Tile side for large images (px)", DefaultValueFactory = _ => 256 }.Whole(16, 65536, "px");
+        var overlap = new Option<int>("--overlap") { Description = "Minimum overlap of neighbouring tiles (px), blended with Hamming weights", DefaultValueFactory = _ => 64 }.Whole(0, 65536, "px");
         var noPng = new Option<bool>("--no-png") { Description = "Do not write PNG overlays" };
         var cmd = new Command("segment", "Segment particles with a trained MSD-net/U-Net: probability map + mask (MRC), PNG overlay, RUN/segmentation.csv")
         {

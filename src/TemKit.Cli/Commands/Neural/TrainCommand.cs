@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TemKit.Numerics;
 using System.Globalization;
 using TemKit.Cli.Infrastructure;
 using TemKit.IO;
@@ -17,13 +18,13 @@ internal sealed class TrainCommand : ICliCommand
         var images = new Option<string>("--images") { Description = "Image stack (e.g. DS/images.mrc) or folder of MRC/DM/PNG images", Required = true };
         var masks = new Option<string>("--masks") { Description = "Mask stack or folder, paired with the images in order (value > 0 = particle)", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "Model file to write (MODEL.tkm); also MODEL.history.csv and MODEL.learning-curve.svg", Required = true };
-        var epochs = new Option<int>("--epochs") { Description = "Total epochs", DefaultValueFactory = _ => 50 };
-        var batch = new Option<int>("--batch") { Description = "Crops per optimiser step", DefaultValueFactory = _ => 4 };
-        var crop = new Option<int>("--crop") { Description = "Side of the random square training crops (px)", DefaultValueFactory = _ => 256 };
-        var cropsPerImage = new Option<int>("--crops-per-image") { Description = "Crops drawn from each training image per epoch", DefaultValueFactory = _ => 1 };
-        var valFraction = new Option<double>("--val-fraction") { Description = "Fraction of the images held out for validation", DefaultValueFactory = _ => 0.1 };
-        var seed = new Option<int>("--seed") { Description = "Seed of weights, dilations, split, crops and augmentation", DefaultValueFactory = _ => 1 };
-        var lr = new Option<double>("--lr") { Description = "Adam (AMSGrad) learning rate", DefaultValueFactory = _ => 1e-3 };
+        var epochs = new Option<int>("--epochs") { Description = "Total epochs", DefaultValueFactory = _ => 50 }.Whole(1, 100_000, "epochs");
+        var batch = new Option<int>("--batch") { Description = "Crops per optimiser step", DefaultValueFactory = _ => 4 }.Whole(1, 4096, "crops");
+        var crop = new Option<int>("--crop") { Description = "Side of the random square training crops (px)", DefaultValueFactory = _ => 256 }.Whole(8, 16384, "px");
+        var cropsPerImage = new Option<int>("--crops-per-image") { Description = "Crops drawn from each training image per epoch", DefaultValueFactory = _ => 1 }.Whole(1, 10_000, "crops");
+        var valFraction = new Option<double>("--val-fraction") { Description = "Fraction of the images held out for validation", DefaultValueFactory = _ => 0.1 }.Within(new Limits(0, 1, "", MaxExclusive: true));
+        var seed = new Option<int>("--seed") { Description = "Seed of weights, dilations, split, crops and augmentation", DefaultValueFactory = _ => 1 }.AnyValue();
+        var lr = new Option<double>("--lr") { Description = "Adam (AMSGrad) learning rate", DefaultValueFactory = _ => 1e-3 }.Within(AdamParameters.LearningRateLimits);
         var noAugment = new Option<bool>("--no-augment") { Description = "Disable random flips and 90° rotations" };
         var resume = new Option<bool>("--resume") { Description = "Continue the run stored in the --output model file (same data and seed) up to --epochs" };
         var cmd = new Command("train", "Train a segmentation network (MSD-net or U-Net, paper 001 SOI A.1-A.2) on image/mask pairs")

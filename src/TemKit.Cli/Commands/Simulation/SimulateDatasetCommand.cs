@@ -12,11 +12,11 @@ internal static class SimulateDatasetCommand
     public static Command Build()
     {
         var output = new Option<string>("--output", "-o") { Description = "Dataset folder (images.mrc, masks.mrc, params.csv, ranges.yaml, preview PNGs of frame 0)", Required = true };
-        var count = new Option<int>("--count") { Description = "Number of particles (exit waves)", Required = true };
-        var epochs = new Option<int>("--image-epochs") { Description = "Images per particle, each with freshly drawn optics, dose and noise", DefaultValueFactory = _ => 10 };
+        var count = new Option<int>("--count") { Description = "Number of particles (exit waves)", Required = true }.Whole(1, 1_000_000, "particles");
+        var epochs = new Option<int>("--image-epochs") { Description = "Images per particle, each with freshly drawn optics, dose and noise", DefaultValueFactory = _ => 10 }.Whole(1, 10_000, "images per particle");
         var ranges = new Option<string?>("--ranges") { Description = "YAML file of parameter ranges (default: Table 1; see docs/simulation.md)" };
-        var seed = new Option<long>("--seed") { Description = "Random seed; the same seed gives the same dataset", DefaultValueFactory = _ => 0 };
-        var threads = new Option<int>("--threads") { Description = "Particles simulated at once (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var seed = new Option<long>("--seed") { Description = "Random seed; the same seed gives the same dataset", DefaultValueFactory = _ => 0 }.AnyValue();
+        var threads = new Option<int>("--threads") { Description = "Particles simulated at once (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount }.Whole(1, 1024, "threads");
         var command = new Command("dataset", "Simulate a training dataset: random supported particles, each imaged --image-epochs times.")
         {
             output, count, epochs, ranges, seed, threads,
