@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using TemKit.Cli.Infrastructure;
 using TemKit.Tests.Cli;
+using Xunit.Abstractions;
 
 namespace TemKit.Tests.Reliability;
 
@@ -18,6 +19,9 @@ public sealed class MisuseTableTests : IDisposable
     private static readonly string[] s_longValues = ["NaN", "-1", "0", "9223372036854775807"];
 
     private readonly TempFolder _dir = new();
+    private readonly ITestOutputHelper _output;
+
+    public MisuseTableTests(ITestOutputHelper output) => _output = output;
 
     public void Dispose() => _dir.Dispose();
 
@@ -72,6 +76,7 @@ public sealed class MisuseTableTests : IDisposable
                 else if (Directory.EnumerateFileSystemEntries(where, "*", SearchOption.AllDirectories).Any()) failures.Add($"{label}: wrote files");
             }
         }
+        _output.WriteLine($"{NumericOptions().Count()} numeric options, {cases} misuse cases");
         Assert.True(cases > 200, $"only {cases} misuse cases");
         Assert.True(failures.Count == 0, $"{failures.Count} of {cases} misuse cases wrong:\n" + string.Join("\n", failures));
     }
