@@ -39,4 +39,54 @@ internal static class OutputPaths
         }
         return path;
     }
+
+    /// <summary>
+    /// Refuses to replace an existing file at <paramref name="path"/> that is not this command's own output type
+    /// (<paramref name="isOwnType"/>, described by <paramref name="ownType"/>) unless <paramref name="force"/>: a typo in
+    /// -o must not destroy an unrelated file. A file of the command's own type is replaced (re-running is normal).
+    /// </summary>
+    public static void RequireReplaceable(string path, string option, bool force, Func<string, bool> isOwnType, string ownType)
+    {
+        if (force || !File.Exists(path)) return;
+        bool own;
+        try
+        {
+            own = isOwnType(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            own = false;
+        }
+        if (!own) throw new UsageException($"{option} {path}: exists and is not {ownType}; refusing to overwrite it (choose another name, or add --force)");
+    }
+
+    /// <summary>True when <paramref name="path"/> starts with <paramref name="magic"/> (an output type recognised by its first bytes).</summary>
+    public static bool StartsWith(string path, ReadOnlySpan<byte> magic)
+    {
+        using var stream = File.OpenRead(path);
+        Span<byte> head = stackalloc byte[magic.Length];
+        return stream.ReadAtLeast(head, magic.Length, throwOnEndOfStream: false) == magic.Length && head.SequenceEqual(magic);
+    }
+
+    /// <summary>
+    /// Checks, before any work is done, that a file can be created in the folder of <paramref name="path"/> (creating the
+    /// folder if needed): a long run must not learn at its first save that its output cannot be written.
+    /// </summary>
+    public static void RequireWritable(string path, string option)
+    {
+        string full = Path.GetFullPath(path);
+        if (Directory.Exists(full)) throw new UsageException($"{option} {path}: is a folder, expected a file name");
+        string dir = Path.GetDirectoryName(full)!;
+        string probe = Path.Combine(dir, $".temkit-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(dir);
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose)) { }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            string why = e is UnauthorizedAccessException ? "permission denied" : e.HResult == 30 ? "read-only file system" : e.Message.Replace(probe, dir, StringComparison.Ordinal);
+            throw new UsageException($"{option} {path}: cannot write in {dir} ({why})");
+        }
+    }
 }
