@@ -35,7 +35,7 @@ internal static class OptionLimits
 
     /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/> counted in <paramref name="unit"/>
     /// (e.g. "px", "images").</summary>
-    public static Option<T> Whole<T>(this Option<T> option, double min, double max, string unit) => option.Within(new Limits(min, max, unit));
+    public static Option<T> Whole<T>(this Option<T> option, double min, double max, string unit) => option.Within(new Limits(min, max, unit, Whole: true));
 
     /// <summary>Declares that every value of the option's type is meaningful (a random seed).</summary>
     public static Option<T> AnyValue<T>(this Option<T> option)

@@ -12,7 +12,8 @@ namespace TemKit.Numerics;
 /// <param name="Unit">Unit printed after the range (e.g. "kV", "Å", "px"; empty for a pure number).</param>
 /// <param name="MinExclusive">The lower bound itself is refused.</param>
 /// <param name="MaxExclusive">The upper bound itself is refused.</param>
-public readonly record struct Limits(double Min, double Max, string Unit, bool MinExclusive = false, bool MaxExclusive = false)
+/// <param name="Whole">Only whole numbers are meaningful (counts, sizes in px, indices).</param>
+public readonly record struct Limits(double Min, double Max, string Unit, bool MinExclusive = false, bool MaxExclusive = false, bool Whole = false)
 {
     /// <summary>Greater than 0 and at most <paramref name="max"/>.</summary>
     public static Limits Positive(double max, string unit) => new(0, max, unit, MinExclusive: true);
@@ -27,7 +28,8 @@ public readonly record struct Limits(double Min, double Max, string Unit, bool M
     public bool Allows(double value) =>
         double.IsFinite(value)
         && (MinExclusive ? value > Min : value >= Min)
-        && (MaxExclusive ? value < Max : value <= Max);
+        && (MaxExclusive ? value < Max : value <= Max)
+        && (!Whole || Math.Floor(value) == value);
 
     /// <summary>The range in interval notation with the unit, e.g. "(0, 3000] kV".</summary>
     public override string ToString()
@@ -42,7 +44,7 @@ public readonly record struct Limits(double Min, double Max, string Unit, bool M
             .Replace("E-0", "e-", StringComparison.Ordinal).Replace("E-", "e-", StringComparison.Ordinal);
 
     /// <summary>What a refused value is told: "must be a finite number in (0, 3000] kV".</summary>
-    public string Requirement => $"must be a finite number in {this}";
+    public string Requirement => Whole ? $"must be a whole number in {this}" : $"must be a finite number in {this}";
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming <paramref name="name"/> when the value is refused.</summary>
     public void Check(double value, string name)

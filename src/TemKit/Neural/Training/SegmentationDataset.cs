@@ -23,6 +23,7 @@ public static class SegmentationDataset
         if (images.Count != masks.Count)
             throw new TemKitFormatException(masksPath, $"{masks.Count} masks for {images.Count} images in {imagesPath}");
         if (images.Count == 0) throw new TemKitFormatException(imagesPath, "no images found");
+        RequireParameterRows(imagesPath, masksPath, images.Count);
         var samples = new List<SegmentationSample>(images.Count);
         for (int i = 0; i < images.Count; i++)
         {
@@ -49,6 +50,21 @@ public static class SegmentationDataset
             samples.Add(new SegmentationSample(imgName, img.Width, img.Height, pixels, labels, img.PixelSizeAngstrom));
         }
         return samples;
+    }
+
+    /// <summary>
+    /// A simulated dataset (images and masks stacks beside a params.csv, as <c>temkit simulate dataset</c> writes) must
+    /// have one parameter row per image: a count that disagrees means the parts come from different runs.
+    /// </summary>
+    private static void RequireParameterRows(string imagesPath, string masksPath, int images)
+    {
+        if (!File.Exists(imagesPath)) return;
+        string folder = Path.GetDirectoryName(Path.GetFullPath(imagesPath))!;
+        string parameters = Path.Combine(folder, "params.csv");
+        if (!File.Exists(parameters) || Path.GetDirectoryName(Path.GetFullPath(masksPath)) != folder) return;
+        int rows = File.ReadLines(parameters).Skip(1).Count(l => l.Length > 0);
+        if (rows != images)
+            throw new TemKitFormatException(parameters, $"{rows} parameter rows for {images} images in {Path.GetFileName(imagesPath)}: the dataset's parts come from different runs; simulate it again");
     }
 
     /// <summary>Every image in a file or folder, named "file" or "file[frame]".</summary>
