@@ -60,6 +60,18 @@ internal static class OutputPaths
         if (!own) throw new UsageException($"{option} {path}: exists and is not {ownType}; refusing to overwrite it (choose another name, or add --force)");
     }
 
+    /// <summary>True when the existing file <paramref name="path"/> is the image type its extension names (MRC: "MAP " at
+    /// byte 208; PNG: its signature), i.e. the kind of file an image-writing command produces and may replace.</summary>
+    public static bool IsImageOfItsExtension(string path)
+    {
+        string ext = Path.GetExtension(path).ToLowerInvariant();
+        if (ext == ".png") return StartsWith(path, [0x89, (byte)'P', (byte)'N', (byte)'G']);
+        if (ext is not (".mrc" or ".mrcs" or ".map")) return false;
+        using var stream = File.OpenRead(path);
+        Span<byte> head = stackalloc byte[212];
+        return stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && head[208..212].SequenceEqual("MAP "u8);
+    }
+
     /// <summary>True when <paramref name="path"/> starts with <paramref name="magic"/> (an output type recognised by its first bytes).</summary>
     public static bool StartsWith(string path, ReadOnlySpan<byte> magic)
     {
