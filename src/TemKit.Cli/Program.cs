@@ -14,7 +14,9 @@ public static class Program
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) Console2.Error(ArgumentMessages.WithoutTypeNames(error.Message));
-            Console.Error.WriteLine("Run 'temkit --help' (or 'temkit COMMAND --help') for usage.");
+            // A refused option value already says what is expected (OptionLimits); other parse errors get the pointer to --help.
+            if (!parse.Errors.All(e => OptionLimits.IsRangeMessage(e.Message)))
+                Console.Error.WriteLine("Run 'temkit --help' (or 'temkit COMMAND --help') for usage.");
             return ExitCodes.Usage;
         }
         try

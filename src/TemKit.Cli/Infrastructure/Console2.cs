@@ -1,4 +1,5 @@
 using Spectre.Console;
+using TemKit.Pipelines;
 
 namespace TemKit.Cli.Infrastructure;
 
@@ -63,5 +64,42 @@ internal static class Console2
                 var task = ctx.AddTask(description, maxValue: total);
                 work(() => task.Increment(1));
             });
+    }
+
+    /// <summary>
+    /// Runs a library job with a progress bar per <see cref="JobProgress.Stage"/> on stderr when stderr is a terminal;
+    /// otherwise runs it silently. <paramref name="job"/> receives the <see cref="IProgress{T}"/> to hand to the job.
+    /// </summary>
+    public static T RunWithProgress<T>(Func<IProgress<JobProgress>, T> job)
+    {
+        if (Console.IsErrorRedirected) return job(new Ignore());
+        T result = default!;
+        Stderr.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(ctx => result = job(new Bars(ctx)));
+        return result;
+    }
+
+    private sealed class Ignore : IProgress<JobProgress>
+    {
+        public void Report(JobProgress value) { }
+    }
+
+    /// <summary>Reports synchronously (unlike <see cref="Progress{T}"/>, which posts to a thread-pool context).</summary>
+    private sealed class Bars(ProgressContext context) : IProgress<JobProgress>
+    {
+        private readonly Dictionary<string, ProgressTask> _tasks = new();
+
+        public void Report(JobProgress value)
+        {
+            lock (_tasks)
+            {
+                if (value.Total <= 1) return;
+                if (!_tasks.TryGetValue(value.Stage, out var task))
+                    _tasks[value.Stage] = task = context.AddTask(value.Stage, maxValue: value.Total);
+                task.Value = value.Done;
+            }
+        }
     }
 }

@@ -44,6 +44,11 @@ internal static class OptionLimits
         return option;
     }
 
+    /// <summary>True for the messages <see cref="Within{T}"/> reports ("--name value: must be a … number in …"), which
+    /// say what is expected and need no pointer to --help.</summary>
+    public static bool IsRangeMessage(string message) =>
+        System.Text.RegularExpressions.Regex.IsMatch(message, @"^--[\w-]+ \S+: must be a (finite|whole) number in ");
+
     /// <summary>The range declared for <paramref name="option"/>, or null when none was.</summary>
     public static OptionRange? RangeOf(Option option) => s_ranges.TryGetValue(option, out var range) ? range : null;
 

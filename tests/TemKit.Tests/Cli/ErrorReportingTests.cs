@@ -58,10 +58,10 @@ public sealed class ErrorReportingTests : IDisposable
     [Fact]
     public void ImpossibleStackSizeIsOneLineUsageError()
     {
-        var (code, _, stderr) = CliRunner.Run("noise", "simulate", "-o", _dir["v.mrc"], "--size", "100000", "--frames", "100000");
+        var (code, _, stderr) = CliRunner.Run("noise", "simulate", "-o", _dir["v.mrc"], "--size", "16384", "--frames", "100000");
         Assert.Equal(2, code);
         AssertOneLine(stderr);
-        Assert.Contains("100000x100000x100000", stderr);
+        Assert.Contains("16384x16384x100000", stderr);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class ErrorReportingTests : IDisposable
     {
         string input = _dir["stack.mrc"];
         MrcFile.Write(input, new ImageStack(8, 8, 4));
-        foreach (var args in new[] { new[] { "fft", input, "-o", _dir["ps.png"], "--frame", "7" }, ["convert", input, _dir["f.png"], "--frame", "-1"] })
+        foreach (var args in new[] { new[] { "fft", input, "-o", _dir["ps.png"], "--frame", "7" }, ["convert", input, _dir["f.png"], "--frame", "9"] })
         {
             var (code, _, stderr) = CliRunner.Run(args);
             Assert.Equal(2, code);

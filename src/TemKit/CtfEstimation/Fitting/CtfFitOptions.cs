@@ -10,13 +10,17 @@ namespace TemKit.CtfEstimation.Fitting;
 public sealed record CtfFitOptions
 {
     /// <summary>Acceleration voltage (kV).</summary>
-    public double VoltageKilovolts { get; init; } = 300;
+    public double VoltageKilovolts { get; init; } = ElectronOptics.Default.VoltageKilovolts;
 
     /// <summary>Spherical aberration (mm).</summary>
-    public double CsMillimetres { get; init; } = 2.7;
+    public double CsMillimetres { get; init; } = ElectronOptics.Default.CsMillimetres;
 
     /// <summary>Amplitude contrast fraction w (0..1).</summary>
-    public double AmplitudeContrast { get; init; } = 0.07;
+    public double AmplitudeContrast { get; init; } = ElectronOptics.Default.AmplitudeContrast;
+
+    /// <summary>Voltage, Cs and amplitude contrast as one <see cref="ElectronOptics"/> (not serialised: the three values are).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ElectronOptics Optics => new(VoltageKilovolts, CsMillimetres, AmplitudeContrast);
 
     /// <summary>Smallest mean defocus searched (Å, positive = underfocus).</summary>
     public double MinDefocusAngstrom { get; init; } = 1000;

@@ -77,6 +77,7 @@ internal static class DmMetadata
         {
             Format = header.Version == 4 ? "DM4" : "DM3",
             DataType = layout.PixelType.Name,
+            Axes = [.. layout.Axes.Select(a => new ImageAxis(a.Name, a.Size, a.Scale, a.Origin, a.Offset, a.Units))],
             VoltageKilovolts = voltage is > 0 ? voltage / 1000 : null,
             Magnification = magnification is > 0 ? magnification : null,
             ExposureSeconds = exposure is > 0 ? exposure : null,

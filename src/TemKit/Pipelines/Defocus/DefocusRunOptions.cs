@@ -1,7 +1,7 @@
+using TemKit.Optics;
 using TemKit.CtfEstimation.Fitting;
 using TemKit.CtfEstimation.Spectrum;
 using TemKit.Numerics;
-using TemKit.Optics;
 
 namespace TemKit.Pipelines.Defocus;
 
@@ -12,13 +12,17 @@ namespace TemKit.Pipelines.Defocus;
 public sealed record DefocusRunOptions
 {
     /// <summary>Acceleration voltage (kV).</summary>
-    public double VoltageKilovolts { get; init; } = 300;
+    public double VoltageKilovolts { get; init; } = ElectronOptics.Default.VoltageKilovolts;
 
     /// <summary>Spherical aberration (mm).</summary>
-    public double CsMillimetres { get; init; } = 2.7;
+    public double CsMillimetres { get; init; } = ElectronOptics.Default.CsMillimetres;
 
     /// <summary>Amplitude contrast fraction (0..1).</summary>
-    public double AmplitudeContrast { get; init; } = 0.07;
+    public double AmplitudeContrast { get; init; } = ElectronOptics.Default.AmplitudeContrast;
+
+    /// <summary>Voltage, Cs and amplitude contrast as one <see cref="ElectronOptics"/> (not serialised: the three values are).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ElectronOptics Optics => new(VoltageKilovolts, CsMillimetres, AmplitudeContrast);
 
     /// <summary>Pixel size (Å) that overrides the file header; null = use the header.</summary>
     public double? PixelSizeAngstrom { get; init; }
