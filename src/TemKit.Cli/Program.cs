@@ -10,6 +10,12 @@ public static class Program
     {
         if (args.Length == 0) args = ["--help"];
         var root = CommandCatalog.BuildRoot();
+        if (!args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0]))
+        {
+            Console2.Error($"unknown command '{args[0]}'; commands: {string.Join(", ", root.Subcommands.Select(c => c.Name))}");
+            Console.Error.WriteLine("Run 'temkit --help' for usage.");
+            return ExitCodes.Usage;
+        }
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

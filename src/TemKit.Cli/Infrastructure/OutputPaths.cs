@@ -35,7 +35,7 @@ internal static class OutputPaths
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"{option} {path}: cannot create the folder ({(e is UnauthorizedAccessException ? "permission denied" : e.Message)})");
+            throw new UsageException($"{option} {path}: cannot create the folder ({Why(e)})");
         }
         return path;
     }
@@ -97,8 +97,17 @@ internal static class OutputPaths
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            string why = e is UnauthorizedAccessException ? "permission denied" : e.HResult == 30 ? "read-only file system" : e.Message.Replace(probe, dir, StringComparison.Ordinal);
-            throw new UsageException($"{option} {path}: cannot write in {dir} ({why})");
+            throw new UsageException($"{option} {path}: cannot write in {dir} ({Why(e)})");
         }
     }
+
+    /// <summary>Why the file system refused to create a file or folder, in words (not .NET's "Could not find file").</summary>
+    private static string Why(Exception e) => e switch
+    {
+        UnauthorizedAccessException => "permission denied",
+        FileNotFoundException or DirectoryNotFoundException => "the file system does not allow creating files there",
+        _ when e.HResult == 30 => "read-only file system",
+        _ when e.HResult == 28 => "no space left on the device",
+        _ => e.Message,
+    };
 }

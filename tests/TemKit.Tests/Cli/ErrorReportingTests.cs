@@ -86,16 +86,16 @@ public sealed class ErrorReportingTests : IDisposable
         MrcFile.Write(input, new Image2D(16, 16));
         File.WriteAllText(_dir["plain"], "not a folder");
         var (code, _, stderr) = CliRunner.Run("fft", input, "-o", Path.Combine(_dir["plain"], "ps.png"));
-        Assert.Equal(1, code);
+        Assert.Equal(2, code); // checked before any work: an unusable output is bad usage
         AssertOneLine(stderr);
-        Assert.Contains(Path.Combine(_dir["plain"], "ps.png") + ": cannot create its folder", stderr);
+        Assert.Contains("--output " + Path.Combine(_dir["plain"], "ps.png") + ": cannot write in", stderr);
         Assert.Empty(_dir.TempFiles());
 
         Directory.CreateDirectory(_dir["taken.mrc"]);
         (code, _, stderr) = CliRunner.Run("convert", input, _dir["taken.mrc"]);
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         AssertOneLine(stderr);
-        Assert.Contains("taken.mrc: cannot write: it is a folder", stderr);
+        Assert.Contains("taken.mrc: is a folder, expected a file name", stderr);
         Assert.Empty(_dir.TempFiles());
     }
 

@@ -24,7 +24,7 @@ internal sealed class DefocusCommand : ICliCommand
         cmd.SetAction(parse =>
         {
             var options = set.Read(parse);
-            string run = parse.GetValue(output)!;
+            string run = OutputPaths.RequireFolder(parse.GetValue(output)!, "--output");
             if (parse.GetValue(from) is { } stage) return Recompute(run, stage, options, parse.GetValue(inputs)!);
             int n = parse.GetValue(threads);
             if (n < 1) throw new UsageException("--threads must be ≥ 1");

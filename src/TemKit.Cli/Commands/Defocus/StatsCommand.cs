@@ -47,7 +47,7 @@ internal sealed class StatsCommand : ICliCommand
                 }
                 catch (Exception e) when (e is ArgumentException or TemKitFormatException)
                 {
-                    Console2.Error(e.Message);
+                    Console2.Error(e is ArgumentException a ? $"{Path.GetFileName(path)}: {ArgumentMessages.Plain(a)}" : e.Message);
                     failed++;
                 }
             }

@@ -58,7 +58,7 @@ internal sealed class DetectorParameterOptions
         }
         catch (ArgumentException e)
         {
-            throw new UsageException(e.Message);
+            throw new UsageException(e is ArgumentException a ? ArgumentMessages.Plain(a) : e.Message);
         }
         return range;
     }

@@ -36,6 +36,7 @@ internal sealed class NoiseCommand : ICliCommand
             if (count < 1) throw new UsageException($"--frames {count}: need ≥ 1");
             if (!(s > 0) || !double.IsFinite(s)) throw new UsageException($"--pixel-size {s}: must be > 0 Å");
             OutputPaths.RequireExtension(parse.GetValue(output)!, "--output", ".mrc", ".mrcs");
+            OutputPaths.RequireWritable(parse.GetValue(output)!, "--output");
             var doses = ValueRange.Parse(parse.GetValue(dose)!, "--dose-e-per-A2");
             if (doses.Min < 0) throw new UsageException("--dose-e-per-A2: must be ≥ 0");
             var range = detector.Resolve(parse);
@@ -66,6 +67,7 @@ internal sealed class NoiseCommand : ICliCommand
             var range = detector.Resolve(parse);
             string path = parse.GetValue(input)!;
             OutputPaths.RequireExtension(parse.GetValue(output)!, "--output", ".mrc", ".mrcs");
+            OutputPaths.RequireWritable(parse.GetValue(output)!, "--output");
             OutputPaths.RequireNotAnInput(parse.GetValue(output)!, "--output", path);
             OutputPaths.RequireNotAnInput(DetectorSeries.TruthPath(parse.GetValue(output)!), "--output", path);
             var clean = ImageFile.Read(path);

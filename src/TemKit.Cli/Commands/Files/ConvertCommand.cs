@@ -29,6 +29,7 @@ internal sealed class ConvertCommand : ICliCommand
             var options = new ReadOptions(parse.GetValue(permissive), Console2.Warn);
             string ext = Path.GetExtension(outPath).ToLowerInvariant();
             OutputPaths.RequireNotAnInput(outPath, "output", inPath);
+            OutputPaths.RequireWritable(outPath, "output");
             OutputPaths.RequireReplaceable(outPath, "output", parse.GetValue(force), OutputPaths.IsImageOfItsExtension, $"a {ext.TrimStart('.').ToUpperInvariant()} image");
             switch (ext)
             {

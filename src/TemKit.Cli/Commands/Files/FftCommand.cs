@@ -27,6 +27,7 @@ internal sealed class FftCommand : ICliCommand
             var display = ConvertCommand.ParseScale(parse.GetValue(scale)!, parse.GetValue(log));
             OutputPaths.RequireExtension(parse.GetValue(output)!, "--output", ".png");
             OutputPaths.RequireNotAnInput(parse.GetValue(output)!, "--output", path);
+            OutputPaths.RequireWritable(parse.GetValue(output)!, "--output");
             OutputPaths.RequireReplaceable(parse.GetValue(output)!, "--output", parse.GetValue(force), OutputPaths.IsImageOfItsExtension, "a PNG image");
             if (parse.GetValue(mrc) is { } mrcOut)
             {

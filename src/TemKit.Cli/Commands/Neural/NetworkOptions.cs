@@ -45,7 +45,7 @@ internal sealed class NetworkOptions
         }
         catch (ArgumentException e)
         {
-            throw new UsageException(e.Message);
+            throw new UsageException(e is ArgumentException a ? ArgumentMessages.Plain(a) : e.Message);
         }
     }
 }

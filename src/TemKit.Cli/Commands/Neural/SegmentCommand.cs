@@ -33,7 +33,7 @@ internal sealed class SegmentCommand : ICliCommand
         {
             double thr = parse.GetValue(threshold);
             if (thr <= 0 || thr > 1) throw new UsageException($"--threshold {thr} must be in (0, 1]");
-            string run = parse.GetValue(output)!;
+            string run = OutputPaths.RequireFolder(parse.GetValue(output)!, "--output");
             var checkpoint = ModelFile.Load(parse.GetValue(model)!);
             TiledSegmenter segmenter;
             try
@@ -42,7 +42,7 @@ internal sealed class SegmentCommand : ICliCommand
             }
             catch (ArgumentException e)
             {
-                throw new UsageException(e.Message);
+                throw new UsageException(e is ArgumentException a ? ArgumentMessages.Plain(a) : e.Message);
             }
             var files = InputFiles.Expand(parse.GetValue(inputs)!, SegmentationDataset.Extensions);
             Directory.CreateDirectory(run);

@@ -27,6 +27,7 @@ internal static class SimulateClusterCommand
         {
             string symbol = parse.GetValue(element)!;
             OutputPaths.RequireExtension(parse.GetValue(output)!, "--output", ".xyz");
+            OutputPaths.RequireWritable(parse.GetValue(output)!, "--output");
             // Bounded so a typo cannot ask for billions of atoms (40 icosahedral shells are already ~2e5 atoms, 20 nm).
             RequireCount(parse.GetValue(shells), "--shells", 0);
             RequireCount(parse.GetValue(p), "--p", 1);
