@@ -6,5 +6,6 @@ namespace TemKit.IO;
 /// <param name="Warn">Receives each warning in permissive mode (they are also kept in the metadata).</param>
 public sealed record ReadOptions(bool Permissive = false, Action<string>? Warn = null)
 {
+    /// <summary>The default: every problem is an error.</summary>
     public static ReadOptions Strict { get; } = new();
 }

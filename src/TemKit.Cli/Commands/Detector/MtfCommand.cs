@@ -10,8 +10,8 @@ internal sealed class MtfCommand : ICliCommand
 {
     public Command Build()
     {
-        var mtf = new Command("mtf", "Detector MTF and readout noise from vacuum images (SOI 3.2, A.3).");
-        mtf.Subcommands.Add(BuildFit("fit", "Fit SOI Eq. 4 to the radial noise spectrum of vacuum in every frame: RUN/mtf.csv and a plot per frame.", series: false));
+        var mtf = new Command("mtf", "Detector MTF and readout noise from vacuum images (Leth Larsen et al., 'Quantifying noise limitations of neural network segmentations in HRTEM', supplementary sections 3.2 and A.3).");
+        mtf.Subcommands.Add(BuildFit("fit", "Fit the MTF model (Leth Larsen et al., supplementary Eq. 4) to the radial noise spectrum of vacuum in every frame: RUN/mtf.csv and a plot per frame.", series: false));
         mtf.Subcommands.Add(BuildFit("series", "Fit every frame of a dose series, then the readout noise N0 from C² = N0/(N0 + N_D) (Eq. 2): RUN/mtf.csv, RUN/readout.csv and plots.", series: true));
         return mtf;
     }

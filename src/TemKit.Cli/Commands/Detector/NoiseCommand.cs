@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TemKit.Numerics;
 using TemKit.Optics;
 using TemKit.Cli.Infrastructure;
 using TemKit.Pipelines.Detector;
@@ -11,7 +12,7 @@ internal sealed class NoiseCommand : ICliCommand
 {
     public Command Build()
     {
-        var noise = new Command("noise", "Detector noise simulator (SOI Eq. 3: MTF-filtered shot noise plus readout noise).");
+        var noise = new Command("noise", "Detector noise simulator (Leth Larsen et al., supplementary Eq. 3: MTF-filtered shot noise plus readout noise).");
         noise.Subcommands.Add(BuildSimulate());
         noise.Subcommands.Add(BuildApply());
         return noise;

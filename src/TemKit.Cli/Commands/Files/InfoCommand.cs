@@ -150,8 +150,7 @@ internal sealed record FileInfoReport(string Path, int Nx, int Ny, int Nz, Stack
         if (withFields)
             foreach (var (key, value) in Metadata.Fields.OrderBy(kv => kv.Key, StringComparer.Ordinal))
                 Row(key, value);
-        // A console on the current Console.Out (not AnsiConsole's static one, which keeps the writer it first saw).
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) }).Write(table);
+        Console2.Stdout.Write(table);
     }
 
     /// <summary>The x, y, z axes' calibration (scale in units per pixel, origin in pixels, offset of pixel 0 in units).</summary>

@@ -28,7 +28,7 @@ internal sealed class TrainCommand : ICliCommand
         var noAugment = new Option<bool>("--no-augment") { Description = "Disable random flips and 90° rotations" };
         var resume = new Option<bool>("--resume") { Description = "Continue the run stored in the --output model file up to --epochs (same data and settings; options not given keep the stored values)" };
         var force = new Option<bool>("--force") { Description = "Overwrite an existing --output file that is not a TemKit model" };
-        var cmd = new Command("train", "Train a segmentation network (MSD-net or U-Net, paper 001 SOI A.1-A.2) on image/mask pairs")
+        var cmd = new Command("train", "Train a segmentation network (MSD-net or U-Net as in Leth Larsen et al., supplementary A.1-A.2) on image/mask pairs")
         {
             images, masks, output, epochs, batch, crop, cropsPerImage, valFraction, seed, lr, noAugment, resume, force,
         };
@@ -87,7 +87,7 @@ internal sealed class TrainCommand : ICliCommand
             var samples = SegmentationDataset.Load(imagesPath, masksPath, network.Classes);
             var small = samples.FirstOrDefault(s => s.Width < settings.CropSize || s.Height < settings.CropSize);
             if (small != null) throw new UsageException($"{small.Name} is {small.Width}x{small.Height}, smaller than --crop {settings.CropSize}");
-            var run = new TrainingRun(TrainingRun.Fingerprint(samples), samples.Count, frac, settings.CropSize, settings.BatchSize, settings.CropsPerImage, settings.Augment,
+            var run = new TrainingRun(SegmentationDataset.Fingerprint(samples), samples.Count, frac, settings.CropSize, settings.BatchSize, settings.CropsPerImage, settings.Augment,
                 resuming && !Given(lr) ? adam.Settings.LearningRate : parse.GetValue(lr));
             if (resuming && stored is null) Console2.Warn($"{outPath} does not record what its run was started with (an older TemKit): data and settings are not checked");
             if (resuming && stored?.Differences(run) is { Count: > 0 } differences)

@@ -34,7 +34,7 @@ internal static class SimulateParticleCommand
         var convergence = new Option<double>("--convergence-mrad") { Description = "Illumination convergence semi-angle (mrad)", DefaultValueFactory = _ => 0.2 }.Within(Limits.NonNegative(100, "mrad"));
         var blur = new Option<double>("--blur-angstrom") { Description = "Gaussian blur, standard deviation (Å)", DefaultValueFactory = _ => 0.45 }.Within(Limits.NonNegative(1000, "Å"));
         var dose = new Option<double>("--dose-e-per-A2") { Description = "Frame dose (e/Å²)", DefaultValueFactory = _ => 1000.0 }.Within(OpticsLimits.DoseElectronsPerAngstrom2);
-        var mtf = new Option<int>("--mtf-model") { Description = "Detector: SOI Table 3 MTF model 1..5 (centre of its ranges; default 4, the paper's best), 0 = ideal counting detector", DefaultValueFactory = _ => 4 }.Whole(0, 5, "(0 = ideal, 1..5 SOI Table 3)");
+        var mtf = new Option<int>("--mtf-model") { Description = "Detector: MTF model 1..5 of Table 3 in the supplementary of Leth Larsen et al., 'Quantifying noise limitations of neural network segmentations in HRTEM' (centre of its ranges; default 4, the one that paper found best), 0 = ideal counting detector", DefaultValueFactory = _ => 4 }.Whole(0, 5, "(0 = ideal, 1..5 SOI Table 3)");
         var command = new Command("particle", "Simulate one supported nanoparticle (or an XYZ structure): exit wave, image, mask.")
         {
             output, element, lattice, diameter, seed, noSupport, xyz, grid, pixel, slice, voltage, defocus, cs, astig, astigAngle, focalSpread, convergence, blur, dose, mtf,

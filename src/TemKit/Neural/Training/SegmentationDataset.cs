@@ -1,3 +1,4 @@
+using System.Globalization;
 using TemKit.Imaging;
 using TemKit.IO;
 using TemKit.IO.Png;
@@ -106,5 +107,25 @@ public static class SegmentationDataset
         var val = order.Take(nVal).Order().Select(i => samples[i]).ToList();
         var train = order.Skip(nVal).Order().Select(i => samples[i]).ToList();
         return (train, val);
+    }
+
+    /// <summary>A 64-bit FNV-1a hash (hex) of every sample's name-free content: size, image pixels and labels, in order.</summary>
+    public static string Fingerprint(IReadOnlyList<SegmentationSample> samples)
+    {
+        const ulong Prime = 1099511628211UL;
+        ulong hash = 14695981039346656037UL;
+        void Add(ulong v)
+        {
+            hash ^= v;
+            hash *= Prime;
+        }
+        foreach (var s in samples)
+        {
+            Add((ulong)s.Width);
+            Add((ulong)s.Height);
+            foreach (float v in s.Image) Add(BitConverter.SingleToUInt32Bits(v));
+            foreach (float v in s.Labels) Add(BitConverter.SingleToUInt32Bits(v));
+        }
+        return hash.ToString("x16", CultureInfo.InvariantCulture);
     }
 }

@@ -63,6 +63,10 @@ public sealed record DefocusRunOptions
     /// <summary>Peaks and zeros weaker than this fraction of the strongest prominence are dropped (0..1).</summary>
     public double MinRelativeProminence { get; init; } = 0.05;
 
+    /// <summary>Astigmatism restraint: SD (Å) of the expected |Δf1 − Δf2| (CTFFIND's restraint; 0 = off), see
+    /// <see cref="CtfFitOptions.ExpectedAstigmatismAngstrom"/>.</summary>
+    public double ExpectedAstigmatismAngstrom { get; init; } = CtfFitOptions.DefaultExpectedAstigmatismAngstrom;
+
     /// <summary>Smoothing sigmas accepted: [0, 1000] px.</summary>
     public static Limits SmoothingSigmaLimits { get; } = Limits.NonNegative(1000, "px");
 
@@ -90,5 +94,6 @@ public sealed record DefocusRunOptions
         MaxDefocusAngstrom = MaxDefocusAngstrom,
         LowResolutionAngstrom = MinResolutionAngstrom,
         HighResolutionAngstrom = MaxResolutionAngstrom,
+        ExpectedAstigmatismAngstrom = ExpectedAstigmatismAngstrom,
     };
 }

@@ -68,12 +68,12 @@ public static class MtfPlots
             p.AddHorizontalLine(mean, F($"mean {mean:G3} ({(good.Count > 0 ? $"R² ≥ {GoodRSquared}" : "all fits")})"));
             panels.Add(p);
         }
-        new SvgFigure(panels) { Title = "Fitted Eq. 1 parameters against frame dose (SOI Fig. 5)" }.Save(Path.Combine(run, "series_parameters.svg"));
+        new SvgFigure(panels) { Title = "Fitted MTF-model (supplementary Eq. 1) parameters against frame dose (as Fig. 5 of the supplementary of Leth Larsen et al.)" }.Save(Path.Combine(run, "series_parameters.svg"));
 
         var nd = ok.Select(r => r.Row.DosePerPixel!.Value).ToList();
         double lo = nd.Min(), hi = nd.Max();
         var curveX = Enumerable.Range(0, 200).Select(i => lo * Math.Pow(hi / lo, i / 199.0)).ToList();
-        var floor = new SvgPlot("C against frame dose (SOI Fig. 6)", "frame dose N_D (e/px)", "C = c2 / c1") { LogX = true };
+        var floor = new SvgPlot("C against frame dose (as Fig. 6 of the supplementary of Leth Larsen et al.)", "frame dose N_D (e/px)", "C = c2 / c1") { LogX = true };
         bool power = ok.Any(r => r.Analysis!.Spectrum!.Kind == SpectrumKind.Power);
         floor.AddScatter(power ? "frames, sqrt(C) of the power spectrum" : "frames", nd, ok.Select(r => ReadoutNoiseFit.AmplitudeFloor(r.Row.C!.Value, r.Analysis!.Spectrum!.Kind)));
         floor.AddLine(F($"Eq. 2: N0 = {readout.ReadoutNoiseElectronsPerPixel:G3} e/px, R² = {readout.RSquared:F3}"), curveX, curveX.Select(readout.Floor));

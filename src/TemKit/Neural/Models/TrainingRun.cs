@@ -1,13 +1,13 @@
 using System.Globalization;
 
-namespace TemKit.Neural.Training;
+namespace TemKit.Neural.Models;
 
 /// <summary>
 /// What a training run was started with, stored in every checkpoint so that a resume can refuse to continue the run
 /// on other data or with other settings (which would silently change what the model means). The number of epochs is
 /// deliberately not part of it: extending a run is what resuming is for.
 /// </summary>
-/// <param name="DataFingerprint">Hash of the image and label pixels, in order (see <see cref="Fingerprint"/>).</param>
+/// <param name="DataFingerprint">Hash of the image and label pixels, in order (see <see cref="TemKit.Neural.Training.SegmentationDataset.Fingerprint"/>).</param>
 /// <param name="Samples">Number of image/mask pairs.</param>
 /// <param name="ValidationFraction">Fraction of the pairs held out for validation.</param>
 /// <param name="CropSize">Side of the training crops (px).</param>
@@ -36,25 +36,5 @@ public sealed record TrainingRun(string DataFingerprint, int Samples, double Val
         Check("augmentation", Augment, requested.Augment);
         Check("--lr", LearningRate, requested.LearningRate);
         return list;
-    }
-
-    /// <summary>A 64-bit FNV-1a hash (hex) of every sample's name-free content: size, image pixels and labels, in order.</summary>
-    public static string Fingerprint(IReadOnlyList<SegmentationSample> samples)
-    {
-        const ulong Prime = 1099511628211UL;
-        ulong hash = 14695981039346656037UL;
-        void Add(ulong v)
-        {
-            hash ^= v;
-            hash *= Prime;
-        }
-        foreach (var s in samples)
-        {
-            Add((ulong)s.Width);
-            Add((ulong)s.Height);
-            foreach (float v in s.Image) Add(BitConverter.SingleToUInt32Bits(v));
-            foreach (float v in s.Labels) Add(BitConverter.SingleToUInt32Bits(v));
-        }
-        return hash.ToString("x16", CultureInfo.InvariantCulture);
     }
 }
