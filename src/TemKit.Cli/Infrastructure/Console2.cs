@@ -92,11 +92,12 @@ internal static class Console2
 
     /// <summary>
     /// Runs a library job with a progress bar per <see cref="JobProgress.Stage"/> on stderr when stderr is a terminal;
-    /// otherwise runs it silently. <paramref name="job"/> receives the <see cref="IProgress{T}"/> to hand to the job.
+    /// otherwise with plain progress lines per stage (<see cref="PlainProgress"/>). <paramref name="job"/> receives the
+    /// <see cref="IProgress{T}"/> to hand to the job.
     /// </summary>
     public static T RunWithProgress<T>(Func<IProgress<JobProgress>, T> job)
     {
-        if (Console.IsErrorRedirected) return job(new Ignore());
+        if (Console.IsErrorRedirected) return job(new Lines());
         T result = default!;
         Stderr.Progress()
             .AutoClear(false)
@@ -105,9 +106,21 @@ internal static class Console2
         return result;
     }
 
-    private sealed class Ignore : IProgress<JobProgress>
+    /// <summary>Plain progress lines on stderr, one <see cref="PlainProgress"/> per stage.</summary>
+    private sealed class Lines : IProgress<JobProgress>
     {
-        public void Report(JobProgress value) { }
+        private readonly Dictionary<string, PlainProgress> _stages = new();
+
+        public void Report(JobProgress value)
+        {
+            PlainProgress? stage;
+            lock (_stages)
+            {
+                if (value.Total <= 1) return;
+                if (!_stages.TryGetValue(value.Stage, out stage)) _stages[value.Stage] = stage = new PlainProgress(value.Stage, value.Total, Console.Error);
+            }
+            stage.Report(value.Done);
+        }
     }
 
     /// <summary>Reports synchronously (unlike <see cref="Progress{T}"/>, which posts to a thread-pool context).</summary>

@@ -33,19 +33,28 @@ internal sealed class PlainProgress
     /// <summary>Marks one more item done and prints a line when due.</summary>
     public void Advance()
     {
-        lock (_lock)
-        {
-            _done++;
-            int step = (int)((long)_done * 100 / _total) / StepPercent;
-            var now = _clock.Elapsed;
-            if (step <= _lastStep && _done < _total && now - _lastLine < TimeSpan.FromMinutes(1)) return;
-            _lastStep = step;
-            _lastLine = now;
-            double left = _done > 0 ? now.TotalSeconds * (_total - _done) / _done : double.NaN;
-            _writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{_description}: {_done}/{_total} ({100.0 * _done / _total:F0} %), {Clock(now.TotalSeconds)} elapsed, about {Clock(left)} left"));
-            _writer.Flush();
-        }
+        lock (_lock) Update(_done + 1);
+    }
+
+    /// <summary>Sets the number of items done (a job's own count) and prints a line when due.</summary>
+    public void Report(int done)
+    {
+        lock (_lock) Update(done);
+    }
+
+    private void Update(int done)
+    {
+        if (done <= _done) return;
+        _done = done;
+        int step = (int)((long)_done * 100 / _total) / StepPercent;
+        var now = _clock.Elapsed;
+        if (step <= _lastStep && _done < _total && now - _lastLine < TimeSpan.FromMinutes(1)) return;
+        _lastStep = step;
+        _lastLine = now;
+        double left = _done > 0 ? now.TotalSeconds * (_total - _done) / _done : double.NaN;
+        _writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{_description}: {_done}/{_total} ({100.0 * _done / _total:F0} %), {Clock(now.TotalSeconds)} elapsed, about {Clock(left)} left"));
+        _writer.Flush();
     }
 
     private static string Clock(double seconds) =>

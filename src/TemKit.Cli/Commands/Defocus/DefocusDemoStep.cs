@@ -31,7 +31,11 @@ internal sealed class DefocusDemoStep : IDemoStep
             DoseElectronsPerAngstrom2 = 20,
             Seed = options.Seed,
         };
+        // The step calls the library jobs directly (the same ones the commands call); it prints the equivalent commands.
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  $ temkit defocus-simulate -o data --count {dataset.Count} --size {dataset.SizePx} --min-defocus-A {dataset.MinDefocusAngstrom} --max-defocus-A {dataset.MaxDefocusAngstrom} --max-astigmatism {dataset.MaxAstigmatismFraction} --seed {dataset.Seed}"));
         var truths = DefocusDataset.Generate(Path.Combine(folder, "data"), dataset);
+        Console.WriteLine("  $ temkit defocus data -o run");
         var run = RunFolder.At(Path.Combine(folder, "run"));
         var pipeline = new DefocusRun(run, new DefocusRunOptions { VoltageKilovolts = dataset.VoltageKilovolts, CsMillimetres = dataset.CsMillimetres, AmplitudeContrast = dataset.AmplitudeContrast },
             Math.Max(1, Environment.ProcessorCount));

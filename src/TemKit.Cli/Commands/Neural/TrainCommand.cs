@@ -15,7 +15,7 @@ internal sealed class TrainCommand : ICliCommand
     public Command Build()
     {
         var net = new NetworkOptions();
-        var images = new Option<string>("--images") { Description = "Image stack (e.g. DS/images.mrc) or folder of MRC/DM/PNG images", Required = true };
+        var images = new Option<string>("--images") { Description = "Image stack (e.g. DS/images.mrc; a params.csv beside it gives each frame's pixel size, recorded in the model) or folder of MRC/DM/PNG images", Required = true };
         var masks = new Option<string>("--masks") { Description = "Mask stack or folder, paired with the images in order (value > 0 = particle)", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "Model file to write (MODEL.tkm); also MODEL.history.csv and MODEL.learning-curve.svg", Required = true };
         var epochs = new Option<int>("--epochs") { Description = "Total epochs", DefaultValueFactory = _ => 50 }.Whole(1, 100_000, "epochs");
@@ -93,6 +93,9 @@ internal sealed class TrainCommand : ICliCommand
             if (resuming && stored?.Differences(run) is { Count: > 0 } differences)
                 throw new UsageException($"--resume: {outPath} was started with other data or settings ({string.Join("; ", differences)}); resume with the same ones, or train a new model file");
             var (train, validation) = SegmentationDataset.Split(samples, frac, nSeed);
+            var input = ModelInput.FromPixelSizes(samples.Select(s => s.PixelSizeAngstrom));
+            if (!input.HasPixelSize) Console2.Warn("the training images have no pixel size; the model cannot tell `temkit segment` which pixel size it expects");
+            else Console.Error.WriteLine($"Training pixel size {input.DescribePixelSize()} (recorded in the model file)");
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Training {network.Kind} ({network.Parameters.Sum(p => p.Value.Length):N0} weights) on {train.Count} images, validating on {validation.Count}"));
 
@@ -114,7 +117,7 @@ internal sealed class TrainCommand : ICliCommand
                 }
                 history.Add(record);
                 state = new TrainingState(epoch, nSeed, history.ToArray(), run);
-                ModelFile.Save(outPath, network, adam, state);
+                ModelFile.Save(outPath, network, adam, state, input);
                 LearningCurve.WriteCsv(stem + ".history.csv", history);
                 LearningCurve.WriteSvg(stem + ".learning-curve.svg", history, $"{network.Kind} learning curve");
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
