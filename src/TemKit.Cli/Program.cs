@@ -10,11 +10,19 @@ public static class Program
     {
         if (args.Length == 0) args = ["--help"];
         var root = CommandCatalog.BuildRoot();
+        if (!args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0]))
+        {
+            Console2.Error($"unknown command '{args[0]}'; commands: {string.Join(", ", root.Subcommands.Select(c => c.Name))}");
+            Console.Error.WriteLine("Run 'temkit --help' for usage.");
+            return ExitCodes.Usage;
+        }
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) Console2.Error(ArgumentMessages.WithoutTypeNames(error.Message));
-            Console.Error.WriteLine("Run 'temkit --help' (or 'temkit COMMAND --help') for usage.");
+            // A refused option value already says what is expected (OptionLimits); other parse errors get the pointer to --help.
+            if (!parse.Errors.All(e => OptionLimits.IsRangeMessage(e.Message)))
+                Console.Error.WriteLine("Run 'temkit --help' (or 'temkit COMMAND --help') for usage.");
             return ExitCodes.Usage;
         }
         try

@@ -35,8 +35,79 @@ internal static class OutputPaths
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"{option} {path}: cannot create the folder ({(e is UnauthorizedAccessException ? "permission denied" : e.Message)})");
+            throw new UsageException($"{option} {path}: cannot create the folder ({Why(e)})");
         }
         return path;
     }
+
+    /// <summary>
+    /// Refuses to replace an existing file at <paramref name="path"/> that is not this command's own output type
+    /// (<paramref name="isOwnType"/>, described by <paramref name="ownType"/>) unless <paramref name="force"/>: a typo in
+    /// -o must not destroy an unrelated file. A file of the command's own type is replaced (re-running is normal).
+    /// </summary>
+    public static void RequireReplaceable(string path, string option, bool force, Func<string, bool> isOwnType, string ownType)
+    {
+        if (force || !File.Exists(path)) return;
+        bool own;
+        try
+        {
+            own = isOwnType(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            own = false;
+        }
+        if (!own) throw new UsageException($"{option} {path}: exists and is not {ownType}; refusing to overwrite it (choose another name, or add --force)");
+    }
+
+    /// <summary>True when the existing file <paramref name="path"/> is the image type its extension names (MRC: "MAP " at
+    /// byte 208; PNG: its signature), i.e. the kind of file an image-writing command produces and may replace.</summary>
+    public static bool IsImageOfItsExtension(string path)
+    {
+        string ext = Path.GetExtension(path).ToLowerInvariant();
+        if (ext == ".png") return StartsWith(path, [0x89, (byte)'P', (byte)'N', (byte)'G']);
+        if (ext is not (".mrc" or ".mrcs" or ".map")) return false;
+        using var stream = File.OpenRead(path);
+        Span<byte> head = stackalloc byte[212];
+        return stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && head[208..212].SequenceEqual("MAP "u8);
+    }
+
+    /// <summary>True when <paramref name="path"/> starts with <paramref name="magic"/> (an output type recognised by its first bytes).</summary>
+    public static bool StartsWith(string path, ReadOnlySpan<byte> magic)
+    {
+        using var stream = File.OpenRead(path);
+        Span<byte> head = stackalloc byte[magic.Length];
+        return stream.ReadAtLeast(head, magic.Length, throwOnEndOfStream: false) == magic.Length && head.SequenceEqual(magic);
+    }
+
+    /// <summary>
+    /// Checks, before any work is done, that a file can be created in the folder of <paramref name="path"/> (creating the
+    /// folder if needed): a long run must not learn at its first save that its output cannot be written.
+    /// </summary>
+    public static void RequireWritable(string path, string option)
+    {
+        string full = Path.GetFullPath(path);
+        if (Directory.Exists(full)) throw new UsageException($"{option} {path}: is a folder, expected a file name");
+        string dir = Path.GetDirectoryName(full)!;
+        string probe = Path.Combine(dir, $".temkit-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(dir);
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose)) { }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{option} {path}: cannot write in {dir} ({Why(e)})");
+        }
+    }
+
+    /// <summary>Why the file system refused to create a file or folder, in words (not .NET's "Could not find file").</summary>
+    private static string Why(Exception e) => e switch
+    {
+        UnauthorizedAccessException => "permission denied",
+        FileNotFoundException or DirectoryNotFoundException => "the file system does not allow creating files there",
+        _ when e.HResult == 30 => "read-only file system",
+        _ when e.HResult == 28 => "no space left on the device",
+        _ => e.Message,
+    };
 }

@@ -30,6 +30,17 @@ internal sealed class AliasedOption<T>
         foreach (var legacy in Legacy) command.Options.Add(legacy);
     }
 
+    /// <summary>Declares the option's valid range on the documented spelling and on every old one.</summary>
+    public AliasedOption<T> Within(TemKit.Numerics.Limits limits)
+    {
+        Option.Within(limits);
+        foreach (var legacy in Legacy) legacy.Within(limits);
+        return this;
+    }
+
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/> in <paramref name="unit"/>, on every spelling.</summary>
+    public AliasedOption<T> Whole(double min, double max, string unit) => Within(new TemKit.Numerics.Limits(min, max, unit, Whole: true));
+
     /// <summary>The value given under the documented name, else under an old one, else the default.</summary>
     public T Get(ParseResult parse)
     {

@@ -52,6 +52,7 @@ public static class AtomicFile
     {
         UnauthorizedAccessException => "permission denied",
         DirectoryNotFoundException => "the folder does not exist",
+        FileNotFoundException => "the file system does not allow creating files there",
         _ when e.HResult == ErrnoNoSpace => "no space left on the device",
         _ when e.HResult == ErrnoReadOnly => "read-only file system",
         _ => e.Message.Replace(temp, full, StringComparison.Ordinal),

@@ -15,7 +15,7 @@ internal sealed class DefocusCommand : ICliCommand
         var inputs = new Argument<string[]>("inputs") { Description = "Image files (MRC, DM3/DM4), folders or globs", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string>("--output", "-o") { Description = "Run folder (results.csv, junctures/, report.html)", Required = true };
         var inputList = new Option<string?>("--input-list") { Description = "Text file with one input path per line (added to INPUTS)" };
-        var threads = new Option<int>("--threads") { Description = "Images processed at once (memory ≈ threads × image size)", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
+        var threads = new Option<int>("--threads") { Description = "Images processed at once (memory ≈ threads × image size)", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) }.Whole(1, 1024, "threads");
         var shard = new Option<string?>("--shard") { Description = "Process only shard K/N (0-based K) of the sorted inputs into RUN/shards/K/" };
         var from = new Option<string?>("--from") { Description = "Recompute from a saved juncture without reading images: profiles, smoothed or peaks" };
         var set = new DefocusOptionSet();
@@ -24,7 +24,7 @@ internal sealed class DefocusCommand : ICliCommand
         cmd.SetAction(parse =>
         {
             var options = set.Read(parse);
-            string run = parse.GetValue(output)!;
+            string run = OutputPaths.RequireFolder(parse.GetValue(output)!, "--output");
             if (parse.GetValue(from) is { } stage) return Recompute(run, stage, options, parse.GetValue(inputs)!);
             int n = parse.GetValue(threads);
             if (n < 1) throw new UsageException("--threads must be ≥ 1");
@@ -78,6 +78,7 @@ internal sealed class DefocusCommand : ICliCommand
             {
                 WriteReport = writeReport,
                 ImageDone = advance,
+                Notice = Console2.Warn,
                 ImageFailed = r => Console2.Error(r.Error.Contains(Path.GetFileName(r.File), StringComparison.Ordinal) ? r.Error : $"{r.File}: {r.Error}"),
             };
             try

@@ -1,6 +1,9 @@
 using System.CommandLine;
+using TemKit.Numerics;
+using TemKit.Optics;
 using System.Globalization;
 using TemKit.Cli.Infrastructure;
+using TemKit.CtfEstimation.Spectrum;
 using TemKit.Pipelines.Defocus;
 
 namespace TemKit.Cli.Commands.Defocus;
@@ -13,22 +16,22 @@ internal sealed class DefocusOptionSet
 {
     private static readonly DefocusRunOptions s_defaults = new();
 
-    public Option<double> Voltage { get; } = new("--voltage-kv") { Description = "Acceleration voltage (kV)", DefaultValueFactory = _ => s_defaults.VoltageKilovolts };
-    public Option<double> Cs { get; } = new("--cs-mm") { Description = "Spherical aberration Cs (mm)", DefaultValueFactory = _ => s_defaults.CsMillimetres };
-    public Option<double> AmplitudeContrast { get; } = new("--amplitude-contrast") { Description = "Amplitude contrast fraction (0..1; ~0.07 cryo, ~0.1 materials)", DefaultValueFactory = _ => s_defaults.AmplitudeContrast };
-    public AliasedOption<double?> PixelSize { get; } = SharedOptions.PixelSizeAngstrom("Pixel size (Å); overrides the file header", "--pixel-size-A");
+    public Option<double> Voltage { get; } = new Option<double>("--voltage-kv") { Description = "Acceleration voltage (kV)", DefaultValueFactory = _ => s_defaults.VoltageKilovolts }.Within(OpticsLimits.VoltageKilovolts);
+    public Option<double> Cs { get; } = new Option<double>("--cs-mm") { Description = "Spherical aberration Cs (mm)", DefaultValueFactory = _ => s_defaults.CsMillimetres }.Within(OpticsLimits.CsFitMillimetres);
+    public Option<double> AmplitudeContrast { get; } = new Option<double>("--amplitude-contrast") { Description = "Amplitude contrast fraction (0..1; ~0.07 cryo, ~0.1 materials)", DefaultValueFactory = _ => s_defaults.AmplitudeContrast }.Within(OpticsLimits.AmplitudeContrast);
+    public AliasedOption<double?> PixelSize { get; } = SharedOptions.PixelSizeAngstrom("Pixel size (Å); overrides the file header", "--pixel-size-A").Within(OpticsLimits.PixelSizeAngstrom);
     public Option<bool> PowerSpectrum { get; } = new("--power-spectrum") { Description = "Inputs are precomputed centred power spectra (DC at the centre, as RELION/CTFFIND write them)" };
     public Option<bool> AmplitudeSpectrum { get; } = new("--amplitude-spectrum") { Description = "With --power-spectrum: the spectra hold amplitudes |F|, not |F|²" };
     public Option<bool> Average { get; } = new("--average") { Description = "Average all frames of a stack (default: first frame)" };
-    public AliasedOption<int> TileSize { get; } = SharedOptions.TileSizePx("Tile size of the averaged periodogram (px)", s_defaults.TileSizePx, "--tile-size");
-    public Option<int> Bin { get; } = new("--bin") { Description = "Bin the image by this factor before tiling (0 = automatic, 1 = none)", DefaultValueFactory = _ => s_defaults.BinFactor };
-    public Option<double> MinDefocus { get; } = new("--min-defocus-A") { Description = "Smallest mean defocus searched (Å, underfocus positive)", DefaultValueFactory = _ => s_defaults.MinDefocusAngstrom };
-    public Option<double> MaxDefocus { get; } = new("--max-defocus-A") { Description = "Largest mean defocus searched (Å)", DefaultValueFactory = _ => s_defaults.MaxDefocusAngstrom };
-    public Option<double> MinResolution { get; } = new("--min-resolution-A") { Description = "Coarsest spacing used by the fit (Å)", DefaultValueFactory = _ => s_defaults.MinResolutionAngstrom };
-    public Option<double> MaxResolution { get; } = new("--max-resolution-A") { Description = "Finest spacing used by the fit (Å; 0 = 0.9 of Nyquist)", DefaultValueFactory = _ => s_defaults.MaxResolutionAngstrom };
-    public Option<double> ExpectedAstigmatism { get; } = new("--expected-astigmatism-A") { Description = "Astigmatism restraint: SD of the expected |Δf1 − Δf2| (Å), CTFFIND's restraint (Mindell & Grigorieff 2003; Rohou & Grigorieff 2015); stops noise from reporting spurious astigmatism; 0 = off", DefaultValueFactory = _ => s_defaults.ExpectedAstigmatismAngstrom };
-    public Option<double> Sigma { get; } = new("--smoothing-sigma-px") { Description = "Gaussian sigma of the profile smoothing (px)", DefaultValueFactory = _ => s_defaults.SmoothingSigmaPx };
-    public Option<double> Prominence { get; } = new("--min-prominence") { Description = "Keep rings with prominence ≥ this fraction of the strongest (0..1)", DefaultValueFactory = _ => s_defaults.MinRelativeProminence };
+    public AliasedOption<int> TileSize { get; } = SharedOptions.TileSizePx("Tile size of the averaged periodogram (px)", s_defaults.TileSizePx, "--tile-size").Within(PowerSpectrumOptions.TileSizeLimits);
+    public Option<int> Bin { get; } = new Option<int>("--bin") { Description = "Bin the image by this factor before tiling (0 = automatic, 1 = none)", DefaultValueFactory = _ => s_defaults.BinFactor }.Within(PowerSpectrumOptions.BinFactorLimits);
+    public Option<double> MinDefocus { get; } = new Option<double>("--min-defocus-A") { Description = "Smallest mean defocus searched (Å, underfocus positive)", DefaultValueFactory = _ => s_defaults.MinDefocusAngstrom }.Within(OpticsLimits.DefocusSearchAngstrom);
+    public Option<double> MaxDefocus { get; } = new Option<double>("--max-defocus-A") { Description = "Largest mean defocus searched (Å)", DefaultValueFactory = _ => s_defaults.MaxDefocusAngstrom }.Within(OpticsLimits.DefocusSearchAngstrom);
+    public Option<double> MinResolution { get; } = new Option<double>("--min-resolution-A") { Description = "Coarsest spacing used by the fit (Å)", DefaultValueFactory = _ => s_defaults.MinResolutionAngstrom }.Within(OpticsLimits.ResolutionAngstrom);
+    public Option<double> MaxResolution { get; } = new Option<double>("--max-resolution-A") { Description = "Finest spacing used by the fit (Å; 0 = 0.9 of Nyquist)", DefaultValueFactory = _ => s_defaults.MaxResolutionAngstrom }.Within(Limits.NonNegative(OpticsLimits.ResolutionAngstrom.Max, "Å (0 = automatic)"));
+    public Option<double> ExpectedAstigmatism { get; } = new Option<double>("--expected-astigmatism-A") { Description = "Astigmatism restraint: SD of the expected |Δf1 − Δf2| (Å), CTFFIND's restraint (Mindell & Grigorieff 2003; Rohou & Grigorieff 2015); stops noise from reporting spurious astigmatism; 0 = off", DefaultValueFactory = _ => s_defaults.ExpectedAstigmatismAngstrom }.Within(Limits.NonNegative(1e5, "Å (0 = no restraint)"));
+    public Option<double> Sigma { get; } = new Option<double>("--smoothing-sigma-px") { Description = "Gaussian sigma of the profile smoothing (px)", DefaultValueFactory = _ => s_defaults.SmoothingSigmaPx }.Within(DefocusRunOptions.SmoothingSigmaLimits);
+    public Option<double> Prominence { get; } = new Option<double>("--min-prominence") { Description = "Keep rings with prominence ≥ this fraction of the strongest (0..1)", DefaultValueFactory = _ => s_defaults.MinRelativeProminence }.Within(Limits.Fraction);
 
     /// <summary>Every option, to add to a command.</summary>
     public IEnumerable<Option> All => [Voltage, Cs, AmplitudeContrast, PixelSize.Option, .. PixelSize.Legacy, PowerSpectrum, AmplitudeSpectrum, Average,

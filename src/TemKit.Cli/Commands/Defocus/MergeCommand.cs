@@ -21,8 +21,7 @@ internal sealed class MergeCommand : ICliCommand
             }
             catch (InvalidOperationException e)
             {
-                Console2.Error(e.Message);
-                return ExitCodes.InputFailed;
+                throw new UsageException($"{e.Message}; give the folder a `temkit defocus --shard K/N -o RUN` run wrote into");
             }
             var folder = RunFolder.At(root);
             Console.WriteLine($"merged {summary.Shards} shards: {summary.Images} images, {summary.Failed} failed");

@@ -17,10 +17,10 @@ internal sealed class SlurmCommand : ICliCommand
         var inputs = new Argument<string[]>("inputs") { Description = "Image files, folders or globs", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string>("--output", "-o") { Description = "Run folder (shared by every node)", Required = true };
         var inputList = new Option<string?>("--input-list") { Description = "Text file with one input path per line" };
-        var shards = new Option<int>("--shards") { Description = "Number of array tasks N", Required = true };
+        var shards = new Option<int>("--shards") { Description = "Number of array tasks N", Required = true }.Whole(1, 100_000, "shards");
         var partition = new Option<string?>("--partition") { Description = "Slurm partition" };
         var time = new Option<string?>("--time") { Description = "Wall time per task, e.g. 02:00:00" };
-        var cpus = new Option<int>("--cpus-per-task") { Description = "CPUs per task (images processed at once)", DefaultValueFactory = _ => 2 };
+        var cpus = new Option<int>("--cpus-per-task") { Description = "CPUs per task (images processed at once)", DefaultValueFactory = _ => 2 }.Whole(1, 1024, "CPUs");
         var mem = new Option<string?>("--mem") { Description = "Memory per task, e.g. 4G" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Only write the scripts; do not submit" };
         var set = new DefocusOptionSet();

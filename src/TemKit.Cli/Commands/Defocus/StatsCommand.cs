@@ -21,8 +21,8 @@ internal sealed class StatsCommand : ICliCommand
         var x = new Option<string>("--x") { Description = "Column used as x (numbers, or ISO 8601 times as hours after the first)", Required = true };
         var y = new Option<string[]>("--y") { Description = "One or more columns used as y", Required = true, AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--output", "-o") { Description = "Folder for stats.json and the SVG plots (default: CSV folder/stats)" };
-        var maxDegree = new Option<int>("--max-degree") { Description = "Highest polynomial degree tried", DefaultValueFactory = _ => 3 };
-        var folds = new Option<int>("--folds") { Description = "Folds of the cross-validation", DefaultValueFactory = _ => 5 };
+        var maxDegree = new Option<int>("--max-degree") { Description = "Highest polynomial degree tried", DefaultValueFactory = _ => 3 }.Whole(1, 6, "");
+        var folds = new Option<int>("--folds") { Description = "Folds of the cross-validation", DefaultValueFactory = _ => 5 }.Whole(2, 1000, "folds");
         var cmd = new Command("stats", "Correlations (Pearson, Spearman with p-values) and a cross-validated polynomial formula between CSV columns") { csv, x, y, output, maxDegree, folds };
         cmd.SetAction(parse =>
         {
@@ -48,7 +48,7 @@ internal sealed class StatsCommand : ICliCommand
                 }
                 catch (Exception e) when (e is ArgumentException or TemKitFormatException)
                 {
-                    Console2.Error(e.Message);
+                    Console2.Error(e is ArgumentException a ? $"{Path.GetFileName(path)}: {ArgumentMessages.Plain(a)}" : e.Message);
                     failed++;
                 }
             }

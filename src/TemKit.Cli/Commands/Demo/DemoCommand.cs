@@ -12,7 +12,7 @@ internal sealed class DemoCommand : ICliCommand
     {
         var output = new Option<string>("--output", "-o") { Description = "Folder for everything the demo writes.", DefaultValueFactory = _ => "demo-output" };
         var quick = new Option<bool>("--quick") { Description = "Smaller data, for a run of a few seconds." };
-        var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 2026 };
+        var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 2026 }.AnyValue();
         var command = new Command("demo", "Make synthetic TEM data and run TemKit on it; everything goes to one folder (default ./demo-output).") { output, quick, seed };
         command.SetAction(parse =>
         {

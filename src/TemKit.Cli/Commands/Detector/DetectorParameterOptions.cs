@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TemKit.Numerics;
 using TemKit.Cli.Infrastructure;
 using TemKit.Detector;
 
@@ -7,11 +8,11 @@ namespace TemKit.Cli.Commands.Detector;
 /// <summary>The detector options shared by `noise simulate` and `noise apply`: a Table 3 preset and/or explicit values or ranges.</summary>
 internal sealed class DetectorParameterOptions
 {
-    public Option<int?> Model { get; } = new("--mtf-model") { Description = "MTF model 1..5 of Table 3 in the supplementary of Leth Larsen et al.: c0, c3, N0 drawn uniformly from its ranges per frame (default: 4, the one that paper found best; --c0, --c3, --n0 override single parameters)" };
+    public Option<int?> Model { get; } = new Option<int?>("--mtf-model") { Description = "MTF model 1..5 of Table 3 in the supplementary of Leth Larsen et al.: c0, c3, N0 drawn uniformly from its ranges per frame (default: 4, the one that paper found best; --c0, --c3, --n0 override single parameters)" }.Whole(1, 5, "(SOI Table 3 model)");
     public Option<string?> C0 { get; } = new("--c0") { Description = "MTF half-maximum c0 as a fraction of Nyquist, a value or lo:hi (overrides the model)" };
     public Option<string?> C3 { get; } = new("--c3") { Description = "MTF shape exponent c3, a value or lo:hi (overrides the model)" };
     public Option<string?> N0 { get; } = new("--n0") { Description = "readout noise N0 in e/px, a value or lo:hi (overrides the model)" };
-    public Option<double> Floor { get; } = new("--mtf-floor") { Description = "floor C of the detector's own MTF (0..1; 0 in Table 3)", DefaultValueFactory = _ => 0 };
+    public Option<double> Floor { get; } = new Option<double>("--mtf-floor") { Description = "floor C of the detector's own MTF (0..1; 0 in Table 3)", DefaultValueFactory = _ => 0 }.Within(new Limits(0, 1, "", MaxExclusive: true));
     public Option<string> Readout { get; } = new("--readout") { Description = "readout noise distribution: poisson (the paper) or gaussian", DefaultValueFactory = _ => "poisson" };
 
     public void AddTo(Command command)
@@ -57,7 +58,7 @@ internal sealed class DetectorParameterOptions
         }
         catch (ArgumentException e)
         {
-            throw new UsageException(e.Message);
+            throw new UsageException(e is ArgumentException a ? ArgumentMessages.Plain(a) : e.Message);
         }
         return range;
     }

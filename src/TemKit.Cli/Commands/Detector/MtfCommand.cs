@@ -34,6 +34,7 @@ internal sealed class MtfCommand : ICliCommand
             }
             string folder = parse.GetValue(o.Output)!;
             OutputPaths.RequireFolder(folder, "--output");
+            using var held = RunLocks.Folder(folder);
             var options = new MtfRunOptions(analysis, doses, o.PixelSize.Get(parse), Plots: !parse.GetValue(o.NoPlots));
             var result = Console2.RunWithProgress(progress =>
                 new MtfRun(folder, options) { Problem = Console2.Error, Progress = progress }.Run(files));

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using TemKit.Numerics;
+using TemKit.Optics;
 using TemKit.Cli.Infrastructure;
 using TemKit.Detector;
 
@@ -11,13 +13,13 @@ internal sealed class MtfOptions
     public Option<string> Output { get; } = new("--output", "-o") { Description = "run folder (created)", Required = true };
     public Option<string?> Region { get; } = new("--region") { Description = "vacuum rectangle x,y,w,h in px (default: the whole frame)" };
     public Option<bool> AutoVacuum { get; } = new("--auto-vacuum") { Description = "find the largest vacuum area automatically (tiles whose mean and variance look like pure noise)" };
-    public AliasedOption<int> Tile { get; } = SharedOptions.TileSizePx("average the spectra of square tiles of this size (px) inside the region; 0: one spectrum", 0, "--tile");
-    public Option<int> VacuumTile { get; } = new("--vacuum-tile") { Description = "tile size of the automatic vacuum search (px)", DefaultValueFactory = _ => 128 };
+    public AliasedOption<int> Tile { get; } = SharedOptions.TileSizePx("average the spectra of square tiles of this size (px) inside the region; 0: one spectrum", 0, "--tile").Whole(0, 65536, "px");
+    public Option<int> VacuumTile { get; } = new Option<int>("--vacuum-tile") { Description = "tile size of the automatic vacuum search (px)", DefaultValueFactory = _ => 128 }.Whole(16, 65536, "px");
     public Option<string> Spectrum { get; } = new("--spectrum") { Description = "spectrum fitted: amplitude (obeys Eq. 2 of the supplementary of Leth Larsen et al.; default) or power", DefaultValueFactory = _ => "amplitude" };
     public Option<string?> DoseCsv { get; } = new("--dose-csv") { Description = "CSV of frame doses (columns frame, dose_e_per_px or dose_e_per_A2, optional file) instead of the frame mean" };
-    public AliasedOption<double?> PixelSize { get; } = SharedOptions.PixelSizeAngstrom("pixel size (Å) when the file has none (for e/Å² columns)", "--pixel-size");
-    public Option<double> MaxQ { get; } = new("--max-q") { Description = "highest q~ = q/q_N fitted (1.5: whole Fourier square; 1: stop at Nyquist)", DefaultValueFactory = _ => 1.5 };
-    public Option<double> MinR2 { get; } = new("--min-r2") { Description = "fits below this R² are flagged (region may hold specimen)", DefaultValueFactory = _ => 0.9 };
+    public AliasedOption<double?> PixelSize { get; } = SharedOptions.PixelSizeAngstrom("pixel size (Å) when the file has none (for e/Å² columns)", "--pixel-size").Within(OpticsLimits.PixelSizeAngstrom);
+    public Option<double> MaxQ { get; } = new Option<double>("--max-q") { Description = "highest q~ = q/q_N fitted (1.5: whole Fourier square; 1: stop at Nyquist)", DefaultValueFactory = _ => 1.5 }.Within(new Limits(0.1, 1.5, "(q/q_N)", MinExclusive: true));
+    public Option<double> MinR2 { get; } = new Option<double>("--min-r2") { Description = "fits below this R² are flagged (region may hold specimen)", DefaultValueFactory = _ => 0.9 }.Within(new Limits(-1, 1, ""));
     public Option<bool> NoPlots { get; } = new("--no-plots") { Description = "write the CSV files only" };
 
     public Command Add(Command command)

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using TemKit.Numerics;
+using TemKit.Optics;
 using TemKit.Cli.Infrastructure;
 using TemKit.Pipelines.Detector;
 using TemKit.IO;
@@ -19,11 +21,11 @@ internal sealed class NoiseCommand : ICliCommand
     private static Command BuildSimulate()
     {
         var output = new Option<string>("--output", "-o") { Description = "output MRC stack; the true parameters go to <output>_truth.csv", Required = true };
-        var size = new Option<int>("--size") { Description = "frame width and height (px)", DefaultValueFactory = _ => 512 };
-        var frames = new Option<int>("--frames") { Description = "number of frames", DefaultValueFactory = _ => 20 };
+        var size = new Option<int>("--size") { Description = "frame width and height (px)", DefaultValueFactory = _ => 512 }.Whole(16, 16384, "px");
+        var frames = new Option<int>("--frames") { Description = "number of frames", DefaultValueFactory = _ => 20 }.Whole(1, 100_000, "frames");
         var dose = new Option<string>("--dose-e-per-A2") { Description = "frame dose in e/Å²: a value, or lo:hi spaced logarithmically over the frames", DefaultValueFactory = _ => "10:1300" };
-        var pixel = SharedOptions.PixelSizeAngstrom("pixel size (Å)", 0.05, "--pixel-size");
-        var seed = new Option<int>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1 };
+        var pixel = SharedOptions.PixelSizeAngstrom("pixel size (Å)", 0.05, "--pixel-size").Within(OpticsLimits.PixelSizeAngstrom);
+        var seed = new Option<int>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1 }.AnyValue();
         var detector = new DetectorParameterOptions();
         var cmd = new Command("simulate", "Simulate a vacuum dose series through a detector and write it with its true parameters.") { output, size, frames, dose, seed };
         pixel.AddTo(cmd);
@@ -36,6 +38,7 @@ internal sealed class NoiseCommand : ICliCommand
             if (count < 1) throw new UsageException($"--frames {count}: need ≥ 1");
             if (!(s > 0) || !double.IsFinite(s)) throw new UsageException($"--pixel-size-angstrom {s}: must be > 0 Å");
             OutputPaths.RequireExtension(parse.GetValue(output)!, "--output", ".mrc", ".mrcs");
+            OutputPaths.RequireWritable(parse.GetValue(output)!, "--output");
             var doses = ValueRange.Parse(parse.GetValue(dose)!, "--dose-e-per-A2");
             if (doses.Min < 0) throw new UsageException("--dose-e-per-A2: must be ≥ 0");
             var range = detector.Resolve(parse);
@@ -54,8 +57,8 @@ internal sealed class NoiseCommand : ICliCommand
         var input = new Argument<string>("clean") { Description = "clean image or stack (MRC, DM3/DM4): intensity, any scale" };
         var output = new Option<string>("--output", "-o") { Description = "output MRC (same frames, pixels in detected e/px)", Required = true };
         var dose = new Option<string>("--dose-e-per-A2") { Description = "frame dose in e/Å²: a value, or lo:hi spaced logarithmically over the frames", Required = true };
-        var pixel = SharedOptions.PixelSizeAngstrom("pixel size (Å); default: from the file", "--pixel-size");
-        var seed = new Option<int>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1 };
+        var pixel = SharedOptions.PixelSizeAngstrom("pixel size (Å); default: from the file", "--pixel-size").Within(OpticsLimits.PixelSizeAngstrom);
+        var seed = new Option<int>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1 }.AnyValue();
         var detector = new DetectorParameterOptions();
         var cmd = new Command("apply", "Apply detector noise (dose, MTF, readout) to a clean image, e.g. for training data.") { input, output, dose, seed };
         pixel.AddTo(cmd);
@@ -67,6 +70,7 @@ internal sealed class NoiseCommand : ICliCommand
             var range = detector.Resolve(parse);
             string path = parse.GetValue(input)!;
             OutputPaths.RequireExtension(parse.GetValue(output)!, "--output", ".mrc", ".mrcs");
+            OutputPaths.RequireWritable(parse.GetValue(output)!, "--output");
             OutputPaths.RequireNotAnInput(parse.GetValue(output)!, "--output", path);
             OutputPaths.RequireNotAnInput(DetectorSeries.TruthPath(parse.GetValue(output)!), "--output", path);
             var clean = ImageFile.Read(path);

@@ -15,19 +15,22 @@ internal sealed class ConvertCommand : ICliCommand
     {
         var input = new Argument<string>("input") { Description = "Image file to read (MRC, DM3/DM4)." };
         var output = new Argument<string>("output") { Description = "File to write: .mrc (float32 unless --mode) or .png (8-bit preview)." };
-        var mode = new Option<int>("--mode") { Description = "MRC mode to write: 2 (float32), 12 (float16) or 6 (uint16).", DefaultValueFactory = _ => 2 };
-        var frame = new Option<int?>("--frame") { Description = "For PNG: which frame of a stack, counted from 0 (default: the average of all frames)." };
+        var mode = new Option<int>("--mode") { Description = "MRC mode to write: 2 (float32), 12 (float16) or 6 (uint16).", DefaultValueFactory = _ => 2 }.Whole(0, 12, "(MRC mode)");
+        var frame = new Option<int?>("--frame") { Description = "For PNG: which frame of a stack, counted from 0 (default: the average of all frames)." }.Whole(0, 1e9, "(frame index)");
         var scale = new Option<string>("--scale") { Description = "For PNG: display range as low,high percentiles.", DefaultValueFactory = _ => "0.5,99.5" };
         var log = new Option<bool>("--log") { Description = "For PNG: logarithmic display." };
         var round = new Option<bool>("--round") { Description = "For --mode 6: round to the nearest whole number (without it, a value that is not whole is refused)." };
         var permissive = new Option<bool>("--permissive") { Description = "Turn recoverable format problems into warnings." };
-        var command = new Command("convert", "Convert DM3/DM4/MRC to MRC, or any image to a PNG preview.") { input, output, mode, frame, scale, log, round, permissive };
+        var force = new Option<bool>("--force") { Description = "Overwrite an existing output file that is not an MRC/PNG image." };
+        var command = new Command("convert", "Convert DM3/DM4/MRC to MRC, or any image to a PNG preview.") { input, output, mode, frame, scale, log, round, permissive, force };
         command.SetAction(parse =>
         {
             string inPath = parse.GetValue(input)!, outPath = parse.GetValue(output)!;
             var options = new ReadOptions(parse.GetValue(permissive), Console2.Warn);
             string ext = Path.GetExtension(outPath).ToLowerInvariant();
             OutputPaths.RequireNotAnInput(outPath, "output", inPath);
+            OutputPaths.RequireWritable(outPath, "output");
+            OutputPaths.RequireReplaceable(outPath, "output", parse.GetValue(force), OutputPaths.IsImageOfItsExtension, $"a {ext.TrimStart('.').ToUpperInvariant()} image");
             switch (ext)
             {
                 case ".mrc" or ".mrcs" or ".map":
@@ -38,21 +41,24 @@ internal sealed class ConvertCommand : ICliCommand
                         6 => MrcMode.UInt16,
                         int m => throw new UsageException($"--mode {m}: TemKit writes MRC modes 2, 12 and 6"),
                     };
-                    var stack = ImageFile.Read(inPath, options);
-                    ComplexInput.Warn(inPath, stack.Metadata, "the MRC written holds |z|");
-                    if (stack.Metadata.Fields.TryGetValue("axis.x.units", out string? units) && !stack.VoxelSize.IsKnown && units.Length > 0)
-                        Console2.Warn($"{Path.GetFileName(inPath)}: the calibration is in {units}, which an MRC pixel size (Å) cannot hold; the MRC has no pixel size");
-                    try
+                    using (var source = ImageFile.Open(inPath, options))
                     {
-                        MrcFile.Write(outPath, stack, new MrcWriteOptions { Mode = writeMode, RoundToIntegers = parse.GetValue(round) });
+                        ComplexInput.Warn(inPath, source.Metadata, "the MRC written holds |z|");
+                        if (source.Metadata.Fields.TryGetValue("axis.x.units", out string? units) && !source.VoxelSize.IsKnown && units.Length > 0)
+                            Console2.Warn($"{Path.GetFileName(inPath)}: the calibration is in {units}, which an MRC pixel size (Å) cannot hold; the MRC has no pixel size");
+                        try
+                        {
+                            // Frame by frame: memory stays at about one frame whatever the stack's size.
+                            MrcFile.Write(outPath, source, new MrcWriteOptions { Mode = writeMode, RoundToIntegers = parse.GetValue(round) });
+                        }
+                        catch (ArgumentException e)
+                        {
+                            // The data do not fit the mode asked for (a fraction in mode 6, |v| > 65504 in mode 12); nothing was written.
+                            string problem = ArgumentMessages.Plain(e).Replace("; MrcWriteOptions.RoundToIntegers rounds", "; --round rounds", StringComparison.Ordinal);
+                            throw new UsageException($"--mode {parse.GetValue(mode)}: {Path.GetFileName(inPath)}: {problem}");
+                        }
+                        Console.WriteLine($"wrote {outPath} ({source.Width} x {source.Height} x {source.FrameCount}, mode {parse.GetValue(mode)}, voxel {source.VoxelSize})");
                     }
-                    catch (ArgumentException e)
-                    {
-                        // The data do not fit the mode asked for (a fraction in mode 6, |v| > 65504 in mode 12); nothing was written.
-                        string problem = ArgumentMessages.Plain(e).Replace("; MrcWriteOptions.RoundToIntegers rounds", "; --round rounds", StringComparison.Ordinal);
-                        throw new UsageException($"--mode {parse.GetValue(mode)}: {Path.GetFileName(inPath)}: {problem}");
-                    }
-                    Console.WriteLine($"wrote {outPath} ({stack.Nx} x {stack.Ny} x {stack.Nz}, mode {parse.GetValue(mode)}, voxel {stack.VoxelSize})");
                     return ExitCodes.Ok;
                 case ".png":
                     var display = ParseScale(parse.GetValue(scale)!, parse.GetValue(log));

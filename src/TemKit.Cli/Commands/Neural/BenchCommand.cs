@@ -20,10 +20,10 @@ internal sealed class BenchCommand : ICliCommand
     private static Command BuildMode(string mode)
     {
         var net = new NetworkOptions();
-        var size = new Option<int>("--size") { Description = "Image size (px, square)", DefaultValueFactory = _ => 256 };
-        var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => 1 };
-        var steps = new Option<int>("--steps") { Description = "Timed repetitions (after one warm-up)", DefaultValueFactory = _ => 5 };
-        var seed = new Option<int>("--seed") { Description = "Seed for weights, dilations and data", DefaultValueFactory = _ => 1 };
+        var size = new Option<int>("--size") { Description = "Image size (px, square)", DefaultValueFactory = _ => 256 }.Whole(8, 16384, "px");
+        var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => 1 }.Whole(1, 4096, "images");
+        var steps = new Option<int>("--steps") { Description = "Timed repetitions (after one warm-up)", DefaultValueFactory = _ => 5 }.Whole(1, 1_000_000, "steps");
+        var seed = new Option<int>("--seed") { Description = "Seed for weights, dilations and data", DefaultValueFactory = _ => 1 }.AnyValue();
         var cmd = new Command(mode, mode == "train" ? "Time training steps (forward, loss, backward, Adam update)" : "Time inference (forward pass)") { size, batch, steps, seed };
         foreach (var o in net.All) cmd.Options.Add(o);
         cmd.SetAction(parse =>

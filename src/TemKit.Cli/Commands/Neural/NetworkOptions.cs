@@ -9,13 +9,13 @@ namespace TemKit.Cli.Commands.Neural;
 internal sealed class NetworkOptions
 {
     public Option<string> Net { get; } = new("--net") { Description = "Network: msd (Mixed-Scale Dense) or unet", DefaultValueFactory = _ => "msd" };
-    public Option<int?> Depth { get; } = new("--depth") { Description = "MSD-net layers (default 50)" };
-    public Option<int?> Width { get; } = new("--width") { Description = "MSD-net channels per layer (default 1) or U-Net base channels (default 32)" };
-    public Option<int?> Kernel { get; } = new("--kernel") { Description = "Kernel size in pixels (MSD default 9, U-Net default 5)" };
-    public Option<int> MaxDilation { get; } = new("--max-dilation") { Description = "MSD-net dilations are drawn from 1..N", DefaultValueFactory = _ => 10 };
-    public Option<int> Levels { get; } = new("--levels") { Description = "U-Net resolution levels", DefaultValueFactory = _ => 3 };
+    public Option<int?> Depth { get; } = new Option<int?>("--depth") { Description = "MSD-net layers (default 50)" }.Whole(1, 1000, "layers");
+    public Option<int?> Width { get; } = new Option<int?>("--width") { Description = "MSD-net channels per layer (default 1) or U-Net base channels (default 32)" }.Whole(1, 1024, "channels");
+    public Option<int?> Kernel { get; } = new Option<int?>("--kernel") { Description = "Kernel size in pixels (MSD default 9, U-Net default 5)" }.Whole(1, 63, "px");
+    public Option<int> MaxDilation { get; } = new Option<int>("--max-dilation") { Description = "MSD-net dilations are drawn from 1..N", DefaultValueFactory = _ => 10 }.Whole(1, 1000, "");
+    public Option<int> Levels { get; } = new Option<int>("--levels") { Description = "U-Net resolution levels", DefaultValueFactory = _ => 3 }.Whole(1, 10, "levels");
     public Option<string> Padding { get; } = new("--unet-padding") { Description = "U-Net convolution padding: zero or reflect", DefaultValueFactory = _ => "zero" };
-    public Option<int> Classes { get; } = new("--classes") { Description = "Output classes (1 = binary mask)", DefaultValueFactory = _ => 1 };
+    public Option<int> Classes { get; } = new Option<int>("--classes") { Description = "Output classes (1 = binary mask)", DefaultValueFactory = _ => 1 }.Whole(1, 256, "classes");
 
     public IEnumerable<Option> All => [Net, Depth, Width, Kernel, MaxDilation, Levels, Padding, Classes];
 
@@ -45,7 +45,7 @@ internal sealed class NetworkOptions
         }
         catch (ArgumentException e)
         {
-            throw new UsageException(e.Message);
+            throw new UsageException(e is ArgumentException a ? ArgumentMessages.Plain(a) : e.Message);
         }
     }
 }

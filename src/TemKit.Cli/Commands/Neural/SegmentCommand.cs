@@ -1,4 +1,6 @@
 using System.CommandLine;
+using TemKit.Optics;
+using TemKit.Numerics;
 using System.Globalization;
 using TemKit.Cli.Infrastructure;
 using TemKit.Imaging.Components;
@@ -16,14 +18,14 @@ internal sealed class SegmentCommand : ICliCommand
         var model = new Argument<string>("model") { Description = "Model file written by `temkit train` (.tkm)" };
         var inputs = new Argument<string[]>("images") { Description = "Images, stacks, folders or globs (MRC, DM3/DM4, PNG), processed in the order given", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--output", "-o") { Description = "Run folder: per image STEM.probability.mrc, STEM.mask.mrc, STEM.overlay.png; segmentation.csv, particles.csv, particle-sizes.svg, run.json", Required = true };
-        var threshold = new Option<double>("--threshold") { Description = "Foreground probability at or above which a pixel is in the mask (0-1)", DefaultValueFactory = _ => SegmentationOptions.DefaultThreshold };
-        var tile = new Option<int>("--tile-size-px", "--tile") { Description = "Tile side for large images (px)", DefaultValueFactory = _ => 256 };
-        var overlap = new Option<int>("--tile-overlap-px", "--overlap") { Description = "Minimum overlap of neighbouring tiles (px), blended with Hamming weights", DefaultValueFactory = _ => 64 };
-        var pixelSize = new Option<double?>("--pixel-size-angstrom") { Description = "Pixel size of the images (Å/px), overriding the file headers" };
+        var threshold = new Option<double>("--threshold") { Description = "Foreground probability at or above which a pixel is in the mask (0-1)", DefaultValueFactory = _ => SegmentationOptions.DefaultThreshold }.Within(new Limits(0, 1, "(probability)", MinExclusive: true));
+        var tile = new Option<int>("--tile-size-px", "--tile") { Description = "Tile side for large images (px)", DefaultValueFactory = _ => 256 }.Whole(16, 65536, "px");
+        var overlap = new Option<int>("--tile-overlap-px", "--overlap") { Description = "Minimum overlap of neighbouring tiles (px), blended with Hamming weights", DefaultValueFactory = _ => 64 }.Whole(0, 65536, "px");
+        var pixelSize = new Option<double?>("--pixel-size-angstrom") { Description = "Pixel size of the images (Å/px), overriding the file headers" }.Within(OpticsLimits.PixelSizeAngstrom);
         var mismatch = new Option<string>("--pixel-size-mismatch") { Description = "When an image's pixel size is outside the model's training range: rescale (resample to the model's pixel size, map results back) or refuse (the image fails)", DefaultValueFactory = _ => "rescale" };
-        var tolerance = new Option<double>("--pixel-size-tolerance") { Description = "Relative widening of the model's training pixel-size range accepted as it is (0.05 = 5 %)", DefaultValueFactory = _ => 0.05 };
-        var connectivity = new Option<int>("--connectivity") { Description = "Pixels joined into one particle: 4 (edges) or 8 (edges and corners)", DefaultValueFactory = _ => 8 };
-        var minDiameter = new Option<double>("--min-particle-diameter-nm") { Description = "Mask components with a smaller equivalent diameter (nm) are specks: kept in the mask and its area, not listed as particles (0 = list all)", DefaultValueFactory = _ => 0.3 };
+        var tolerance = new Option<double>("--pixel-size-tolerance") { Description = "Relative widening of the model's training pixel-size range accepted as it is (0.05 = 5 %)", DefaultValueFactory = _ => 0.05 }.Within(Limits.NonNegative(10, "(relative)"));
+        var connectivity = new Option<int>("--connectivity") { Description = "Pixels joined into one particle: 4 (edges) or 8 (edges and corners)", DefaultValueFactory = _ => 8 }.Whole(4, 8, "(4 or 8)");
+        var minDiameter = new Option<double>("--min-particle-diameter-nm") { Description = "Mask components with a smaller equivalent diameter (nm) are specks: kept in the mask and its area, not listed as particles (0 = list all)", DefaultValueFactory = _ => 0.3 }.Within(Limits.NonNegative(1e4, "nm"));
         var truth = new Option<string?>("--truth") { Description = "True masks (MRC/DM stack or PNG), one per image in input order: adds precision, recall, F1 and IoU to segmentation.csv" };
         var noPng = new Option<bool>("--no-png") { Description = "Do not write PNG overlays" };
         var cmd = new Command("segment", "Segment particles with a trained MSD-net/U-Net: probability map, mask and overlay per image; area, particles (count, area in nm², equivalent diameter, centroid) and their size distribution")
@@ -86,7 +88,7 @@ internal sealed class SegmentCommand : ICliCommand
             }
             catch (ArgumentException e)
             {
-                throw new UsageException(e.Message);
+                throw new UsageException(e is ArgumentException a ? ArgumentMessages.Plain(a) : e.Message);
             }
             PrintSummary(result);
             return result.Failed > 0 ? ExitCodes.InputFailed : ExitCodes.Ok;

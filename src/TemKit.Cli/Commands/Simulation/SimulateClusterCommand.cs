@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TemKit.Numerics;
 using TemKit.Cli.Infrastructure;
 using TemKit.Simulation.Structures;
 
@@ -12,12 +13,12 @@ internal static class SimulateClusterCommand
         var output = new Option<string>("--output", "-o") { Description = "Output XYZ file", Required = true };
         var shape = new Option<string>("--shape") { Description = "icosahedron | decahedron | octahedron", Required = true };
         var element = new Option<string>("--element") { Description = "Element symbol", DefaultValueFactory = _ => "Au" };
-        var lattice = new Option<double?>("--lattice-constant-angstrom") { Description = "FCC lattice constant (Å); sets the bond a/√2. Default: tabulated" };
-        var shells = new Option<int>("--shells") { Description = "Icosahedron: shells around the centre (13, 55, 147, 309, 561 atoms for 1..5); octahedron: atoms per edge − 1", DefaultValueFactory = _ => 2 };
-        var p = new Option<int>("--p") { Description = "Decahedron: atoms along each edge of the pentagonal cross-section", DefaultValueFactory = _ => 3 };
-        var q = new Option<int>("--q") { Description = "Decahedron: atoms along the (100) faces parallel to the axis (1 = regular)", DefaultValueFactory = _ => 1 };
-        var r = new Option<int>("--r") { Description = "Decahedron: Marks re-entrance depth (0 = Ino)", DefaultValueFactory = _ => 0 };
-        var cut = new Option<int>("--cut") { Description = "Octahedron: layers removed at each vertex (truncated octahedron)", DefaultValueFactory = _ => 0 };
+        var lattice = new Option<double?>("--lattice-constant-angstrom") { Description = "FCC lattice constant (Å); sets the bond a/√2. Default: tabulated" }.Within(Limits.Positive(100, "Å"));
+        var shells = new Option<int>("--shells") { Description = "Icosahedron: shells around the centre (13, 55, 147, 309, 561 atoms for 1..5); octahedron: atoms per edge − 1", DefaultValueFactory = _ => 2 }.Whole(0, MaxCount, "");
+        var p = new Option<int>("--p") { Description = "Decahedron: atoms along each edge of the pentagonal cross-section", DefaultValueFactory = _ => 3 }.Whole(1, MaxCount, "atoms");
+        var q = new Option<int>("--q") { Description = "Decahedron: atoms along the (100) faces parallel to the axis (1 = regular)", DefaultValueFactory = _ => 1 }.Whole(1, MaxCount, "atoms");
+        var r = new Option<int>("--r") { Description = "Decahedron: Marks re-entrance depth (0 = Ino)", DefaultValueFactory = _ => 0 }.Whole(0, MaxCount, "layers");
+        var cut = new Option<int>("--cut") { Description = "Octahedron: layers removed at each vertex (truncated octahedron)", DefaultValueFactory = _ => 0 }.Whole(0, MaxCount, "layers");
         var command = new Command("cluster", "Write a closed-shell cluster (icosahedron, Ino/Marks decahedron, truncated octahedron) as XYZ.")
         {
             output, shape, element, lattice, shells, p, q, r, cut,
@@ -26,6 +27,7 @@ internal static class SimulateClusterCommand
         {
             string symbol = parse.GetValue(element)!;
             OutputPaths.RequireExtension(parse.GetValue(output)!, "--output", ".xyz");
+            OutputPaths.RequireWritable(parse.GetValue(output)!, "--output");
             // Bounded so a typo cannot ask for billions of atoms (40 icosahedral shells are already ~2e5 atoms, 20 nm).
             RequireCount(parse.GetValue(shells), "--shells", 0);
             RequireCount(parse.GetValue(p), "--p", 1);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TemKit.Cli.Infrastructure;
+using TemKit.IO;
 using TemKit.Imaging.Display;
 using TemKit.IO.Png;
 using TemKit.Simulation.Datasets;
@@ -12,11 +13,11 @@ internal static class SimulateDatasetCommand
     public static Command Build()
     {
         var output = new Option<string>("--output", "-o") { Description = "Dataset folder (images.mrc, masks.mrc, params.csv, ranges.yaml, preview PNGs of frame 0)", Required = true };
-        var count = new Option<int>("--count") { Description = "Number of particles (exit waves)", Required = true };
-        var epochs = new Option<int>("--image-epochs") { Description = "Images per particle, each with freshly drawn optics, dose and noise", DefaultValueFactory = _ => 10 };
+        var count = new Option<int>("--count") { Description = "Number of particles (exit waves)", Required = true }.Whole(1, 1_000_000, "particles");
+        var epochs = new Option<int>("--image-epochs") { Description = "Images per particle, each with freshly drawn optics, dose and noise", DefaultValueFactory = _ => 10 }.Whole(1, 10_000, "images per particle");
         var ranges = new Option<string?>("--ranges") { Description = "YAML file of parameter ranges (default: Table 1; see docs/simulation.md)" };
-        var seed = new Option<long>("--seed") { Description = "Random seed; the same seed gives the same dataset", DefaultValueFactory = _ => 0 };
-        var threads = new Option<int>("--threads") { Description = "Particles simulated at once (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var seed = new Option<long>("--seed") { Description = "Random seed; the same seed gives the same dataset", DefaultValueFactory = _ => 0 }.AnyValue();
+        var threads = new Option<int>("--threads") { Description = "Particles simulated at once (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount }.Whole(1, 1024, "threads");
         var command = new Command("dataset", "Simulate a training dataset: random supported particles, each imaged --image-epochs times.")
         {
             output, count, epochs, ranges, seed, threads,
@@ -28,7 +29,8 @@ internal static class SimulateDatasetCommand
             if (n < 1) throw new UsageException($"--count must be ≥ 1, got {n}");
             if (k < 1) throw new UsageException($"--image-epochs must be ≥ 1, got {k}");
             if (t < 1) throw new UsageException($"--threads must be ≥ 1, got {t}");
-            OutputPaths.RequireFolder(parse.GetValue(output)!, "--output");
+            RequireDatasetFolder(outDir);
+            using var held = RunLocks.Beside(outDir);
             string? rangesPath = parse.GetValue(ranges);
             var r = rangesPath is null ? DatasetRanges.Table1 : DatasetRangesYaml.Read(rangesPath);
             SimulateCommand.Checked(() => { r.Validate(); return 0; });
@@ -36,13 +38,28 @@ internal static class SimulateDatasetCommand
             Dataset dataset = null!;
             Console2.WithProgress($"simulating {n} particles x {k} epochs", n, advance =>
                 dataset = SimulateCommand.Checked(() => DatasetGenerator.Generate(r, n, k, seedValue, advance, t)));
-            DatasetGenerator.Write(outDir, dataset, r);
-            // Previews of the first frame: the detected image and its mask.
-            PngWriter.WriteImage(Path.Combine(outDir, "preview_image0.png"), dataset.Images.FrameImage(0));
-            PngWriter.WriteImage(Path.Combine(outDir, "preview_mask0.png"), dataset.Masks.FrameImage(0), new DisplayScale(0, 100));
+            // Written beside, then swapped in whole: a kill never leaves new images with old masks or parameters.
+            AtomicFolder.Replace(outDir, folder =>
+            {
+                DatasetGenerator.Write(folder, dataset, r);
+                PngWriter.WriteImage(Path.Combine(folder, "preview_image0.png"), dataset.Images.FrameImage(0));
+                PngWriter.WriteImage(Path.Combine(folder, "preview_mask0.png"), dataset.Masks.FrameImage(0), new DisplayScale(0, 100));
+            });
             Console.WriteLine($"{outDir}: {dataset.Images.Nz} images of {dataset.Images.Nx}x{dataset.Images.Ny} ({n} particles x {k} epochs), seed {seedValue}");
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Files a dataset folder holds; an existing folder with anything else is not replaced (it is not a dataset).</summary>
+    private static readonly string[] s_datasetFiles = ["images.mrc", "masks.mrc", "params.csv", "ranges.yaml", "preview_image0.png", "preview_mask0.png"];
+
+    private static void RequireDatasetFolder(string path)
+    {
+        if (File.Exists(path)) throw new UsageException($"--output {path}: is a file; give a folder (it is created)");
+        if (!Directory.Exists(path)) return;
+        var other = Directory.EnumerateFileSystemEntries(path).Select(Path.GetFileName).FirstOrDefault(f => !s_datasetFiles.Contains(f));
+        if (other != null)
+            throw new UsageException($"--output {path}: holds {other}, which is not part of a dataset; the folder is replaced as a whole, so give a new or empty folder");
     }
 }

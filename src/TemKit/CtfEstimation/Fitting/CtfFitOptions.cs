@@ -1,4 +1,6 @@
+using TemKit.Numerics;
 using TemKit.Optics;
+
 namespace TemKit.CtfEstimation.Fitting;
 
 /// <summary>
@@ -69,9 +71,12 @@ public sealed record CtfFitOptions
     /// <summary>Checks the values; throws <see cref="ArgumentOutOfRangeException"/> naming the bad one.</summary>
     public void Validate()
     {
-        if (!(VoltageKilovolts > 0)) throw new ArgumentOutOfRangeException(nameof(VoltageKilovolts), VoltageKilovolts, "voltage must be positive (kV)");
-        if (!(CsMillimetres >= 0)) throw new ArgumentOutOfRangeException(nameof(CsMillimetres), CsMillimetres, "Cs must be ≥ 0 mm");
-        if (AmplitudeContrast is < 0 or >= 1 || double.IsNaN(AmplitudeContrast)) throw new ArgumentOutOfRangeException(nameof(AmplitudeContrast), AmplitudeContrast, "amplitude contrast must be in [0, 1)");
+        OpticsLimits.VoltageKilovolts.Check(VoltageKilovolts, nameof(VoltageKilovolts));
+        OpticsLimits.CsFitMillimetres.Check(CsMillimetres, nameof(CsMillimetres));
+        OpticsLimits.AmplitudeContrast.Check(AmplitudeContrast, nameof(AmplitudeContrast));
+        OpticsLimits.DefocusSearchAngstrom.Check(MinDefocusAngstrom, nameof(MinDefocusAngstrom));
+        OpticsLimits.DefocusSearchAngstrom.Check(MaxDefocusAngstrom, nameof(MaxDefocusAngstrom));
+        OpticsLimits.ResolutionAngstrom.Check(LowResolutionAngstrom, nameof(LowResolutionAngstrom));
         if (!(MinDefocusAngstrom > 0) || !(MaxDefocusAngstrom > MinDefocusAngstrom)) throw new ArgumentOutOfRangeException(nameof(MaxDefocusAngstrom), $"{MinDefocusAngstrom}..{MaxDefocusAngstrom}", "defocus range must satisfy 0 < min < max (Å)");
         if (DefocusSearchRelativeStep is <= 0 or > 0.2) throw new ArgumentOutOfRangeException(nameof(DefocusSearchRelativeStep), DefocusSearchRelativeStep, "relative step must be in (0, 0.2]");
         if (!(LowResolutionAngstrom > 0)) throw new ArgumentOutOfRangeException(nameof(LowResolutionAngstrom), LowResolutionAngstrom, "must be positive (Å)");

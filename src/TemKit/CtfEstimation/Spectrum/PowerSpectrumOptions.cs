@@ -1,3 +1,5 @@
+using TemKit.Numerics;
+
 namespace TemKit.CtfEstimation.Spectrum;
 
 /// <summary>
@@ -34,12 +36,19 @@ public sealed record PowerSpectrumOptions
     /// and line artefacts) replaced by its neighbours; the DC pixel is always replaced. 0 keeps the cross.</summary>
     public int CentralCrossHalfWidthPx { get; init; } = 1;
 
+    /// <summary>Tile sizes accepted: [16, 16384] px (and even).</summary>
+    public static Limits TileSizeLimits { get; } = new(16, 16384, "px");
+
+    /// <summary>Bin factors accepted: [0, 64] (0 = automatic).</summary>
+    public static Limits BinFactorLimits { get; } = new(0, 64, "(0 = automatic)");
+
     /// <summary>Checks the values; throws <see cref="ArgumentOutOfRangeException"/> naming the bad one.</summary>
     public void Validate()
     {
-        if (TileSizePx < 16 || TileSizePx % 2 != 0) throw new ArgumentOutOfRangeException(nameof(TileSizePx), TileSizePx, "tile size must be even and at least 16 px");
+        TileSizeLimits.Check(TileSizePx, nameof(TileSizePx));
+        if (TileSizePx % 2 != 0) throw new ArgumentOutOfRangeException(nameof(TileSizePx), TileSizePx, "tile size must be even (px)");
+        BinFactorLimits.Check(BinFactor, nameof(BinFactor));
         if (OverlapFraction is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(OverlapFraction), OverlapFraction, "overlap must be in [0, 1)");
-        if (BinFactor < 0) throw new ArgumentOutOfRangeException(nameof(BinFactor), BinFactor, "bin factor must be 0 (automatic) or positive");
         if (!(AutoBinFinestResolutionAngstrom > 0)) throw new ArgumentOutOfRangeException(nameof(AutoBinFinestResolutionAngstrom), AutoBinFinestResolutionAngstrom, "must be positive");
         if (TaperFraction is < 0 or > 0.5) throw new ArgumentOutOfRangeException(nameof(TaperFraction), TaperFraction, "taper fraction must be in [0, 0.5]");
         if (HotPixelSigma < 0) throw new ArgumentOutOfRangeException(nameof(HotPixelSigma), HotPixelSigma, "must be 0 (off) or positive");

@@ -118,7 +118,9 @@ public static class CsvFiles
         string field = e is ReaderException or TypeConverterException && ctx?.Reader?.HeaderRecord is { } header && ctx.Reader.CurrentIndex >= 0 && ctx.Reader.CurrentIndex < header.Length
             ? $", column '{header[ctx.Reader.CurrentIndex]}'"
             : "";
-        string first = e.Message.Split('\n')[0].Trim();
+        string first = e is BadDataException
+            ? "malformed field (a quote inside an unquoted field, or an unclosed quote); expected comma-separated values with fields quoted as \"…\""
+            : e.Message.Split('\n')[0].Trim();
         return $"{where}{field}: {first}";
     }
 }

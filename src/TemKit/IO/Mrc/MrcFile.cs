@@ -58,6 +58,11 @@ public static class MrcFile
     public static void Write(string path, ImageStack stack, MrcWriteOptions? options = null) =>
         MrcWriter.Write(path, stack, options ?? MrcWriteOptions.Default);
 
+    /// <summary>Writes every frame of <paramref name="source"/> (read one frame at a time: memory stays at about one frame
+    /// whatever the stack's size), atomically; an MRC volume stack keeps its volume depth (ispg 401).</summary>
+    public static void Write(string path, IFrameSource source, MrcWriteOptions? options = null) =>
+        MrcWriter.Write(path, source, options ?? MrcWriteOptions.Default);
+
     /// <summary>Writes complex data (nx*ny*nz values, x fastest) as mode 4 (complex64), atomically; header statistics describe |z|.</summary>
     public static void WriteComplex(string path, ReadOnlySpan<ComplexF> data, int nx, int ny, int nz, VoxelSize voxelSize, MrcWriteOptions? options = null) =>
         MrcWriter.WriteComplex(path, data, nx, ny, nz, voxelSize, options ?? MrcWriteOptions.Default);

@@ -20,7 +20,7 @@ internal static class MrcWriter
         if (options.Mode is not (MrcMode.Float32 or MrcMode.Float16 or MrcMode.UInt16 or MrcMode.Int16 or MrcMode.Int8))
             throw new ArgumentException($"TemKit writes real data as mode 0, 1, 2, 6 or 12, not {options.Mode}; complex data go through WriteComplex", nameof(options));
         var data = stack.Array;
-        var (ispg, mz) = SpaceGroup(stack, options);
+        var (ispg, mz) = SpaceGroup(stack.Kind, stack.Nz, options.SectionsPerVolume);
         if (options.ExtendedHeader is { } ext && options.ExtendedHeaderType.Length != 4)
             throw new ArgumentException($"an extended header needs a four-character exttyp code, got '{options.ExtendedHeaderType}'", nameof(options));
         AtomicFile.Write(path, s =>
@@ -78,21 +78,64 @@ internal static class MrcWriter
         });
     }
 
-    /// <summary>ispg and mz: 0 and nz for images and image stacks, 1 and nz for volumes, 401 and the volume depth for volume stacks.</summary>
-    private static (int Ispg, int Mz) SpaceGroup(ImageStack stack, MrcWriteOptions options)
+    /// <summary>
+    /// Writes every frame of <paramref name="source"/> reading one frame at a time, so memory stays at one frame plus
+    /// the conversion buffers whatever the stack's size. A volume stack keeps its volume depth: the options' value, or
+    /// the source's own (an MRC volume stack, ispg 401).
+    /// </summary>
+    public static void Write(string path, IFrameSource source, MrcWriteOptions options)
     {
-        switch (stack.Kind)
+        if (options.Mode is not (MrcMode.Float32 or MrcMode.Float16 or MrcMode.UInt16 or MrcMode.Int16 or MrcMode.Int8))
+            throw new ArgumentException($"TemKit writes real data as mode 0, 1, 2, 6 or 12, not {options.Mode}", nameof(options));
+        if (options.ExtendedHeader is not null && options.ExtendedHeaderType.Length != 4)
+            throw new ArgumentException($"an extended header needs a four-character exttyp code, got '{options.ExtendedHeaderType}'", nameof(options));
+        int? depth = options.SectionsPerVolume ?? (source is MrcReader { Header.IsVolumeStack: true } mrc ? mrc.Header.SectionsPerVolume : null);
+        var (ispg, mz) = SpaceGroup(source.Kind, source.FrameCount, depth);
+        int plane = checked(source.Width * source.Height);
+        int chunk = Math.Min(ChunkValues, plane);
+        AtomicFile.Write(path, s =>
+        {
+            s.Write(new byte[MrcHeaderLayout.HeaderBytes]);
+            if (options.ExtendedHeader is { } extended) s.Write(extended);
+            var stats = new MrcStatistics();
+            var frame = new float[plane];
+            var raw = new byte[chunk * MrcModes.SwapUnit(options.Mode)];
+            var stored = new float[chunk];
+            for (int z = 0; z < source.FrameCount; z++)
+            {
+                source.ReadFrame(z, frame);
+                for (int start = 0; start < plane; start += chunk)
+                {
+                    int n = Math.Min(chunk, plane - start);
+                    var src = frame.AsSpan(start, n);
+                    var bytes = raw.AsSpan(0, n * MrcModes.SwapUnit(options.Mode));
+                    MrcEncode.FromSingle(src, bytes, stored.AsSpan(0, n), options, (long)z * plane + start);
+                    stats.Add(options.Mode == MrcMode.Float32 ? src : stored.AsSpan(0, n));
+                    if (options.BigEndian == BitConverter.IsLittleEndian) MrcConvert.Swap(bytes, options.Mode);
+                    s.Write(bytes);
+                }
+            }
+            var header = BuildHeader(source.Width, source.Height, source.FrameCount, options.Mode, ispg, mz, source.VoxelSize, source.Metadata.OriginAngstrom, stats, options);
+            s.Seek(0, SeekOrigin.Begin);
+            s.Write(MrcHeaderCodec.Encode(header));
+        });
+    }
+
+    /// <summary>ispg and mz: 0 and nz for images and image stacks, 1 and nz for volumes, 401 and the volume depth for volume stacks.</summary>
+    private static (int Ispg, int Mz) SpaceGroup(StackKind kind, int nz, int? sectionsPerVolume)
+    {
+        switch (kind)
         {
             case StackKind.Volume:
-                return (1, stack.Nz);
+                return (1, nz);
             case StackKind.VolumeStack:
-                int depth = options.SectionsPerVolume
-                    ?? throw new ArgumentException("a volume stack needs MrcWriteOptions.SectionsPerVolume (mz)", nameof(options));
-                if (depth <= 0 || stack.Nz % depth != 0)
-                    throw new ArgumentException($"nz = {stack.Nz} is not a whole number of volumes of {depth} sections", nameof(options));
+                int depth = sectionsPerVolume
+                    ?? throw new ArgumentException("a volume stack needs MrcWriteOptions.SectionsPerVolume (mz)", "options");
+                if (depth <= 0 || nz % depth != 0)
+                    throw new ArgumentException($"nz = {nz} is not a whole number of volumes of {depth} sections", "options");
                 return (401, depth);
             default:
-                return (0, stack.Nz);
+                return (0, nz);
         }
     }
 

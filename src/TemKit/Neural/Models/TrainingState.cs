@@ -12,4 +12,5 @@ public sealed record EpochRecord(int Epoch, double TrainLoss, double ValidationL
 /// <param name="EpochsDone">Completed epochs.</param>
 /// <param name="Seed">Seed of the run (crops, augmentation, split).</param>
 /// <param name="History">Learning curve so far.</param>
-public sealed record TrainingState(int EpochsDone, int Seed, IReadOnlyList<EpochRecord> History);
+/// <param name="Run">What the run was started with (null in checkpoints written before it was stored).</param>
+public sealed record TrainingState(int EpochsDone, int Seed, IReadOnlyList<EpochRecord> History, TrainingRun? Run = null);

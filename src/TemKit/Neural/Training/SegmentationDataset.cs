@@ -1,3 +1,4 @@
+using System.Globalization;
 using TemKit.Imaging;
 using TemKit.IO;
 using TemKit.IO.Png;
@@ -28,6 +29,7 @@ public static partial class SegmentationDataset
         if (images.Count != masks.Count)
             throw new TemKitFormatException(masksPath, $"{masks.Count} masks for {images.Count} images in {imagesPath}");
         if (images.Count == 0) throw new TemKitFormatException(imagesPath, "no images found");
+        RequireParameterRows(imagesPath, masksPath, images.Count);
         var samples = new List<SegmentationSample>(images.Count);
         for (int i = 0; i < images.Count; i++)
         {
@@ -55,6 +57,21 @@ public static partial class SegmentationDataset
             samples.Add(new SegmentationSample(imgName, img.Width, img.Height, pixels, labels, pixelSize));
         }
         return samples;
+    }
+
+    /// <summary>
+    /// A simulated dataset (images and masks stacks beside a params.csv, as <c>temkit simulate dataset</c> writes) must
+    /// have one parameter row per image: a count that disagrees means the parts come from different runs.
+    /// </summary>
+    private static void RequireParameterRows(string imagesPath, string masksPath, int images)
+    {
+        if (!File.Exists(imagesPath)) return;
+        string folder = Path.GetDirectoryName(Path.GetFullPath(imagesPath))!;
+        string parameters = Path.Combine(folder, "params.csv");
+        if (!File.Exists(parameters) || Path.GetDirectoryName(Path.GetFullPath(masksPath)) != folder) return;
+        int rows = File.ReadLines(parameters).Skip(1).Count(l => l.Length > 0);
+        if (rows != images)
+            throw new TemKitFormatException(parameters, $"{rows} parameter rows for {images} images in {Path.GetFileName(imagesPath)}: the dataset's parts come from different runs; simulate it again");
     }
 
     /// <summary>Every image in a file or folder, named "file" or "file[frame]".</summary>
@@ -96,5 +113,25 @@ public static partial class SegmentationDataset
         var val = order.Take(nVal).Order().Select(i => samples[i]).ToList();
         var train = order.Skip(nVal).Order().Select(i => samples[i]).ToList();
         return (train, val);
+    }
+
+    /// <summary>A 64-bit FNV-1a hash (hex) of every sample's name-free content: size, image pixels and labels, in order.</summary>
+    public static string Fingerprint(IReadOnlyList<SegmentationSample> samples)
+    {
+        const ulong Prime = 1099511628211UL;
+        ulong hash = 14695981039346656037UL;
+        void Add(ulong v)
+        {
+            hash ^= v;
+            hash *= Prime;
+        }
+        foreach (var s in samples)
+        {
+            Add((ulong)s.Width);
+            Add((ulong)s.Height);
+            foreach (float v in s.Image) Add(BitConverter.SingleToUInt32Bits(v));
+            foreach (float v in s.Labels) Add(BitConverter.SingleToUInt32Bits(v));
+        }
+        return hash.ToString("x16", CultureInfo.InvariantCulture);
     }
 }

@@ -22,6 +22,7 @@ public sealed class Trainer
         if (settings.CropSize < 1 || settings.CropSize % network.SizeMultiple != 0)
             throw new ArgumentException($"crop size {settings.CropSize} must be a positive multiple of {network.SizeMultiple} for this network");
         if (settings.BatchSize < 1 || settings.CropsPerImage < 1) throw new ArgumentException("batch size and crops per image must be at least 1");
+        adam.Settings.Validate();
         _network = network;
         _adam = adam;
         Settings = settings;
@@ -33,7 +34,27 @@ public sealed class Trainer
     /// <summary>Optimiser steps in one epoch over <paramref name="trainCount"/> images.</summary>
     public int StepsPerEpoch(int trainCount) => (trainCount * Settings.CropsPerImage + Settings.BatchSize - 1) / Settings.BatchSize;
 
-    /// <summary>Trains one epoch (1-based number) and validates; <paramref name="stepDone"/> is called after every optimiser step.</summary>
+    /// <summary>Which parameter holds a NaN or infinite weight after a step, or null when all are finite.</summary>
+    private string? FirstNonFiniteWeight()
+    {
+        for (int i = 0; i < _network.Parameters.Count; i++)
+        {
+            var values = _network.Parameters[i].Value;
+            // The sum of finite floats is finite or ±inf; a NaN or inf weight makes it NaN or inf.
+            if (!float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum<float>(values)) && HasNonFinite(values))
+                return $"parameter {_network.Parameters[i].Name} holds a weight that is not finite";
+        }
+        return null;
+    }
+
+    private static bool HasNonFinite(float[] values)
+    {
+        foreach (float v in values) if (!float.IsFinite(v)) return true;
+        return false;
+    }
+
+    /// <summary>Trains one epoch (1-based number) and validates; <paramref name="stepDone"/> is called after every optimiser step.
+    /// Throws <see cref="TrainingDivergedException"/> at the first step whose loss or updated weights are not finite.</summary>
     public EpochRecord RunEpoch(int epoch, IReadOnlyList<SegmentationSample> train, IReadOnlyList<SegmentationSample> validation, Action? stepDone = null)
     {
         if (train.Count == 0) throw new ArgumentException("no training images");
@@ -59,9 +80,12 @@ public sealed class Trainer
                 Augmentation.RandomCrop(train[order[b0 + k]], crop, rng, x.Plane(k, 0), t.Plane(k, 0), Settings.Augment);
                 for (int c = 1; c < _network.InputChannels; c++) x.Plane(k, 0).CopyTo(x.Plane(k, c));
             }
-            lossSum += _network.AccumulateGradients(x, t);
+            double loss = _network.AccumulateGradients(x, t);
+            if (!double.IsFinite(loss)) throw new TrainingDivergedException(epoch, steps + 1, $"the training loss is {loss}");
+            lossSum += loss;
             _adam.StepAndZeroGrad();
             steps++;
+            if (FirstNonFiniteWeight() is { } bad) throw new TrainingDivergedException(epoch, steps, bad);
             stepDone?.Invoke();
         }
         var (valLoss, valF1) = validation.Count > 0 ? Validate(validation) : (double.NaN, double.NaN);

@@ -59,12 +59,25 @@ public sealed class DefocusAnalyzer
         }
     }
 
+    /// <summary>Why <paramref name="pixels"/> cannot hold a CTF (non-finite values, or one value everywhere), or null.
+    /// Without this an all-NaN or all-zero micrograph gave a flat spectrum and an "ok" fit at an arbitrary defocus.</summary>
+    internal static string? NoSignal(ReadOnlySpan<float> pixels)
+    {
+        var stats = Imaging.ImageStatistics.Of(pixels);
+        if (stats.NonFiniteCount > 0)
+            return $"{stats.NonFiniteCount} of {stats.Count} pixels are not finite (NaN or ±infinity): not a usable micrograph";
+        if (stats.Count == 0 || stats.Min == stats.Max)
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"constant image (every pixel is {stats.Min:G6}): no signal to fit");
+        return null;
+    }
+
     /// <summary>Analyses an image already in memory (its pixel size, or the override, calibrates it); the spectrum goes
     /// into <paramref name="buffer"/> when given.</summary>
     public ImagePart Analyse(string file, Image2D image, string acquired, ImageBuffer? buffer = null)
     {
         double pixel = _options.PixelSizeAngstrom ?? (image.PixelSize.IsKnown ? image.PixelSizeAngstrom : double.NaN);
         if (!(pixel > 0)) return ImagePart.Failed(file, "the header has no pixel size; give --pixel-size-A", acquired);
+        if (NoSignal(image.Pixels) is { } problem) return ImagePart.Failed(file, problem, acquired);
         image = image.WithPixelSize(new VoxelSize(pixel, pixel, image.PixelSize.ZAngstrom));
         double mean = MeanOf(image.Pixels);
 

@@ -18,6 +18,7 @@ public sealed partial class DefocusRun
         if (!Junctures.Stages.Contains(stage)) throw new ArgumentException($"--from must be one of {string.Join(", ", Junctures.Stages)}, got '{stage}'", nameof(stage));
         var folder = RunFolder.At(root);
         if (!File.Exists(folder.ResultsPath)) throw new TemKitFormatException(folder.ResultsPath, "results.csv not found; run the pipeline first");
+        using var held = RunFolderLock.ForFolder(folder.Root);
         var saved = folder.LoadOptions();
         var effective = saved == null ? options : saved with
         {

@@ -1,6 +1,7 @@
 using TemKit.Optics;
 using TemKit.CtfEstimation.Fitting;
 using TemKit.CtfEstimation.Spectrum;
+using TemKit.Numerics;
 
 namespace TemKit.Pipelines.Defocus;
 
@@ -66,13 +67,16 @@ public sealed record DefocusRunOptions
     /// <see cref="CtfFitOptions.ExpectedAstigmatismAngstrom"/>.</summary>
     public double ExpectedAstigmatismAngstrom { get; init; } = CtfFitOptions.DefaultExpectedAstigmatismAngstrom;
 
+    /// <summary>Smoothing sigmas accepted: [0, 1000] px.</summary>
+    public static Limits SmoothingSigmaLimits { get; } = Limits.NonNegative(1000, "px");
+
     /// <summary>Checks the values; throws <see cref="ArgumentOutOfRangeException"/> naming the bad one.</summary>
     public void Validate()
     {
-        if (PixelSizeAngstrom is { } p && !(p > 0)) throw new ArgumentOutOfRangeException(nameof(PixelSizeAngstrom), p, "pixel size must be positive (Å)");
-        if (!(SmoothingSigmaPx >= 0)) throw new ArgumentOutOfRangeException(nameof(SmoothingSigmaPx), SmoothingSigmaPx, "sigma must be ≥ 0 px");
+        if (PixelSizeAngstrom is { } p) OpticsLimits.PixelSizeAngstrom.Check(p, nameof(PixelSizeAngstrom));
+        SmoothingSigmaLimits.Check(SmoothingSigmaPx, nameof(SmoothingSigmaPx));
         if (MinRadiusPx < 0) throw new ArgumentOutOfRangeException(nameof(MinRadiusPx), MinRadiusPx, "must be ≥ 0 px");
-        if (MinRelativeProminence is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(MinRelativeProminence), MinRelativeProminence, "must be in [0, 1]");
+        Limits.Fraction.Check(MinRelativeProminence, nameof(MinRelativeProminence));
         ToSpectrumOptions().Validate();
         ToFitOptions().Validate();
     }

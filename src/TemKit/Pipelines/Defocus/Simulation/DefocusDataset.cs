@@ -3,6 +3,7 @@ using TemKit.CtfEstimation.Synthetic;
 using TemKit.IO;
 using TemKit.IO.Csv;
 using TemKit.IO.Mrc;
+using TemKit.Numerics;
 using TemKit.Optics;
 
 namespace TemKit.Pipelines.Defocus.Simulation;
@@ -46,6 +47,26 @@ public sealed record DefocusDatasetOptions
 
     /// <summary>Seed of the defocus draws and of every image.</summary>
     public int Seed { get; init; } = 1;
+
+    /// <summary>Astigmatism fractions accepted: [0, 1].</summary>
+    public static Limits AstigmatismLimits { get; } = Limits.Fraction;
+
+    /// <summary>Checks the values; throws <see cref="ArgumentOutOfRangeException"/> naming the bad one.</summary>
+    public void Validate()
+    {
+        new Limits(1, 100_000, "micrographs").Check(Count, nameof(Count));
+        new Limits(64, 16384, "px").Check(SizePx, nameof(SizePx));
+        OpticsLimits.PixelSizeAngstrom.Check(PixelSizeAngstrom, nameof(PixelSizeAngstrom));
+        OpticsLimits.VoltageKilovolts.Check(VoltageKilovolts, nameof(VoltageKilovolts));
+        OpticsLimits.CsFitMillimetres.Check(CsMillimetres, nameof(CsMillimetres));
+        OpticsLimits.AmplitudeContrast.Check(AmplitudeContrast, nameof(AmplitudeContrast));
+        OpticsLimits.DefocusSearchAngstrom.Check(MinDefocusAngstrom, nameof(MinDefocusAngstrom));
+        OpticsLimits.DefocusSearchAngstrom.Check(MaxDefocusAngstrom, nameof(MaxDefocusAngstrom));
+        if (MaxDefocusAngstrom < MinDefocusAngstrom)
+            throw new ArgumentOutOfRangeException(nameof(MaxDefocusAngstrom), MaxDefocusAngstrom, $"MaxDefocusAngstrom must be ≥ MinDefocusAngstrom ({MinDefocusAngstrom} Å)");
+        AstigmatismLimits.Check(MaxAstigmatismFraction, nameof(MaxAstigmatismFraction));
+        OpticsLimits.DoseElectronsPerAngstrom2.Check(DoseElectronsPerAngstrom2, nameof(DoseElectronsPerAngstrom2));
+    }
 }
 
 /// <summary>The true CTF of one simulated file.</summary>
@@ -69,7 +90,7 @@ public static class DefocusDataset
     /// <summary>Generates the dataset into <paramref name="folder"/>; <paramref name="progress"/> is called after each file.</summary>
     public static List<DefocusTruth> Generate(string folder, DefocusDatasetOptions options, Action? progress = null)
     {
-        if (options.Count < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Count, "count must be ≥ 1");
+        options.Validate();
         Directory.CreateDirectory(folder);
         var rng = new Random(options.Seed);
         var draws = new List<(double Mean, double Astig, double Angle)>();

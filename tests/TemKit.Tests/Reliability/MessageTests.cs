@@ -1,0 +1,48 @@
+using TemKit.Tests.Cli;
+
+namespace TemKit.Tests.Reliability;
+
+/// <summary>Issue 18.7: every message names the option or file, says what is wrong and what is expected; misuse is exit 2.</summary>
+[Collection("cli")]
+public sealed class MessageTests : IDisposable
+{
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Theory]
+    [InlineData("dose-limits --help", "unknown command 'dose-limits'")]
+    [InlineData("nosuch", "unknown command 'nosuch'")]
+    [InlineData("defocus {in} -o {file}", "--output {file}: is a file; give a folder")]
+    [InlineData("merge {file}", "has no shards/ folder; give the folder")]
+    [InlineData("defocus {in} -o /proc/r", "--output /proc/r: cannot create the folder (the file system does not allow creating files there)")]
+    [InlineData("convert {in} /proc/r.mrc", "output /proc/r.mrc: cannot write in /proc")]
+    [InlineData("noise simulate -o /proc/r.mrc --size 16 --frames 1", "--output /proc/r.mrc: cannot write in /proc")]
+    [InlineData("simulate cluster --shape icosahedron -o /proc/c.xyz", "--output /proc/c.xyz: cannot write in /proc")]
+    [InlineData("fft {in} -o /proc/x.png", "--output /proc/x.png: cannot write in /proc")]
+    public void MisuseIsExitCode2WithOneLineSayingWhatIsWrong(string command, string expected)
+    {
+        string file = _dir["afile"], input = _dir["in.mrc"];
+        File.WriteAllText(file, "not a run");
+        TemKit.IO.Mrc.MrcFile.Write(input, new TemKit.Imaging.Image2D(16, 16, TemKit.Imaging.VoxelSize.Isotropic(1)));
+        string[] args = command.Replace("{file}", file).Replace("{in}", input).Split(' ');
+        var (code, _, stderr) = CliRunner.Run(args);
+        Assert.Equal(2, code);
+        string first = stderr.Split('\n')[0];
+        Assert.StartsWith("temkit: ", first);
+        Assert.Contains(expected.Replace("{file}", file), first);
+        Assert.DoesNotContain("(Parameter '", stderr);
+        Assert.DoesNotContain("Could not find file", stderr);
+    }
+
+    [Fact]
+    public void AGarbageCsvToStatsSaysWhatIsWrongInCsvTerms()
+    {
+        string csv = _dir["bad.csv"];
+        File.WriteAllText(csv, "a,b\n1,2\"x\"\n3,4\n");
+        var (code, _, stderr) = CliRunner.Run("stats", csv, "--x", "a", "--y", "b");
+        Assert.Equal(1, code);
+        Assert.Contains("bad.csv: line 2: malformed field", stderr);
+        Assert.DoesNotContain("BadDataFound", stderr);
+    }
+}
