@@ -33,7 +33,7 @@ public class SimulatedSeriesTests
         Atom[] atoms = [new(79, 5, -4, 6), new(79, -6, 3, -2), new(79, 1, 5, -7)];
         var stem = new StemParameters(new ProbeParameters(SourceSizeAngstrom: 0.8), AnnularDetector.Haadf);
         var tilts = Enumerable.Range(0, 25).Select(i => -60.0 + 5 * i).ToArray();
-        var p = new TiltSeriesParameters { TiltsDegrees = tilts, ImagePixels = 40, StepAngstrom = 0.5, DoseElectronsPerAngstrom2 = 0, Stem = stem, VolumeBlobSigmaAngstrom = 0.8 };
+        var p = new TiltSeriesParameters { TiltsDegrees = tilts, ImagePixels = 48, StepAngstrom = 0.5, DoseElectronsPerAngstrom2 = 0, Stem = stem, VolumeBlobSigmaAngstrom = 0.8 };
         var series = TiltSeriesSimulator.Run(atoms, p, new StemOptions { Method = StemMethod.Incoherent });
         var volume = TomogramReconstruction.Reconstruct(series.Noiseless, tilts, new ReconstructionOptions()).Volume!;
         Assert.Equal((series.Volume.Nx, series.Volume.Ny, series.Volume.Nz), (volume.Nx, volume.Ny, volume.Nz));
