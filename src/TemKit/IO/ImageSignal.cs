@@ -9,6 +9,8 @@ public enum SignalKind
     Spectrum,
     /// <summary>A spectrum image (a spectrum per scan position) or an event stream of one.</summary>
     SpectrumImage,
+    /// <summary>A 4D-STEM data cube (a diffraction pattern per scan position).</summary>
+    Datacube,
     /// <summary>An image TemKit does not read as data: RGB or JPEG-compressed colour previews.</summary>
     ColourImage,
 }
@@ -30,6 +32,7 @@ public sealed record ImageSignal(int Index, string Title, SignalKind Kind, IRead
         SignalKind.Image => "image",
         SignalKind.Spectrum => "spectrum",
         SignalKind.SpectrumImage => "spectrum-image",
+        SignalKind.Datacube => "datacube",
         _ => "colour-image",
     };
 

@@ -76,6 +76,8 @@ internal static class DmMetadata
         return new ImageMetadata
         {
             Format = header.Version == 4 ? "DM4" : "DM3",
+            Title = layout.Image.Data("Name")?.Text ?? "",
+            SignalIndex = Math.Max(0, DmImageLayout.Candidates("", root).FindIndex(g => g.Index == layout.ImageIndex)),
             DataType = layout.PixelType.Name,
             VoltageKilovolts = voltage is > 0 ? voltage / 1000 : null,
             Magnification = magnification is > 0 ? magnification : null,
