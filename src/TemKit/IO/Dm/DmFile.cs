@@ -37,7 +37,7 @@ public static class DmFile
         {
             var warnings = new List<string>();
             var (header, root) = DmTagReader.Read(handle, path, options, warnings);
-            if (imageIndex is null)
+            if (imageIndex is null && DmImageLayout.Candidates(path, root).Count > 0)
             {
                 // The signal asked for (or the first image signal): spectra and RGB images are refused here with a list.
                 var images = DmImageLayout.Candidates(path, root);

@@ -20,7 +20,7 @@ internal sealed record DmImageLayout(
     DmAxis Intensity)
 {
     /// <summary>Bytes of one frame (Width × Height pixels).</summary>
-    public long FrameBytes => (long)Width * Height * PixelType.BytesPerPixel;
+    public long FrameBytes => PixelType.StoredWidth(Width) * Height * PixelType.BytesPerPixel;
 
     /// <summary>
     /// Chooses the image the way HyperSpy does (the ImageList entries not named as thumbnails in
@@ -60,7 +60,7 @@ internal sealed record DmImageLayout(
         return images;
     }
 
-    /// <summary>A signal entry for an ImageList entry: 1D data is a spectrum, RGB a colour image, the rest images.</summary>
+    /// <summary>A signal entry for an ImageList entry: 1D data is a spectrum, the rest images.</summary>
     public static ImageSignal SignalOf(int index, DmTagGroup image)
     {
         var data = image.Group("ImageData")!;
@@ -69,7 +69,8 @@ internal sealed record DmImageLayout(
         var dims = new List<long>();
         foreach (var tag in data.Group("Dimensions")?.Tags ?? [])
             if (tag is DmTagData d && d.AsInt64() is { } n) dims.Add(n);
-        var kind = type is { Code: 8 or 23 } ? SignalKind.ColourImage : dims.Count == 1 ? SignalKind.Spectrum : SignalKind.Image;
+        // RGB images stay "images" here so that reading one gives the DataType refusal, which names the type.
+        var kind = dims.Count == 1 ? SignalKind.Spectrum : SignalKind.Image;
         return new ImageSignal(index, image.Data("Name")?.Text ?? "", kind, dims, type?.Name ?? $"DM type {code}");
     }
 
@@ -108,13 +109,13 @@ internal sealed record DmImageLayout(
             throw Fail(path, $"{p}.Dimensions", $"{frames} frames exceed {int.MaxValue}");
 
         // width*height < 2^31 and frames < 2^31 with at most 16 bytes per pixel cannot overflow 64 bits.
-        long needed = width * height * frames * type.BytesPerPixel;
+        long needed = type.StoredWidth(width) * height * frames * type.BytesPerPixel;
         if (data.ByteLength < needed)
             throw Fail(path, $"{p}.Data", $"holds {data.ByteLength} bytes, but {shape} {type.Name} pixels need {needed}");
         if (data.ByteLength > needed)
             DmHeader.Recover(path, options, warnings, $"{p}.Data",
                 $"holds {data.ByteLength} bytes, {shape} {type.Name} pixels need only {needed}", "reading the first bytes");
-        if (imageData.Data("PixelDepth")?.AsInt64() is { } depth && depth != type.BytesPerPixel)
+        if (imageData.Data("PixelDepth")?.AsInt64() is { } depth && depth != type.BytesPerPixel && !(type.IsPacked && depth == type.ComponentBytes))
             DmHeader.Recover(path, options, warnings, $"{p}.PixelDepth",
                 $"is {depth} bytes, but DataType {code} ({type.Name}) has {type.BytesPerPixel}", "using the DataType");
 
