@@ -28,7 +28,15 @@ public static class ImageFile
             ".ser" or ".emi" => Tia.TiaFile.Open(path, options),
             _ => OpenMrc(path, ext, options),
         };
-        return source;
+        try
+        {
+            return Tilt.TiltSeriesSource.Attach(source);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Every signal in the file (images, spectra, spectrum images), in the order <see cref="ReadOptions.Signal"/> counts them.</summary>

@@ -77,6 +77,8 @@ internal static class DmMetadata
         {
             Format = header.Version == 4 ? "DM4" : "DM3",
             Title = layout.Image.Data("Name")?.Text ?? "",
+            TiltAnglesDegrees = axes.Count == 3 && Tilt.TiltAngleFiles.FromDegreeAxis(axes[2].Units, axes[2].Scale, axes[2].Origin, layout.FrameCount) is { } tilts ? tilts : [],
+            TiltAnglesSource = axes.Count == 3 && Tilt.TiltAngleFiles.FromDegreeAxis(axes[2].Units, axes[2].Scale, axes[2].Origin, layout.FrameCount) is not null ? "DM z axis calibrated in degrees" : "",
             SignalIndex = Math.Max(0, DmImageLayout.Candidates("", root).FindIndex(g => g.Index == layout.ImageIndex)),
             DataType = layout.PixelType.Name,
             VoltageKilovolts = voltage is > 0 ? voltage / 1000 : null,
