@@ -71,6 +71,12 @@ public static class TiffFile
         }
     }
 
+    /// <summary>Writes <paramref name="stack"/> as a multi-page float32 (or uint16) TIFF with an ImageJ description carrying
+    /// the pixel size in nm, atomically (temporary file, then rename).</summary>
+    /// <exception cref="ArgumentException">uint16 was asked for and a value is not a whole number in 0..65535 (without rounding).</exception>
+    public static void Write(string path, ImageStack stack, TiffWriteOptions? options = null) =>
+        TiffWriter.Write(path, stack, options ?? new TiffWriteOptions());
+
     /// <summary>Reads every frame of the chosen signal into memory as float32.</summary>
     public static ImageStack Read(string path, ReadOptions? options = null)
     {
