@@ -5,16 +5,7 @@ internal static class ArgumentMessages
 {
     /// <summary>The exception's message without .NET's " (Parameter 'x')" and "Actual value was" parts, with the
     /// refused value appended as "(got v)" when it is known.</summary>
-    public static string Plain(ArgumentException e)
-    {
-        string message = e.Message;
-        int cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        if (cut < 0) cut = message.IndexOf("\nActual value was", StringComparison.Ordinal);
-        string text = (cut >= 0 ? message[..cut] : message).TrimEnd();
-        return e is ArgumentOutOfRangeException { ActualValue: { } actual } && !text.Contains("Actual value", StringComparison.Ordinal)
-            ? $"{text} (got {actual})"
-            : text;
-    }
+    public static string Plain(ArgumentException e) => TemKit.Pipelines.JobErrors.Plain(e);
 
     /// <summary>The parser's "as expected type 'System.Nullable`1[System.Int32]'" in words a user knows ("as a whole number").</summary>
     public static string WithoutTypeNames(string message) =>

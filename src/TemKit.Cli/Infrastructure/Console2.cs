@@ -1,4 +1,5 @@
 using Spectre.Console;
+using TemKit.Pipelines;
 
 namespace TemKit.Cli.Infrastructure;
 
@@ -39,20 +40,44 @@ internal static class Console2
     }
 
     /// <summary>A Spectre console writing to stderr, so stdout stays clean for tables and JSON.</summary>
-    public static IAnsiConsole Stderr { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    public static IAnsiConsole Stderr => Create(Console.Error, Console.IsErrorRedirected);
+
+    /// <summary>A Spectre console on the current stdout: colour and styles only when stdout is a terminal. Made per
+    /// call, so a redirected Console.Out (tests, notebooks) is honoured.</summary>
+    public static IAnsiConsole Stdout => Create(Console.Out, Console.IsOutputRedirected);
+
+    /// <summary>
+    /// A Spectre console on <paramref name="writer"/>; when it is not a terminal (<paramref name="redirected"/>, a log
+    /// file or a pipe) or NO_COLOR is set, no escape codes at all: plain text that reads the same in any log.
+    /// </summary>
+    internal static IAnsiConsole Create(TextWriter writer, bool redirected)
     {
-        Out = new AnsiConsoleOutput(Console.Error),
-    });
+        bool plain = redirected || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        return AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = plain ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = plain ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Interactive = plain ? InteractionSupport.No : InteractionSupport.Detect,
+        });
+    }
 
     /// <summary>
     /// Runs <paramref name="work"/> with a progress bar (description, count, percentage, ETA) on stderr when stderr is
-    /// a terminal; otherwise runs it silently. <paramref name="work"/> receives a callback to advance by one item.
+    /// a terminal; otherwise (a log file, a Slurm job) with plain progress lines on stderr, one per 10 % or per minute
+    /// (<see cref="PlainProgress"/>). <paramref name="work"/> receives a callback to advance by one item.
     /// </summary>
     public static void WithProgress(string description, int total, Action<Action> work)
     {
-        if (Console.IsErrorRedirected || total <= 1)
+        if (total <= 1)
         {
             work(() => { });
+            return;
+        }
+        if (Console.IsErrorRedirected)
+        {
+            var plain = new PlainProgress(description, total, Console.Error);
+            work(plain.Advance);
             return;
         }
         Stderr.Progress()
@@ -63,5 +88,42 @@ internal static class Console2
                 var task = ctx.AddTask(description, maxValue: total);
                 work(() => task.Increment(1));
             });
+    }
+
+    /// <summary>
+    /// Runs a library job with a progress bar per <see cref="JobProgress.Stage"/> on stderr when stderr is a terminal;
+    /// otherwise runs it silently. <paramref name="job"/> receives the <see cref="IProgress{T}"/> to hand to the job.
+    /// </summary>
+    public static T RunWithProgress<T>(Func<IProgress<JobProgress>, T> job)
+    {
+        if (Console.IsErrorRedirected) return job(new Ignore());
+        T result = default!;
+        Stderr.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(ctx => result = job(new Bars(ctx)));
+        return result;
+    }
+
+    private sealed class Ignore : IProgress<JobProgress>
+    {
+        public void Report(JobProgress value) { }
+    }
+
+    /// <summary>Reports synchronously (unlike <see cref="Progress{T}"/>, which posts to a thread-pool context).</summary>
+    private sealed class Bars(ProgressContext context) : IProgress<JobProgress>
+    {
+        private readonly Dictionary<string, ProgressTask> _tasks = new();
+
+        public void Report(JobProgress value)
+        {
+            lock (_tasks)
+            {
+                if (value.Total <= 1) return;
+                if (!_tasks.TryGetValue(value.Stage, out var task))
+                    _tasks[value.Stage] = task = context.AddTask(value.Stage, maxValue: value.Total);
+                task.Value = value.Done;
+            }
+        }
     }
 }

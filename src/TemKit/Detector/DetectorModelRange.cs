@@ -30,7 +30,7 @@ public sealed record DetectorModelRange(
         3 => new(0.2, 0.3, 1.0, 5.0),
         4 => new(0.25, 0.6, 2.0, 5.0),
         5 => new(0.6, 0.8, 2.0, 5.0),
-        _ => throw new ArgumentOutOfRangeException(nameof(model), model, "MTF model must be 1..5 (SOI Table 3)"),
+        _ => throw new ArgumentOutOfRangeException(nameof(model), model, "MTF model must be 1..5 (Table 3 of Leth Larsen et al.'s supplementary)"),
     };
 
     /// <summary>A range that always gives <paramref name="model"/>.</summary>

@@ -1,6 +1,6 @@
 namespace TemKit.Detector;
 
-/// <summary>Result of <see cref="MtfAnalysis.Analyse(TemKit.Imaging.Image2D, MtfAnalysisOptions)"/> for one frame.</summary>
+/// <summary>Result of <see cref="MtfAnalysis.Analyse(TemKit.Imaging.Image2D, MtfAnalysisOptions, TemKit.Fourier.IFftProvider?)"/> for one frame.</summary>
 /// <param name="Status">Ok, flagged (low R²) or error.</param>
 /// <param name="Message">Why the frame was flagged or refused; null when ok.</param>
 /// <param name="DoseElectronsPerPixel">Frame dose N_D (e/px): given, or the region mean; NaN if unknown.</param>

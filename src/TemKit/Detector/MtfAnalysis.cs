@@ -10,15 +10,16 @@ namespace TemKit.Detector;
 /// </summary>
 public static class MtfAnalysis
 {
-    /// <summary>Analyses <paramref name="frame"/> (pixels in detected electrons, i.e. gain-normalised).</summary>
-    public static FrameAnalysis Analyse(Image2D frame, MtfAnalysisOptions options)
+    /// <summary>Analyses <paramref name="frame"/> (pixels in detected electrons, i.e. gain-normalised) with the FFT
+    /// backend <paramref name="fft"/> (null: <see cref="Fourier.Fft.Default"/>).</summary>
+    public static FrameAnalysis Analyse(Image2D frame, MtfAnalysisOptions options, Fourier.IFftProvider? fft = null)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        return Analyse(frame.Pixels, frame.Width, frame.Height, options);
+        return Analyse(frame.Pixels, frame.Width, frame.Height, options, fft);
     }
 
-    /// <summary>Span form of <see cref="Analyse(Image2D, MtfAnalysisOptions)"/>.</summary>
-    public static FrameAnalysis Analyse(ReadOnlySpan<float> pixels, int width, int height, MtfAnalysisOptions options)
+    /// <summary>Span form of <see cref="Analyse(Image2D, MtfAnalysisOptions, Fourier.IFftProvider?)"/>.</summary>
+    public static FrameAnalysis Analyse(ReadOnlySpan<float> pixels, int width, int height, MtfAnalysisOptions options, Fourier.IFftProvider? fft = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         string? problem = FrameChecks.Problem(pixels);
@@ -47,7 +48,7 @@ public static class MtfAnalysis
         if (doseFromMean && !(mean > 0))
             return FrameAnalysis.Failed(Invariant($"region mean {mean:G4} ≤ 0 cannot be a dose in e/px: is the frame in electrons (gain-normalised)?"), mean);
 
-        var spectrum = NoiseSpectrum.Compute(pixels, width, height, tiles, options.Spectrum);
+        var spectrum = NoiseSpectrum.Compute(pixels, width, height, tiles, options.Spectrum, fft);
         MtfFit fit;
         try
         {

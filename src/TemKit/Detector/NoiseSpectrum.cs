@@ -18,8 +18,10 @@ public static class NoiseSpectrum
     /// <param name="height">Frame height (px).</param>
     /// <param name="tiles">Equal-sized regions to average.</param>
     /// <param name="kind">Amplitude or power.</param>
-    public static RadialSpectrum Compute(ReadOnlySpan<float> image, int width, int height, IReadOnlyList<PixelRegion> tiles, SpectrumKind kind)
+    /// <param name="fft">FFT backend; null: <see cref="Fourier.Fft.Default"/>.</param>
+    public static RadialSpectrum Compute(ReadOnlySpan<float> image, int width, int height, IReadOnlyList<PixelRegion> tiles, SpectrumKind kind, IFftProvider? fft = null)
     {
+        fft ??= Fft.Default;
         if (image.Length != (long)width * height) throw new ArgumentException($"image holds {image.Length} values, {width}x{height} needs {(long)width * height}", nameof(image));
         if (tiles.Count == 0) throw new ArgumentException("no tiles to average", nameof(tiles));
         int tw = tiles[0].Width, th = tiles[0].Height;
@@ -45,12 +47,12 @@ public static class NoiseSpectrum
             {
                 if (tile is null)
                 {
-                    Fft.Default.ForwardReal(image, spectrum.AsSpan(0, half * th), tw, th);
+                    fft.ForwardReal(image, spectrum.AsSpan(0, half * th), tw, th);
                 }
                 else
                 {
                     CopyTile(image, width, tiles[i], tile.AsSpan(0, tw * th));
-                    Fft.Default.ForwardReal(tile.AsSpan(0, tw * th), spectrum.AsSpan(0, half * th), tw, th);
+                    fft.ForwardReal(tile.AsSpan(0, tw * th), spectrum.AsSpan(0, half * th), tw, th);
                 }
                 // Removing the tile mean only changes the DC coefficient: zero it instead of subtracting.
                 spectrum[0] = default;
@@ -100,15 +102,19 @@ public static class NoiseSpectrum
             weight[kx] = kx == 0 || (nx % 2 == 0 && kx == half - 1) ? 1 : 2;
         }
         double invBin = 1 / binWidth;
-        object gate = new();
-        Parallel.For(0, ny / 2 + 1,
-            () => (P: new double[bins], Q: new double[bins], N: new long[bins], Index: new int[half]),
-            (ky, _, local) =>
+        // Fixed blocks of rows, each summed into its own arrays and reduced in block order: the same bits on every
+        // run and thread count (thread-local sums reduced as threads finish would not be).
+        int rows = ny / 2 + 1, blocks = Math.Min(rows, 32);
+        var partial = new (double[] P, double[] Q, long[] N)[blocks];
+        Parallel.For(0, blocks, block =>
+        {
+            var local = (P: new double[bins], Q: new double[bins], N: new long[bins]);
+            var index = new int[half];
+            for (int ky = block * rows / blocks; ky < (block + 1) * rows / blocks; ky++)
             {
                 int mirror = (ny - ky) % ny;
                 bool pair = mirror != ky;
                 double qy = 2.0 * ky / ny, qy2 = qy * qy;
-                var index = local.Index;
                 for (int kx = 0; kx < half; kx++)
                 {
                     double q = Math.Sqrt(qx2[kx] + qy2);
@@ -123,17 +129,15 @@ public static class NoiseSpectrum
                 }
                 AddRow(spectrum.AsSpan(ky * half, half), index, weight, local.P);
                 if (pair) AddRow(spectrum.AsSpan(mirror * half, half), index, weight, local.P);
-                return local;
-            },
-            local =>
-            {
-                lock (gate)
-                {
-                    for (int b = 0; b < bins; b++) power[b] += local.P[b];
-                    if (qSum is null || counts is null) return;
-                    for (int b = 0; b < bins; b++) { qSum[b] += local.Q[b]; counts[b] += local.N[b]; }
-                }
-            });
+            }
+            partial[block] = local;
+        });
+        foreach (var local in partial)
+        {
+            for (int b = 0; b < bins; b++) power[b] += local.P[b];
+            if (qSum is null || counts is null) continue;
+            for (int b = 0; b < bins; b++) { qSum[b] += local.Q[b]; counts[b] += local.N[b]; }
+        }
     }
 
     private static void AddRow(ReadOnlySpan<ComplexF> row, ReadOnlySpan<int> index, ReadOnlySpan<float> weight, double[] power)

@@ -12,11 +12,43 @@ public sealed record ReadoutNoiseFit(double ReadoutNoiseElectronsPerPixel, doubl
     /// <summary>Eq. 2: the floor C expected at dose <paramref name="doseElectronsPerPixel"/> (e/px).</summary>
     public double Floor(double doseElectronsPerPixel) => Floor(ReadoutNoiseElectronsPerPixel, doseElectronsPerPixel);
 
-    /// <summary>Fits N0 to floors <paramref name="floors"/> (C = c2/c1 of amplitude-spectrum fits) at doses
-    /// <paramref name="dosesElectronsPerPixel"/> (e/px); needs ≥ 2 frames with finite values and positive dose.</summary>
-    public static ReadoutNoiseFit Fit(IReadOnlyList<double> dosesElectronsPerPixel, IReadOnlyList<double> floors)
+    /// <summary>
+    /// Fits N0 to the floors C = c2/c1 of Eq. 4 fits at doses <paramref name="dosesElectronsPerPixel"/> (e/px).
+    /// <paramref name="kind"/> says which spectrum the floors were fitted to: an amplitude floor obeys Eq. 2 as it is,
+    /// a power-spectrum floor is its square (C_power = N0/(N0 + N_D)) and is converted here by a square root
+    /// (docs/detector.md). Needs ≥ 2 frames with finite values and positive dose.
+    /// </summary>
+    public static ReadoutNoiseFit Fit(IReadOnlyList<double> dosesElectronsPerPixel, IReadOnlyList<double> floors, SpectrumKind kind)
     {
-        if (dosesElectronsPerPixel.Count != floors.Count) throw new ArgumentException($"{dosesElectronsPerPixel.Count} doses but {floors.Count} floors");
+        ArgumentNullException.ThrowIfNull(floors);
+        if (kind == SpectrumKind.Amplitude) return FitAmplitudeFloors(dosesElectronsPerPixel, floors);
+        var amplitude = new double[floors.Count];
+        for (int i = 0; i < amplitude.Length; i++) amplitude[i] = AmplitudeFloor(floors[i], kind);
+        return FitAmplitudeFloors(dosesElectronsPerPixel, amplitude);
+    }
+
+    /// <summary>
+    /// Fits N0 over the frames of <paramref name="frames"/> that passed (<see cref="FrameAnalysis.Ok"/>), taking each
+    /// frame's dose, floor and spectrum kind from its analysis; throws <see cref="ArgumentException"/> when fewer than
+    /// 2 passed or when the frames mix spectrum kinds.
+    /// </summary>
+    public static ReadoutNoiseFit Fit(IEnumerable<FrameAnalysis> frames)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        var ok = frames.Where(f => f.Ok).ToList();
+        var kinds = ok.Select(f => f.Spectrum!.Kind).Distinct().ToList();
+        if (kinds.Count > 1) throw new ArgumentException("the frames mix amplitude and power spectrum fits");
+        var kind = kinds.Count == 1 ? kinds[0] : SpectrumKind.Amplitude;
+        return Fit(ok.Select(f => f.DoseElectronsPerPixel).ToList(), ok.Select(f => f.Fit!.C).ToList(), kind);
+    }
+
+    /// <summary>The floor of the amplitude spectrum (the quantity of Eq. 2) from a floor C fitted to a spectrum of
+    /// kind <paramref name="kind"/>: unchanged for amplitude, sqrt(max(C, 0)) for power.</summary>
+    public static double AmplitudeFloor(double floor, SpectrumKind kind) =>
+        kind == SpectrumKind.Power ? Math.Sqrt(Math.Max(floor, 0)) : floor;
+
+    private static ReadoutNoiseFit FitAmplitudeFloors(IReadOnlyList<double> dosesElectronsPerPixel, IReadOnlyList<double> floors)
+    {
         var nd = new List<double>();
         var c = new List<double>();
         for (int i = 0; i < floors.Count; i++)

@@ -11,9 +11,31 @@ namespace TemKit.Fourier;
 public static class Fft
 {
     private static readonly Lazy<IFftProvider> s_default = new(() => Select(Environment.GetEnvironmentVariable("TEMKIT_FFT")));
+    private static volatile IFftProvider? s_chosen;
 
-    /// <summary>The backend TemKit uses everywhere.</summary>
-    public static IFftProvider Default => s_default.Value;
+    /// <summary>The backend TemKit uses everywhere: the one set by <see cref="Use"/>, else the one TEMKIT_FFT selects
+    /// (automatic when unset).</summary>
+    public static IFftProvider Default => s_chosen ?? s_default.Value;
+
+    /// <summary>
+    /// Makes <paramref name="provider"/> the backend of every later call that does not pass its own (a notebook may
+    /// switch at any time, also after its first FFT); overrides TEMKIT_FFT. Calls already running keep their backend.
+    /// </summary>
+    public static void Use(IFftProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        s_chosen = provider;
+    }
+
+    /// <summary>Uses the managed backend from now on (<see cref="Use"/> with <see cref="Managed"/>).</summary>
+    public static void UseManaged() => Use(Managed);
+
+    /// <summary>Uses FFTW from now on; throws <see cref="InvalidOperationException"/> saying what to install when
+    /// libfftw3f.so.3 cannot be loaded.</summary>
+    public static void UseFftw() => Use(Select("fftw"));
+
+    /// <summary>Forgets a backend set by <see cref="Use"/>: back to the TEMKIT_FFT (or automatic) choice.</summary>
+    public static void UseDefault() => s_chosen = null;
 
     /// <summary>The managed backend, always available.</summary>
     public static ManagedFftProvider Managed { get; } = new();

@@ -9,6 +9,6 @@ namespace TemKit.IO;
 /// lists; null reads the first image signal.</param>
 public sealed record ReadOptions(bool Permissive = false, Action<string>? Warn = null, int? Signal = null)
 {
-    /// <summary>Strict reading of the first image signal.</summary>
+    /// <summary>The default: every problem is an error, and the first image signal is read.</summary>
     public static ReadOptions Strict { get; } = new();
 }

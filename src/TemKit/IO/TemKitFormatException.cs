@@ -6,6 +6,7 @@ namespace TemKit.IO;
 /// </summary>
 public sealed class TemKitFormatException : Exception
 {
+    /// <summary>A problem <paramref name="problem"/> with the file <paramref name="path"/>; the message is "file name: problem".</summary>
     public TemKitFormatException(string path, string problem, Exception? inner = null)
         : base($"{System.IO.Path.GetFileName(path)}: {Printable(problem)}", inner)
     {

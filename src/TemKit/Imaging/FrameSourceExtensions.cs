@@ -1,5 +1,6 @@
 namespace TemKit.Imaging;
 
+/// <summary>Reading whole images, stacks and averages from an <see cref="IFrameSource"/>.</summary>
 public static class FrameSourceExtensions
 {
     /// <summary>Reads one section into a new image.</summary>

@@ -8,11 +8,13 @@ public sealed class Image2D
 {
     private readonly Memory<float> _pixels;
 
+    /// <summary>A zero image of <paramref name="width"/> × <paramref name="height"/> px with pixel size <paramref name="pixelSize"/> (Å).</summary>
     public Image2D(int width, int height, VoxelSize pixelSize = default, ImageMetadata? metadata = null)
         : this(width, height, new float[checked(width * height)], pixelSize, metadata)
     {
     }
 
+    /// <summary>An image over existing <paramref name="pixels"/> (row-major, width × height values; not copied).</summary>
     public Image2D(int width, int height, Memory<float> pixels, VoxelSize pixelSize = default, ImageMetadata? metadata = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
@@ -26,7 +28,9 @@ public sealed class Image2D
         Metadata = metadata ?? new ImageMetadata();
     }
 
+    /// <summary>Width (px).</summary>
     public int Width { get; }
+    /// <summary>Height (px).</summary>
     public int Height { get; }
 
     /// <summary>Pixel size in Å (x, y; z is the slice thickness or zero).</summary>
@@ -35,6 +39,7 @@ public sealed class Image2D
     /// <summary>Pixel size along x in Å (0 if unknown).</summary>
     public double PixelSizeAngstrom => PixelSize.XAngstrom;
 
+    /// <summary>What the source file said beyond the pixels.</summary>
     public ImageMetadata Metadata { get; }
 
     /// <summary>All pixels, row-major.</summary>
@@ -46,6 +51,7 @@ public sealed class Image2D
     /// <summary>One row of pixels.</summary>
     public Span<float> Row(int y) => _pixels.Span.Slice(y * Width, Width);
 
+    /// <summary>The pixel at column <paramref name="x"/>, row <paramref name="y"/>.</summary>
     public float this[int x, int y]
     {
         get => _pixels.Span[y * Width + x];

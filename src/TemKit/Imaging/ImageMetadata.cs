@@ -49,6 +49,10 @@ public sealed record ImageMetadata
     /// <summary>Origin of the image in Å (x, y, z).</summary>
     public (double X, double Y, double Z) OriginAngstrom { get; init; }
 
+    /// <summary>Calibration of every axis the file describes (x, y, z, then higher axes), with units; empty for
+    /// formats that carry only a voxel size (MRC).</summary>
+    public IReadOnlyList<ImageAxis> Axes { get; init; } = [];
+
     /// <summary>Every raw field or tag the reader saw, flattened to "path = value" text.</summary>
     public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
 

@@ -8,11 +8,13 @@ public sealed class ImageStack
 {
     private readonly float[] _data;
 
+    /// <summary>A zero stack of <paramref name="nz"/> sections of <paramref name="nx"/> × <paramref name="ny"/> px.</summary>
     public ImageStack(int nx, int ny, int nz, StackKind kind = StackKind.ImageStack, VoxelSize voxelSize = default, ImageMetadata? metadata = null)
         : this(nx, ny, nz, new float[CheckedLength(nx, ny, nz)], kind, voxelSize, metadata)
     {
     }
 
+    /// <summary>A stack over existing <paramref name="data"/> (section after section, row-major; not copied).</summary>
     public ImageStack(int nx, int ny, int nz, float[] data, StackKind kind = StackKind.ImageStack, VoxelSize voxelSize = default, ImageMetadata? metadata = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(nx);
@@ -36,11 +38,17 @@ public sealed class ImageStack
         return (int)length;
     }
 
+    /// <summary>Section width (px).</summary>
     public int Nx { get; }
+    /// <summary>Section height (px).</summary>
     public int Ny { get; }
+    /// <summary>Number of sections.</summary>
     public int Nz { get; }
+    /// <summary>Images of a stack, slices of a volume, ...</summary>
     public StackKind Kind { get; }
+    /// <summary>Voxel size (Å; 0 when unknown).</summary>
     public VoxelSize VoxelSize { get; }
+    /// <summary>What the source file said beyond the pixels.</summary>
     public ImageMetadata Metadata { get; }
 
     /// <summary>Number of values in one 2D section.</summary>

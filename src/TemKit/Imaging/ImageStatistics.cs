@@ -42,6 +42,7 @@ public sealed record ImageStatistics(long Count, double Min, double Max, double 
         private long _count, _nonFinite;
         private double _sum, _sumSquares, _min = double.PositiveInfinity, _max = double.NegativeInfinity, _first = double.NaN, _last = double.NaN;
 
+        /// <summary>Adds <paramref name="values"/> (the next pixels in file order).</summary>
         public void Add(ReadOnlySpan<float> values)
         {
             if (values.IsEmpty) return;
@@ -100,6 +101,7 @@ public sealed record ImageStatistics(long Count, double Min, double Max, double 
             _min = Math.Min(_min, min); _max = Math.Max(_max, max);
         }
 
+        /// <summary>The statistics of every value added so far.</summary>
         public ImageStatistics Result()
         {
             if (_count == 0) return new ImageStatistics(0, double.NaN, double.NaN, 0, double.NaN, double.NaN, double.NaN, double.NaN, 0);

@@ -12,5 +12,6 @@ public readonly record struct VoxelSize(double XAngstrom, double YAngstrom, doub
     /// <summary>True when the x size is a positive, finite number of Å.</summary>
     public bool IsKnown => XAngstrom > 0 && double.IsFinite(XAngstrom);
 
+    /// <summary>"(x, y, z) Å" with 6 significant digits.</summary>
     public override string ToString() => $"({XAngstrom:G6}, {YAngstrom:G6}, {ZAngstrom:G6}) Å";
 }

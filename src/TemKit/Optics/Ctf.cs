@@ -7,21 +7,26 @@ namespace TemKit.Optics;
 /// </summary>
 public sealed class Ctf
 {
-    private readonly double _lambda, _csA, _df1, _df2, _astRad, _phase, _ampPhase;
+    private readonly CtfPhase _chi;
+    private readonly DefocusAberration _defocus;
+    private readonly double _phase, _ampPhase;
 
+    /// <summary>The CTF of <paramref name="parameters"/>.</summary>
     public Ctf(CtfParameters parameters)
     {
+        ArgumentNullException.ThrowIfNull(parameters);
         Parameters = parameters;
-        _lambda = parameters.WavelengthAngstrom;
-        _csA = parameters.CsAngstrom;
-        _df1 = parameters.Defocus1Angstrom;
-        _df2 = parameters.Defocus2OrDefocus1Angstrom;
-        _astRad = parameters.AstigmatismAngleDegrees * Math.PI / 180;
+        _chi = new CtfPhase(parameters.VoltageKilovolts, parameters.CsMillimetres);
+        _defocus = parameters.Aberration;
         _phase = parameters.PhaseShiftRadians;
         _ampPhase = AmplitudeContrastPhase(parameters.AmplitudeContrast);
     }
 
+    /// <summary>The parameters this CTF was built from.</summary>
     public CtfParameters Parameters { get; }
+
+    /// <summary>The phase coefficients (λ, πλ, (π/2)Csλ³) at this CTF's voltage and Cs.</summary>
+    public CtfPhase Phase => _chi;
 
     /// <summary>arctan(w / sqrt(1 − w²)) for amplitude contrast fraction w.</summary>
     public static double AmplitudeContrastPhase(double amplitudeContrast)
@@ -31,17 +36,11 @@ public sealed class Ctf
     }
 
     /// <summary>Defocus (Å) seen along azimuth <paramref name="azimuthRadians"/> (from +x, counter-clockwise).</summary>
-    public double DefocusAt(double azimuthRadians) =>
-        0.5 * (_df1 + _df2) + 0.5 * (_df1 - _df2) * Math.Cos(2 * (azimuthRadians - _astRad));
+    public double DefocusAt(double azimuthRadians) => _defocus.DefocusAt(azimuthRadians);
 
     /// <summary>χ in radians (without the amplitude-contrast phase) at spatial frequency g (1/Å) and azimuth (radians).</summary>
-    public double ChiRadians(double frequencyInverseAngstrom, double azimuthRadians)
-    {
-        double g2 = frequencyInverseAngstrom * frequencyInverseAngstrom;
-        return Math.PI * _lambda * g2 * DefocusAt(azimuthRadians)
-             - 0.5 * Math.PI * _csA * _lambda * _lambda * _lambda * g2 * g2
-             + _phase;
-    }
+    public double ChiRadians(double frequencyInverseAngstrom, double azimuthRadians) =>
+        _chi.Chi(frequencyInverseAngstrom, DefocusAt(azimuthRadians)) + _phase;
 
     /// <summary>CTF value −sin(χ + amplitude phase) at g (1/Å) and azimuth (radians).</summary>
     public double Value(double frequencyInverseAngstrom, double azimuthRadians) =>
@@ -53,8 +52,8 @@ public sealed class Ctf
     /// </summary>
     public double ZeroFrequency(int n, double azimuthRadians)
     {
-        double a = -0.5 * Math.PI * _csA * Math.Pow(_lambda, 3);
-        double b = Math.PI * _lambda * DefocusAt(azimuthRadians);
+        double a = -_chi.HalfPiCsLambda3;
+        double b = _chi.PiLambda * DefocusAt(azimuthRadians);
         double c = _phase + _ampPhase - n * Math.PI;
         double u;
         if (Math.Abs(a) < 1e-30)

@@ -24,11 +24,27 @@ public sealed record CtfParameters(
     public double Defocus2OrDefocus1Angstrom => double.IsNaN(Defocus2Angstrom) ? Defocus1Angstrom : Defocus2Angstrom;
 
     /// <summary>Mean defocus (df1 + df2)/2 in Å.</summary>
-    public double MeanDefocusAngstrom => 0.5 * (Defocus1Angstrom + Defocus2OrDefocus1Angstrom);
+    public double MeanDefocusAngstrom => Aberration.MeanAngstrom;
+
+    /// <summary>Defocus and astigmatism as one <see cref="DefocusAberration"/>.</summary>
+    public DefocusAberration Aberration => new(Defocus1Angstrom, Defocus2OrDefocus1Angstrom, AstigmatismAngleDegrees);
+
+    /// <summary>Voltage, Cs and amplitude contrast as one <see cref="ElectronOptics"/>.</summary>
+    public ElectronOptics Optics => new(VoltageKilovolts, CsMillimetres, AmplitudeContrast);
+
+    /// <summary>The parameters for <paramref name="optics"/> and <paramref name="aberration"/>, plus an optional
+    /// phase-plate shift (radians).</summary>
+    public static CtfParameters From(ElectronOptics optics, DefocusAberration aberration, double phaseShiftRadians = 0)
+    {
+        ArgumentNullException.ThrowIfNull(optics);
+        ArgumentNullException.ThrowIfNull(aberration);
+        return new(optics.VoltageKilovolts, optics.CsMillimetres, optics.AmplitudeContrast,
+            aberration.Defocus1Angstrom, aberration.Defocus2Angstrom, aberration.AstigmatismAngleDegrees, phaseShiftRadians);
+    }
 
     /// <summary>Relativistic wavelength (Å).</summary>
     public double WavelengthAngstrom => ElectronOptics.WavelengthAngstrom(VoltageKilovolts);
 
     /// <summary>Cs in Å.</summary>
-    public double CsAngstrom => CsMillimetres * 1e7;
+    public double CsAngstrom => CsMillimetres * ElectronOptics.AngstromPerMillimetre;
 }

@@ -1,13 +1,32 @@
 namespace TemKit.Optics;
 
-/// <summary>Relativistic electron constants: the one place TemKit computes wavelength and interaction constant.</summary>
-public static class ElectronOptics
+/// <summary>
+/// The microscope constants every CTF computation needs, with TemKit's defaults declared once (300 kV, Cs 2.7 mm,
+/// amplitude contrast 0.07, CTFFIND4's defaults), and the relativistic electron constants: the one place TemKit computes
+/// the wavelength and the interaction constant.
+/// </summary>
+/// <param name="VoltageKilovolts">Acceleration voltage (kV).</param>
+/// <param name="CsMillimetres">Spherical aberration Cs (mm).</param>
+/// <param name="AmplitudeContrast">Fraction of amplitude contrast w (0..1; ~0.07 cryo, ~0.1 materials).</param>
+public sealed record ElectronOptics(double VoltageKilovolts = 300, double CsMillimetres = 2.7, double AmplitudeContrast = 0.07)
 {
+    /// <summary>300 kV, Cs 2.7 mm, amplitude contrast 0.07.</summary>
+    public static ElectronOptics Default { get; } = new();
+
+    /// <summary>Å per mm (1e7): Cs is given in mm at the edges and used in Å inside.</summary>
+    public const double AngstromPerMillimetre = 1e7;
+
     /// <summary>Electron rest energy m0 c² in keV.</summary>
     public const double RestEnergyKeV = 510.99895;
 
     /// <summary>h c in keV·Å.</summary>
     private const double PlanckTimesLightKeVAngstrom = 12.398419843320026;
+
+    /// <summary>Relativistic electron wavelength (Å) at <see cref="VoltageKilovolts"/>.</summary>
+    public double ElectronWavelengthAngstrom => WavelengthAngstrom(VoltageKilovolts);
+
+    /// <summary>Cs in Å.</summary>
+    public double CsAngstrom => CsMillimetres * AngstromPerMillimetre;
 
     /// <summary>Relativistic electron wavelength in Å for an acceleration voltage in kV
     /// (λ = hc / sqrt(E (2 m0c² + E)); 300 kV gives 0.019687 Å, 200 kV 0.025079 Å).</summary>

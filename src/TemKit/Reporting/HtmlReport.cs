@@ -147,6 +147,10 @@ public sealed partial class HtmlReport
         return this;
     }
 
+    /// <summary>How the report was made; when set, a closing section lists the TemKit version, the command line and
+    /// every setting.</summary>
+    public Provenance? Provenance { get; set; }
+
     /// <summary>The page as one HTML string.</summary>
     public string ToHtml()
     {
@@ -159,9 +163,18 @@ public sealed partial class HtmlReport
         if (!string.IsNullOrEmpty(Subtitle)) sb.Append("<p class=\"subtitle\">").Append(Escape(Subtitle)).Append("</p>");
         sb.Append("</header>\n");
         foreach (string block in _blocks) sb.Append(block).Append('\n');
+        if (Provenance is { } p)
+        {
+            sb.Append("<h2>How this report was made</h2>\n<p>TemKit ").Append(Escape(p.TemKitVersion)).Append(", ")
+              .Append(Escape(p.CreatedUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture))).Append(".</p>\n");
+            sb.Append("<p>Command line:</p>\n<pre>").Append(Escape(p.CommandLine)).Append("</pre>\n");
+            sb.Append("<p>All settings:</p>\n<pre>").Append(Escape(System.Text.Json.JsonSerializer.Serialize(p.Settings, s_indented))).Append("</pre>\n");
+        }
         sb.Append("</main>\n</body>\n</html>\n");
         return sb.ToString();
     }
+
+    private static readonly System.Text.Json.JsonSerializerOptions s_indented = new() { WriteIndented = true };
 
     /// <summary>Writes the page to <paramref name="path"/> atomically (UTF-8).</summary>
     public void Save(string path) => AtomicFile.WriteAllText(path, ToHtml());

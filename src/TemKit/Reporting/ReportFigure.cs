@@ -47,7 +47,7 @@ public sealed class ReportFigure
     public static ReportFigure Canvas(RgbCanvas canvas, string? caption = null)
     {
         ArgumentNullException.ThrowIfNull(canvas);
-        return Png(canvas.ToPng(), caption);
+        return Png(PngWriter.EncodeCanvas(canvas), caption);
     }
 
     /// <summary>An SVG document given as text.</summary>

@@ -72,10 +72,21 @@ public class MtfFitterTests
     {
         double[] nd = [0.02, 0.05, 0.1, 0.3, 1, 3];
         var c = nd.Select(d => Math.Sqrt(0.012 / (0.012 + d))).ToArray();
-        var fit = ReadoutNoiseFit.Fit(nd, c);
+        var fit = ReadoutNoiseFit.Fit(nd, c, SpectrumKind.Amplitude);
         Assert.Equal(0.012, fit.ReadoutNoiseElectronsPerPixel, 1e-7);
         Assert.Equal(1.0, fit.RSquared, 1e-9);
         Assert.Equal(6, fit.Frames);
-        Assert.Throws<ArgumentException>(() => ReadoutNoiseFit.Fit([0.1], [0.3]));
+        Assert.Throws<ArgumentException>(() => ReadoutNoiseFit.Fit([0.1], [0.3], SpectrumKind.Amplitude));
+    }
+
+    [Fact]
+    public void ReadoutFitTakesPowerFloorsAsTheSquareOfEq2()
+    {
+        // A power-spectrum floor is C_power = N0/(N0 + N_D), the square of Eq. 2's amplitude floor.
+        double[] nd = [0.02, 0.05, 0.1, 0.3, 1, 3];
+        var c = nd.Select(d => 0.012 / (0.012 + d)).ToArray();
+        var fit = ReadoutNoiseFit.Fit(nd, c, SpectrumKind.Power);
+        Assert.Equal(0.012, fit.ReadoutNoiseElectronsPerPixel, 1e-7);
+        Assert.Equal(1.0, fit.RSquared, 1e-9);
     }
 }

@@ -35,7 +35,7 @@ public class SelfConsistencyTests
             nd.Add(analysis.DoseElectronsPerPixel);
             floors.Add(fit.C);
         }
-        var readout = ReadoutNoiseFit.Fit(nd, floors);
+        var readout = ReadoutNoiseFit.Fit(nd, floors, SpectrumKind.Amplitude);
         Assert.InRange(readout.ReadoutNoiseElectronsPerPixel, 0.85 * n0, 1.15 * n0);
     }
 

@@ -19,7 +19,7 @@ internal sealed class DefocusCommand : ICliCommand
         var shard = new Option<string?>("--shard") { Description = "Process only shard K/N (0-based K) of the sorted inputs into RUN/shards/K/" };
         var from = new Option<string?>("--from") { Description = "Recompute from a saved juncture without reading images: profiles, smoothed or peaks" };
         var set = new DefocusOptionSet();
-        var cmd = new Command("defocus", "Defocus, astigmatism and the seed's FFT indices of a dataset, with CSV junctures and a report") { inputs, output, inputList, threads, shard, from };
+        var cmd = new Command("defocus", "Defocus, astigmatism, fit score and resolution (CTFFIND4, Rohou & Grigorieff 2015) and the FFT indices of Hudson, Mulvey & Patterson's 'Quantifying defocus' of a dataset, with CSV junctures and a report") { inputs, output, inputList, threads, shard, from };
         foreach (var o in set.All) cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {

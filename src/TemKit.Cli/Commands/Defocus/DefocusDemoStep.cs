@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using TemKit.Cli.Commands.Demo;
+using TemKit.Cli.Infrastructure;
 using TemKit.Pipelines.Defocus;
 using TemKit.Pipelines.Defocus.Simulation;
 
@@ -51,8 +52,8 @@ internal sealed class DefocusDemoStep : IDemoStep
                 r.IsOk ? F(100 * error, "+0.00;-0.00;0.00") + " %" : "", $"{F(t.Defocus1Angstrom - t.Defocus2Angstrom, "F0")} / {F(r.Defocus1Angstrom - r.Defocus2Angstrom, "F0")}",
                 $"{F(t.AstigmatismAngleDegrees, "F1")} / {F(r.AstigmatismAngleDegrees, "F1")}", F(r.FitScore, "F3"));
         }
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"report: [bold]{Markup.Escape(run.ReportPath)}[/]");
+        Console2.Stdout.Write(table);
+        Console2.Stdout.MarkupLine($"report: [bold]{Markup.Escape(run.ReportPath)}[/]");
         double median = errors.Count > 0 ? Pipelines.Defocus.Report.Outliers.Median([.. errors]) : double.NaN;
         return string.Create(CultureInfo.InvariantCulture,
             $"{truths.Count} simulated micrographs, {errors.Count} fitted, median |error| of mean defocus {100 * median:F2} %; report {run.ReportPath}");

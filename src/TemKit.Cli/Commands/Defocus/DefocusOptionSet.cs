@@ -26,11 +26,12 @@ internal sealed class DefocusOptionSet
     public Option<double> MaxDefocus { get; } = new("--max-defocus-A") { Description = "Largest mean defocus searched (Å)", DefaultValueFactory = _ => s_defaults.MaxDefocusAngstrom };
     public Option<double> MinResolution { get; } = new("--min-resolution-A") { Description = "Coarsest spacing used by the fit (Å)", DefaultValueFactory = _ => s_defaults.MinResolutionAngstrom };
     public Option<double> MaxResolution { get; } = new("--max-resolution-A") { Description = "Finest spacing used by the fit (Å; 0 = 0.9 of Nyquist)", DefaultValueFactory = _ => s_defaults.MaxResolutionAngstrom };
+    public Option<double> ExpectedAstigmatism { get; } = new("--expected-astigmatism-A") { Description = "Astigmatism restraint: SD of the expected |Δf1 − Δf2| (Å), CTFFIND's restraint (Mindell & Grigorieff 2003; Rohou & Grigorieff 2015); stops noise from reporting spurious astigmatism; 0 = off", DefaultValueFactory = _ => s_defaults.ExpectedAstigmatismAngstrom };
     public Option<double> Sigma { get; } = new("--smoothing-sigma-px") { Description = "Gaussian sigma of the profile smoothing (px)", DefaultValueFactory = _ => s_defaults.SmoothingSigmaPx };
     public Option<double> Prominence { get; } = new("--min-prominence") { Description = "Keep rings with prominence ≥ this fraction of the strongest (0..1)", DefaultValueFactory = _ => s_defaults.MinRelativeProminence };
 
     /// <summary>Every option, to add to a command.</summary>
-    public IEnumerable<Option> All => [Voltage, Cs, AmplitudeContrast, PixelSize, PowerSpectrum, AmplitudeSpectrum, Average, TileSize, Bin, MinDefocus, MaxDefocus, MinResolution, MaxResolution, Sigma, Prominence];
+    public IEnumerable<Option> All => [Voltage, Cs, AmplitudeContrast, PixelSize, PowerSpectrum, AmplitudeSpectrum, Average, TileSize, Bin, MinDefocus, MaxDefocus, MinResolution, MaxResolution, ExpectedAstigmatism, Sigma, Prominence];
 
     /// <summary>Reads the options; an invalid value is a usage error naming it.</summary>
     public DefocusRunOptions Read(ParseResult parse)
@@ -50,6 +51,7 @@ internal sealed class DefocusOptionSet
             MaxDefocusAngstrom = parse.GetValue(MaxDefocus),
             MinResolutionAngstrom = parse.GetValue(MinResolution),
             MaxResolutionAngstrom = parse.GetValue(MaxResolution),
+            ExpectedAstigmatismAngstrom = parse.GetValue(ExpectedAstigmatism),
             SmoothingSigmaPx = parse.GetValue(Sigma),
             MinRelativeProminence = parse.GetValue(Prominence),
         };
@@ -74,6 +76,7 @@ internal sealed class DefocusOptionSet
             "--tile-size", o.TileSizePx.ToString(CultureInfo.InvariantCulture), "--bin", o.BinFactor.ToString(CultureInfo.InvariantCulture),
             "--min-defocus-A", N(o.MinDefocusAngstrom), "--max-defocus-A", N(o.MaxDefocusAngstrom),
             "--min-resolution-A", N(o.MinResolutionAngstrom), "--max-resolution-A", N(o.MaxResolutionAngstrom),
+            "--expected-astigmatism-A", N(o.ExpectedAstigmatismAngstrom),
             "--smoothing-sigma-px", N(o.SmoothingSigmaPx), "--min-prominence", N(o.MinRelativeProminence),
         };
         if (o.PixelSizeAngstrom is { } p) args.AddRange(["--pixel-size-A", N(p)]);

@@ -27,7 +27,7 @@ internal sealed class DemoCommand : ICliCommand
             var summary = new Table().Border(TableBorder.Rounded).AddColumn("step").AddColumn("result").AddColumn("time");
             foreach (var (step, index) in steps.Select((s, i) => (s, i)))
             {
-                AnsiConsole.MarkupLine($"[bold]{index + 1}/{steps.Count} {Markup.Escape(step.Title)}[/]");
+                Console2.Stdout.MarkupLine($"[bold]{index + 1}/{steps.Count} {Markup.Escape(step.Title)}[/]");
                 string folder = Path.Combine(root, $"{index + 1:00}-{Slug(step.Title)}");
                 Directory.CreateDirectory(folder);
                 var clock = Stopwatch.StartNew();
@@ -44,8 +44,8 @@ internal sealed class DemoCommand : ICliCommand
                 }
                 summary.AddRow(Markup.Escape(step.Title), Markup.Escape(result), $"{clock.Elapsed.TotalSeconds:F1} s");
             }
-            AnsiConsole.Write(summary);
-            AnsiConsole.MarkupLine($"Everything is in [bold]{Markup.Escape(root)}[/]");
+            Console2.Stdout.Write(summary);
+            Console2.Stdout.MarkupLine($"Everything is in [bold]{Markup.Escape(root)}[/]");
             return failed > 0 ? ExitCodes.InputFailed : ExitCodes.Ok;
         });
         return command;

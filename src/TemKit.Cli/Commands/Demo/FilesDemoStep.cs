@@ -22,7 +22,7 @@ internal sealed class FilesDemoStep : IDemoStep
         string mrc = Path.Combine(folder, "synthetic.mrc");
         MrcFile.Write(mrc, image);
         PngWriter.WriteImage(Path.Combine(folder, "synthetic.png"), image);
-        var power = FftCommand.CentredPowerSpectrum(image);
+        var power = TemKit.Fourier.ImageSpectra.CentredPowerSpectrum(image);
         PngWriter.WriteImage(Path.Combine(folder, "synthetic_fft.png"), power, new Imaging.Display.DisplayScale(0.5, 99.9, Log: true));
         FileInfoReport.Read(mrc, ReadOptions.Strict).Print(withFields: false);
         return $"{n}x{n} image at {PixelSizeAngstrom} Å/px: synthetic.mrc, synthetic.png, synthetic_fft.png";

@@ -7,7 +7,7 @@ namespace TemKit.Cli.Commands.Detector;
 /// <summary>The detector options shared by `noise simulate` and `noise apply`: a Table 3 preset and/or explicit values or ranges.</summary>
 internal sealed class DetectorParameterOptions
 {
-    public Option<int?> Model { get; } = new("--mtf-model") { Description = "SOI Table 3 MTF model 1..5: c0, c3, N0 drawn uniformly from its ranges per frame (default: 4, the paper's best; --c0, --c3, --n0 override single parameters)" };
+    public Option<int?> Model { get; } = new("--mtf-model") { Description = "MTF model 1..5 of Table 3 in the supplementary of Leth Larsen et al.: c0, c3, N0 drawn uniformly from its ranges per frame (default: 4, the one that paper found best; --c0, --c3, --n0 override single parameters)" };
     public Option<string?> C0 { get; } = new("--c0") { Description = "MTF half-maximum c0 as a fraction of Nyquist, a value or lo:hi (overrides the model)" };
     public Option<string?> C3 { get; } = new("--c3") { Description = "MTF shape exponent c3, a value or lo:hi (overrides the model)" };
     public Option<string?> N0 { get; } = new("--n0") { Description = "readout noise N0 in e/px, a value or lo:hi (overrides the model)" };
@@ -35,7 +35,7 @@ internal sealed class DetectorParameterOptions
         }
         catch (ArgumentOutOfRangeException)
         {
-            throw new UsageException($"--mtf-model {model}: expected 1..5 (SOI Table 3)");
+            throw new UsageException($"--mtf-model {model}: expected 1..5 (Table 3 of Leth Larsen et al.'s supplementary)");
         }
         if (parse.GetValue(C0) is { } c0) { var r = ValueRange.Parse(c0, "--c0"); range = range with { C0Min = r.Min, C0Max = r.Max }; }
         if (parse.GetValue(C3) is { } c3) { var r = ValueRange.Parse(c3, "--c3"); range = range with { C3Min = r.Min, C3Max = r.Max }; }

@@ -13,7 +13,7 @@ internal sealed class MtfOptions
     public Option<bool> AutoVacuum { get; } = new("--auto-vacuum") { Description = "find the largest vacuum area automatically (tiles whose mean and variance look like pure noise)" };
     public Option<int> Tile { get; } = new("--tile") { Description = "average the spectra of square tiles of this size (px) inside the region; 0: one spectrum", DefaultValueFactory = _ => 0 };
     public Option<int> VacuumTile { get; } = new("--vacuum-tile") { Description = "tile size of the automatic vacuum search (px)", DefaultValueFactory = _ => 128 };
-    public Option<string> Spectrum { get; } = new("--spectrum") { Description = "spectrum fitted: amplitude (obeys SOI Eq. 2; default) or power", DefaultValueFactory = _ => "amplitude" };
+    public Option<string> Spectrum { get; } = new("--spectrum") { Description = "spectrum fitted: amplitude (obeys Eq. 2 of the supplementary of Leth Larsen et al.; default) or power", DefaultValueFactory = _ => "amplitude" };
     public Option<string?> DoseCsv { get; } = new("--dose-csv") { Description = "CSV of frame doses (columns frame, dose_e_per_px or dose_e_per_A2, optional file) instead of the frame mean" };
     public Option<double?> PixelSize { get; } = new("--pixel-size") { Description = "pixel size (Å) when the file has none (for e/Å² columns)" };
     public Option<double> MaxQ { get; } = new("--max-q") { Description = "highest q~ = q/q_N fitted (1.5: whole Fourier square; 1: stop at Nyquist)", DefaultValueFactory = _ => 1.5 };

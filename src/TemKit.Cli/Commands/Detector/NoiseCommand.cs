@@ -1,11 +1,7 @@
-using TemKit.IO.Csv;
 using System.CommandLine;
-using CsvHelper.Configuration.Attributes;
 using TemKit.Cli.Infrastructure;
-using TemKit.Detector;
-using TemKit.Imaging;
+using TemKit.Pipelines.Detector;
 using TemKit.IO;
-using TemKit.IO.Mrc;
 
 namespace TemKit.Cli.Commands.Detector;
 
@@ -14,7 +10,7 @@ internal sealed class NoiseCommand : ICliCommand
 {
     public Command Build()
     {
-        var noise = new Command("noise", "Detector noise simulator (SOI Eq. 3: MTF-filtered shot noise plus readout noise).");
+        var noise = new Command("noise", "Detector noise simulator (Leth Larsen et al., supplementary Eq. 3: MTF-filtered shot noise plus readout noise).");
         noise.Subcommands.Add(BuildSimulate());
         noise.Subcommands.Add(BuildApply());
         return noise;
@@ -42,25 +38,11 @@ internal sealed class NoiseCommand : ICliCommand
             var doses = ValueRange.Parse(parse.GetValue(dose)!, "--dose-e-per-A2");
             if (doses.Min < 0) throw new UsageException("--dose-e-per-A2: must be ≥ 0");
             var range = detector.Resolve(parse);
-            var rng = new Random(parse.GetValue(seed));
-            var stack = new ImageStack(n, n, count, StackKind.ImageStack, VoxelSize.Isotropic(s));
-            var truth = new List<TruthRow>();
-            Console2.WithProgress("simulating", count, advance =>
-            {
-                for (int z = 0; z < count; z++)
-                {
-                    double perA2 = doses.LogSpaced(z, count), perPixel = perA2 * s * s;
-                    var model = range.Draw(rng);
-                    var frame = DetectorSimulator.Vacuum(n, n, perPixel, model, rng, VoxelSize.Isotropic(s));
-                    frame.Pixels.CopyTo(stack.Frame(z));
-                    truth.Add(TruthRow.From(z, perA2, perPixel, model));
-                    advance();
-                }
-            });
+            var result = Console2.RunWithProgress(progress =>
+                DetectorSeries.SimulateVacuum(n, count, new DoseSchedule(doses.Min, doses.Max), s, range, parse.GetValue(seed), progress));
             string path = parse.GetValue(output)!;
-            MrcFile.Write(path, stack);
-            CsvFiles.Write(TruthPath(path), truth);
-            Console.WriteLine($"wrote {path} ({count} frames of {n}x{n} px, {s:G4} Å/px) and {TruthPath(path)}");
+            result.Write(path);
+            Console.WriteLine($"wrote {path} ({count} frames of {n}x{n} px, {s:G4} Å/px) and {DetectorSeries.TruthPath(path)}");
             return ExitCodes.Ok;
         });
         return cmd;
@@ -84,7 +66,7 @@ internal sealed class NoiseCommand : ICliCommand
             string path = parse.GetValue(input)!;
             OutputPaths.RequireExtension(parse.GetValue(output)!, "--output", ".mrc", ".mrcs");
             OutputPaths.RequireNotAnInput(parse.GetValue(output)!, "--output", path);
-            OutputPaths.RequireNotAnInput(TruthPath(parse.GetValue(output)!), "--output", path);
+            OutputPaths.RequireNotAnInput(DetectorSeries.TruthPath(parse.GetValue(output)!), "--output", path);
             var clean = ImageFile.Read(path);
             ComplexInput.Warn(path, clean.Metadata, "for an exit wave that is |ψ|, not the image intensity |ψ|²");
             if (parse.GetValue(pixel) is { } given && !(given > 0 && double.IsFinite(given)))
@@ -92,60 +74,14 @@ internal sealed class NoiseCommand : ICliCommand
             double s = parse.GetValue(pixel) ?? clean.VoxelSize.XAngstrom;
             if (!(s > 0) || !double.IsFinite(s))
                 throw new UsageException($"{path}: pixel size unknown; give --pixel-size in Å to convert e/Å² to e/px");
-            var rng = new Random(parse.GetValue(seed));
-            var voxel = new VoxelSize(s, s, clean.VoxelSize.ZAngstrom);
-            var result = new ImageStack(clean.Nx, clean.Ny, clean.Nz, clean.Kind, voxel, clean.Metadata);
-            var truth = new List<TruthRow>();
-            int failed = 0;
-            Console2.WithProgress("applying detector", clean.Nz, advance =>
-            {
-                for (int z = 0; z < clean.Nz; z++)
-                {
-                    double perA2 = doses.LogSpaced(z, clean.Nz), perPixel = perA2 * s * s;
-                    var model = range.Draw(rng);
-                    try
-                    {
-                        DetectorSimulator.Apply(clean.Frame(z), result.Frame(z), clean.Nx, clean.Ny, perPixel, model, rng);
-                        truth.Add(TruthRow.From(z, perA2, perPixel, model));
-                    }
-                    catch (ArgumentException e)
-                    {
-                        Console2.Error($"{path} frame {z}: {e.Message}");
-                        failed++;
-                    }
-                    advance();
-                }
-            });
-            if (failed > 0) return ExitCodes.InputFailed;
+            var result = Console2.RunWithProgress(progress => DetectorSeries.Apply(clean, new DoseSchedule(doses.Min, doses.Max), s, range,
+                parse.GetValue(seed), progress, (z, message) => Console2.Error($"{path} frame {z}: {message}")));
+            if (result.FailedFrames > 0) return ExitCodes.InputFailed;
             string outPath = parse.GetValue(output)!;
-            MrcFile.Write(outPath, result);
-            CsvFiles.Write(TruthPath(outPath), truth);
-            Console.WriteLine($"wrote {outPath} ({clean.Nz} frames) and {TruthPath(outPath)}");
+            result.Write(outPath);
+            Console.WriteLine($"wrote {outPath} ({clean.Nz} frames) and {DetectorSeries.TruthPath(outPath)}");
             return ExitCodes.Ok;
         });
         return cmd;
-    }
-
-    private static string TruthPath(string output) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFileNameWithoutExtension(output) + "_truth.csv");
-
-    /// <summary>One simulated frame's true parameters.</summary>
-    internal sealed class TruthRow
-    {
-        [Name("frame")] public int Frame { get; init; }
-        [Name("dose_e_per_A2")] public double DosePerA2 { get; init; }
-        [Name("dose_e_per_px")] public double DosePerPixel { get; init; }
-        [Name("c0")] public double C0 { get; init; }
-        [Name("c3")] public double C3 { get; init; }
-        [Name("mtf_floor")] public double MtfFloor { get; init; }
-        [Name("N0")] public double N0 { get; init; }
-        [Name("readout")] public string Readout { get; init; } = "";
-        [Name("expected_C")] public double ExpectedC { get; init; }
-
-        public static TruthRow From(int z, double perA2, double perPixel, DetectorModel m) => new()
-        {
-            Frame = z, DosePerA2 = perA2, DosePerPixel = perPixel, C0 = m.C0, C3 = m.C3, MtfFloor = m.C,
-            N0 = m.ReadoutNoiseElectronsPerPixel, Readout = m.Readout.ToString().ToLowerInvariant(), ExpectedC = m.ExpectedFloor(perPixel),
-        };
     }
 }

@@ -6,8 +6,6 @@ namespace TemKit.Cli.Commands.Detector;
 /// <summary>A number or a range "lo:hi" given on the command line.</summary>
 internal readonly record struct ValueRange(double Min, double Max)
 {
-    public bool IsFixed => Min == Max;
-
     /// <summary>Parses "v" or "lo:hi"; a bad value is a usage error naming <paramref name="option"/>.</summary>
     public static ValueRange Parse(string text, string option)
     {
@@ -20,13 +18,5 @@ internal readonly record struct ValueRange(double Min, double Max)
         var range = new ValueRange(values[0], values[^1]);
         if (range.Min > range.Max) throw new UsageException($"{option} {text}: the range is reversed");
         return range;
-    }
-
-    /// <summary>The i-th of n values spaced evenly on a log scale (linear if the range includes 0).</summary>
-    public double LogSpaced(int i, int n)
-    {
-        if (n <= 1 || IsFixed) return Min;
-        double t = (double)i / (n - 1);
-        return Min > 0 ? Math.Exp(Math.Log(Min) + t * (Math.Log(Max) - Math.Log(Min))) : Min + t * (Max - Min);
     }
 }

@@ -40,11 +40,11 @@ internal sealed class FftCommand : ICliCommand
             if (image.Width != image.Height && !parse.GetValue(full))
             {
                 cropped = $"; the centred {Math.Min(image.Width, image.Height)} px square of the {image.Width} x {image.Height} image, so rings stay round (--full for all)";
-                image = CentredSquare(image);
+                image = ImageOperations.CentredSquare(image);
             }
-            if (ReplaceNonFinite(image) is var bad and > 0)
+            if (ImageOperations.ReplaceNonFinite(image) is var bad and > 0)
                 Console2.Warn($"{Path.GetFileName(path)}: {bad} NaN/Inf pixel(s) set to the mean of the finite pixels before the FFT");
-            var power = CentredPowerSpectrum(image);
+            var power = ImageSpectra.CentredPowerSpectrum(image);
             PngWriter.WriteImage(parse.GetValue(output)!, power, display);
             if (parse.GetValue(mrc) is { } mrcPath) IO.Mrc.MrcFile.Write(mrcPath, power);
             Console.WriteLine($"wrote {parse.GetValue(output)} ({image.Width} x {image.Height} power spectrum, FFT backend {Fft.Default.Name}; " +
@@ -52,50 +52,5 @@ internal sealed class FftCommand : ICliCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    /// <summary>The centred square of side min(nx, ny), so the spectrum has the same frequency step 1/(n·pixel) along x and y.</summary>
-    internal static Image2D CentredSquare(Image2D image)
-    {
-        int n = Math.Min(image.Width, image.Height);
-        int x0 = (image.Width - n) / 2, y0 = (image.Height - n) / 2;
-        var square = new Image2D(n, n, image.PixelSize, image.Metadata);
-        for (int y = 0; y < n; y++) image.Row(y0 + y).Slice(x0, n).CopyTo(square.Row(y));
-        return square;
-    }
-
-    /// <summary>Sets NaN/Inf pixels to the mean of the finite ones (0 if none is finite), so one bad pixel does not make the
-    /// whole spectrum NaN; returns how many were replaced.</summary>
-    internal static int ReplaceNonFinite(Image2D image)
-    {
-        var pixels = image.Pixels;
-        double sum = 0;
-        int finite = 0;
-        foreach (float v in pixels)
-            if (float.IsFinite(v)) { sum += v; finite++; }
-        if (finite == pixels.Length) return 0;
-        float fill = finite > 0 ? (float)(sum / finite) : 0f;
-        for (int i = 0; i < pixels.Length; i++)
-            if (!float.IsFinite(pixels[i])) pixels[i] = fill;
-        return pixels.Length - finite;
-    }
-
-    /// <summary>|F|² of the mean-subtracted image with DC at (nx/2, ny/2); the DC pixel is set to its neighbours' mean.</summary>
-    internal static Image2D CentredPowerSpectrum(Image2D image)
-    {
-        int nx = image.Width, ny = image.Height;
-        var centred = image.Pixels.ToArray();
-        float mean = System.Numerics.Tensors.TensorPrimitives.Sum<float>(centred) / centred.Length;
-        System.Numerics.Tensors.TensorPrimitives.Subtract(centred, mean, centred);
-        var half = new ComplexF[ny * (nx / 2 + 1)];
-        Fft.Default.ForwardReal(centred, half, nx, ny);
-        var power = new Image2D(nx, ny, image.PixelSize);
-        PowerSpectra.HalfToCentredFull(half, nx, ny, power.Pixels);
-        int cx = nx / 2, cy = ny / 2;
-        float sum = 0; int count = 0;
-        foreach (var (dx, dy) in new[] { (1, 0), (-1, 0), (0, 1), (0, -1) })
-            if (cx + dx < nx && cy + dy < ny && cx + dx >= 0 && cy + dy >= 0) { sum += power[cx + dx, cy + dy]; count++; }
-        power[cx, cy] = count > 0 ? sum / count : 0;
-        return power;
     }
 }

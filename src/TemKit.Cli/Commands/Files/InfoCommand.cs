@@ -131,14 +131,14 @@ internal sealed record FileInfoReport(string Path, int Nx, int Ny, int Nz, Stack
             if (axes.Count > 0)
             {
                 w.WriteStartArray("axes");
-                foreach (var (name, scale, origin, offset, units) in axes)
+                foreach (var axis in axes)
                 {
                     w.WriteStartObject();
-                    w.WriteString("name", name);
-                    if (scale is not null) w.WriteString("scale", scale);
-                    if (origin is not null) w.WriteString("origin", origin);
-                    if (offset is not null) w.WriteString("offset", offset);
-                    if (units is not null) w.WriteString("units", units);
+                    w.WriteString("name", axis.Name);
+                    w.WriteString("scale", R(axis.Scale));
+                    w.WriteString("origin", R(axis.OriginPx));
+                    w.WriteString("offset", R(axis.Offset));
+                    w.WriteString("units", axis.Units);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
@@ -193,34 +193,21 @@ internal sealed record FileInfoReport(string Path, int Nx, int Ny, int Nz, Stack
             Row("tilt angles", $"{Metadata.TiltAnglesDegrees.Count} angles from {G(Metadata.TiltAnglesDegrees.Min())}° to {G(Metadata.TiltAnglesDegrees.Max())}° ({Metadata.TiltAnglesSource}): "
                 + string.Join(", ", Metadata.TiltAnglesDegrees.Select(t => $"{G(t)}°")));
         if (Metadata.Acquired is { } acquired) Row("acquired", acquired.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture));
-        foreach (var (name, scale, origin, offset, units) in Axes())
-            Row($"axis {name}", string.IsNullOrEmpty(units)
-                ? $"scale {G(scale)} per px (no units: uncalibrated), origin {G(origin)} px"
-                : $"scale {G(scale)} {units} per px, offset {G(offset)} {units} at pixel 0 (origin {G(origin)} px)");
+        foreach (var a in Axes())
+            Row($"axis {a.Name}", string.IsNullOrEmpty(a.Units)
+                ? $"scale {G(a.Scale)} per px (no units: uncalibrated), origin {G(a.OriginPx)} px"
+                : $"scale {G(a.Scale)} {a.Units} per px, offset {G(a.Offset)} {a.Units} at pixel 0 (origin {G(a.OriginPx)} px)");
         if (Metadata.FrameFields.Count > 0)
             Row("extended header", $"{Metadata.FrameFields.Count} frame(s): " + string.Join(", ", Metadata.FrameFields[0].Select(kv => $"{kv.Key}={G(kv.Value)}")));
         foreach (string warning in Metadata.Warnings) Row("warning", warning);
         if (withFields)
             foreach (var (key, value) in Metadata.Fields.OrderBy(kv => kv.Key, StringComparer.Ordinal))
                 Row(key, value);
-        // A console on the current Console.Out (not AnsiConsole's static one, which keeps the writer it first saw).
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) }).Write(table);
+        Console2.Stdout.Write(table);
     }
 
-    /// <summary>DM calibration per axis: scale (units per pixel), origin (DM, pixels), offset (coordinate of pixel 0, units).</summary>
-    private List<(string Name, string? Scale, string? Origin, string? Offset, string? Units)> Axes()
-    {
-        var axes = new List<(string, string?, string?, string?, string?)>();
-        foreach (string name in new[] { "x", "y", "z" })
-        {
-            Metadata.Fields.TryGetValue($"axis.{name}.scale", out string? scale);
-            Metadata.Fields.TryGetValue($"axis.{name}.origin", out string? origin);
-            Metadata.Fields.TryGetValue($"axis.{name}.offset", out string? offset);
-            Metadata.Fields.TryGetValue($"axis.{name}.units", out string? units);
-            if (scale is not null || units is not null) axes.Add((name, scale, origin, offset, units));
-        }
-        return axes;
-    }
+    /// <summary>The x, y, z axes' calibration (scale in units per pixel, origin in pixels, offset of pixel 0 in units).</summary>
+    private List<ImageAxis> Axes() => [.. Metadata.Axes.Where(a => a.Name is "x" or "y" or "z")];
 
     private static string KindName(StackKind kind) => kind switch
     {
@@ -233,14 +220,13 @@ internal sealed record FileInfoReport(string Path, int Nx, int Ny, int Nz, Stack
 
     private static string G(double v) => v.ToString("G7", CultureInfo.InvariantCulture);
 
-    /// <summary>A calibration field (invariant text) shown with 7 significant digits like every other number; "?" when absent.</summary>
-    private static string G(string? field) =>
-        field is null ? "?" : double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? G(v) : field;
+    /// <summary>The shortest text that parses back to <paramref name="v"/> (the JSON keeps full precision).</summary>
+    private static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>"unknown", with the reciprocal-space calibration of a diffraction pattern when the file has one.</summary>
     private string UnknownPixelSize() =>
-        Axes().FirstOrDefault(a => a.Name == "x") is { Units: { } u, Scale: { } scale } && u.StartsWith("1/", StringComparison.Ordinal)
-            ? $"unknown (reciprocal calibration {G(scale)} {u} per px: a diffraction pattern)"
+        Axes().FirstOrDefault(a => a.Name == "x") is { IsReciprocal: true } x
+            ? $"unknown (reciprocal calibration {G(x.Scale)} {x.Units} per px: a diffraction pattern)"
             : "unknown";
 
     private static void Number(Utf8JsonWriter w, string name, double value)

@@ -26,7 +26,7 @@ internal sealed class TrainCommand : ICliCommand
         var lr = new Option<double>("--lr") { Description = "Adam (AMSGrad) learning rate", DefaultValueFactory = _ => 1e-3 };
         var noAugment = new Option<bool>("--no-augment") { Description = "Disable random flips and 90° rotations" };
         var resume = new Option<bool>("--resume") { Description = "Continue the run stored in the --output model file (same data and seed) up to --epochs" };
-        var cmd = new Command("train", "Train a segmentation network (MSD-net or U-Net, paper 001 SOI A.1-A.2) on image/mask pairs")
+        var cmd = new Command("train", "Train a segmentation network (MSD-net or U-Net as in Leth Larsen et al., supplementary A.1-A.2) on image/mask pairs")
         {
             images, masks, output, epochs, batch, crop, cropsPerImage, valFraction, seed, lr, noAugment, resume,
         };

@@ -8,10 +8,13 @@ internal sealed class SimulateCommand : ICliCommand
 {
     public Command Build()
     {
-        var command = new Command("simulate", "HRTEM image simulation: multislice exit waves of supported nanoparticles, CTF with partial coherence, detector, masks.");
+        var command = new Command("simulate", "Image simulation: HRTEM of supported nanoparticles (multislice, CTF, detector, masks); STEM images and tilt series of clusters.");
         command.Subcommands.Add(SimulateParticleCommand.Build());
         command.Subcommands.Add(SimulateDatasetCommand.Build());
         command.Subcommands.Add(SimulateClusterCommand.Build());
+        command.Subcommands.Add(SimulateStemCommand.Build());
+        command.Subcommands.Add(SimulateTiltSeriesCommand.Build());
+        command.Subcommands.Add(SimulateTiltDatasetCommand.Build());
         return command;
     }
 

@@ -1,13 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using TemKit.Cli.Infrastructure;
-using TemKit.Detector;
-using TemKit.Imaging;
-using TemKit.Imaging.Display;
-using TemKit.IO;
-using TemKit.IO.Mrc;
-using TemKit.IO.Png;
-using TemKit.Simulation.Datasets;
+using TemKit.Pipelines.Particle;
 using TemKit.Simulation.Transfer;
 using TemKit.Simulation.Multislice;
 using TemKit.Simulation.Potentials;
@@ -39,7 +32,7 @@ internal static class SimulateParticleCommand
         var convergence = new Option<double>("--convergence-mrad") { Description = "Illumination convergence semi-angle (mrad)", DefaultValueFactory = _ => 0.2 };
         var blur = new Option<double>("--blur-angstrom") { Description = "Gaussian blur, standard deviation (Å)", DefaultValueFactory = _ => 0.45 };
         var dose = new Option<double>("--dose-e-per-A2") { Description = "Frame dose (e/Å²)", DefaultValueFactory = _ => 1000.0 };
-        var mtf = new Option<int>("--mtf-model") { Description = "Detector: SOI Table 3 MTF model 1..5 (centre of its ranges; default 4, the paper's best), 0 = ideal counting detector", DefaultValueFactory = _ => 4 };
+        var mtf = new Option<int>("--mtf-model") { Description = "Detector: MTF model 1..5 of Table 3 in the supplementary of Leth Larsen et al., 'Quantifying noise limitations of neural network segmentations in HRTEM' (centre of its ranges; default 4, the one that paper found best), 0 = ideal counting detector", DefaultValueFactory = _ => 4 };
         var command = new Command("particle", "Simulate one supported nanoparticle (or an XYZ structure): exit wave, image, mask.")
         {
             output, element, lattice, diameter, seed, noSupport, xyz, grid, pixel, slice, voltage, defocus, cs, astig, astigAngle, focalSpread, convergence, blur, dose, mtf,
@@ -53,72 +46,16 @@ internal static class SimulateParticleCommand
             var multislice = new MultisliceParameters(parse.GetValue(voltage));
             var optics = new ImagingParameters(parse.GetValue(defocus), parse.GetValue(cs), parse.GetValue(astig), parse.GetValue(astigAngle),
                 parse.GetValue(focalSpread), parse.GetValue(convergence), parse.GetValue(blur));
-            double doseValue = parse.GetValue(dose);
-            int mtfModel = parse.GetValue(mtf);
-            int seedValue = parse.GetValue(seed);
             var particle = new FccParticleParameters(parse.GetValue(element)!, parse.GetValue(lattice), parse.GetValue(diameter), WithSupport: !parse.GetValue(noSupport));
-            string? xyzPath = parse.GetValue(xyz);
-            var detector = SimulateCommand.Checked(() =>
-            {
-                simGrid.Validate();
-                potential.Validate();
-                multislice.Validate();
-                optics.Validate();
-                if (!(doseValue > 0) || !double.IsFinite(doseValue)) throw new UsageException($"--dose-e-per-A2 must be > 0 e/Å², got {doseValue}");
-                if (mtfModel is < 0 or > 5) throw new ArgumentException($"--mtf-model must be 0..5, got {mtfModel}");
-                if (xyzPath is null) particle.Validate();
-                return mtfModel == 0 ? DetectorModel.Ideal : DetectorModel.Preset(mtfModel);
-            });
-            var rng = new Random(seedValue);
-            ParticleCase sim = null!;
-            Console2.WithProgress("potential, multislice", 2, advance =>
-                sim = SimulateCommand.Checked(() => xyzPath is null
-                    ? ParticleSimulation.Simulate(particle, simGrid, potential, multislice, rng, advance)
-                    : ParticleSimulation.Simulate(Centred(XyzFile.Read(xyzPath), simGrid), null, simGrid, potential, multislice, advance)));
-            var imager = new WaveImager(sim.ExitWave);
-            var (detected, intensity) = ParticleSimulation.RenderEpoch(imager, optics, doseValue, detector, rng);
-            OutputPaths.RequireFolder(outDir, "--output");
-            MrcFile.Write(Path.Combine(outDir, "image.mrc"), detected);
-            MrcFile.Write(Path.Combine(outDir, "intensity.mrc"), intensity);
-            MrcFile.Write(Path.Combine(outDir, "mask.mrc"), sim.Mask);
-            sim.ExitWave.WriteMrc(Path.Combine(outDir, "exitwave.mrc"));
-            XyzFile.Write(Path.Combine(outDir, "structure.xyz"), sim.Specimen, sim.SliceCount * sim.SliceThicknessAngstrom);
-            PngWriter.WriteImage(Path.Combine(outDir, "image.png"), detected);
-            PngWriter.WriteImage(Path.Combine(outDir, "intensity.png"), intensity);
-            PngWriter.WriteImage(Path.Combine(outDir, "mask.png"), sim.Mask, new DisplayScale(0, 100));
-            var summary = new
-            {
-                seed = seedValue,
-                structure = xyzPath is null ? (object)new
-                {
-                    element = particle.Element, lattice_constant_angstrom = particle.ResolvedLatticeConstantAngstrom, diameter_nm = particle.DiameterNanometres,
-                    support = particle.WithSupport, tilt_deg = sim.Geometry!.TiltDegrees, tilt_axis_deg = sim.Geometry.TiltAxisDegrees,
-                    rotation_deg = sim.Geometry.RotationDegrees, truncation_layers = sim.Geometry.TruncationLayers,
-                } : new { xyz = Path.GetFullPath(xyzPath) },
-                particle_atoms = sim.Specimen.Particle.Length, support_atoms = sim.Specimen.Support.Length,
-                grid_px = simGrid.Nx, pixel_size_angstrom = simGrid.PixelSizeAngstrom, voltage_kv = multislice.VoltageKilovolts,
-                slice_thickness_angstrom = sim.SliceThicknessAngstrom, slices = sim.SliceCount, exit_wave_mean_intensity = sim.ExitWave.MeanIntensity,
-                defocus_angstrom = optics.DefocusAngstrom, defocus_convention = "positive = underfocus (CTFFIND)", cs_mm = optics.CsMillimetres,
-                astigmatism_angstrom = optics.AstigmatismAngstrom, astigmatism_angle_deg = optics.AstigmatismAngleDegrees,
-                focal_spread_angstrom = optics.FocalSpreadAngstrom, convergence_mrad = optics.ConvergenceSemiAngleMilliradians, blur_angstrom = optics.BlurAngstrom,
-                dose_e_per_angstrom2 = doseValue, dose_e_per_pixel = doseValue * simGrid.PixelSizeAngstrom * simGrid.PixelSizeAngstrom,
-                mtf_model = mtfModel, mtf_c0 = detector.C0, mtf_c3 = detector.C3, readout_noise_e_per_pixel = detector.ReadoutNoiseElectronsPerPixel,
-                mask_fraction = sim.Mask.Pixels.ToArray().Average(),
-            };
-            AtomicFile.WriteAllText(Path.Combine(outDir, "params.json"), JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+            var parameters = new ParticleImageParameters(particle, parse.GetValue(xyz), simGrid, potential, multislice, optics,
+                parse.GetValue(dose), parse.GetValue(mtf), parse.GetValue(seed));
+            SimulateCommand.Checked(() => { parameters.Validate(); return 0; });
+            var result = SimulateCommand.Checked(() => Console2.RunWithProgress(progress => ParticleImage.Simulate(parameters, progress)));
+            ParticleImage.WriteFolder(outDir, result);
+            var sim = result.Case;
             Console.WriteLine($"{outDir}: {sim.Specimen.Particle.Length} particle + {sim.Specimen.Support.Length} support atoms, {sim.SliceCount} slices, {simGrid.Nx}x{simGrid.Ny} at {simGrid.PixelSizeAngstrom} Å/px");
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    // An imported structure is centred in the grid's cell (x, y) and starts 1 Å below the entrance surface (z).
-    private static Specimen Centred(Specimen s, SimulationGrid grid)
-    {
-        var all = s.All;
-        double cx = 0.5 * (all.Min(a => a.XAngstrom) + all.Max(a => a.XAngstrom)), cy = 0.5 * (all.Min(a => a.YAngstrom) + all.Max(a => a.YAngstrom));
-        double z0 = all.Min(a => a.ZAngstrom);
-        double dx = grid.CellXAngstrom / 2 - cx, dy = grid.CellYAngstrom / 2 - cy, dz = 1 - z0;
-        return new Specimen([.. s.Particle.Select(a => a.Translated(dx, dy, dz))], [.. s.Support.Select(a => a.Translated(dx, dy, dz))], grid.CellXAngstrom, grid.CellYAngstrom);
     }
 }

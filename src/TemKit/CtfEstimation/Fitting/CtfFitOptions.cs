@@ -1,3 +1,4 @@
+using TemKit.Optics;
 namespace TemKit.CtfEstimation.Fitting;
 
 /// <summary>
@@ -7,13 +8,17 @@ namespace TemKit.CtfEstimation.Fitting;
 public sealed record CtfFitOptions
 {
     /// <summary>Acceleration voltage (kV).</summary>
-    public double VoltageKilovolts { get; init; } = 300;
+    public double VoltageKilovolts { get; init; } = ElectronOptics.Default.VoltageKilovolts;
 
     /// <summary>Spherical aberration (mm).</summary>
-    public double CsMillimetres { get; init; } = 2.7;
+    public double CsMillimetres { get; init; } = ElectronOptics.Default.CsMillimetres;
 
     /// <summary>Amplitude contrast fraction w (0..1).</summary>
-    public double AmplitudeContrast { get; init; } = 0.07;
+    public double AmplitudeContrast { get; init; } = ElectronOptics.Default.AmplitudeContrast;
+
+    /// <summary>Voltage, Cs and amplitude contrast as one <see cref="ElectronOptics"/> (not serialised: the three values are).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ElectronOptics Optics => new(VoltageKilovolts, CsMillimetres, AmplitudeContrast);
 
     /// <summary>Smallest mean defocus searched (Å, positive = underfocus).</summary>
     public double MinDefocusAngstrom { get; init; } = 1000;
@@ -45,6 +50,18 @@ public sealed record CtfFitOptions
     /// <summary>Known additional phase shift (radians) used when <see cref="FitPhaseShift"/> is false.</summary>
     public double PhaseShiftRadians { get; init; }
 
+    /// <summary>
+    /// Astigmatism restraint (CTFFIND's "expected astigmatism"): scale σ (Å) of a heavy-tailed prior on Δf1 − Δf2,
+    /// −log p = ln(1 + (Δf1 − Δf2)²/(2σ²)) (CTFFIND's Gaussian near zero), applied as the penalty
+    /// −log p·(1 − CC²)/(N·CC) on the cross-correlation CC of N effective pixels (the prior in log-likelihood units).
+    /// It removes the spurious astigmatism noise alone produces on stigmatic images and leaves well-measured
+    /// astigmatism alone; 0 = off.
+    /// </summary>
+    public double ExpectedAstigmatismAngstrom { get; init; } = DefaultExpectedAstigmatismAngstrom;
+
+    /// <summary>Default <see cref="ExpectedAstigmatismAngstrom"/> (Å): CTFFIND's usual 100 Å.</summary>
+    public const double DefaultExpectedAstigmatismAngstrom = 100;
+
     /// <summary>Fit resolution criterion: the local 1D cross-correlation between the fitted CTF and the equi-phase
     /// average must stay above this value (CTFFIND4 uses CC_fit = 0.75).</summary>
     public double FitResolutionThreshold { get; init; } = 0.75;
@@ -62,6 +79,7 @@ public sealed record CtfFitOptions
             throw new ArgumentOutOfRangeException(nameof(HighResolutionAngstrom), HighResolutionAngstrom, "must be 0 (automatic) or finer than the low-resolution limit (Å)");
         if (!(MinRingPeriodPx >= 2)) throw new ArgumentOutOfRangeException(nameof(MinRingPeriodPx), MinRingPeriodPx, "must be ≥ 2 px (Nyquist)");
         if (MaxAstigmatismFraction is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(MaxAstigmatismFraction), MaxAstigmatismFraction, "must be in (0, 1]");
+        if (!(ExpectedAstigmatismAngstrom >= 0)) throw new ArgumentOutOfRangeException(nameof(ExpectedAstigmatismAngstrom), ExpectedAstigmatismAngstrom, "must be ≥ 0 Å (0 = no restraint)");
         if (FitResolutionThreshold is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(FitResolutionThreshold), FitResolutionThreshold, "must be in (0, 1)");
     }
 }

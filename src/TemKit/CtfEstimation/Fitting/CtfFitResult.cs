@@ -7,11 +7,15 @@ namespace TemKit.CtfEstimation.Fitting;
 /// +x counter-clockwise, MRC y up), with the seed's indices.
 /// </summary>
 /// <param name="Parameters">The fitted CTF (voltage, Cs, amplitude contrast, Δf1, Δf2, angle, phase shift).</param>
-/// <param name="Score">Normalised cross-correlation (−1..1) between the background-subtracted, envelope-normalised
-/// amplitude spectrum and the fitted CTF² over the fitted resolution range (CTFFIND4's score, with per-radius weights
-/// envelope²/variance).</param>
-/// <param name="FitResolutionAngstrom">Finest spacing (Å) up to which the fitted rings agree with the data
-/// (local 1D cross-correlation ≥ <see cref="CtfFitOptions.FitResolutionThreshold"/>).</param>
+/// <param name="Score">Fit quality (−1..1): normalised cross-correlation between the background-subtracted,
+/// envelope-normalised amplitude spectrum and the fitted CTF² over the fixed resolution band of the options (not the
+/// defocus-dependent reach of the rings), each pixel weighted by envelope²/variance of its ring, as CTFFIND4 scores a
+/// fit (Rohou &amp; Grigorieff 2015). Flat across defocus at a fixed dose, lower at lower dose and for a wrong model
+/// (docs/benchmarks/ctf.md, <c>ctf-trust</c>).</param>
+/// <param name="FitResolutionAngstrom">Fit resolution (Å) as CTFFIND4 defines it: the finest spacing up to which the
+/// local 1D cross-correlation of the fitted CTF with the equi-phase average stays ≥
+/// <see cref="CtfFitOptions.FitResolutionThreshold"/> (0.75), scanning out from the first zero; NaN when it never
+/// holds (no Thon rings matched).</param>
 /// <param name="FftIndexInverseAngstrom">fft_index: spatial frequency (1/Å) of the 2nd Thon-ring maximum of the fitted
 /// CTF at the mean defocus (second phase χ + amplitude phase = π/2 + kπ above its value at g = 0).</param>
 /// <param name="FringeWidthPx">fringe_width_px: the Fresnel-fringe scale sqrt(λ·Δf_mean) in pixels of the original

@@ -57,6 +57,8 @@ public static partial class CtfFitter
         {
             var r = Unpack(p);
             double s = data.Score(r.Mean, r.Ax, r.Ay, r.Phase);
+            double astigmatism = 2 * Math.Sqrt(r.Ax * r.Ax + r.Ay * r.Ay);
+            s -= AstigmatismPenalty(astigmatism, o.ExpectedAstigmatismAngstrom, data.EffectiveCount, s);
             double excess = 2 * Math.Sqrt(r.Ax * r.Ax + r.Ay * r.Ay) - o.MaxAstigmatismFraction * r.Mean;
             if (excess > 0) s -= 10 * excess / r.Mean;
             if (r.Mean < 0.5 * o.MinDefocusAngstrom || r.Mean > 1.5 * o.MaxDefocusAngstrom) s -= 2;
@@ -94,6 +96,23 @@ public static partial class CtfFitter
         }
         var result = Unpack(bestX);
         return result with { Score = data.Score(result.Mean, result.Ax, result.Ay, result.Phase) };
+    }
+
+    /// <summary>
+    /// Astigmatism restraint after CTFFIND's (Mindell &amp; Grigorieff 2003; Rohou &amp; Grigorieff 2015), with a
+    /// heavy-tailed prior: −log p = ln(1 + (Δf1 − Δf2)²/(2σ²)), σ = <paramref name="expectedAngstrom"/>. Near zero it
+    /// is CTFFIND's Gaussian (Δf1 − Δf2)²/(2σ²); far out it grows only logarithmically, so real astigmatism of many σ
+    /// costs a few log-likelihood units and stays. On the normalised cross-correlation CC of N effective pixels, whose
+    /// log-likelihood grows as N·CC·ΔCC/(1 − CC²), the prior weighs −log p·(1 − CC²)/(N·CC): it matters where the
+    /// data hardly constrain the astigmatism (low CC, spurious astigmatism of noise), not where rings are clear.
+    /// 0 (or less) = no restraint.
+    /// </summary>
+    internal static double AstigmatismPenalty(double astigmatismAngstrom, double expectedAngstrom, double effectivePixels, double score)
+    {
+        if (!(expectedAngstrom > 0) || !(effectivePixels > 0)) return 0;
+        double cc = Math.Clamp(score, 0.02, 0.99);
+        double ratio = astigmatismAngstrom / expectedAngstrom;
+        return Math.Log(1 + 0.5 * ratio * ratio) * (1 - cc * cc) / (effectivePixels * cc);
     }
 
     /// <summary>CTF parameters with Δf1 ≥ Δf2 and the angle in [0, 180) degrees.</summary>

@@ -56,19 +56,30 @@ public static partial class CtfFitter
     }
 
     /// <summary>
-    /// Finest spacing (Å) before the local cross-correlation first drops below the threshold, scanning outwards from the
-    /// first fitted bin or the first CTF zero, whichever is further out (before the first zero the broad first ring
-    /// carries no position information), as CTFFIND4's CC_fit criterion.
+    /// Fit resolution as CTFFIND4 defines it (Rohou &amp; Grigorieff 2015, section 2.4 and Table 3: the spatial frequency
+    /// up to which the local cross-correlation CC_fit between the equi-phase average and the fitted CTF stays ≥ 0.75).
+    /// The scan starts at the first CTF zero (before it the broad first ring carries no position information) and, as
+    /// CTFFIND's code does, a drop counts only once the fit has held for more than
+    /// <see cref="EstablishedBins"/> bins, so a dip next to the first zero does not end the scan. Returns the finest
+    /// spacing (Å) of the last bin that held, or NaN when the correlation never held (no Thon rings matched).
     /// </summary>
     internal static double FitResolution(CtfFitProfile profile, double threshold, double frequencyStep, int firstZeroIndex)
     {
-        int good = -1;
+        int good = -1, held = 0;
         for (int r = Math.Max(profile.FirstFittedIndex, firstZeroIndex); r <= profile.LastFittedIndex; r++)
         {
-            if (!(profile.CrossCorrelation[r] >= threshold)) break;
-            good = r;
+            if (profile.CrossCorrelation[r] >= threshold)
+            {
+                held++;
+                good = r;
+                continue;
+            }
+            if (held > EstablishedBins) break;
+            held = 0;
         }
-        int bin = good >= 0 ? good : profile.FirstFittedIndex;
-        return 1.0 / (bin * frequencyStep);
+        return held > EstablishedBins ? 1.0 / (good * frequencyStep) : double.NaN;
     }
+
+    /// <summary>Bins the local correlation must hold above the threshold before a drop ends the scan (CTFFIND4: 3).</summary>
+    internal const int EstablishedBins = 3;
 }

@@ -25,6 +25,7 @@ public static partial class CtfFitter
         var model = new PhaseModel(o.VoltageKilovolts, o.CsMillimetres, o.AmplitudeContrast);
         var profile = RadialProfile.Compute(spectrum, Amplitude);
         var (first, last) = FittedRange(spectrum.Size, spectrum.FrequencyStepInverseAngstrom, spectrum.PixelSizeAngstrom, o);
+        CheckRings(spectrum, model, first, last, o);
         var scorer = new ProfileScorer(profile.Value, spectrum.FrequencyStepInverseAngstrom, first, last, model, o.MinRingPeriodPx);
         var candidates = SearchDefocus(scorer, o, keep: 2);
         if (candidates.Count == 0) throw new ArgumentException("no defocus candidate in the search range produced a score", nameof(options));
@@ -41,7 +42,8 @@ public static partial class CtfFitter
         var fitProfile = BuildProfile(spectrum, parameters, model, first, o);
         int firstZeroIndex = FirstZeroIndex(model, parameters, spectrum.FrequencyStepInverseAngstrom, first);
         double resolution = FitResolution(fitProfile, o.FitResolutionThreshold, spectrum.FrequencyStepInverseAngstrom, firstZeroIndex);
-        return MakeResult(parameters, b.Score, resolution, model, spectrum.OriginalPixelSizeAngstrom, spectrum.PixelSizeAngstrom, fitProfile);
+        double score = BandScore(spectrum, parameters, model, first, last, o, weighted: true);
+        return MakeResult(parameters, score, resolution, model, spectrum.OriginalPixelSizeAngstrom, spectrum.PixelSizeAngstrom, fitProfile);
     }
 
     /// <summary>Profiles are averages of the amplitude sqrt(power), as in CTFFIND4 (smaller dynamic range than power).</summary>

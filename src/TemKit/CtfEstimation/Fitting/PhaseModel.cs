@@ -9,35 +9,31 @@ namespace TemKit.CtfEstimation.Fitting;
 /// </summary>
 internal readonly struct PhaseModel
 {
+    private readonly CtfPhase _chi;
+
     public PhaseModel(double voltageKilovolts, double csMillimetres, double amplitudeContrast)
     {
-        Lambda = ElectronOptics.WavelengthAngstrom(voltageKilovolts);
-        PiLambda = Math.PI * Lambda;
-        HalfPiCsLambda3 = 0.5 * Math.PI * csMillimetres * 1e7 * Lambda * Lambda * Lambda;
+        _chi = new CtfPhase(voltageKilovolts, csMillimetres);
         AmplitudePhase = CtfModel.AmplitudeContrastPhase(amplitudeContrast);
     }
 
     /// <summary>Electron wavelength (Å).</summary>
-    public double Lambda { get; }
+    public double Lambda => _chi.Lambda;
 
     /// <summary>π λ (Å).</summary>
-    public double PiLambda { get; }
+    public double PiLambda => _chi.PiLambda;
 
     /// <summary>(π/2) Cs λ³ (Å⁴).</summary>
-    public double HalfPiCsLambda3 { get; }
+    public double HalfPiCsLambda3 => _chi.HalfPiCsLambda3;
 
     /// <summary>arctan(w / sqrt(1 − w²)) (radians).</summary>
     public double AmplitudePhase { get; }
 
     /// <summary>Total phase (radians) at g (1/Å) for defocus Δf (Å) and extra phase shift (radians).</summary>
-    public double Chi(double g, double defocusAngstrom, double phaseShift)
-    {
-        double g2 = g * g;
-        return PiLambda * g2 * defocusAngstrom - HalfPiCsLambda3 * g2 * g2 + phaseShift + AmplitudePhase;
-    }
+    public double Chi(double g, double defocusAngstrom, double phaseShift) => _chi.Chi(g, defocusAngstrom) + phaseShift + AmplitudePhase;
 
     /// <summary>dχ/dg (radians·Å).</summary>
-    public double ChiSlope(double g, double defocusAngstrom) => 2 * PiLambda * g * defocusAngstrom - 4 * HalfPiCsLambda3 * g * g * g;
+    public double ChiSlope(double g, double defocusAngstrom) => _chi.ChiSlope(g, defocusAngstrom);
 
     /// <summary>Spacing in g (1/Å) between neighbouring rings at g: π / |dχ/dg| (infinite at the phase maximum).</summary>
     public double RingPeriod(double g, double defocusAngstrom)

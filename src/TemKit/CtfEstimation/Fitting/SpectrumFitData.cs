@@ -21,7 +21,9 @@ internal sealed class SpectrumFitData
     /// <param name="defocus">Defocus (Å) whose ring period sets the smoothing windows.</param>
     /// <param name="last">Outermost radius (px) used.</param>
     /// <param name="model">CTF phase model.</param>
-    public SpectrumFitData(PowerSpectrum spectrum, ProfileScorer scorer, double defocus, int last, PhaseModel model)
+    /// <param name="uniformWeights">Weight every pixel alike (the plain normalised cross-correlation CTFFIND reports)
+    /// instead of envelope²/variance.</param>
+    public SpectrumFitData(PowerSpectrum spectrum, ProfileScorer scorer, double defocus, int last, PhaseModel model, bool uniformWeights = false)
     {
         _model = model;
         int n = spectrum.Size, c = spectrum.Centre, first = scorer.First;
@@ -63,7 +65,7 @@ internal sealed class SpectrumFitData
                 if (r < first || r > last) continue;
                 double env = Interpolate(envelope, r), vr = Interpolate(variance, r);
                 double value = env > 0 ? (Value(pixels[y * n + x]) - Interpolate(background, r)) / env : 0;
-                double w = vr > 0 ? env * env / vr : 0;
+                double w = uniformWeights ? 1 : vr > 0 ? env * env / vr : 0;
                 _weight[k] = (float)w;
                 _weightedData[k] = (float)(w * value);
                 sw += w; swx += w * value; swxx += w * value * value;
@@ -75,7 +77,13 @@ internal sealed class SpectrumFitData
                 k++;
             }
         _sumW = sw; _sumWx = swx; _sumWxx = swxx;
+        double sww = TensorPrimitives.SumOfSquares<float>(_weight);
+        EffectiveCount = sww > 0 ? sw * sw / sww : 0;
     }
+
+    /// <summary>Kish's effective number of pixels (Σw)²/Σw², the count of equally weighted pixels with the same
+    /// statistical weight as the fit data.</summary>
+    public double EffectiveCount { get; }
 
     /// <summary>Number of pixels in the fit.</summary>
     public int Count => _weight.Length;

@@ -10,6 +10,7 @@ namespace TemKit.CtfEstimation.Profile;
 /// </summary>
 public sealed partial class RadialProfile
 {
+    /// <summary>A profile from per-bin radius (spectrum px), spatial frequency (1/Å), mean value and pixel weight, for a spectrum of side <paramref name="spectrumSizePx"/> px sampled at <paramref name="pixelSizeAngstrom"/> Å.</summary>
     public RadialProfile(double[] radiusPx, double[] frequencyInverseAngstrom, double[] value, double[] count, double pixelSizeAngstrom, int spectrumSizePx)
     {
         int n = radiusPx.Length;

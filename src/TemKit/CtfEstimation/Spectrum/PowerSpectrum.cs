@@ -11,6 +11,7 @@ public sealed class PowerSpectrum
     private readonly Lazy<Image2D> _image;
     private readonly ReadOnlyMemory<float> _halfPlane;
 
+    /// <summary>A spectrum held as the centred square <paramref name="image"/>, whose source was sampled at <paramref name="pixelSizeAngstrom"/> Å/px after binning by <paramref name="binFactor"/>, averaged over <paramref name="tileCount"/> tiles.</summary>
     public PowerSpectrum(Image2D image, double pixelSizeAngstrom, int binFactor = 1, int tileCount = 1)
         : this(Checked(image).Width, new Lazy<Image2D>(image), pixelSizeAngstrom, binFactor, tileCount)
     {

@@ -17,8 +17,10 @@ public static partial class PowerSpectrumEstimator
     /// and, when asked for, the centred image), so a batch can reuse one buffer per worker instead of touching fresh
     /// 64 MB arrays for every 4096² periodogram; null allocates a new array. The returned spectrum reads that memory,
     /// so it is valid until the buffer is reused.</param>
-    public static PowerSpectrum Estimate(Image2D image, PowerSpectrumOptions? options = null, Func<int, Memory<float>>? allocate = null)
+    /// <param name="fft">FFT backend; null: <see cref="Fft.Default"/>.</param>
+    public static PowerSpectrum Estimate(Image2D image, PowerSpectrumOptions? options = null, Func<int, Memory<float>>? allocate = null, IFftProvider? fft = null)
     {
+        fft ??= Fft.Default;
         ArgumentNullException.ThrowIfNull(image);
         options ??= new PowerSpectrumOptions();
         options.Validate();
@@ -49,7 +51,7 @@ public static partial class PowerSpectrumEstimator
         {
             // One row of tiles (the whole-image periodogram among them): no cross-row sum, straight into the half plane.
             using var ws = new TileWorkspace(tile, half);
-            AccumulateRow(work, xs, ys[0], tile, window, ramp, ws, options.RemovePlane, hot, halfPlane.Span);
+            AccumulateRow(fft, work, xs, ys[0], tile, window, ramp, ws, options.RemovePlane, hot, halfPlane.Span);
         }
         else
         {
@@ -58,7 +60,7 @@ public static partial class PowerSpectrumEstimator
             var rows = new double[ys.Length][];
             void Row(int row, TileWorkspace ws)
             {
-                AccumulateRow(work, xs, ys[row], tile, window, ramp, ws, options.RemovePlane, hot, ws.RowPower);
+                AccumulateRow(fft, work, xs, ys[row], tile, window, ramp, ws, options.RemovePlane, hot, ws.RowPower);
                 var sum = rows[row] = new double[halfLength];
                 var acc = ws.RowPower;
                 for (int i = 0; i < sum.Length; i++) sum[i] = acc[i];
@@ -88,7 +90,7 @@ public static partial class PowerSpectrumEstimator
     /// Sums |F|² of the tiles of one row of tiles into <paramref name="acc"/> (float, half-plane layout). Each tile's rows are
     /// prepared as the FFT asks for them (<see cref="RealRowSource"/>), so no tile is stored.
     /// </summary>
-    private static void AccumulateRow(Image2D work, int[] xs, int y0, int tile, float[] window, float[] ramp, TileWorkspace ws, bool removePlane, HotPixels hot, Span<float> acc)
+    private static void AccumulateRow(IFftProvider fft, Image2D work, int[] xs, int y0, int tile, float[] window, float[] ramp, TileWorkspace ws, bool removePlane, HotPixels hot, Span<float> acc)
     {
         acc.Clear();
         float[] slopeRow = ws.SlopeRow;
@@ -97,7 +99,7 @@ public static partial class PowerSpectrumEstimator
             var (mean, bx, by) = TilePlane(work, x0, y0, tile, ramp, removePlane, hot, ws.RowScratch);
             TensorPrimitives.Multiply<float>(ramp, (float)bx, slopeRow.AsSpan(0, tile));
             int width = work.Width, left = x0, top = y0;
-            Fft.Default.ForwardRealPowerAccumulate(
+            fft.ForwardRealPowerAccumulate(
                 (y, row) => TileRow(work.Pixels.Slice((top + y) * width + left, tile), row, y, tile, mean, by, slopeRow.AsSpan(0, tile), window, hot),
                 ws.Spectrum, acc, tile, tile);
         }

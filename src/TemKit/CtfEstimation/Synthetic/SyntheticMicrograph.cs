@@ -36,7 +36,7 @@ public static class SyntheticMicrograph
         var transfer = new float[h * ny];
         for (int y = 0; y < ny; y++)
         {
-            double ky = FftShift.SignedIndex(y, ny) / (ny * p);
+            double ky = FftFrequency.InverseAngstrom(y, ny, p);
             for (int x = 0; x < h; x++)
             {
                 double kx = x / (nx * p);

@@ -81,6 +81,7 @@ internal static class DmMetadata
             TiltAnglesSource = axes.Count == 3 && Tilt.TiltAngleFiles.FromDegreeAxis(axes[2].Units, axes[2].Scale, axes[2].Origin, layout.FrameCount) is not null ? "DM z axis calibrated in degrees" : "",
             SignalIndex = Math.Max(0, DmImageLayout.Candidates("", root).FindIndex(g => g.Index == layout.ImageIndex)),
             DataType = layout.PixelType.Name,
+            Axes = [.. layout.Axes.Select(a => new ImageAxis(a.Name, a.Size, a.Scale, a.Origin, a.Offset, a.Units))],
             VoltageKilovolts = voltage is > 0 ? voltage / 1000 : null,
             Magnification = magnification is > 0 ? magnification : null,
             ExposureSeconds = exposure is > 0 ? exposure : null,

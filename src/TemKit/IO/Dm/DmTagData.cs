@@ -73,6 +73,7 @@ public sealed class DmTagData : DmTag
         return Format(Value, maxElements);
     }
 
+    /// <summary>"path = value", as in <c>temkit info --fields</c>.</summary>
     public override string ToString() => $"{Path} = {FormatValue()}";
 
     private static string Utf16(ushort[] chars)

@@ -70,5 +70,6 @@ public sealed class DmTagGroup : DmTag
         }
     }
 
+    /// <summary>"path: group of n".</summary>
     public override string ToString() => $"{(Path.Length == 0 ? "(root)" : Path)}: group of {Tags.Count}";
 }

@@ -43,6 +43,7 @@ internal sealed class EmdFrameSource : IComplexFrameSource
             Title = entry.Signal.Title,
             SignalIndex = entry.Signal.Index,
             Fields = fields,
+            Axes = AxisFields.ToAxes(fields, ("x", entry.Width), ("y", entry.Height), ("z", entry.Frames)),
         };
     }
 

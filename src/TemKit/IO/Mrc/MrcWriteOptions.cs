@@ -10,12 +10,17 @@ namespace TemKit.IO.Mrc;
 /// <param name="BigEndian">Write big-endian data with machine stamp 11 11 00 00 (default little-endian, 44 44 00 00).</param>
 /// <param name="SectionsPerVolume">For a <see cref="TemKit.Imaging.StackKind.VolumeStack"/>: sections in each volume (mz); nz must be a multiple.</param>
 /// <param name="Labels">Text labels (up to 9 of at most 80 ASCII characters) written after TemKit's own label.</param>
+/// <param name="ExtendedHeader">Extended header bytes written between the header and the data (nsymbt = their
+/// length), e.g. from <see cref="FeiExtendedHeaderWriter"/>; null = none.</param>
+/// <param name="ExtendedHeaderType">The exttyp code of <paramref name="ExtendedHeader"/> (four ASCII characters, e.g. "FEI1").</param>
 public sealed record MrcWriteOptions(
     MrcMode Mode = MrcMode.Float32,
     bool RoundToIntegers = false,
     bool BigEndian = false,
     int? SectionsPerVolume = null,
-    IReadOnlyList<string>? Labels = null)
+    IReadOnlyList<string>? Labels = null,
+    byte[]? ExtendedHeader = null,
+    string ExtendedHeaderType = "")
 {
     /// <summary>Mode 2, little-endian, no extra labels.</summary>
     public static MrcWriteOptions Default { get; } = new();

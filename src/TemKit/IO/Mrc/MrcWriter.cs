@@ -21,9 +21,12 @@ internal static class MrcWriter
             throw new ArgumentException($"TemKit writes real data as mode 0, 1, 2, 6 or 12, not {options.Mode}; complex data go through WriteComplex", nameof(options));
         var data = stack.Array;
         var (ispg, mz) = SpaceGroup(stack, options);
+        if (options.ExtendedHeader is { } ext && options.ExtendedHeaderType.Length != 4)
+            throw new ArgumentException($"an extended header needs a four-character exttyp code, got '{options.ExtendedHeaderType}'", nameof(options));
         AtomicFile.Write(path, s =>
         {
             s.Write(new byte[MrcHeaderLayout.HeaderBytes]);
+            if (options.ExtendedHeader is { } extended) s.Write(extended);
             var stats = new MrcStatistics();
             var raw = new byte[ChunkValues * MrcModes.SwapUnit(options.Mode)];
             var stored = new float[ChunkValues];
@@ -49,6 +52,7 @@ internal static class MrcWriter
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ny);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(nz);
         if (data.Length != (long)nx * ny * nz) throw new ArgumentException($"data holds {data.Length} values, {nx}x{ny}x{nz} needs {(long)nx * ny * nz}", nameof(data));
+        if (options.ExtendedHeader is not null) throw new ArgumentException("complex MRC files are written without an extended header", nameof(options));
         var copy = data.ToArray();
         var kind = nz == 1 ? StackKind.Image : StackKind.Volume;
         AtomicFile.Write(path, s =>
@@ -92,7 +96,7 @@ internal static class MrcWriter
         }
     }
 
-    private static MrcHeader BuildHeader(int nx, int ny, int nz, MrcMode mode, int ispg, int mz, VoxelSize voxel,
+    internal static MrcHeader BuildHeader(int nx, int ny, int nz, MrcMode mode, int ispg, int mz, VoxelSize voxel,
         (double X, double Y, double Z) origin, MrcStatistics stats, MrcWriteOptions options)
     {
         var labels = new List<string> { $"Created by TemKit {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC" };
@@ -114,7 +118,8 @@ internal static class MrcWriter
             CellAnglesDegrees = (90f, 90f, 90f),
             AxisMap = (1, 2, 3),
             DMin = hasData ? stats.Min : 0, DMax = hasData ? stats.Max : -1, DMean = hasData ? (float)stats.Mean : -2,
-            Ispg = ispg, Nsymbt = 0, NVersion = 20140,
+            Ispg = ispg, Nsymbt = options.ExtendedHeader?.Length ?? 0, NVersion = 20140,
+            ExtType = options.ExtendedHeader is null ? "" : options.ExtendedHeaderType,
             OriginAngstrom = ((float)origin.X, (float)origin.Y, (float)origin.Z),
             Map = "MAP ",
             MachineStamp = options.BigEndian ? ImmutableArray.Create<byte>(0x11, 0x11, 0, 0) : ImmutableArray.Create<byte>(0x44, 0x44, 0, 0),

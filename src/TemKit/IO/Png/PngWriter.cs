@@ -24,6 +24,20 @@ public static class PngWriter
     public static void WriteRgb8(string path, ReadOnlySpan<byte> rgb, int width, int height) =>
         Save(path, EncodeRgb8(rgb, width, height));
 
+    /// <summary>Writes <paramref name="canvas"/> as an RGB PNG (atomically).</summary>
+    public static void WriteCanvas(string path, RgbCanvas canvas)
+    {
+        ArgumentNullException.ThrowIfNull(canvas);
+        WriteRgb8(path, canvas.Pixels, canvas.Width, canvas.Height);
+    }
+
+    /// <summary>PNG bytes of <paramref name="canvas"/> (RGB, 8 bits per channel).</summary>
+    public static byte[] EncodeCanvas(RgbCanvas canvas)
+    {
+        ArgumentNullException.ThrowIfNull(canvas);
+        return EncodeRgb8(canvas.Pixels, canvas.Width, canvas.Height);
+    }
+
     /// <summary>Writes an 8-bit RGBA PNG from interleaved r, g, b, a bytes (4 per pixel, straight alpha).</summary>
     public static void WriteRgba8(string path, ReadOnlySpan<byte> rgba, int width, int height) =>
         Save(path, EncodeRgba8(rgba, width, height));

@@ -53,6 +53,7 @@ internal sealed class TiaFrameSource : IComplexFrameSource
             SignalIndex = signal.Index,
             Title = signal.Title,
             Fields = fields,
+            Axes = AxisFields.ToAxes(fields, ("x", ser.Width), ("y", ser.Height)),
         };
     }
 

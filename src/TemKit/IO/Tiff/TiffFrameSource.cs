@@ -54,6 +54,7 @@ internal sealed class TiffFrameSource : IFrameSource
             Title = calibration.Title,
             SignalIndex = signal.Index,
             Fields = fields,
+            Axes = AxisFields.ToAxes(fields, ("x", first.Width), ("y", first.Height), ("z", pages.Count)),
         };
     }
 

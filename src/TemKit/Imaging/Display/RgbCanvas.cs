@@ -1,4 +1,3 @@
-using TemKit.IO.Png;
 
 namespace TemKit.Imaging.Display;
 
@@ -85,10 +84,4 @@ public sealed partial class RgbCanvas
         Pixels[o + 1] = RgbColor.Mix(Pixels[o + 1], color.G, alpha);
         Pixels[o + 2] = RgbColor.Mix(Pixels[o + 2], color.B, alpha);
     }
-
-    /// <summary>PNG bytes of the canvas.</summary>
-    public byte[] ToPng() => PngWriter.EncodeRgb8(Pixels, Width, Height);
-
-    /// <summary>Writes the canvas as an RGB PNG (atomically).</summary>
-    public void Save(string path) => PngWriter.WriteRgb8(path, Pixels, Width, Height);
 }

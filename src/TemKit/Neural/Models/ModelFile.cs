@@ -7,7 +7,6 @@ using System.Text.Json.Serialization;
 using TemKit.IO;
 using TemKit.Neural.Optimisers;
 using TemKit.Neural.Tensors;
-using TemKit.Neural.Training;
 
 namespace TemKit.Neural.Models;
 

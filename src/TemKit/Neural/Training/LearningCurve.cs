@@ -2,6 +2,8 @@ using System.Globalization;
 using TemKit.IO.Csv;
 using TemKit.Plotting;
 
+using TemKit.Neural.Models;
+
 namespace TemKit.Neural.Training;
 
 /// <summary>Writes the training history as CSV and as an SVG learning curve (F1 and loss against epoch, like paper 001 SOI Fig. 4).</summary>

@@ -18,16 +18,21 @@ public sealed class DefocusAnalyzer
     private readonly PowerSpectrumOptions _spectrumOptions;
     private readonly CtfFitOptions _fitOptions;
 
-    /// <summary>Creates an analyzer; <paramref name="figuresFolder"/> receives the thumbnails (null = none).</summary>
-    public DefocusAnalyzer(DefocusRunOptions options, string? figuresFolder)
+    /// <summary>Creates an analyzer; <paramref name="figuresFolder"/> receives the thumbnails (null = none) and
+    /// <paramref name="diagnosticsFolder"/> the CTFFIND-style diagnostic images, MRC and PNG (null = none).</summary>
+    public DefocusAnalyzer(DefocusRunOptions options, string? figuresFolder, string? diagnosticsFolder = null)
     {
         options.Validate();
         _options = options;
         _spectrumOptions = options.ToSpectrumOptions();
         _fitOptions = options.ToFitOptions();
         FiguresFolder = figuresFolder;
+        DiagnosticsFolder = diagnosticsFolder;
         if (figuresFolder != null) Directory.CreateDirectory(figuresFolder);
     }
+
+    /// <summary>Folder of the per-image diagnostic images (KEY.ctf.mrc, KEY.ctf.png), or null.</summary>
+    public string? DiagnosticsFolder { get; }
 
     /// <summary>Folder of the per-image PNG thumbnails (image and spectrum), or null.</summary>
     public string? FiguresFolder { get; }
@@ -76,6 +81,7 @@ public sealed class DefocusAnalyzer
             Status = DefocusResult.StatusOk,
             MeanIntensity = mean,
             Acquired = acquired,
+            AcquiredSource = image.Metadata.Acquired.HasValue ? DefocusResult.AcquiredFromMetadata : DefocusResult.AcquiredFromFile,
             PixelSizeAngstrom = pixel,
             SpectrumPixelSizeAngstrom = spectrum.PixelSizeAngstrom,
             SpectrumSizePx = spectrum.Size,
@@ -89,7 +95,7 @@ public sealed class DefocusAnalyzer
         }
         catch (ArgumentException e)
         {
-            var failed = baseRow with { Status = DefocusResult.StatusError, Error = "CTF fit failed: " + OneLine(e) };
+            var failed = baseRow with { Status = DefocusResult.StatusFailed, Error = "CTF not fitted: " + OneLine(e) };
             return new ImagePart(failed, profileCurve, smoothed, peaks, null);
         }
         var row = baseRow with
@@ -102,9 +108,12 @@ public sealed class DefocusAnalyzer
             FftIndexInverseAngstrom = fit.FftIndexInverseAngstrom,
             FringeWidthPx = fit.FringeWidthPx,
         };
+        if (double.IsNaN(fit.FitResolutionAngstrom))
+            row = row with { Status = DefocusResult.StatusFailed, Error = $"no Thon rings matched: the local correlation with the fitted CTF never held ≥ {_fitOptions.FitResolutionThreshold:G2} beyond the first zero (score {fit.Score:F3})" };
         var p = fit.Profile;
         var fitCurve = new FitCurve(p.RadiusPx, p.FrequencyInverseAngstrom, p.Normalised, p.ModelCtfSquared, p.CrossCorrelation,
             fit.Defocus1Angstrom, fit.Defocus2Angstrom, fit.AstigmatismAngleDegrees, fit.PhaseShiftRadians);
+        if (DiagnosticsFolder != null) Thumbnails.WriteDiagnostic(DiagnosticsFolder, file, spectrum, fit.Parameters);
         if (FiguresFolder != null) Thumbnails.Write(FiguresFolder, file, image, spectrum, fit.Parameters, fit.FitResolutionAngstrom, _options.InputIsPowerSpectrum);
         return new ImagePart(row, profileCurve, smoothed, peaks, fitCurve);
     }

@@ -9,7 +9,7 @@ public sealed record DefocusResult
     /// <summary>Absolute path of the input file.</summary>
     public required string File { get; init; }
 
-    /// <summary><see cref="StatusOk"/> or <see cref="StatusError"/>.</summary>
+    /// <summary><see cref="StatusOk"/>, <see cref="StatusFailed"/> or <see cref="StatusError"/>.</summary>
     public required string Status { get; init; }
 
     /// <summary>One-line error message (empty when the image succeeded).</summary>
@@ -24,10 +24,12 @@ public sealed record DefocusResult
     /// <summary>Angle of the defocus-1 axis from +x, counter-clockwise, MRC y up (degrees, 0..180).</summary>
     public double AstigmatismAngleDegrees { get; init; } = double.NaN;
 
-    /// <summary>CTFFIND-style fit score: normalised cross-correlation of spectrum and fitted CTF² (−1..1).</summary>
+    /// <summary>Fit score: CTFFIND's normalised cross-correlation of the background-subtracted spectrum and the fitted
+    /// CTF² over the fixed resolution band, weighted by ring SNR (−1..1; see <see cref="CtfEstimation.Fitting.CtfFitResult.Score"/>).</summary>
     public double FitScore { get; init; } = double.NaN;
 
-    /// <summary>Finest spacing (Å) where the fitted rings still agree with the data.</summary>
+    /// <summary>Fit resolution (Å), CTFFIND4's: finest spacing up to which the local correlation of the fitted rings with
+    /// the data stays ≥ 0.75; NaN when no ring matched.</summary>
     public double FitResolutionAngstrom { get; init; } = double.NaN;
 
     /// <summary>Radius of the 2nd Thon-ring maximum of the smoothed rotational profile (spectrum px).</summary>
@@ -45,8 +47,19 @@ public sealed record DefocusResult
     /// <summary>Mean pixel value of the image (file units; NaN for spectrum inputs' micrograph).</summary>
     public double MeanIntensity { get; init; } = double.NaN;
 
-    /// <summary>Acquisition time (ISO 8601) from the file's metadata, else the file's modification time (UTC).</summary>
+    /// <summary>Acquisition time (ISO 8601) from the file's metadata, else the file's modification time (UTC); which
+    /// one is in <see cref="AcquiredSource"/>.</summary>
     public string Acquired { get; init; } = "";
+
+    /// <summary>Where <see cref="Acquired"/> comes from: <see cref="AcquiredFromMetadata"/> (DM tags, FEI/EMD/SER
+    /// headers) or <see cref="AcquiredFromFile"/> (the file's modification time, which copying resets).</summary>
+    public string AcquiredSource { get; init; } = AcquiredFromFile;
+
+    /// <summary><see cref="AcquiredSource"/> of a time read from the file's metadata.</summary>
+    public const string AcquiredFromMetadata = "metadata";
+
+    /// <summary><see cref="AcquiredSource"/> of a file modification time.</summary>
+    public const string AcquiredFromFile = "file";
 
     /// <summary>Pixel size of the image used (Å).</summary>
     public double PixelSizeAngstrom { get; init; } = double.NaN;
@@ -63,8 +76,12 @@ public sealed record DefocusResult
     /// <summary>Status of a processed image.</summary>
     public const string StatusOk = "ok";
 
-    /// <summary>Status of an image that could not be read or fitted.</summary>
+    /// <summary>Status of an image that could not be read.</summary>
     public const string StatusError = "error";
+
+    /// <summary>Status of an image that was read but refused or not fitted (too small for two Thon rings, no rings
+    /// matched); the numbers that could be measured are kept.</summary>
+    public const string StatusFailed = "failed";
 
     /// <summary>True when <see cref="Status"/> is <see cref="StatusOk"/>.</summary>
     public bool IsOk => Status == StatusOk;

@@ -26,7 +26,9 @@ public sealed partial class DefocusRun
             MinRelativeProminence = options.MinRelativeProminence,
         };
         effective.Validate();
-        var rows = ResultsTable.Read(folder.ResultsPath);
+        // Rows from the parts (full precision) where they exist; results.csv keeps only 6 significant digits.
+        var store = new PartStore(folder.PartsFolder);
+        var rows = ResultsTable.Read(folder.ResultsPath).Select(r => store.TryLoad(r.File)?.Result ?? r).ToList();
         var profiles = stage == "profiles" ? Junctures.ReadProfiles(folder.Juncture("profiles")) : null;
         var smoothed = stage == "peaks" ? null : stage == "smoothed" ? Junctures.ReadSmoothed(folder.Juncture("smoothed")) : [];
         var peaks = stage == "peaks" ? Junctures.ReadPeaks(folder.Juncture("peaks")) : null;

@@ -37,6 +37,9 @@ public sealed partial class DefocusRun
     /// <summary>Write report.html when finishing (shards leave the report to the merge).</summary>
     public bool WriteReport { get; init; } = true;
 
+    /// <summary>The command line recorded in provenance.json and the report (null = this process's command line).</summary>
+    public string? CommandLine { get; init; }
+
     /// <summary>Called once per image finished now (from worker threads).</summary>
     public Action? ImageDone { get; init; }
 
@@ -54,12 +57,14 @@ public sealed partial class DefocusRun
         if (previous != null && previous != Options)
             throw new InvalidOperationException($"{Folder.Root} holds a run made with other options ({Folder.OptionsPath}); use a new output folder");
         Folder.SaveOptions(Options);
+        var provenance = MakeProvenance(Options, CommandLine);
+        provenance.Save(Folder.ProvenancePath);
         var store = new PartStore(Folder.PartsFolder);
         var todo = files.Where(f => !store.IsDone(f)).ToList();
-        var analyzer = new DefocusAnalyzer(Options, Folder.FiguresFolder);
+        var analyzer = new DefocusAnalyzer(Options, Folder.FiguresFolder, Folder.DiagnosticsFolder);
         ProcessAll(todo, store, analyzer);
         var parts = files.Select(f => store.TryLoad(f) ?? ImagePart.Failed(Path.GetFullPath(f), "not processed")).ToList();
-        Finish(Folder, parts, Options, WriteReport);
+        Finish(Folder, parts, Options, WriteReport, provenance);
         return new RunSummary(files.Count, files.Count - todo.Count, todo.Count, parts.Count(p => !p.Result.IsOk));
     }
 
@@ -91,7 +96,12 @@ public sealed partial class DefocusRun
     }
 
     /// <summary>Writes results.csv, the juncture files and (optionally) the report of <paramref name="parts"/>.</summary>
-    public static void Finish(RunFolder folder, IReadOnlyList<ImagePart> parts, DefocusRunOptions options, bool writeReport)
+    /// <param name="folder">Run folder.</param>
+    /// <param name="parts">Every image's part, in input order.</param>
+    /// <param name="options">The run's settings.</param>
+    /// <param name="writeReport">Also write report.html.</param>
+    /// <param name="provenance">Version, command line and settings for the report (null = made now from this process).</param>
+    public static void Finish(RunFolder folder, IReadOnlyList<ImagePart> parts, DefocusRunOptions options, bool writeReport, Reporting.Provenance? provenance = null)
     {
         Junctures.WriteAll(folder.JuncturesFolder, parts);
         ResultsTable.Write(folder.ResultsPath, parts.Select(p => p.Result));
@@ -101,6 +111,10 @@ public sealed partial class DefocusRun
         var now = DateTime.Now;
         foreach (var part in parts.Where(p => p.Result.IsOk))
             Export.CtffindText.Write(Export.CtffindText.PathFor(folder.CtffindFolder, part.Result.File), part.Result, options, now);
-        if (writeReport) DefocusReport.Write(folder.ReportPath, parts, folder.FiguresFolder, options);
+        if (writeReport) DefocusReport.Write(folder.ReportPath, parts, folder.FiguresFolder, options, provenance ?? MakeProvenance(options, null));
     }
+
+    /// <summary>Provenance of a defocus run: the run options and the spectrum and fit settings derived from them.</summary>
+    public static Reporting.Provenance MakeProvenance(DefocusRunOptions options, string? commandLine) =>
+        Reporting.Provenance.Now(new { run = options, spectrum = options.ToSpectrumOptions(), fit = options.ToFitOptions() }, commandLine);
 }

@@ -1,3 +1,4 @@
+using TemKit.Optics;
 using TemKit.CtfEstimation.Fitting;
 using TemKit.CtfEstimation.Spectrum;
 
@@ -10,13 +11,17 @@ namespace TemKit.Pipelines.Defocus;
 public sealed record DefocusRunOptions
 {
     /// <summary>Acceleration voltage (kV).</summary>
-    public double VoltageKilovolts { get; init; } = 300;
+    public double VoltageKilovolts { get; init; } = ElectronOptics.Default.VoltageKilovolts;
 
     /// <summary>Spherical aberration (mm).</summary>
-    public double CsMillimetres { get; init; } = 2.7;
+    public double CsMillimetres { get; init; } = ElectronOptics.Default.CsMillimetres;
 
     /// <summary>Amplitude contrast fraction (0..1).</summary>
-    public double AmplitudeContrast { get; init; } = 0.07;
+    public double AmplitudeContrast { get; init; } = ElectronOptics.Default.AmplitudeContrast;
+
+    /// <summary>Voltage, Cs and amplitude contrast as one <see cref="ElectronOptics"/> (not serialised: the three values are).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ElectronOptics Optics => new(VoltageKilovolts, CsMillimetres, AmplitudeContrast);
 
     /// <summary>Pixel size (Å) that overrides the file header; null = use the header.</summary>
     public double? PixelSizeAngstrom { get; init; }
@@ -57,6 +62,10 @@ public sealed record DefocusRunOptions
     /// <summary>Peaks and zeros weaker than this fraction of the strongest prominence are dropped (0..1).</summary>
     public double MinRelativeProminence { get; init; } = 0.05;
 
+    /// <summary>Astigmatism restraint: SD (Å) of the expected |Δf1 − Δf2| (CTFFIND's restraint; 0 = off), see
+    /// <see cref="CtfFitOptions.ExpectedAstigmatismAngstrom"/>.</summary>
+    public double ExpectedAstigmatismAngstrom { get; init; } = CtfFitOptions.DefaultExpectedAstigmatismAngstrom;
+
     /// <summary>Checks the values; throws <see cref="ArgumentOutOfRangeException"/> naming the bad one.</summary>
     public void Validate()
     {
@@ -81,5 +90,6 @@ public sealed record DefocusRunOptions
         MaxDefocusAngstrom = MaxDefocusAngstrom,
         LowResolutionAngstrom = MinResolutionAngstrom,
         HighResolutionAngstrom = MaxResolutionAngstrom,
+        ExpectedAstigmatismAngstrom = ExpectedAstigmatismAngstrom,
     };
 }

@@ -4,7 +4,8 @@ using TemKit.IO.Csv;
 
 namespace TemKit.Pipelines.Defocus;
 
-/// <summary>Reads and writes RUN/results.csv: one <see cref="DefocusResult"/> per row, numbers round-trip exactly.</summary>
+/// <summary>Reads and writes RUN/results.csv: one <see cref="DefocusResult"/> per row, numbers to
+/// <see cref="Cells.SignificantDigits"/> significant digits (the junctures keep full precision).</summary>
 public static class ResultsTable
 {
     /// <summary>Column names, in file order.</summary>
@@ -12,8 +13,11 @@ public static class ResultsTable
     [
         "file", "status", "error", "defocus1_A", "defocus2_A", "astigmatism_angle_deg", "mean_defocus_A", "fit_score",
         "fit_resolution_A", "second_peak_px", "second_peak_inv_A", "fft_index", "fringe_width_px", "mean_intensity",
-        "acquired", "pixel_size_A", "spectrum_pixel_size_A", "spectrum_size_px",
+        "acquired", "pixel_size_A", "spectrum_pixel_size_A", "spectrum_size_px", "acquired_source",
     ];
+
+    /// <summary>Columns added later: a results file from an older run may lack them (defaults are used).</summary>
+    private static readonly HashSet<string> s_optional = ["acquired_source"];
 
     /// <summary>Writes the rows atomically.</summary>
     public static void Write(string path, IEnumerable<DefocusResult> rows) =>
@@ -27,7 +31,7 @@ public static class ResultsTable
         foreach (string c in Columns)
         {
             int i = table.ColumnIndex(c);
-            if (i < 0) throw new TemKitFormatException(path, $"column '{c}' is missing");
+            if (i < 0 && !s_optional.Contains(c)) throw new TemKitFormatException(path, $"column '{c}' is missing");
             index[c] = i;
         }
         var rows = new List<DefocusResult>(table.Rows.Count);
@@ -55,6 +59,7 @@ public static class ResultsTable
                 PixelSizeAngstrom = D("pixel_size_A"),
                 SpectrumPixelSizeAngstrom = D("spectrum_pixel_size_A"),
                 SpectrumSizePx = (int)Cells.ParseDouble(r[index["spectrum_size_px"]], path, line, "spectrum_size_px"),
+                AcquiredSource = index["acquired_source"] >= 0 ? r[index["acquired_source"]] : DefocusResult.AcquiredFromFile,
             });
         }
         return rows;
@@ -62,11 +67,11 @@ public static class ResultsTable
 
     private static string[] ToCells(DefocusResult r) =>
     [
-        r.File, r.Status, r.Error, Cells.Format(r.Defocus1Angstrom), Cells.Format(r.Defocus2Angstrom),
-        Cells.Format(r.AstigmatismAngleDegrees), Cells.Format(r.MeanDefocusAngstrom), Cells.Format(r.FitScore),
-        Cells.Format(r.FitResolutionAngstrom), Cells.Format(r.SecondPeakPx), Cells.Format(r.SecondPeakInverseAngstrom),
-        Cells.Format(r.FftIndexInverseAngstrom), Cells.Format(r.FringeWidthPx), Cells.Format(r.MeanIntensity), r.Acquired,
-        Cells.Format(r.PixelSizeAngstrom), Cells.Format(r.SpectrumPixelSizeAngstrom), r.SpectrumSizePx.ToString(CultureInfo.InvariantCulture),
+        r.File, r.Status, r.Error, Cells.Short(r.Defocus1Angstrom), Cells.Short(r.Defocus2Angstrom),
+        Cells.Short(r.AstigmatismAngleDegrees), Cells.Short(r.MeanDefocusAngstrom), Cells.Short(r.FitScore),
+        Cells.Short(r.FitResolutionAngstrom), Cells.Short(r.SecondPeakPx), Cells.Short(r.SecondPeakInverseAngstrom),
+        Cells.Short(r.FftIndexInverseAngstrom), Cells.Short(r.FringeWidthPx), Cells.Short(r.MeanIntensity), r.Acquired,
+        Cells.Short(r.PixelSizeAngstrom), Cells.Short(r.SpectrumPixelSizeAngstrom), r.SpectrumSizePx.ToString(CultureInfo.InvariantCulture), r.AcquiredSource,
     ];
 }
 
@@ -75,6 +80,12 @@ public static class Cells
 {
     /// <summary>Formats a number so that parsing it gives back the same double.</summary>
     public static string Format(double value) => double.IsNaN(value) ? "" : value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Significant digits of the numbers in results.csv: far beyond any measurement's precision, short to read.</summary>
+    public const int SignificantDigits = 6;
+
+    /// <summary>Formats a number to <see cref="SignificantDigits"/> significant digits (invariant culture, NaN empty).</summary>
+    public static string Short(double value) => double.IsNaN(value) ? "" : value.ToString("G" + SignificantDigits, CultureInfo.InvariantCulture);
 
     /// <summary>Parses a cell written by <see cref="Format"/>; empty = NaN.</summary>
     public static double ParseDouble(string cell, string path, int line, string column)

@@ -49,6 +49,12 @@ public sealed record RunFolder(string Root, string FiguresFolder)
     /// <summary>RUN/run.json.</summary>
     public string OptionsPath => Path.Combine(Root, "run.json");
 
+    /// <summary>RUN/diagnostics: CTFFIND-style diagnostic images, KEY.ctf.mrc and KEY.ctf.png (shared by shards).</summary>
+    public string DiagnosticsFolder => Path.Combine(Path.GetDirectoryName(FiguresFolder)!, "diagnostics");
+
+    /// <summary>RUN/provenance.json: TemKit version, command line, time and all settings of the last run.</summary>
+    public string ProvenancePath => Path.Combine(Root, "provenance.json");
+
     /// <summary>RUN/shard.json (shards only): which files the shard owns.</summary>
     public string ManifestPath => Path.Combine(Root, "shard.json");
 

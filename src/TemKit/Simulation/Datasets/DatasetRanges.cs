@@ -81,7 +81,7 @@ public sealed record DatasetRanges
         BlurAngstrom.Validate("blur_angstrom", 0, 20);
         DoseElectronsPerAngstrom2.Validate("dose_electrons_per_angstrom2", 1e-3, 1e12);
         DiameterNanometres.Validate("diameter_nanometres", 0.3, 20);
-        if (MtfModel is < 1 or > 5) throw new ArgumentException($"mtf_model: {MtfModel} must be 1..5 (SOI Table 3)");
+        if (MtfModel is < 1 or > 5) throw new ArgumentException($"mtf_model: {MtfModel} must be 1..5 (Table 3 of Leth Larsen et al.'s supplementary)");
         if (!(SliceThicknessAngstrom is >= 0.1 and <= 50)) throw new ArgumentException($"slice_thickness_angstrom: {SliceThicknessAngstrom} must be 0.1..50");
         ParticleFor(DiameterNanometres.Centre).Validate();
     }

@@ -25,5 +25,6 @@ public readonly record struct ParameterRange(double Min, double Max)
         if (Min < lo || Max > hi) throw new ArgumentException($"{name}: range [{Min}, {Max}] must lie within [{lo}, {hi}]");
     }
 
+    /// <summary>"[min, max]" with 6 significant digits.</summary>
     public override string ToString() => FormattableString.Invariant($"[{Min:G6}, {Max:G6}]");
 }

@@ -27,6 +27,36 @@ internal static unsafe class ComplexOps
         }
     }
 
+    /// <summary>acc[i] += alpha·x[i] (complex AXPY), AVX where available with a scalar tail.</summary>
+    public static void MultiplyAdd(Span<ComplexF> acc, ReadOnlySpan<ComplexF> x, ComplexF alpha)
+    {
+        if (acc.Length != x.Length) throw new ArgumentException("complex arrays differ in length");
+        fixed (ComplexF* pa = acc)
+        fixed (ComplexF* px = x)
+        {
+            float* a = (float*)pa, b = (float*)px;
+            int i = 0, count = acc.Length;
+            if (Avx.IsSupported)
+            {
+                var re = Vector256.Create(alpha.Re);
+                var im = Vector256.Create(alpha.Im);
+                for (; i + 4 <= count; i += 4)
+                {
+                    var vx = Avx.LoadVector256(b + 2 * i);
+                    var swap = Avx.Permute(vx, 0b10_11_00_01);
+                    var product = Avx.AddSubtract(Avx.Multiply(vx, re), Avx.Multiply(swap, im));
+                    Avx.Store(a + 2 * i, Avx.Add(Avx.LoadVector256(a + 2 * i), product));
+                }
+            }
+            for (; i < count; i++)
+            {
+                float xr = b[2 * i], xi = b[2 * i + 1];
+                a[2 * i] += xr * alpha.Re - xi * alpha.Im;
+                a[2 * i + 1] += xr * alpha.Im + xi * alpha.Re;
+            }
+        }
+    }
+
     /// <summary>a[i] *= m[i] for a real mask or envelope.</summary>
     public static void Multiply(Span<ComplexF> a, ReadOnlySpan<float> m)
     {
@@ -70,11 +100,16 @@ internal static unsafe class ComplexOps
         for (int i = 0; i < a.Length; i++) destination[i] = a[i].Re * a[i].Re + a[i].Im * a[i].Im;
     }
 
-    // Runs body(start, count) over [0, n) in chunks, in parallel when there is more than one chunk.
+    // Runs body(start, count) over [0, n) in chunks, in parallel when there is more than one chunk (unless the caller is
+    // a batch worker inside an InnerParallelism.Serial scope).
     private static void ForChunks(int n, Action<int, int> body)
     {
         int chunks = (n + Chunk - 1) / Chunk;
-        if (chunks <= 1) { body(0, n); return; }
+        if (chunks <= 1 || Numerics.InnerParallelism.IsSerial)
+        {
+            for (int c = 0; c < chunks; c++) body(c * Chunk, Math.Min(Chunk, n - c * Chunk));
+            return;
+        }
         Parallel.For(0, chunks, c =>
         {
             int start = c * Chunk;

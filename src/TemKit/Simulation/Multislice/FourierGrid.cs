@@ -10,8 +10,8 @@ internal sealed class FourierGrid
         Nx = grid.Nx; Ny = grid.Ny;
         Kx = new double[Nx];
         Ky = new double[Ny];
-        for (int i = 0; i < Nx; i++) Kx[i] = Fourier.FftShift.SignedIndex(i, Nx) / (Nx * grid.PixelSizeAngstrom);
-        for (int j = 0; j < Ny; j++) Ky[j] = Fourier.FftShift.SignedIndex(j, Ny) / (Ny * grid.PixelSizeAngstrom);
+        for (int i = 0; i < Nx; i++) Kx[i] = Fourier.FftFrequency.InverseAngstrom(i, Nx, grid.PixelSizeAngstrom);
+        for (int j = 0; j < Ny; j++) Ky[j] = Fourier.FftFrequency.InverseAngstrom(j, Ny, grid.PixelSizeAngstrom);
         NyquistInverseAngstrom = 0.5 / grid.PixelSizeAngstrom;
     }
 

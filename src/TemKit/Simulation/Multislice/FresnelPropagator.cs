@@ -35,6 +35,9 @@ public sealed class FresnelPropagator
     /// <summary>The 0/1 bandwidth-limit mask in FFT order.</summary>
     internal float[] BandLimit { get; }
 
+    /// <summary>P(k) in FFT order (0 outside the band limit), for callers that keep the wave in Fourier space.</summary>
+    internal ReadOnlySpan<ComplexF> Kernel => _kernel;
+
     /// <summary>Propagates <paramref name="wave"/> (real space, Nx·Ny) in place.</summary>
     public void Apply(Span<ComplexF> wave)
     {

@@ -12,22 +12,22 @@ namespace TemKit.Simulation.Multislice;
 public static class MultisliceSimulator
 {
     /// <summary>The exit wave of a unit plane wave through every slice of <paramref name="potential"/>.</summary>
-    public static ExitWave Run(SlicedPotential potential, MultisliceParameters parameters)
+    public static ExitWave Run(SlicedPotential potential, MultisliceParameters parameters, IFftProvider? fft = null)
     {
         var wave = new ComplexF[potential.Grid.Nx * potential.Grid.Ny];
         wave.AsSpan().Fill(new ComplexF(1, 0));
-        Propagate(wave, potential, parameters);
+        Propagate(wave, potential, parameters, fft);
         return new ExitWave(potential.Grid, parameters.VoltageKilovolts, wave);
     }
 
     /// <summary>Carries <paramref name="wave"/> (real space, in place) through every slice of <paramref name="potential"/>.</summary>
-    public static void Propagate(Span<ComplexF> wave, SlicedPotential potential, MultisliceParameters parameters)
+    public static void Propagate(Span<ComplexF> wave, SlicedPotential potential, MultisliceParameters parameters, IFftProvider? fft = null)
     {
         parameters.Validate();
         var grid = potential.Grid;
         int nx = grid.Nx, ny = grid.Ny, n = nx * ny;
         if (wave.Length != n) throw new ArgumentException($"wave holds {wave.Length} values, the grid needs {n}");
-        var fft = Fft.Default;
+        fft ??= Fft.Default;
         var propagator = new FresnelPropagator(grid, potential.SliceThicknessAngstrom, parameters);
         var mask = propagator.BandLimit;
         float sigma = (float)ElectronOptics.InteractionConstantRadPerVoltAngstrom(parameters.VoltageKilovolts);

@@ -23,9 +23,12 @@ public sealed record ImagingParameters(
     double ConvergenceSemiAngleMilliradians = 0.2,
     double BlurAngstrom = 0.45)
 {
+    /// <summary>Defocus and astigmatism as one <see cref="Optics.DefocusAberration"/> (Δf1 = Δf + astigmatism/2).</summary>
+    public Optics.DefocusAberration Aberration => Optics.DefocusAberration.FromMean(DefocusAngstrom, AstigmatismAngstrom, AstigmatismAngleDegrees);
+
     /// <summary>Scherzer defocus Δf = √(4/3 · Cs λ) in Å (positive = underfocus) for Cs in mm at <paramref name="voltageKilovolts"/>.</summary>
     public static double ScherzerDefocusAngstrom(double csMillimetres, double voltageKilovolts) =>
-        Math.Sqrt(4.0 / 3.0 * csMillimetres * 1e7 * Optics.ElectronOptics.WavelengthAngstrom(voltageKilovolts));
+        Math.Sqrt(4.0 / 3.0 * csMillimetres * Optics.ElectronOptics.AngstromPerMillimetre * Optics.ElectronOptics.WavelengthAngstrom(voltageKilovolts));
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad parameter.</summary>
     public void Validate()

@@ -22,15 +22,19 @@ public sealed class WaveImager
     private readonly int[] _band, _mirror;
     private readonly double[] _g, _azimuth, _cos2, _sin2;
     private readonly ExitWave _wave;
+    private readonly IFftProvider _fft;
 
-    /// <summary>Prepares <paramref name="exitWave"/> for imaging (one forward FFT).</summary>
-    public WaveImager(ExitWave exitWave)
+    /// <summary>Prepares <paramref name="exitWave"/> for imaging (one forward FFT) with the FFT backend
+    /// <paramref name="fft"/> (null: <see cref="Fft.Default"/> at construction).</summary>
+    public WaveImager(ExitWave exitWave, IFftProvider? fft = null)
     {
+        ArgumentNullException.ThrowIfNull(exitWave);
         _wave = exitWave;
+        _fft = fft ?? Fft.Default;
         var grid = exitWave.Grid;
         int nx = grid.Nx, ny = grid.Ny;
         _spectrum = new ComplexF[nx * ny];
-        Fft.Default.Forward(exitWave.Values, _spectrum, nx, ny);
+        _fft.Forward(exitWave.Values, _spectrum, nx, ny);
         var k = new FourierGrid(grid);
         var band = new List<int>();
         var mirror = new List<int>();
@@ -64,9 +68,11 @@ public sealed class WaveImager
     public ExitWave ExitWave => _wave;
 
     /// <summary>The CTF model (CTFFIND convention) for <paramref name="p"/> at this wave's voltage.</summary>
-    public Ctf CtfFor(ImagingParameters p) => new(new CtfParameters(
-        _wave.VoltageKilovolts, p.CsMillimetres, 0,
-        p.DefocusAngstrom + 0.5 * p.AstigmatismAngstrom, p.DefocusAngstrom - 0.5 * p.AstigmatismAngstrom, p.AstigmatismAngleDegrees));
+    public Ctf CtfFor(ImagingParameters p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return new(CtfParameters.From(new ElectronOptics(_wave.VoltageKilovolts, p.CsMillimetres, 0), p.Aberration));
+    }
 
     /// <summary>Writes H(k) (FFT order) for <paramref name="p"/> into <paramref name="transfer"/>; H is left 0 where the exit
     /// wave's spectrum is 0 (outside the multislice band limit), since nothing is transferred there.</summary>
@@ -83,19 +89,20 @@ public sealed class WaveImager
         }
     }
 
-    // H at the band bins: χ from Ctf.ChiRadians; the envelopes from |∇χ|, whose radial part uses the defocus recovered
-    // from χ itself (χ = πλg²Δf(α) − ½πCsλ³g⁴, Rohou & Grigorieff Eq. 1) and whose azimuthal part is
+    // H at the band bins: χ and its radial slope from CtfPhase (χ = πλg²Δf(α) − ½πCsλ³g⁴, Rohou & Grigorieff Eq. 1);
+    // the envelopes from |∇χ|, whose azimuthal part is
     // (1/g)∂χ/∂α = −πλg(Δf1 − Δf2) sin 2(α − α_ast); exp and sin/cos then run vectorised over each chunk.
     private void BandTransfer(ImagingParameters p, ComplexF[] values)
     {
         p.Validate();
         var ctf = CtfFor(p);
-        double lambda = ElectronOptics.WavelengthAngstrom(_wave.VoltageKilovolts);
-        double cs = p.CsMillimetres * 1e7, astig = p.AstigmatismAngstrom, astigAngle = p.AstigmatismAngleDegrees * Math.PI / 180;
+        var phase = ctf.Phase;
+        double lambda = phase.Lambda;
+        double astig = p.AstigmatismAngstrom, astigAngle = p.AstigmatismAngleDegrees * Math.PI / 180;
         double c2a = Math.Cos(2 * astigAngle), s2a = Math.Sin(2 * astigAngle);
         double temporal = 0.5 * Math.Pow(Math.PI * lambda * p.FocalSpreadAngstrom, 2);
         double spatial = Math.Pow(p.ConvergenceSemiAngleMilliradians * 1e-3 / (2 * lambda), 2);
-        double csTerm = 0.5 * Math.PI * cs * lambda * lambda * lambda, phaseShift = ctf.Parameters.PhaseShiftRadians;
+        double phaseShift = ctf.Parameters.PhaseShiftRadians;
         int chunks = (_band.Length + Chunk - 1) / Chunk;
         Parallel.For(0, chunks, () => (new float[Chunk], new float[Chunk], new float[Chunk], new float[Chunk]), (c, _, scratch) =>
         {
@@ -105,9 +112,9 @@ public sealed class WaveImager
             {
                 int b = start + i;
                 double g = _g[b], g2 = g * g;
-                double x = ctf.ChiRadians(g, _azimuth[b]);
-                double defocus = g2 > 0 ? (x - phaseShift + csTerm * g2 * g2) / (Math.PI * lambda * g2) : 0;
-                double dRadial = 2 * Math.PI * lambda * g * defocus - 4 * csTerm * g2 * g;
+                double defocus = ctf.DefocusAt(_azimuth[b]);
+                double x = phase.Chi(g, defocus) + phaseShift;
+                double dRadial = phase.ChiSlope(g, defocus);
                 double dAzimuthal = -Math.PI * lambda * g * astig * (_sin2[b] * c2a - _cos2[b] * s2a);
                 chi[i] = (float)x;
                 exponent[i] = (float)(-temporal * g2 * g2 - spatial * (dRadial * dRadial + dAzimuthal * dAzimuthal));
@@ -141,22 +148,21 @@ public sealed class WaveImager
             s = _spectrum[m];
             buffer[m] = new ComplexF(s.Re * h.Re - s.Im * h.Im, s.Re * h.Im + s.Im * h.Re);
         }
-        var fft = Fft.Default;
-        fft.Inverse(buffer, buffer, nx, ny);
+        _fft.Inverse(buffer, buffer, nx, ny);
         var pixels = new float[n];
         ComplexOps.Intensity(buffer, pixels);
-        if (p.BlurAngstrom > 0) GaussianBlur(pixels, nx, ny, grid.PixelSizeAngstrom, p.BlurAngstrom);
+        if (p.BlurAngstrom > 0) GaussianBlur(pixels, nx, ny, grid.PixelSizeAngstrom, p.BlurAngstrom, _fft);
         var metadata = new ImageMetadata { VoltageKilovolts = _wave.VoltageKilovolts, DefocusAngstrom = p.DefocusAngstrom };
         return new Image2D(nx, ny, pixels, new VoxelSize(grid.PixelSizeAngstrom, grid.PixelSizeAngstrom, 0), metadata);
     }
 
     /// <summary>Convolves <paramref name="pixels"/> (periodic) with a Gaussian of standard deviation <paramref name="sigmaAngstrom"/>:
     /// multiplies the spectrum by exp(−2π² σ² k²).</summary>
-    public static void GaussianBlur(Span<float> pixels, int nx, int ny, double pixelSizeAngstrom, double sigmaAngstrom)
+    public static void GaussianBlur(Span<float> pixels, int nx, int ny, double pixelSizeAngstrom, double sigmaAngstrom, IFftProvider? fft = null)
     {
         int h = nx / 2 + 1;
         var spectrum = new ComplexF[h * ny];
-        var fft = Fft.Default;
+        fft ??= Fft.Default;
         fft.ForwardReal(pixels, spectrum, nx, ny);
         double c = -2 * Math.PI * Math.PI * sigmaAngstrom * sigmaAngstrom;
         var gx = new float[h];
@@ -167,7 +173,7 @@ public sealed class WaveImager
         }
         for (int j = 0; j < ny; j++)
         {
-            double ky = FftShift.SignedIndex(j, ny) / (ny * pixelSizeAngstrom);
+            double ky = FftFrequency.InverseAngstrom(j, ny, pixelSizeAngstrom);
             float gy = (float)Math.Exp(c * ky * ky);
             var row = spectrum.AsSpan(j * h, h);
             for (int i = 0; i < h; i++) row[i] *= gx[i] * gy;

@@ -38,10 +38,13 @@ public static partial class DefocusReport
             string image = Thumbnails.ImagePath(figuresFolder, r.File);
             string spectrum = Thumbnails.SpectrumPath(figuresFolder, r.File);
             if (File.Exists(image)) figures.Add(ReportFigure.PngFile(image, "micrograph"));
-            if (File.Exists(spectrum)) figures.Add(ReportFigure.PngFile(spectrum, "power spectrum, fitted zeros on the right half"));
+            if (File.Exists(spectrum)) figures.Add(ReportFigure.PngFile(spectrum, "power spectrum, fitted zeros on the right half, fit resolution (yellow circle)"));
             figures.Add(ReportFigure.Plot(ProfileFigure(part), "radial profile and fit"));
+            string peak = double.IsFinite(r.SecondPeakPx)
+                ? string.Create(CultureInfo.InvariantCulture, $"{r.SecondPeakPx:F2} px = {r.SecondPeakInverseAngstrom:F4} 1/Å")
+                : "not found";
             report.AddFigureRow(figures, string.Create(CultureInfo.InvariantCulture,
-                $"Δf1 {r.Defocus1Angstrom:F0} Å, Δf2 {r.Defocus2Angstrom:F0} Å, angle {r.AstigmatismAngleDegrees:F1}°, score {r.FitScore:F3}, fit resolution {r.FitResolutionAngstrom:F2} Å, 2nd peak {r.SecondPeakPx:F2} px = {r.SecondPeakInverseAngstrom:F4} 1/Å"));
+                $"Δf1 {r.Defocus1Angstrom:F0} Å, Δf2 {r.Defocus2Angstrom:F0} Å, angle {r.AstigmatismAngleDegrees:F1}°, score {r.FitScore:F3}, fit resolution {r.FitResolutionAngstrom:F2} Å, 2nd peak {peak}"));
         }
     }
 
@@ -66,6 +69,14 @@ public static partial class DefocusReport
             var xs = inRange.Select(i => f.FrequencyInverseAngstrom[i]).ToArray();
             fit.AddLine("data along fitted rings", xs, inRange.Select(i => f.Normalised[i]).ToArray(), width: 1);
             fit.AddLine("fit 2·CTF²−1", xs, inRange.Select(i => 2 * f.ModelCtfSquared[i] - 1).ToArray());
+            fit.AddLine("local correlation", xs, inRange.Select(i => f.CrossCorrelation[i]).ToArray(), dashed: true);
+        }
+        double resolution = part.Result.FitResolutionAngstrom;
+        if (double.IsFinite(resolution) && resolution > 0)
+        {
+            string label = string.Create(CultureInfo.InvariantCulture, $"fit resolution {resolution:F2} Å");
+            fit.AddVerticalLine(1 / resolution, label, "#d62728");
+            profile.AddVerticalLine(1 / resolution, null, "#d62728");
         }
         return new SvgFigure(profile, fit);
     }

@@ -18,13 +18,19 @@ public static partial class DefocusReport
     public const int WorstShown = 50;
 
     /// <summary>Writes the report of <paramref name="parts"/> (pictures from <paramref name="figuresFolder"/>) to <paramref name="path"/>.</summary>
-    public static void Write(string path, IReadOnlyList<ImagePart> parts, string figuresFolder, DefocusRunOptions options)
+    /// <param name="path">report.html.</param>
+    /// <param name="parts">Every image's part.</param>
+    /// <param name="figuresFolder">Thumbnails.</param>
+    /// <param name="options">The run's settings.</param>
+    /// <param name="provenance">Version, command line and settings, listed at the end (null = made now from this process).</param>
+    public static void Write(string path, IReadOnlyList<ImagePart> parts, string figuresFolder, DefocusRunOptions options, Provenance? provenance = null)
     {
         var rows = parts.Select(p => p.Result).ToList();
         var ok = rows.Where(r => r.IsOk).ToList();
         var report = new HtmlReport("Defocus report")
         {
-            Subtitle = $"{rows.Count} images, {ok.Count} fitted, {rows.Count - ok.Count} failed · {options.VoltageKilovolts:G4} kV, Cs {options.CsMillimetres:G4} mm, amplitude contrast {options.AmplitudeContrast:G3}",
+            Subtitle = $"{rows.Count} images, {ok.Count} fitted, {rows.Count - ok.Count} failed · {options.VoltageKilovolts:G4} kV, Cs {options.CsMillimetres:G4} mm, amplitude contrast {options.AmplitudeContrast:G3} · TemKit {Provenance.Version}",
+            Provenance = provenance ?? DefocusRun.MakeProvenance(options, null),
         };
         AddSummary(report, ok);
         AddDatasetPlots(report, ok);
@@ -59,8 +65,11 @@ public static partial class DefocusReport
         var first = times.Where(t => t.HasValue).Select(t => t!.Value).DefaultIfEmpty(DateTimeOffset.UnixEpoch).Min();
         var last = times.Where(t => t.HasValue).Select(t => t!.Value).DefaultIfEmpty(first).Max();
         bool minutes = (last - first).TotalHours < 2;
-        var timePlot = new SvgPlot($"Defocus against acquisition time (from {first:yyyy-MM-dd HH:mm} UTC)",
-            minutes ? "time since first image (min)" : "time since first image (h)", "mean defocus (µm)");
+        // A file's modification time is not when it was recorded (copying resets it): say which one is plotted.
+        int fromFile = ok.Count(r => r.AcquiredSource != DefocusResult.AcquiredFromMetadata);
+        string what = fromFile == 0 ? "acquisition time" : fromFile == ok.Count ? "file modification time" : "acquisition time (file modification time where the metadata has none)";
+        var timePlot = new SvgPlot($"Defocus against {(fromFile == 0 ? "acquisition time" : "file time")} (from {first:yyyy-MM-dd HH:mm} UTC)",
+            $"{what}: {(minutes ? "min" : "h")} since the first image", "mean defocus (µm)");
         var hours = new List<double>();
         var values = new List<double>();
         for (int i = 0; i < ok.Count; i++)

@@ -23,6 +23,32 @@ public static class Thumbnails
     /// <summary>Path of the spectrum picture of <paramref name="file"/> in <paramref name="folder"/>.</summary>
     public static string SpectrumPath(string folder, string file) => Path.Combine(folder, PartStore.KeyOf(file) + ".spectrum.png");
 
+    /// <summary>Path of the CTFFIND-style diagnostic image (MRC, float32) of <paramref name="file"/> in <paramref name="folder"/>.</summary>
+    public static string DiagnosticMrcPath(string folder, string file) => Path.Combine(folder, PartStore.KeyOf(file) + ".ctf.mrc");
+
+    /// <summary>Path of the PNG of the diagnostic image.</summary>
+    public static string DiagnosticPngPath(string folder, string file) => Path.Combine(folder, PartStore.KeyOf(file) + ".ctf.png");
+
+    /// <summary>
+    /// Writes the CTFFIND-style diagnostic image (<see cref="CtfEstimation.Fitting.CtfDiagnosticImage"/>: data left, fitted
+    /// CTF² right) as MRC and PNG, atomically.
+    /// </summary>
+    public static void WriteDiagnostic(string folder, string file, PowerSpectrum spectrum, CtfParameters fit)
+    {
+        Directory.CreateDirectory(folder);
+        var image = CtfEstimation.Fitting.CtfDiagnosticImage.Make(spectrum, fit);
+        IO.Mrc.MrcFile.Write(DiagnosticMrcPath(folder, file), image);
+        int n = image.Width;
+        var gray = new byte[n * n];
+        double clip = CtfEstimation.Fitting.CtfDiagnosticImage.ClipSd;
+        for (int y = 0; y < n; y++)
+        {
+            var row = image.Row(n - 1 - y);
+            for (int x = 0; x < n; x++) gray[y * n + x] = (byte)Math.Clamp(Math.Round((row[x] + clip) / (2 * clip) * 255), 0, 255);
+        }
+        AtomicFile.WriteAllBytes(DiagnosticPngPath(folder, file), PngWriter.EncodeGray8(gray, n, n));
+    }
+
     /// <summary>Writes both pictures atomically.</summary>
     public static void Write(string folder, string file, Image2D image, PowerSpectrum spectrum, CtfParameters fit, double fitResolutionAngstrom, bool inputIsSpectrum)
     {
@@ -32,12 +58,13 @@ public static class Thumbnails
             var small = factor == 1 ? image : PowerSpectrumEstimator.Bin(image, factor);
             AtomicFile.WriteAllBytes(ImagePath(folder, file), PngWriter.EncodeImage(FlipRows(small)));
         }
-        AtomicFile.WriteAllBytes(SpectrumPath(folder, file), SpectrumWithRings(spectrum, fit, fitResolutionAngstrom).ToPng());
+        AtomicFile.WriteAllBytes(SpectrumPath(folder, file), PngWriter.EncodeCanvas(SpectrumWithRings(spectrum, fit, fitResolutionAngstrom)));
     }
 
     /// <summary>
     /// The spectrum (log scale, DC at the centre, ky up) with the fitted zeros drawn on its right half, out to the fit
-    /// resolution (Å) and only while neighbouring zeros are at least 3 displayed pixels apart.
+    /// resolution (Å) and only while neighbouring zeros are at least 3 displayed pixels apart, and the fit resolution
+    /// as a yellow circle.
     /// </summary>
     public static RgbCanvas SpectrumWithRings(PowerSpectrum spectrum, CtfParameters fit, double fitResolutionAngstrom)
     {
@@ -68,6 +95,20 @@ public static class Thumbnails
             }
             if (xs.Count < 2) break;
             canvas.DrawPolyline(xs.ToArray(), ys.ToArray(), RgbColor.Cyan, 1, 0.7);
+        }
+        // The fit-resolution limit: a circle across the whole spectrum.
+        double rLimit = limit / step;
+        if (double.IsFinite(rLimit) && rLimit < n / 2.0)
+        {
+            var cx = new double[181];
+            var cy = new double[181];
+            for (int k = 0; k <= 180; k++)
+            {
+                double t = 2 * Math.PI * k / 180;
+                cx[k] = centre + rLimit * Math.Cos(t);
+                cy[k] = n - 1 - (centre + rLimit * Math.Sin(t));
+            }
+            canvas.DrawPolyline(cx, cy, RgbColor.Yellow, 1, 0.8);
         }
         return canvas;
     }

@@ -20,13 +20,17 @@ public sealed record DefocusDatasetOptions
     public double PixelSizeAngstrom { get; init; } = 1.0;
 
     /// <summary>Acceleration voltage (kV).</summary>
-    public double VoltageKilovolts { get; init; } = 300;
+    public double VoltageKilovolts { get; init; } = ElectronOptics.Default.VoltageKilovolts;
 
     /// <summary>Spherical aberration (mm).</summary>
-    public double CsMillimetres { get; init; } = 2.7;
+    public double CsMillimetres { get; init; } = ElectronOptics.Default.CsMillimetres;
 
     /// <summary>Amplitude contrast fraction.</summary>
-    public double AmplitudeContrast { get; init; } = 0.07;
+    public double AmplitudeContrast { get; init; } = ElectronOptics.Default.AmplitudeContrast;
+
+    /// <summary>Voltage, Cs and amplitude contrast as one <see cref="ElectronOptics"/> (not serialised: the three values are).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ElectronOptics Optics => new(VoltageKilovolts, CsMillimetres, AmplitudeContrast);
 
     /// <summary>Smallest true mean defocus (Å, underfocus positive).</summary>
     public double MinDefocusAngstrom { get; init; } = 8000;

@@ -54,6 +54,24 @@ public static class SlurmScripts
         return sb.ToString();
     }
 
+    /// <summary>
+    /// A job array whose task K runs <c>LAUNCHER ARGUMENTS --shard K/N</c> (any sharded TemKit command, e.g.
+    /// <c>simulate tilt-dataset</c>), logging to <paramref name="logFolder"/>.
+    /// </summary>
+    public static string ShardedArrayScript(IReadOnlyList<string> launcher, string logFolder, IReadOnlyList<string> arguments, SlurmJobOptions options)
+    {
+        if (options.Shards < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Shards, "shards must be ≥ 1");
+        if (options.CpusPerTask < 1) throw new ArgumentOutOfRangeException(nameof(options), options.CpusPerTask, "cpus per task must be ≥ 1");
+        var sb = Header(options.JobName, Path.Combine(logFolder, "task-%A_%a.log"), options);
+        sb.Append(CultureInfo.InvariantCulture, $"#SBATCH --array=0-{options.Shards - 1}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"#SBATCH --cpus-per-task={options.CpusPerTask}\n");
+        sb.Append("set -euo pipefail\n");
+        sb.Append(Command(launcher));
+        foreach (string a in arguments) sb.Append(' ').Append(Quote(a));
+        sb.Append(CultureInfo.InvariantCulture, $" --shard \"${{SLURM_ARRAY_TASK_ID}}/{options.Shards}\" --threads \"${{SLURM_CPUS_PER_TASK:-{options.CpusPerTask}}}\"\n");
+        return sb.ToString();
+    }
+
     /// <summary>The merge script (run after every array task succeeded).</summary>
     public static string MergeScript(IReadOnlyList<string> launcher, string run, SlurmJobOptions options)
     {

@@ -1,4 +1,4 @@
-namespace TemKit.Neural.Training;
+namespace TemKit.Neural.Models;
 
 /// <summary>One line of the learning curve.</summary>
 /// <param name="Epoch">1-based epoch number.</param>

@@ -2,15 +2,15 @@ using System.Globalization;
 using TemKit.Detector;
 using TemKit.Plotting;
 
-namespace TemKit.Cli.Commands.Detector;
+namespace TemKit.Pipelines.Detector;
 
 /// <summary>SVG plots of the MTF fits: per frame like SOI Figs. 6-7, per series like Figs. 5-6.</summary>
-internal static class MtfPlots
+public static class MtfPlots
 {
     private const double GoodRSquared = 0.98;
 
     /// <summary>RUN/plots/&lt;file&gt;_f&lt;frame&gt;.svg for every fitted frame: spectrum with the Eq. 4 fit on top, normalised MTF below.</summary>
-    public static void WriteFramePlots(string run, IReadOnlyList<FrameResult> results)
+    public static void WriteFramePlots(string run, IReadOnlyList<MtfFrameResult> results)
     {
         string folder = Path.Combine(run, "plots");
         Directory.CreateDirectory(folder);
@@ -48,11 +48,11 @@ internal static class MtfPlots
 
     /// <summary>RUN/series_parameters.svg (Fig. 5: c0, c3, C against dose, R² ≥ 0.98 marked) and
     /// RUN/series_readout.svg (Fig. 6: C against N_D with the Eq. 2 fit).</summary>
-    public static void WriteSeriesPlots(string run, IReadOnlyList<FrameResult> results, ReadoutNoiseFit readout)
+    public static void WriteSeriesPlots(string run, IReadOnlyList<MtfFrameResult> results, ReadoutNoiseFit readout)
     {
         var ok = results.Where(r => r.Analysis?.Ok == true).ToList();
         bool perA2 = ok.All(r => r.Row.DosePerA2 is not null);
-        double X(FrameResult r) => perA2 ? r.Row.DosePerA2!.Value : r.Row.DosePerPixel!.Value;
+        double X(MtfFrameResult r) => perA2 ? r.Row.DosePerA2!.Value : r.Row.DosePerPixel!.Value;
         string xLabel = perA2 ? "frame dose (e/Å²)" : "frame dose N_D (e/px)";
         var good = ok.Where(r => r.Row.R2 >= GoodRSquared).ToList();
         var poor = ok.Where(r => !(r.Row.R2 >= GoodRSquared)).ToList();
@@ -68,14 +68,14 @@ internal static class MtfPlots
             p.AddHorizontalLine(mean, F($"mean {mean:G3} ({(good.Count > 0 ? $"R² ≥ {GoodRSquared}" : "all fits")})"));
             panels.Add(p);
         }
-        new SvgFigure(panels) { Title = "Fitted Eq. 1 parameters against frame dose (SOI Fig. 5)" }.Save(Path.Combine(run, "series_parameters.svg"));
+        new SvgFigure(panels) { Title = "Fitted MTF-model (supplementary Eq. 1) parameters against frame dose (as Fig. 5 of the supplementary of Leth Larsen et al.)" }.Save(Path.Combine(run, "series_parameters.svg"));
 
         var nd = ok.Select(r => r.Row.DosePerPixel!.Value).ToList();
         double lo = nd.Min(), hi = nd.Max();
         var curveX = Enumerable.Range(0, 200).Select(i => lo * Math.Pow(hi / lo, i / 199.0)).ToList();
-        var floor = new SvgPlot("C against frame dose (SOI Fig. 6)", "frame dose N_D (e/px)", "C = c2 / c1") { LogX = true };
+        var floor = new SvgPlot("C against frame dose (as Fig. 6 of the supplementary of Leth Larsen et al.)", "frame dose N_D (e/px)", "C = c2 / c1") { LogX = true };
         bool power = ok.Any(r => r.Analysis!.Spectrum!.Kind == SpectrumKind.Power);
-        floor.AddScatter(power ? "frames, sqrt(C) of the power spectrum" : "frames", nd, ok.Select(r => power ? Math.Sqrt(Math.Max(r.Row.C!.Value, 0)) : r.Row.C!.Value));
+        floor.AddScatter(power ? "frames, sqrt(C) of the power spectrum" : "frames", nd, ok.Select(r => ReadoutNoiseFit.AmplitudeFloor(r.Row.C!.Value, r.Analysis!.Spectrum!.Kind)));
         floor.AddLine(F($"Eq. 2: N0 = {readout.ReadoutNoiseElectronsPerPixel:G3} e/px, R² = {readout.RSquared:F3}"), curveX, curveX.Select(readout.Floor));
         floor.Save(Path.Combine(run, "series_readout.svg"));
     }

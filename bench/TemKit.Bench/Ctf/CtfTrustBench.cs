@@ -1,0 +1,109 @@
+using TemKit.Bench.Infrastructure;
+using TemKit.CtfEstimation.Fitting;
+using TemKit.CtfEstimation.Spectrum;
+using TemKit.CtfEstimation.Synthetic;
+using TemKit.Optics;
+
+namespace TemKit.Bench.Ctf;
+
+/// <summary>
+/// Are the fit score and the fit resolution numbers a microscopist can trust? A sweep of synthetic stigmatic
+/// micrographs (300 kV, Cs 2.7 mm, B = 100 Å², 1 Å/px), mean defocus log-spaced over 0.5–5 µm at three doses: per dose
+/// the Pearson correlation of the score with defocus (should be near 0) and the mean score (should rank the doses);
+/// the score of a wrong model (defocus 5 % off); the fit resolution against the known cut-off, which is the envelope
+/// cut-off (<see cref="ThonRingVisibility.CutOffFrequency"/>) or, where the rings alias first (ring period below 3
+/// spectrum px), the aliasing frequency; and the spurious astigmatism with and without the restraint.
+/// Arguments: [defocus values per dose (default 10)] [image size px (default 1024)].
+/// </summary>
+internal sealed class CtfTrustBench : IBench
+{
+    public string Name => "ctf-trust";
+    public string Description => "CTF fit score and fit resolution vs defocus, dose and the known envelope cut-off";
+
+    /// <summary>The sweep's doses (e/Å²).</summary>
+    private static readonly double[] Doses = [5, 15, 45];
+
+    public int Run(string[] args)
+    {
+        int perDose = args.Length > 0 ? int.Parse(args[0]) : 10;
+        int size = args.Length > 1 ? int.Parse(args[1]) : 1024;
+        Console.WriteLine("| dose e/Å² | Δf true Å | Δf fit Å | rel. err % | score | score, Δf +5 % | fit res Å | cut-off Å | limited by | res/cut-off | astig % | astig % no restraint |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        var summary = new List<string>();
+        var envelopeRatios = new List<double>();
+        var aliasRatios = new List<double>();
+        var meanScores = new List<double>();
+        var astig = new List<double>();
+        var astigFree = new List<double>();
+        int wrongLower = 0, cases = 0;
+        foreach (double dose in Doses)
+        {
+            var defoci = new List<double>();
+            var scores = new List<double>();
+            for (int i = 0; i < perDose; i++)
+            {
+                double mean = 5000 * Math.Pow(10, perDose > 1 ? (double)i / (perDose - 1) : 0);
+                var truth = new CtfParameters(300, 2.7, 0.07, mean, mean, 0);
+                var options = new SyntheticMicrographOptions(truth)
+                {
+                    WidthPx = size, HeightPx = size, PixelSizeAngstrom = 1.0, DoseElectronsPerAngstrom2 = dose, BFactorAngstrom2 = 100,
+                    Seed = 500 + i + (int)dose,
+                };
+                var spectrum = PowerSpectrumEstimator.Estimate(SyntheticMicrograph.Generate(options));
+                var fitOptions = new CtfFitOptions();
+                var fit = CtfFitter.Fit(spectrum, fitOptions);
+                var free = CtfFitter.Fit(spectrum, fitOptions with { ExpectedAstigmatismAngstrom = 0 });
+                double step = spectrum.FrequencyStepInverseAngstrom;
+                var (first, last) = CtfFitter.FittedRange(spectrum.Size, step, spectrum.PixelSizeAngstrom, fitOptions);
+                var model = new PhaseModel(300, 2.7, 0.07);
+                var wrong = fit.Parameters with { Defocus1Angstrom = 1.05 * fit.Defocus1Angstrom, Defocus2Angstrom = 1.05 * fit.Defocus2Angstrom };
+                double wrongScore = CtfFitter.BandScore(spectrum, wrong, model, first, last, fitOptions, weighted: true);
+                double envelope = ThonRingVisibility.CutOffFrequency(options, step, ThonRingVisibility.EffectiveTiles(spectrum.TileCount), last * step);
+                double alias = 1 / (2 * fitOptions.MinRingPeriodPx * model.Lambda * mean * step); // ring period 1/(2λΔf g) = 3 px
+                bool aliased = alias < envelope;
+                double cut = Math.Min(envelope, alias);
+                double ratio = fit.FitResolutionAngstrom * cut;
+                (aliased ? aliasRatios : envelopeRatios).Add(ratio);
+                defoci.Add(mean);
+                scores.Add(fit.Score);
+                cases++;
+                if (wrongScore < fit.Score) wrongLower++;
+                double a = fit.AstigmatismAngstrom / fit.MeanDefocusAngstrom * 100, af = free.AstigmatismAngstrom / free.MeanDefocusAngstrom * 100;
+                astig.Add(a);
+                astigFree.Add(af);
+                Console.WriteLine($"| {dose:G3} | {mean:F0} | {fit.MeanDefocusAngstrom:F0} | {Math.Abs(fit.MeanDefocusAngstrom / mean - 1) * 100:F2} | {fit.Score:F3} | {wrongScore:F3} | {fit.FitResolutionAngstrom:F2} | {1 / cut:F2} | {(aliased ? "aliasing" : "envelope")} | {ratio:F3} | {a:F2} | {af:F2} |");
+            }
+            meanScores.Add(scores.Average());
+            summary.Add($"dose {dose:G3} e/Å²: Pearson r(score, defocus) = {Pearson(defoci, scores):F3}, mean score {scores.Average():F3} (min {scores.Min():F3}, max {scores.Max():F3})");
+        }
+        Console.WriteLine();
+        foreach (var line in summary) Console.WriteLine(line);
+        bool ranked = meanScores.Zip(meanScores.Skip(1)).All(p => p.First < p.Second);
+        Console.WriteLine($"doses ranked by mean score: {(ranked ? "yes" : "no")}; wrong model (Δf +5 %) scores lower in {wrongLower}/{cases} cases");
+        Console.WriteLine(Ratios("envelope-limited", envelopeRatios));
+        Console.WriteLine(Ratios("aliasing-limited", aliasRatios));
+        astig.Sort();
+        astigFree.Sort();
+        Console.WriteLine($"spurious astigmatism (truth 0): median {astig[astig.Count / 2]:F2} %, max {astig[^1]:F2} % with the restraint; median {astigFree[astigFree.Count / 2]:F2} %, max {astigFree[^1]:F2} % without");
+        return 0;
+    }
+
+    private static string Ratios(string what, List<double> ratios)
+    {
+        if (ratios.Count == 0) return $"{what}: no case";
+        ratios.Sort();
+        return $"{what} ({ratios.Count} cases): fit resolution / cut-off median {ratios[ratios.Count / 2]:F3}, min {ratios[0]:F3}, max {ratios[^1]:F3}, within 10 %: {ratios.Count(x => Math.Abs(x - 1) <= 0.1)}/{ratios.Count}";
+    }
+
+    private static double Pearson(List<double> x, List<double> y)
+    {
+        double mx = x.Average(), my = y.Average(), sxy = 0, sxx = 0, syy = 0;
+        for (int i = 0; i < x.Count; i++)
+        {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxy / Math.Sqrt(sxx * syy);
+    }
+}

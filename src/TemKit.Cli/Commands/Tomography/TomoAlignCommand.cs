@@ -1,0 +1,56 @@
+using System.CommandLine;
+using TemKit.Cli.Infrastructure;
+using TemKit.IO;
+using TemKit.IO.Mrc;
+using TemKit.Tomography;
+using TemKit.Tomography.Alignment;
+
+namespace TemKit.Cli.Commands.Tomography;
+
+/// <summary><c>temkit tomo align</c>: coarse cross-correlation alignment with cosine stretching and a tilt-axis estimate.</summary>
+internal static class TomoAlignCommand
+{
+    public static Command Build()
+    {
+        var stack = new Argument<string>("STACK") { Description = "Raw tilt series (MRC/DM stack, one projection per section)" };
+        var output = new Option<string>("--output", "-o") { Description = "Aligned stack to write (.mrc/.ali); BASE.xf (IMOD transforms), BASE.shifts.csv and BASE.rawtlt are written beside it", Required = true };
+        var tilts = TomoInputs.TiltsOption();
+        var axis = new Option<double>("--tilt-axis") { Description = "Tilt-axis angle in the raw images (degrees from +y, counter-clockwise positive): the search centre, or the value used with --no-axis-search", DefaultValueFactory = _ => 0.0 };
+        var search = new Option<double>("--axis-search") { Description = "Half-width of the tilt-axis search (degrees)", DefaultValueFactory = _ => 10.0 };
+        var noSearch = new Option<bool>("--no-axis-search") { Description = "Use --tilt-axis as given instead of estimating it" };
+        var lowPass = new Option<double>("--low-pass") { Description = "Gaussian low-pass σ on the cross-correlation (cycles/pixel)", DefaultValueFactory = _ => 0.15 };
+        var command = new Command("align", "Coarse alignment: cross-correlation of neighbouring tilts with cosine stretching perpendicular to the tilt axis, " +
+            "shifts accumulated from the zero tilt, and the tilt-axis angle in the image plane.")
+        {
+            stack, output, tilts, axis, search, noSearch, lowPass,
+        };
+        command.SetAction(parse =>
+        {
+            string input = parse.GetValue(stack)!;
+            string outPath = OutputPaths.RequireExtension(parse.GetValue(output)!, "--output", ".mrc", ".ali", ".st");
+            OutputPaths.RequireNotAnInput(outPath, "--output", input);
+            var options = new AlignmentOptions
+            {
+                EstimateTiltAxis = !parse.GetValue(noSearch),
+                TiltAxisDegrees = parse.GetValue(axis),
+                TiltAxisSearchDegrees = parse.GetValue(search),
+                LowPassCyclesPerPixel = parse.GetValue(lowPass),
+            };
+            options.Validate();
+            int frames = TomoInputs.FrameCount(input);
+            var angles = TomoInputs.Angles(input, parse.GetValue(tilts), frames);
+            var series = ImageFile.Read(input);
+            Console.Error.WriteLine($"aligning {frames} projections of {series.Nx}x{series.Ny} px");
+            var result = CoarseAlignment.Align(series, angles, options, new SyncProgress<string>(s => Console.Error.WriteLine($"align: {s}")));
+            MrcFile.Write(outPath, CoarseAlignment.Apply(series, result));
+            string xf = Path.ChangeExtension(outPath, ".xf"), csv = Path.ChangeExtension(outPath, ".shifts.csv");
+            XfFile.Write(xf, result);
+            XfFile.WriteShiftTable(csv, result);
+            TiltAngleFile.Write(Path.ChangeExtension(outPath, ".rawtlt"), angles);
+            double maxShift = result.ShiftsPx.Max(s => Math.Sqrt(s.X * s.X + s.Y * s.Y));
+            Console.WriteLine($"{outPath}: tilt axis {result.TiltAxisDegrees:F2}° from +y, largest shift {maxShift:F1} px; transforms in {xf}, shifts in {csv}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using TemKit.Cli.Infrastructure;
+using TemKit.IO;
+using TemKit.Tomography;
+
+namespace TemKit.Cli.Commands.Tomography;
+
+/// <summary>Options and input handling shared by the tomo commands.</summary>
+internal static class TomoInputs
+{
+    public static Option<string?> TiltsOption() =>
+        new("--tilts") { Description = "Tilt angles (degrees, one per line, IMOD .rawtlt/.tlt); default: STACK.rawtlt or STACK.tlt beside the stack" };
+
+    public static Option<int> ThreadsOption() =>
+        new("--threads") { Description = "Worker threads (0 = all cores)", DefaultValueFactory = _ => 0 };
+
+    /// <summary>Angles from --tilts or the file beside the stack, checked against the stack's frame count.</summary>
+    public static double[] Angles(string stack, string? tilts, int frameCount)
+    {
+        string? file = tilts ?? TiltAngleFile.FindBeside(stack);
+        if (file == null) throw new UsageException($"{stack}: no tilt angles: give --tilts FILE or put {Path.GetFileName(Path.ChangeExtension(stack, ".rawtlt"))} beside the stack");
+        var angles = TiltAngleFile.Read(file);
+        TiltAngleFile.Validate(angles, frameCount, file);
+        return angles;
+    }
+
+    /// <summary>Frame count of a stack, refusing a single image (not a tilt series).</summary>
+    public static int FrameCount(string stack)
+    {
+        if (!File.Exists(stack)) throw new TemKitFormatException(stack, "file not found");
+        using var source = ImageFile.Open(stack);
+        if (source.FrameCount < 2) throw new TemKitFormatException(stack, $"holds {source.FrameCount} image; a tilt series needs at least 2 projections (one per section)");
+        return source.FrameCount;
+    }
+
+    /// <summary>Progress lines on stderr: a bar on a terminal, else a plain line at every 10%.</summary>
+    public static void WithProgress(string description, int total, Action<Action> work)
+    {
+        if (!Console.IsErrorRedirected)
+        {
+            Console2.WithProgress(description, total, work);
+            return;
+        }
+        int done = 0, lastDecile = 0;
+        object gate = new();
+        work(() =>
+        {
+            lock (gate)
+            {
+                done++;
+                int decile = done * 10 / Math.Max(1, total);
+                if (decile > lastDecile || done == total)
+                {
+                    lastDecile = decile;
+                    Console.Error.WriteLine($"{description}: {done}/{total}");
+                }
+            }
+        });
+    }
+}

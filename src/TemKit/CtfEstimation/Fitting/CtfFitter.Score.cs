@@ -1,0 +1,28 @@
+using TemKit.CtfEstimation.Profile;
+using TemKit.CtfEstimation.Spectrum;
+using TemKit.Optics;
+
+namespace TemKit.CtfEstimation.Fitting;
+
+public static partial class CtfFitter
+{
+    /// <summary>
+    /// The fit score: normalised cross-correlation between the background-subtracted, amplitude-normalised spectrum
+    /// (background and local RMS from the equi-phase average of the fit) and the fitted CTF² (as 2·CTF² − 1) over the
+    /// annulus [first, last] (spectrum px), the score of CTFFIND4 (Rohou &amp; Grigorieff 2015). The annulus is the
+    /// fixed resolution band of the options, not the defocus-dependent reach of the rings, and with
+    /// <paramref name="weighted"/> each pixel counts by envelope²/variance of its ring, so rings lost in noise or
+    /// aliased weigh little: the score measures how well the rings that are there match, and does not grow with
+    /// defocus (the old score over the unaliased band did, r = 0.98 on a stigmatic sweep).
+    /// </summary>
+    internal static double BandScore(PowerSpectrum spectrum, CtfParameters p, PhaseModel model, int first, int last, CtfFitOptions o, bool weighted)
+    {
+        if (last - first < 2) return 0;
+        var e = RadialProfile.ComputeElliptical(spectrum, p, Amplitude);
+        var scorer = new ProfileScorer(e.Value, spectrum.FrequencyStepInverseAngstrom, first, e.Length - 2, model, o.MinRingPeriodPx);
+        var data = new SpectrumFitData(spectrum, scorer, p.MeanDefocusAngstrom, last, model, uniformWeights: !weighted);
+        double half = 0.5 * (p.Defocus1Angstrom - p.Defocus2OrDefocus1Angstrom);
+        double angle = p.AstigmatismAngleDegrees * Math.PI / 180;
+        return data.Score(p.MeanDefocusAngstrom, half * Math.Cos(2 * angle), half * Math.Sin(2 * angle), p.PhaseShiftRadians);
+    }
+}

@@ -1,0 +1,124 @@
+using TemKit.CtfEstimation.Fitting;
+using TemKit.CtfEstimation.Spectrum;
+using TemKit.CtfEstimation.Synthetic;
+using TemKit.Imaging;
+using TemKit.Optics;
+using TemKit.Pipelines.Defocus;
+
+namespace TemKit.Tests.CtfEstimation;
+
+/// <summary>Issue 12, findings 1 and 2: a fit score that measures fit quality and a fit resolution that can be trusted.</summary>
+public class CtfTrustTests
+{
+    private static (CtfFitResult Fit, PowerSpectrum Spectrum, SyntheticMicrographOptions Options) FitSynthetic(double defocus, double dose, int seed, int size = 1024, double astigmatism = 0)
+    {
+        var truth = new CtfParameters(300, 2.7, 0.07, defocus + astigmatism / 2, defocus - astigmatism / 2, 30);
+        var options = new SyntheticMicrographOptions(truth) { WidthPx = size, HeightPx = size, DoseElectronsPerAngstrom2 = dose, BFactorAngstrom2 = 100, Seed = seed };
+        var spectrum = PowerSpectrumEstimator.Estimate(SyntheticMicrograph.Generate(options));
+        return (CtfFitter.Fit(spectrum), spectrum, options);
+    }
+
+    [Fact]
+    public void FitScoreDoesNotFollowDefocusButFallsWithDoseAndWithAWrongModel()
+    {
+        // Finding 1: at one dose the old score rose from 0.16 at 0.6 µm to 0.39 at 2.9 µm (a defocus ranking).
+        var defoci = new[] { 6000.0, 13000, 29000 };
+        var low = defoci.Select((d, i) => FitSynthetic(d, 5, 40 + i).Fit.Score).ToArray();
+        Assert.True(low.Max() / low.Min() < 1.25, $"scores at 5 e/Å² across 0.6-2.9 µm: {string.Join(", ", low.Select(s => s.ToString("F3")))}");
+        var (high, spectrum, _) = FitSynthetic(13000, 45, 41);
+        Assert.True(high.Score > 1.5 * low.Average(), $"45 e/Å² {high.Score:F3} vs 5 e/Å² {low.Average():F3}");
+        // A model 5 % off scores lower on the same spectrum.
+        var o = new CtfFitOptions();
+        var (first, last) = CtfFitter.FittedRange(spectrum.Size, spectrum.FrequencyStepInverseAngstrom, spectrum.PixelSizeAngstrom, o);
+        var wrong = high.Parameters with { Defocus1Angstrom = 1.05 * high.Defocus1Angstrom, Defocus2Angstrom = 1.05 * high.Defocus2Angstrom };
+        double wrongScore = CtfFitter.BandScore(spectrum, wrong, new PhaseModel(300, 2.7, 0.07), first, last, o, weighted: true);
+        Assert.True(wrongScore < 0.5 * high.Score, $"wrong model {wrongScore:F3}, fit {high.Score:F3}");
+    }
+
+    [Fact]
+    public void FitResolutionScanSurvivesADipNextToTheFirstZero()
+    {
+        // Finding 2: a fit that follows the data to 0.2 1/Å was reported at the low-resolution limit (28.4 Å) because the
+        // local correlation dipped once next to the first zero. Bins 20-21 dip, 22-80 hold, 81 on are noise.
+        int n = 257;
+        var cc = new double[n];
+        for (int r = 0; r < n; r++) cc[r] = r < 18 ? double.NaN : r is 20 or 21 ? 0.4 : r <= 80 ? 0.9 : 0.1;
+        var profile = new CtfFitProfile(new double[n], new double[n], new double[n], new double[n], new double[n], new double[n], cc, 18, 250);
+        double step = 1.0 / 512;
+        Assert.Equal(1 / (80 * step), CtfFitter.FitResolution(profile, 0.75, step, firstZeroIndex: 19), 9);
+        // A correlation that never holds for more than three bins: no rings matched, no resolution.
+        for (int r = 18; r < n; r++) cc[r] = r % 4 == 0 ? 0.1 : 0.9;
+        Assert.True(double.IsNaN(CtfFitter.FitResolution(profile, 0.75, step, 19)));
+    }
+
+    [Fact]
+    public void FitResolutionTracksTheKnownEnvelopeCutOff()
+    {
+        // The known cut-off: where the expected local correlation computed from the generator's envelope, dose and
+        // the Welch tile count falls below 0.75 (ThonRingVisibility), for a case where rings do not alias first.
+        var (fit, spectrum, options) = FitSynthetic(9000, 15, 43);
+        double step = spectrum.FrequencyStepInverseAngstrom;
+        double cut = ThonRingVisibility.CutOffFrequency(options, step, ThonRingVisibility.EffectiveTiles(spectrum.TileCount), 1 / (2.2 * spectrum.PixelSizeAngstrom));
+        Assert.InRange(fit.FitResolutionAngstrom * cut, 0.85, 1.15);
+        Assert.InRange(Math.Abs(fit.MeanDefocusAngstrom / 9000 - 1), 0, 0.005);
+    }
+
+    [Fact]
+    public void ExpectedCorrelationFollowsItsDefinition()
+    {
+        var o = new SyntheticMicrographOptions(new CtfParameters(300, 2.7, 0.07, 10000, 10000, 0)) { DoseElectronsPerAngstrom2 = 10, WidthPx = 64, HeightPx = 64 };
+        double g = 0.2, step = 1.0 / 512, tiles = 4;
+        double s = ThonRingVisibility.SignalPower(o, g), n = ThonRingVisibility.NoisePower(o);
+        Assert.Equal(10, n, 12);
+        // Naive re-derivation: oscillation ½(√(N+S) − √N)/√2 against the bin noise √(N + S/2)/(2√(T·π·r)).
+        double a = 0.5 * (Math.Sqrt(n + s) - Math.Sqrt(n)) / Math.Sqrt(2);
+        double sigma = Math.Sqrt(n + s / 2) / (2 * Math.Sqrt(tiles * Math.PI * g / step));
+        Assert.Equal(a / Math.Sqrt(a * a + sigma * sigma), ThonRingVisibility.ExpectedCorrelation(o, g, step, tiles), 12);
+        // More dose, more correlation; further out (weaker envelope), less.
+        Assert.True(ThonRingVisibility.ExpectedCorrelation(o with { DoseElectronsPerAngstrom2 = 40 }, g, step, tiles) > ThonRingVisibility.ExpectedCorrelation(o, g, step, tiles));
+        Assert.True(ThonRingVisibility.ExpectedCorrelation(o, 0.3, step, tiles) < ThonRingVisibility.ExpectedCorrelation(o, g, step, tiles));
+    }
+
+    [Fact]
+    public void ATinyNoiseStackIsRefusedNotFitted()
+    {
+        // Finding 1: a 32×24 px noise image got status ok with score 0.53.
+        var rng = new Random(5);
+        var pixels = new float[32 * 24];
+        for (int i = 0; i < pixels.Length; i++) pixels[i] = (float)(100 + 10 * SyntheticMicrograph.Gaussian(rng));
+        var image = new Image2D(32, 24, pixels, new VoxelSize(1, 1, 0), new ImageMetadata());
+        var part = new DefocusAnalyzer(new DefocusRunOptions(), null).Analyse("/tmp/noise.mrc", image, "2026-01-01T00:00:00Z");
+        Assert.Equal(DefocusResult.StatusFailed, part.Result.Status);
+        Assert.Contains("resolved Thon ring", part.Result.Error);
+        Assert.True(double.IsNaN(part.Result.FitScore));
+    }
+
+    [Fact]
+    public void PureNoiseGetsNoFitResolutionAndALowScore()
+    {
+        var rng = new Random(6);
+        var pixels = new float[512 * 512];
+        for (int i = 0; i < pixels.Length; i++) pixels[i] = PoissonSampler.Sample(rng, 20);
+        var spectrum = PowerSpectrumEstimator.Estimate(new Image2D(512, 512, pixels, new VoxelSize(1, 1, 0), new ImageMetadata()));
+        var fit = CtfFitter.Fit(spectrum);
+        Assert.InRange(fit.Score, -0.05, 0.05);
+    }
+
+    [Fact]
+    public void AstigmatismRestraintRemovesSpuriousAstigmatismButKeepsRealAstigmatism()
+    {
+        // Noisy stigmatic images: the unrestrained fit finds astigmatism in the noise.
+        double free = 0, restrained = 0;
+        for (int seed = 0; seed < 3; seed++)
+        {
+            var truth = new CtfParameters(300, 2.7, 0.07, 8000, 8000, 0);
+            var spectrum = PowerSpectrumEstimator.Estimate(SyntheticMicrograph.Generate(new SyntheticMicrographOptions(truth) { WidthPx = 512, HeightPx = 512, DoseElectronsPerAngstrom2 = 3, Seed = 60 + seed }));
+            free += CtfFitter.Fit(spectrum, new CtfFitOptions { ExpectedAstigmatismAngstrom = 0 }).AstigmatismAngstrom;
+            restrained += CtfFitter.Fit(spectrum).AstigmatismAngstrom;
+        }
+        Assert.True(restrained < 0.5 * free, $"mean astigmatism {restrained / 3:F0} Å restrained vs {free / 3:F0} Å free");
+        // Real astigmatism (4 % of 1.5 µm = 600 Å) is still found.
+        var (fit, _, _) = FitSynthetic(15000, 15, 61, astigmatism: 600);
+        Assert.InRange(fit.AstigmatismAngstrom, 480, 720);
+    }
+}
