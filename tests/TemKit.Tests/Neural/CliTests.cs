@@ -41,16 +41,21 @@ public class CliTests : IDisposable
         File.WriteAllText(Path.Combine(_dir, "broken.mrc"), "not an mrc");
         Assert.Equal(1, Run(["segment", model, imgPath, Path.Combine(_dir, "broken.mrc"), "-o", run, "--threshold", "0.5", "--tile", "32", "--overlap", "8"]));
         var table = CsvFiles.ReadTable(Path.Combine(run, "segmentation.csv"));
-        Assert.Equal(["file", "area_px", "area_nm2", "mean_probability"], table.Headers);
-        Assert.Equal(6, table.Rows.Count);
-        var mask = MrcFile.Read(Path.Combine(run, "images_0002.mask.mrc"));
-        long area = long.Parse(table.Rows[2][1]);
+        Assert.Equal(7, table.Rows.Count);
+        Assert.Equal(["ok", "ok", "ok", "ok", "ok", "ok", "error"], table.Column("status"));
+        var row = table.Rows[2];
+        Assert.Equal("2", row[table.ColumnIndex("frame")]);
+        string stem = row[table.ColumnIndex("output_stem")];
+        var mask = MrcFile.Read(Path.Combine(run, stem + ".mask.mrc"));
+        long area = long.Parse(row[table.ColumnIndex("area_px")]);
         Assert.Equal(area, mask.Data.ToArray().LongCount(v => v == 1f));
         // 2 Å pixels: area in nm² is area_px · 0.04.
-        if (area > 0) Assert.Equal(area * 0.04, double.Parse(table.Rows[2][2], System.Globalization.CultureInfo.InvariantCulture), 6);
-        Assert.True(File.Exists(Path.Combine(run, "images_0002.overlay.png")));
-        var prob = MrcFile.Read(Path.Combine(run, "images_0002.probability.mrc"));
+        if (area > 0) Assert.Equal(area * 0.04, double.Parse(row[table.ColumnIndex("area_nm2")], System.Globalization.CultureInfo.InvariantCulture), 4);
+        Assert.True(File.Exists(Path.Combine(run, stem + ".overlay.png")));
+        var prob = MrcFile.Read(Path.Combine(run, stem + ".probability.mrc"));
         Assert.All(prob.Data.ToArray(), p => Assert.InRange(p, 0f, 1f));
+        // The model records the training pixel size of the 2 Å images.
+        Assert.Equal(2, ModelFile.Load(model).Input.PixelSizeAngstrom);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public class TomoCommandTests
         string stack = Series(dir, 5);
         MrcFile.Write(dir["m.mrc"], new ImageStack(20, 7, 1));
         var (code, _, stderr) = CliRunner.Run("tomo", "reconstruct", stack, "--tilts", "-20:20:10", "-o", dir["r.mrc"]);
-        Assert.Equal(1, code); // --tilts must be a file for reconstruct
+        Assert.True(code == 0, stderr);
         File.WriteAllText(dir["s.tlt"], "-40\n-20\n0\n20\n40\n");
         (code, _, stderr) = CliRunner.Run("tomo", "reconstruct", stack, "--mask", dir["m.mrc"], "-o", dir["r.mrc"]);
         Assert.Equal(1, code);

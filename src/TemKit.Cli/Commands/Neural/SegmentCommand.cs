@@ -1,150 +1,147 @@
 using System.CommandLine;
 using System.Globalization;
 using TemKit.Cli.Infrastructure;
-using TemKit.Imaging;
-using TemKit.IO;
-using TemKit.IO.Csv;
-using TemKit.IO.Mrc;
-using TemKit.IO.Png;
-using TemKit.Neural.Inference;
+using TemKit.Imaging.Components;
 using TemKit.Neural.Models;
 using TemKit.Neural.Training;
+using TemKit.Pipelines.Segmentation;
 
 namespace TemKit.Cli.Commands.Neural;
 
-/// <summary>`temkit segment`: probability maps, masks, overlays and areas from a trained model, for images of any size.</summary>
+/// <summary>`temkit segment`: parses the options, runs <see cref="SegmentRun"/>, prints a summary.</summary>
 internal sealed class SegmentCommand : ICliCommand
 {
     public Command Build()
     {
         var model = new Argument<string>("model") { Description = "Model file written by `temkit train` (.tkm)" };
-        var inputs = new Argument<string[]>("images") { Description = "Images, stacks, folders or globs (MRC, DM3/DM4, PNG)", Arity = ArgumentArity.OneOrMore };
-        var output = new Option<string>("--output", "-o") { Description = "Run folder for the outputs and segmentation.csv", Required = true };
-        var threshold = new Option<double>("--threshold") { Description = "Foreground probability at or above which a pixel is in the mask", DefaultValueFactory = _ => 0.9 };
-        var tile = new Option<int>("--tile") { Description = "Tile side for large images (px)", DefaultValueFactory = _ => 256 };
-        var overlap = new Option<int>("--overlap") { Description = "Minimum overlap of neighbouring tiles (px), blended with Hamming weights", DefaultValueFactory = _ => 64 };
+        var inputs = new Argument<string[]>("images") { Description = "Images, stacks, folders or globs (MRC, DM3/DM4, PNG), processed in the order given", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--output", "-o") { Description = "Run folder: per image STEM.probability.mrc, STEM.mask.mrc, STEM.overlay.png; segmentation.csv, particles.csv, particle-sizes.svg, run.json", Required = true };
+        var threshold = new Option<double>("--threshold") { Description = "Foreground probability at or above which a pixel is in the mask (0-1)", DefaultValueFactory = _ => SegmentationOptions.DefaultThreshold };
+        var tile = new Option<int>("--tile-size-px", "--tile") { Description = "Tile side for large images (px)", DefaultValueFactory = _ => 256 };
+        var overlap = new Option<int>("--tile-overlap-px", "--overlap") { Description = "Minimum overlap of neighbouring tiles (px), blended with Hamming weights", DefaultValueFactory = _ => 64 };
+        var pixelSize = new Option<double?>("--pixel-size-angstrom") { Description = "Pixel size of the images (Å/px), overriding the file headers" };
+        var mismatch = new Option<string>("--pixel-size-mismatch") { Description = "When an image's pixel size is outside the model's training range: rescale (resample to the model's pixel size, map results back) or refuse (the image fails)", DefaultValueFactory = _ => "rescale" };
+        var tolerance = new Option<double>("--pixel-size-tolerance") { Description = "Relative widening of the model's training pixel-size range accepted as it is (0.05 = 5 %)", DefaultValueFactory = _ => 0.05 };
+        var connectivity = new Option<int>("--connectivity") { Description = "Pixels joined into one particle: 4 (edges) or 8 (edges and corners)", DefaultValueFactory = _ => 8 };
+        var minDiameter = new Option<double>("--min-particle-diameter-nm") { Description = "Mask components with a smaller equivalent diameter (nm) are specks: kept in the mask and its area, not listed as particles (0 = list all)", DefaultValueFactory = _ => 0.3 };
+        var truth = new Option<string?>("--truth") { Description = "True masks (MRC/DM stack or PNG), one per image in input order: adds precision, recall, F1 and IoU to segmentation.csv" };
         var noPng = new Option<bool>("--no-png") { Description = "Do not write PNG overlays" };
-        var cmd = new Command("segment", "Segment particles with a trained MSD-net/U-Net: probability map + mask (MRC), PNG overlay, RUN/segmentation.csv")
+        var cmd = new Command("segment", "Segment particles with a trained MSD-net/U-Net: probability map, mask and overlay per image; area, particles (count, area in nm², equivalent diameter, centroid) and their size distribution")
         {
-            model, inputs, output, threshold, tile, overlap, noPng,
+            model, inputs, output, threshold, tile, overlap, pixelSize, mismatch, tolerance, connectivity, minDiameter, truth, noPng,
         };
         cmd.SetAction(parse =>
         {
-            double thr = parse.GetValue(threshold);
-            if (thr <= 0 || thr > 1) throw new UsageException($"--threshold {thr} must be in (0, 1]");
-            string run = parse.GetValue(output)!;
-            var checkpoint = ModelFile.Load(parse.GetValue(model)!);
-            TiledSegmenter segmenter;
+            var options = new SegmentRunOptions
+            {
+                Segmentation = new SegmentationOptions
+                {
+                    Threshold = parse.GetValue(threshold),
+                    TileSizePx = parse.GetValue(tile),
+                    TileOverlapPx = parse.GetValue(overlap),
+                    PixelSizeAngstrom = parse.GetValue(pixelSize),
+                    PixelSizeMismatch = parse.GetValue(mismatch)?.ToLowerInvariant() switch
+                    {
+                        "rescale" => PixelSizeMismatchPolicy.Rescale,
+                        "refuse" => PixelSizeMismatchPolicy.Refuse,
+                        var other => throw new UsageException($"--pixel-size-mismatch must be rescale or refuse, got '{other}'"),
+                    },
+                    PixelSizeTolerance = parse.GetValue(tolerance),
+                    MinParticleDiameterNm = parse.GetValue(minDiameter),
+                    Connectivity = parse.GetValue(connectivity) switch
+                    {
+                        4 => Connectivity.Four,
+                        8 => Connectivity.Eight,
+                        var other => throw new UsageException($"--connectivity must be 4 or 8, got {other}"),
+                    },
+                },
+                WriteOverlays = !parse.GetValue(noPng),
+                TruthPath = parse.GetValue(truth),
+            };
+            string modelPath = parse.GetValue(model)!;
+            if (options.TruthPath is { } t && !File.Exists(t)) throw new UsageException($"--truth {t}: file not found");
+            var files = InOrder(parse.GetValue(inputs)!);
+            string run = OutputPaths.RequireFolder(parse.GetValue(output)!, "--output");
+            var checkpoint = ModelFile.Load(modelPath);
+            Console.Error.WriteLine($"model {Path.GetFileName(modelPath)}: {checkpoint.Network.Kind}, training pixel size {checkpoint.Input.DescribePixelSize()}");
+            SegmentRun job;
             try
             {
-                segmenter = new TiledSegmenter(checkpoint.Network, new TilingParameters(parse.GetValue(tile), parse.GetValue(overlap)));
+                options.Segmentation.Validate();
+                job = new SegmentRun(run, checkpoint, options, modelPath)
+                {
+                    CommandLine = "temkit " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
+                    Warning = Console2.Warn,
+                    ImageDone = Report,
+                };
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(OptionName(e));
+            }
+            SegmentRunResult result;
+            try
+            {
+                result = Console2.RunWithProgress(progress => job.Run(files, progress));
             }
             catch (ArgumentException e)
             {
                 throw new UsageException(e.Message);
             }
-            var files = InputFiles.Expand(parse.GetValue(inputs)!, SegmentationDataset.Extensions);
-            Directory.CreateDirectory(run);
-            var rows = new List<IReadOnlyList<string>>();
-            int failed = 0;
-            bool png = !parse.GetValue(noPng);
-            Console2.WithProgress("segmenting", files.Count, advance =>
-            {
-                foreach (string file in files)
-                {
-                    try
-                    {
-                        rows.AddRange(SegmentFile(file, segmenter, (float)thr, run, png));
-                    }
-                    catch (Exception e) when (e is TemKitFormatException or IOException or UnauthorizedAccessException or ArgumentException)
-                    {
-                        Console2.Error(e is TemKitFormatException ? e.Message : $"{Path.GetFileName(file)}: {e.Message}");
-                        failed++;
-                    }
-                    advance();
-                }
-            });
-            CsvFiles.WriteTable(Path.Combine(run, "segmentation.csv"), ["file", "area_px", "area_nm2", "mean_probability"], rows);
-            Console.Error.WriteLine($"{rows.Count} image(s) segmented into {run}" + (failed > 0 ? $", {failed} file(s) failed" : ""));
-            return failed > 0 ? ExitCodes.InputFailed : ExitCodes.Ok;
+            PrintSummary(result);
+            return result.Failed > 0 ? ExitCodes.InputFailed : ExitCodes.Ok;
         });
         return cmd;
     }
 
-    private static IEnumerable<IReadOnlyList<string>> SegmentFile(string file, TiledSegmenter segmenter, float threshold, string run, bool png)
+    /// <summary>The message of a settings error, naming the command-line option and value instead of the library property.</summary>
+    private static string OptionName(ArgumentException e)
     {
-        var rows = new List<IReadOnlyList<string>>();
-        string stem = Path.GetFileNameWithoutExtension(file);
-        if (Path.GetExtension(file).Equals(".png", StringComparison.OrdinalIgnoreCase))
+        string reason = e.Message.Split('\n')[0];
+        int cut = reason.IndexOf(" (Parameter", StringComparison.Ordinal);
+        if (cut > 0) reason = reason[..cut];
+        string? option = e.ParamName switch
         {
-            rows.Add(SegmentImage(PngReader.ReadImage(file), Path.GetFileName(file), stem, segmenter, threshold, run, png));
-            return rows;
-        }
-        using var source = ImageFile.Open(file);
-        for (int z = 0; z < source.FrameCount; z++)
-        {
-            var image = source.ReadImage(z);
-            string name = source.FrameCount == 1 ? Path.GetFileName(file) : $"{Path.GetFileName(file)}[{z}]";
-            rows.Add(SegmentImage(image, name, source.FrameCount == 1 ? stem : $"{stem}_{z:D4}", segmenter, threshold, run, png));
-        }
-        return rows;
+            nameof(SegmentationOptions.Threshold) => "--threshold",
+            nameof(SegmentationOptions.TileSizePx) => "--tile-size-px",
+            nameof(SegmentationOptions.TileOverlapPx) => "--tile-overlap-px",
+            nameof(SegmentationOptions.PixelSizeAngstrom) => "--pixel-size-angstrom",
+            nameof(SegmentationOptions.PixelSizeTolerance) => "--pixel-size-tolerance",
+            nameof(SegmentationOptions.MinParticleDiameterNm) => "--min-particle-diameter-nm",
+            _ => null,
+        };
+        string value = e is ArgumentOutOfRangeException { ActualValue: { } v } ? $" {Convert.ToString(v, CultureInfo.InvariantCulture)}" : "";
+        return option is null ? reason : $"{option}{value}: {reason}";
     }
 
-    /// <summary>
-    /// Segments one image; writes STEM.probability.mrc, STEM.mask.mrc and STEM.overlay.png; returns its CSV row.
-    /// Large images are handled in place (the probability plane becomes the mask) with collections between stages so the
-    /// footprint stays near four bytes per pixel per plane in use, however large the image.
-    /// </summary>
-    private static IReadOnlyList<string> SegmentImage(Image2D image, string name, string stem, TiledSegmenter segmenter, float threshold, string run, bool png)
+    /// <summary>Expands each input in the order given (folders and globs sorted inside), dropping repeats.</summary>
+    private static List<string> InOrder(string[] inputs)
     {
-        int w = image.Width, h = image.Height, plane = w * h, planes = segmenter.OutputPlanes;
-        var voxel = image.PixelSize;
-        double pxX = image.PixelSize.XAngstrom, pxY = image.PixelSize.YAngstrom > 0 ? image.PixelSize.YAngstrom : pxX;
-        byte[]? gray = png ? TemKit.Imaging.Display.DisplayScaling.ToGray8(image.Pixels) : null;
-        SegmentationSample.Normalise(image.Pixels);
-        var prob = new float[planes * plane];
-        segmenter.Predict(image.Pixels, w, h, prob);
-        image = null!;
-        bool huge = plane >= 1 << 22;
-        if (huge) GC.Collect();
-        // Foreground probability: the sigmoid output, or 1 − p(background) for several classes.
-        var fg = prob;
-        if (planes > 1)
-        {
-            fg = new float[plane];
-            for (int i = 0; i < plane; i++) fg[i] = 1 - prob[i];
-            prob = null!;
-        }
-        MrcFile.Write(Path.Combine(run, stem + ".probability.mrc"), new ImageStack(w, h, 1, fg, StackKind.Image, voxel));
-        long area = 0;
-        double probSum = 0;
-        for (int i = 0; i < plane; i++)
-        {
-            if (fg[i] < threshold) continue;
-            area++;
-            probSum += fg[i];
-        }
-        if (gray != null)
-        {
-            // Overlay: the image in grey with the mask tinted orange at 45 % opacity.
-            var rgb = new byte[3 * plane];
-            for (int i = 0; i < plane; i++)
-            {
-                byte g = gray[i];
-                bool m = fg[i] >= threshold;
-                rgb[3 * i] = m ? (byte)(0.55 * g + 0.45 * 255) : g;
-                rgb[3 * i + 1] = m ? (byte)(0.55 * g + 0.45 * 140) : g;
-                rgb[3 * i + 2] = m ? (byte)(0.55 * g) : g;
-            }
-            gray = null;
-            PngWriter.WriteRgb8(Path.Combine(run, stem + ".overlay.png"), rgb, w, h);
-            rgb = null;
-            if (huge) GC.Collect();
-        }
-        for (int i = 0; i < plane; i++) fg[i] = fg[i] >= threshold ? 1f : 0f;
-        MrcFile.Write(Path.Combine(run, stem + ".mask.mrc"), new ImageStack(w, h, 1, fg, StackKind.Image, voxel));
-        string areaNm2 = pxX > 0 ? (area * (pxX / 10) * (pxY / 10)).ToString("G6", CultureInfo.InvariantCulture) : "";
-        string meanP = area > 0 ? (probSum / area).ToString("F4", CultureInfo.InvariantCulture) : "";
-        return [name, area.ToString(CultureInfo.InvariantCulture), areaNm2, meanP];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var files = new List<string>();
+        foreach (string input in inputs)
+            foreach (string f in InputFiles.Expand([input], SegmentationDataset.Extensions))
+                if (seen.Add(f)) files.Add(f);
+        return files;
+    }
+
+    private static void Report(SegmentedImage image)
+    {
+        if (!image.IsOk) Console2.Error(image.Error!.Contains(Path.GetFileName(image.File), StringComparison.Ordinal) ? image.Error : $"{image.File}: {image.Error}");
+    }
+
+    private static void PrintSummary(SegmentRunResult result)
+    {
+        var ok = result.Images.Where(i => i.IsOk).ToList();
+        var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(inv, $"{ok.Count} image(s) segmented, {result.Failed} failed; {result.Particles.Count} particle(s)"));
+        var diameters = result.Particles.Select(p => p.Particle.EquivalentDiameterNm).Where(double.IsFinite).Order().ToList();
+        if (diameters.Count > 0)
+            Console.WriteLine(string.Create(inv, $"equivalent diameter: median {diameters[diameters.Count / 2]:F2} nm, range {diameters[0]:F2}-{diameters[^1]:F2} nm"));
+        var scored = ok.Where(i => i.Scores != null).ToList();
+        if (scored.Count > 0)
+            Console.WriteLine(string.Create(inv, $"against the truth: mean F1 {scored.Average(i => i.Scores!.Value.F1):F3}, mean IoU {scored.Average(i => i.Scores!.Value.IoU):F3}"));
+        Console.WriteLine($"results: {result.TablePath}");
+        Console.WriteLine($"particles: {result.ParticlesPath} (sizes: {result.SizePlotPath})");
     }
 }

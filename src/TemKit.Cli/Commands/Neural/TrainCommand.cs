@@ -14,7 +14,7 @@ internal sealed class TrainCommand : ICliCommand
     public Command Build()
     {
         var net = new NetworkOptions();
-        var images = new Option<string>("--images") { Description = "Image stack (e.g. DS/images.mrc) or folder of MRC/DM/PNG images", Required = true };
+        var images = new Option<string>("--images") { Description = "Image stack (e.g. DS/images.mrc; a params.csv beside it gives each frame's pixel size, recorded in the model) or folder of MRC/DM/PNG images", Required = true };
         var masks = new Option<string>("--masks") { Description = "Mask stack or folder, paired with the images in order (value > 0 = particle)", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "Model file to write (MODEL.tkm); also MODEL.history.csv and MODEL.learning-curve.svg", Required = true };
         var epochs = new Option<int>("--epochs") { Description = "Total epochs", DefaultValueFactory = _ => 50 };
@@ -75,6 +75,9 @@ internal sealed class TrainCommand : ICliCommand
             var small = samples.FirstOrDefault(s => s.Width < settings.CropSize || s.Height < settings.CropSize);
             if (small != null) throw new UsageException($"{small.Name} is {small.Width}x{small.Height}, smaller than --crop {settings.CropSize}");
             var (train, validation) = SegmentationDataset.Split(samples, frac, nSeed);
+            var input = ModelInput.FromPixelSizes(samples.Select(s => s.PixelSizeAngstrom));
+            if (!input.HasPixelSize) Console2.Warn("the training images have no pixel size; the model cannot tell `temkit segment` which pixel size it expects");
+            else Console.Error.WriteLine($"Training pixel size {input.DescribePixelSize()} (recorded in the model file)");
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Training {network.Kind} ({network.Parameters.Sum(p => p.Value.Length):N0} weights) on {train.Count} images, validating on {validation.Count}"));
 
@@ -87,7 +90,7 @@ internal sealed class TrainCommand : ICliCommand
                 Console2.WithProgress($"epoch {e}/{nEpochs}", trainer.StepsPerEpoch(train.Count), advance => record = trainer.RunEpoch(e, train, validation, advance));
                 history.Add(record);
                 state = new TrainingState(epoch, nSeed, history.ToArray());
-                ModelFile.Save(outPath, network, adam, state);
+                ModelFile.Save(outPath, network, adam, state, input);
                 LearningCurve.WriteCsv(stem + ".history.csv", history);
                 LearningCurve.WriteSvg(stem + ".learning-curve.svg", history, $"{network.Kind} learning curve");
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -30,11 +30,15 @@ internal static class SimulateTiltSeriesCommand
         command.SetAction(parse =>
         {
             string folder = OutputPaths.RequireFolder(parse.GetValue(output)!, "--output");
+            string tiltText = parse.GetValue(tilts)!;
+            double[] tiltList;
+            try { tiltList = TiltAngles.Parse(tiltText); }
+            catch (ArgumentException e) { throw new UsageException($"--tilts '{tiltText}': {e.Message}"); }
             var parameters = SimulateCommand.Checked(() =>
             {
                 var p = new TiltSeriesParameters
                 {
-                    TiltsDegrees = TiltAngles.Parse(parse.GetValue(tilts)!), Stem = stem.Parameters(parse), ImagePixels = parse.GetValue(pixels),
+                    TiltsDegrees = tiltList, Stem = stem.Parameters(parse), ImagePixels = parse.GetValue(pixels),
                     StepAngstrom = parse.GetValue(step), DoseElectronsPerAngstrom2 = parse.GetValue(dose), NoiseSeed = parse.GetValue(noiseSeed),
                     VolumeBlobSigmaAngstrom = parse.GetValue(blob),
                 };

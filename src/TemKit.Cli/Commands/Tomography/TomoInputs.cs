@@ -9,7 +9,7 @@ namespace TemKit.Cli.Commands.Tomography;
 internal static class TomoInputs
 {
     public static Option<string?> TiltsOption() =>
-        new("--tilts") { Description = "Tilt angles (degrees, one per line, IMOD .rawtlt/.tlt); default: STACK.rawtlt or STACK.tlt beside the stack" };
+        new("--tilts") { Description = "Tilt angles: a file (degrees, one per line, IMOD .rawtlt/.tlt) or FROM:TO:STEP in degrees; default: STACK.rawtlt or STACK.tlt beside the stack" };
 
     public static Option<int> ThreadsOption() =>
         new("--threads") { Description = "Worker threads (0 = all cores)", DefaultValueFactory = _ => 0 };
@@ -18,8 +18,8 @@ internal static class TomoInputs
     public static double[] Angles(string stack, string? tilts, int frameCount)
     {
         string? file = tilts ?? TiltAngleFile.FindBeside(stack);
-        if (file == null) throw new UsageException($"{stack}: no tilt angles: give --tilts FILE or put {Path.GetFileName(Path.ChangeExtension(stack, ".rawtlt"))} beside the stack");
-        var angles = TiltAngleFile.Read(file);
+        if (file == null) throw new UsageException($"{stack}: no tilt angles: give --tilts FILE (or FROM:TO:STEP) or put {Path.GetFileName(Path.ChangeExtension(stack, ".rawtlt"))} beside the stack");
+        var angles = TomoProjectCommand.ParseTilts(file);
         TiltAngleFile.Validate(angles, frameCount, file);
         return angles;
     }

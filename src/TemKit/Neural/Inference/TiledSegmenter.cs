@@ -35,11 +35,13 @@ public sealed class TiledSegmenter
     public int TileCount(int width, int height) => Plan(width).Starts.Length * Plan(height).Starts.Length;
 
     /// <summary>
-    /// Writes per-pixel probabilities of the normalised image into <paramref name="probabilities"/>
-    /// (<see cref="OutputPlanes"/> planes of width·height); calls <paramref name="tileDone"/> after each tile.
+    /// Writes per-pixel probabilities of the image into <paramref name="probabilities"/> (<see cref="OutputPlanes"/>
+    /// planes of width·height); calls <paramref name="tileDone"/> after each tile. The network sees
+    /// (pixel − <paramref name="inputOffset"/>)·<paramref name="inputScale"/>, so a caller can normalise without a copy
+    /// of the image; the defaults pass an already normalised image through unchanged.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public void Predict(ReadOnlySpan<float> image, int width, int height, Span<float> probabilities, Action? tileDone = null)
+    public void Predict(ReadOnlySpan<float> image, int width, int height, Span<float> probabilities, Action? tileDone = null, float inputOffset = 0f, float inputScale = 1f)
     {
         int classes = _network.Classes, plane = width * height;
         if (image.Length != plane) throw new ArgumentException($"image has {image.Length} pixels, {width}x{height} expected", nameof(image));
@@ -56,7 +58,7 @@ public sealed class TiledSegmenter
                 for (int y = 0; y < py.Size; y++)
                 {
                     int sy = Padding(y0 + y, height);
-                    for (int x = 0; x < px.Size; x++) t[y * px.Size + x] = image[sy * width + Padding(x0 + x, width)];
+                    for (int x = 0; x < px.Size; x++) t[y * px.Size + x] = (image[sy * width + Padding(x0 + x, width)] - inputOffset) * inputScale;
                 }
                 for (int c = 1; c < _network.InputChannels; c++) tile.Plane(0, 0).CopyTo(tile.Plane(0, c));
                 using (var logits = _network.Predict(tile))

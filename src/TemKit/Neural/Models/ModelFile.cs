@@ -11,20 +11,34 @@ using TemKit.Neural.Tensors;
 namespace TemKit.Neural.Models;
 
 /// <summary>A network read from a model file, with the optimiser and training state when the file has them.</summary>
-public sealed record ModelCheckpoint(ISegmentationNetwork Network, Adam? Optimiser, TrainingState? Training);
+/// <param name="Network">The network with its weights.</param>
+/// <param name="Optimiser">Adam state, when the file holds it (training checkpoints).</param>
+/// <param name="Training">Epochs done and learning curve, when the file holds them.</param>
+public sealed record ModelCheckpoint(ISegmentationNetwork Network, Adam? Optimiser, TrainingState? Training)
+{
+    /// <summary>Training pixel size and input normalisation (<see cref="ModelInput.Unknown"/> pixel size for version 1 files).</summary>
+    public ModelInput Input { get; init; } = ModelInput.Unknown;
+
+    /// <summary>Header version of the file it was read from (<see cref="ModelFile.Version"/> for a model made in memory).</summary>
+    public int FormatVersion { get; init; } = ModelFile.Version;
+}
 
 /// <summary>
 /// TemKit model files (.tkm), documented in docs/model-format.md: the 8 ASCII bytes "TKMODEL1", a little-endian uint32
-/// header length, a UTF-8 JSON header (format, version, network settings, tensor table, optional optimiser and
-/// training state), then the raw little-endian float32 data of every tensor at the offsets the table gives.
+/// header length, a UTF-8 JSON header (format, version, network settings, training pixel size and input
+/// normalisation, tensor table, optional optimiser and training state), then the raw little-endian float32 data of
+/// every tensor at the offsets the table gives. Version 1 files (no training pixel size) are still read.
 /// </summary>
-public static class ModelFile
+public static partial class ModelFile
 {
     /// <summary>File signature.</summary>
     public static ReadOnlySpan<byte> Magic => "TKMODEL1"u8;
 
-    /// <summary>Current header version.</summary>
-    public const int Version = 1;
+    /// <summary>Current header version (2: adds the "input" object with the training pixel size and normalisation).</summary>
+    public const int Version = 2;
+
+    /// <summary>Oldest header version still read.</summary>
+    public const int OldestReadableVersion = 1;
 
     private static readonly JsonSerializerOptions s_json = new()
     {
@@ -34,8 +48,11 @@ public static class ModelFile
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    /// <summary>Writes the network (and optionally optimiser and training state) atomically to <paramref name="path"/>.</summary>
-    public static void Save(string path, ISegmentationNetwork network, Adam? optimiser = null, TrainingState? training = null)
+    /// <summary>
+    /// Writes the network (and optionally optimiser and training state) atomically to <paramref name="path"/>, with
+    /// <paramref name="input"/> (training pixel size and normalisation; <see cref="ModelInput.Unknown"/> when null).
+    /// </summary>
+    public static void Save(string path, ISegmentationNetwork network, Adam? optimiser = null, TrainingState? training = null, ModelInput? input = null)
     {
         var tensors = new List<(string Name, int[] Shape, float[] Data)>();
         foreach (var p in network.Parameters) tensors.Add((p.Name, p.Shape, p.Value));
@@ -66,7 +83,7 @@ public static class ModelFile
             ["version"] = Version,
             ["network"] = network.Kind,
             ["settings"] = JsonSerializer.SerializeToNode(settings, settings.GetType(), s_json),
-            ["input_normalisation"] = "per-image mean 0, standard deviation 1",
+            ["input"] = InputToJson(input ?? ModelInput.Unknown),
             ["output"] = network.Classes == 1 ? "logit of the foreground probability (sigmoid)" : "class logits (softmax)",
             ["tensors"] = table,
             ["data_bytes"] = offset,
@@ -125,7 +142,9 @@ public static class ModelFile
         }
         if ((string?)header["format"] != "temkit-segmentation-model") throw new TemKitFormatException(path, "header field 'format' is not temkit-segmentation-model");
         int version = (int?)header["version"] ?? -1;
-        if (version != Version) throw new TemKitFormatException(path, $"header field 'version' is {version}; this TemKit reads version {Version}");
+        if (version < OldestReadableVersion || version > Version)
+            throw new TemKitFormatException(path, $"header field 'version' is {version}; this TemKit reads versions {OldestReadableVersion}-{Version}");
+        var input = version == 1 ? ModelInput.Unknown : InputFromJson(path, header["input"]);
         string kind = (string?)header["network"] ?? "";
         ISegmentationNetwork network;
         try
@@ -189,6 +208,6 @@ public static class ModelFile
         {
             throw new TemKitFormatException(path, $"header field 'training' is invalid ({e.Message})", e);
         }
-        return new ModelCheckpoint(network, adam, training);
+        return new ModelCheckpoint(network, adam, training) { Input = input, FormatVersion = version };
     }
 }

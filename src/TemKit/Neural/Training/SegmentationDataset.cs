@@ -10,16 +10,21 @@ namespace TemKit.Neural.Training;
 /// Images are normalised to mean 0, standard deviation 1. Masks become labels: any value &gt; 0 is foreground for
 /// binary networks; for several classes the rounded value is the class index.
 /// </summary>
-public static class SegmentationDataset
+public static partial class SegmentationDataset
 {
     /// <summary>Extensions accepted inside folders.</summary>
     public static IReadOnlyList<string> Extensions { get; } = [.. ImageFile.Extensions, ".png"];
 
-    /// <summary>Reads and pairs the images and masks; throws <see cref="TemKitFormatException"/> on a count, size or class mismatch.</summary>
+    /// <summary>
+    /// Reads and pairs the images and masks; throws <see cref="TemKitFormatException"/> on a count, size or class mismatch.
+    /// Each sample's pixel size comes from a params.csv next to an image stack (one row per frame, column
+    /// pixel_size_angstrom, as `temkit simulate dataset` writes it), else from the image header (0 when unknown).
+    /// </summary>
     public static List<SegmentationSample> Load(string imagesPath, string masksPath, int classes)
     {
         var images = ReadAll(imagesPath);
         var masks = ReadAll(masksPath);
+        var framePixelSizes = DatasetPixelSizes(imagesPath, images.Count);
         if (images.Count != masks.Count)
             throw new TemKitFormatException(masksPath, $"{masks.Count} masks for {images.Count} images in {imagesPath}");
         if (images.Count == 0) throw new TemKitFormatException(imagesPath, "no images found");
@@ -46,7 +51,8 @@ public static class SegmentationDataset
                     labels[k] = c;
                 }
             }
-            samples.Add(new SegmentationSample(imgName, img.Width, img.Height, pixels, labels, img.PixelSizeAngstrom));
+            double pixelSize = framePixelSizes?[i] ?? (img.PixelSize.IsKnown ? img.PixelSizeAngstrom : 0);
+            samples.Add(new SegmentationSample(imgName, img.Width, img.Height, pixels, labels, pixelSize));
         }
         return samples;
     }

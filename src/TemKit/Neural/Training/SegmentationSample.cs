@@ -16,6 +16,16 @@ public sealed record SegmentationSample(string Name, int Width, int Height, floa
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Normalise(Span<float> pixels)
     {
+        var (m, inv) = NormalisationOf(pixels);
+        for (int i = 0; i < pixels.Length; i++) pixels[i] = (pixels[i] - m) * inv;
+    }
+
+    /// <summary>
+    /// The shift and scale of <see cref="Normalise"/>: normalised = (pixel − Mean)·InverseStd, with mean and standard
+    /// deviation accumulated in double and InverseStd = 0 for a flat image.
+    /// </summary>
+    public static (float Mean, float InverseStd) NormalisationOf(ReadOnlySpan<float> pixels)
+    {
         double sum = 0, sum2 = 0;
         foreach (float v in pixels)
         {
@@ -25,7 +35,6 @@ public sealed record SegmentationSample(string Name, int Width, int Height, floa
         double mean = sum / pixels.Length;
         double std = Math.Sqrt(Math.Max(0, sum2 / pixels.Length - mean * mean));
         float inv = std > 1e-12 * Math.Max(1, Math.Abs(mean)) ? (float)(1 / std) : 0f;
-        float m = (float)mean;
-        for (int i = 0; i < pixels.Length; i++) pixels[i] = (pixels[i] - m) * inv;
+        return ((float)mean, inv);
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TemKit.IO;
@@ -28,16 +26,8 @@ public sealed class PartStore
     /// <summary>Folder holding the part files.</summary>
     public string Folder { get; }
 
-    /// <summary>File-name key of an input: its name plus a hash of its full path (unique across folders, stable across runs).</summary>
-    public static string KeyOf(string file)
-    {
-        string name = Path.GetFileNameWithoutExtension(file);
-        var safe = new StringBuilder(name.Length);
-        foreach (char c in name) safe.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_');
-        if (safe.Length > 60) safe.Length = 60;
-        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(file)));
-        return $"{safe}-{Convert.ToHexStringLower(hash.AsSpan(0, 5))}";
-    }
+    /// <summary>File-name key of an input: its name plus a hash of its full path (unique across folders, stable across runs; <see cref="OutputNames.KeyOf"/>).</summary>
+    public static string KeyOf(string file) => OutputNames.KeyOf(file);
 
     /// <summary>Path of the part file of <paramref name="file"/>.</summary>
     public string PathOf(string file) => Path.Combine(Folder, KeyOf(file) + ".json");

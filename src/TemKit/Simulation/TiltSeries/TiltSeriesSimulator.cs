@@ -10,7 +10,8 @@ namespace TemKit.Simulation.TiltSeries;
 /// Simulates a single-axis tilt series (library job of <c>temkit simulate tilt-series</c>): the structure, centred on
 /// the rotation centre, is rotated about the image y axis to every tilt with <see cref="TiltGeometry.Rotate"/> (the one
 /// TemKit convention), imaged by STEM with the chosen method, and given Poisson noise from the dose. The rotation
-/// centre projects to pixel (N/2, N/2) of every frame (0-based; pixel i sits at x = i·step).
+/// centre projects to the centre of every frame, pixel ((N − 1)/2, (N − 1)/2) (0-based; pixel i sits at x = i·step),
+/// as the reconstruction (<c>Tomography/Projection/SliceGeometry</c>) expects.
 /// </summary>
 public static class TiltSeriesSimulator
 {
@@ -33,7 +34,7 @@ public static class TiltSeriesSimulator
         int n = parameters.ImagePixels, frames = parameters.TiltsDegrees.Count;
         double radius = structure.Max(a => Math.Sqrt(a.XAngstrom * a.XAngstrom + a.YAngstrom * a.YAngstrom + a.ZAngstrom * a.ZAngstrom));
         double step = parameters.StepAngstrom ?? (2 * radius + 10) / n;
-        double field = n * step, centre = n / 2 * step;
+        double field = n * step, centre = 0.5 * (n - 1) * step;
         if (radius + 1 > Math.Min(centre, field - centre))
             throw new ArgumentException($"the structure (radius {radius:F1} Å about its centre) does not fit a {n} px field of view at {step:G4} Å/px ({field:F1} Å): use a larger image or step");
         var noiseless = new float[(long)frames * n * n];

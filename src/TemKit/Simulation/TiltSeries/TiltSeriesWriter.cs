@@ -3,6 +3,7 @@ using TemKit.Imaging;
 using TemKit.IO;
 using TemKit.IO.Mrc;
 using TemKit.Simulation.Structures;
+using TemKit.Tomography;
 
 namespace TemKit.Simulation.TiltSeries;
 
@@ -30,7 +31,7 @@ public static class TiltSeriesWriter
     /// <summary>
     /// Writes series.mrc (when there is a dose) and series_noiseless.mrc (float32 image stacks, pixel = step, FEI1 extended
     /// header per frame: alpha tilt, HT, pixel size, dose, STEM mode), series.rawtlt and series_noiseless.rawtlt,
-    /// structure.xyz (atoms at tilt 0 moved by +N/2·step so that the rotation centre sits at the cell centre), volume.mrc
+    /// structure.xyz (atoms at tilt 0 moved by +(N − 1)/2·step, the rotation centre's position in the frames), volume.mrc
     /// and params.json (<paramref name="description"/> plus the series' own numbers), each atomically.
     /// </summary>
     public static void Write(string folder, TiltSeriesResult result, IReadOnlyDictionary<string, object?> description)
@@ -40,10 +41,10 @@ public static class TiltSeriesWriter
         var options = new MrcWriteOptions(ExtendedHeader: header, ExtendedHeaderType: FeiExtendedHeaderWriter.ExtendedHeaderType);
         if (result.Noisy is { } noisy) MrcFile.Write(Path.Combine(folder, SeriesFile), noisy, options);
         MrcFile.Write(Path.Combine(folder, NoiselessFile), result.Noiseless, options);
-        if (result.Noisy is not null) RawTiltFile.Write(Path.Combine(folder, TiltFile), result.TiltsDegrees);
-        RawTiltFile.Write(Path.Combine(folder, Path.ChangeExtension(NoiselessFile, ".rawtlt")), result.TiltsDegrees);
+        if (result.Noisy is not null) TiltAngleFile.Write(Path.Combine(folder, TiltFile), result.TiltsDegrees);
+        TiltAngleFile.Write(Path.Combine(folder, Path.ChangeExtension(NoiselessFile, ".rawtlt")), result.TiltsDegrees);
         int n = result.Noiseless.Nx;
-        double centre = n / 2 * result.StepAngstrom, field = n * result.StepAngstrom;
+        double centre = 0.5 * (n - 1) * result.StepAngstrom, field = n * result.StepAngstrom;
         var placed = result.Structure.Select(a => a.Translated(centre, centre, centre)).ToArray();
         XyzFile.Write(Path.Combine(folder, StructureFile), new Specimen(placed, [], field, field), field);
         MrcFile.Write(Path.Combine(folder, VolumeFile), result.Volume);
@@ -55,7 +56,7 @@ public static class TiltSeriesWriter
             ["dose_electrons_per_angstrom2"] = result.DoseElectronsPerAngstrom2,
             ["atoms"] = result.Structure.Length,
             ["tilts_degrees"] = result.TiltsDegrees,
-            ["rotation_centre_pixel"] = n / 2,
+            ["rotation_centre_pixel"] = 0.5 * (n - 1),
             ["convention"] = "tilt about +y, image x = x cos(tilt) + z sin(tilt) (TemKit.Tomography.TiltGeometry); pixel i at x = i*step",
         };
         AtomicFile.WriteAllText(Path.Combine(folder, ParametersFile), JsonSerializer.Serialize(all, new JsonSerializerOptions { WriteIndented = true }) + "\n");

@@ -26,7 +26,7 @@ public class TiltSeriesTests
                 for (int i = 0; i < 64; i++)
                 {
                     double v = frame[j * 64 + i];
-                    sum += v; sx += v * (i - 32) * 0.5; sy += v * (j - 32) * 0.5;
+                    sum += v; sx += v * (i - 31.5) * 0.5; sy += v * (j - 31.5) * 0.5;
                 }
             double t = p.TiltsDegrees[f] * Math.PI / 180;
             Assert.Equal(4 * Math.Cos(t) + 6 * Math.Sin(t), sx / sum, 0.02);

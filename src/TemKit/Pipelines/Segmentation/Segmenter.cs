@@ -1,0 +1,112 @@
+using TemKit.Imaging;
+using TemKit.Imaging.Components;
+using TemKit.Imaging.Resampling;
+using TemKit.Neural.Inference;
+using TemKit.Neural.Models;
+using TemKit.Neural.Training;
+
+namespace TemKit.Pipelines.Segmentation;
+
+/// <summary>
+/// Segments one image with a trained model: checks the pixel size against the model's training pixel size (resampling
+/// or refusing, <see cref="SegmentationOptions.PixelSizeMismatch"/>), normalises as the model file says, runs the
+/// network in overlapping tiles, maps the foreground probability back to the input grid, thresholds it and measures
+/// the area and the particles. The input image is not modified.
+/// </summary>
+public static partial class Segmenter
+{
+    /// <summary>Segments <paramref name="image"/>; <paramref name="tileDone"/> is called after each network tile.</summary>
+    /// <exception cref="PixelSizeMismatchException">The pixel sizes differ and the policy is <see cref="PixelSizeMismatchPolicy.Refuse"/>.</exception>
+    /// <exception cref="ArgumentException">The options do not suit the network (e.g. a tile size that is not a multiple of its size multiple).</exception>
+    public static SegmentationResult Segment(Image2D image, ModelCheckpoint model, SegmentationOptions? options = null, Action? tileDone = null)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(model);
+        options ??= new SegmentationOptions();
+        options.Validate();
+        var tiled = new TiledSegmenter(model.Network, new TilingParameters(options.TileSizePx, options.TileOverlapPx));
+        var pixelSize = options.PixelSizeAngstrom is { } p ? new VoxelSize(p, p, image.PixelSize.ZAngstrom) : image.PixelSize;
+        var plan = PlanScale(pixelSize, model.Input, options);
+        int w = image.Width, h = image.Height, plane = w * h;
+        float[] fg;
+        int nw = w, nh = h;
+        if (plan.TargetPixelSizeAngstrom is { } target)
+        {
+            double factor = pixelSize.XAngstrom / target;
+            nw = Math.Max(1, (int)Math.Round(w * factor));
+            nh = Math.Max(1, (int)Math.Round(h * factor));
+            var resampled = new float[nw * nh];
+            Resize.Image(image.Pixels, w, h, resampled, nw, nh);
+            var small = Foreground(tiled, resampled, nw, nh, model.Input, tileDone);
+            fg = new float[plane];
+            Resize.Image(small, nw, nh, fg, w, h);
+        }
+        else
+        {
+            fg = Foreground(tiled, image.Pixels, w, h, model.Input, tileDone);
+        }
+        return Measure(fg, w, h, pixelSize, options, model.Input, plan.Warnings, nw, nh);
+    }
+
+    /// <summary>Foreground probability of an image at the network's scale: normalise (without a copy), predict in tiles, reduce classes.</summary>
+    private static float[] Foreground(TiledSegmenter tiled, ReadOnlySpan<float> pixels, int w, int h, ModelInput input, Action? tileDone)
+    {
+        int plane = w * h;
+        var (mean, inverseStd) = input.Normalisation switch
+        {
+            InputNormalisation.PerImageMeanStd => SegmentationSample.NormalisationOf(pixels),
+            _ => throw new ArgumentOutOfRangeException(nameof(input), input.Normalisation, "unknown input normalisation"),
+        };
+        var prob = new float[tiled.OutputPlanes * plane];
+        tiled.Predict(pixels, w, h, prob, tileDone, mean, inverseStd);
+        if (tiled.OutputPlanes == 1) return prob;
+        // Several classes: foreground is everything but class 0.
+        var fg = new float[plane];
+        for (int i = 0; i < plane; i++) fg[i] = 1 - prob[i];
+        return fg;
+    }
+
+    /// <summary>Thresholds the probability, labels the particles and measures them.</summary>
+    private static SegmentationResult Measure(float[] fg, int w, int h, VoxelSize pixelSize, SegmentationOptions options, ModelInput input,
+        IReadOnlyList<string> warnings, int networkWidth, int networkHeight)
+    {
+        int plane = w * h;
+        var mask = new byte[plane];
+        float threshold = (float)options.Threshold;
+        long area = 0;
+        double probSum = 0;
+        for (int i = 0; i < plane; i++)
+        {
+            if (!(fg[i] >= threshold)) continue;
+            mask[i] = 1;
+            area++;
+            probSum += fg[i];
+        }
+        var labels = new int[plane];
+        int count = ConnectedComponents.Label(mask, w, h, labels, options.Connectivity);
+        var particles = ComponentMeasurements.Measure(labels, count, w, h, fg, pixelSize)
+            .Where(c => !(c.EquivalentDiameterNm < options.MinParticleDiameterNm))
+            .Select((c, k) => c with { Label = k + 1 })
+            .ToList();
+        double nmX = pixelSize.IsKnown ? pixelSize.XAngstrom / 10 : double.NaN;
+        double nmY = pixelSize.YAngstrom > 0 ? pixelSize.YAngstrom / 10 : nmX;
+        return new SegmentationResult
+        {
+            Width = w,
+            Height = h,
+            PixelSize = pixelSize,
+            Probability = fg,
+            Mask = mask,
+            Threshold = options.Threshold,
+            AreaPx = area,
+            AreaNm2 = area * nmX * nmY,
+            MeanProbability = area > 0 ? probSum / area : double.NaN,
+            Particles = particles,
+            ModelPixelSizeAngstrom = input.PixelSizeAngstrom,
+            ScaleFactor = (double)networkWidth / w,
+            NetworkWidth = networkWidth,
+            NetworkHeight = networkHeight,
+            Warnings = warnings,
+        };
+    }
+}
