@@ -66,6 +66,7 @@ internal static class OutputPaths
     {
         string ext = Path.GetExtension(path).ToLowerInvariant();
         if (ext == ".png") return StartsWith(path, [0x89, (byte)'P', (byte)'N', (byte)'G']);
+        if (ext is ".tif" or ".tiff") return StartsWith(path, "II*\0"u8) || StartsWith(path, "MM\0*"u8);
         if (ext is not (".mrc" or ".mrcs" or ".map")) return false;
         using var stream = File.OpenRead(path);
         Span<byte> head = stackalloc byte[212];

@@ -3,24 +3,79 @@ using TemKit.IO.Mrc;
 
 namespace TemKit.IO;
 
-/// <summary>Opens any image format TemKit reads, chosen by file extension (.mrc, .mrcs, .map, .st, .ali, .rec, .dm3, .dm4).</summary>
+/// <summary>
+/// Opens any image format TemKit reads, chosen by file extension: MRC (.mrc, .mrcs, .map, .st, .ali, .rec), Gatan DM
+/// (.dm3, .dm4), TIFF (.tif, .tiff), Velox and Berkeley/NCEM EMD (.emd), FEI TIA (.ser, .emi).
+/// </summary>
 public static class ImageFile
 {
     /// <summary>Extensions TemKit reads, lower case with the dot.</summary>
-    public static IReadOnlyList<string> Extensions { get; } = [".mrc", ".mrcs", ".map", ".st", ".ali", ".rec", ".dm3", ".dm4"];
+    public static IReadOnlyList<string> Extensions { get; } =
+        [".mrc", ".mrcs", ".map", ".st", ".ali", ".rec", ".dm3", ".dm4", ".tif", ".tiff", ".emd", ".ser", ".emi"];
 
-    /// <summary>Opens a file for frame-by-frame reading.</summary>
+    /// <summary>Opens a file for frame-by-frame reading: the signal <see cref="ReadOptions.Signal"/> of a multi-signal file,
+    /// or its first image signal.</summary>
+    /// <exception cref="TemKitFormatException">The file is missing, empty, broken, or the signal asked for is not an image.</exception>
     public static IFrameSource Open(string path, ReadOptions? options = null)
     {
         options ??= ReadOptions.Strict;
+        string ext = CheckReadable(path);
+        IFrameSource source = ext switch
+        {
+            ".dm3" or ".dm4" => Dm.DmFile.Open(path, options),
+            ".tif" or ".tiff" => Tiff.TiffFile.Open(path, options),
+            ".emd" => Emd.EmdFile.Open(path, options),
+            ".ser" or ".emi" => Tia.TiaFile.Open(path, options),
+            _ => OpenMrc(path, ext, options),
+        };
+        try
+        {
+            return Tilt.TiltSeriesSource.Attach(source);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Every signal in the file (images, spectra, spectrum images), in the order <see cref="ReadOptions.Signal"/> counts them.</summary>
+    public static IReadOnlyList<ImageSignal> ListSignals(string path, ReadOptions? options = null)
+    {
+        options ??= ReadOptions.Strict;
+        string ext = CheckReadable(path);
+        switch (ext)
+        {
+            case ".dm3" or ".dm4": return Dm.DmFile.ListSignals(path, options);
+            case ".tif" or ".tiff": return Tiff.TiffFile.ListSignals(path);
+            case ".emd": return Emd.EmdFile.ListSignals(path);
+            case ".ser" or ".emi": return Tia.TiaFile.ListSignals(path);
+            default:
+                using (var source = OpenMrc(path, ext, options))
+                    return [new ImageSignal(0, "", SignalKind.Image, [source.Width, source.Height, source.FrameCount], source.Metadata.DataType)];
+        }
+    }
+
+    private static string CheckReadable(string path)
+    {
         if (!File.Exists(path)) throw new TemKitFormatException(path, "file not found");
         string ext = System.IO.Path.GetExtension(path).ToLowerInvariant();
         // Checked before opening: opening a named pipe (or a device) for reading would block until a writer appears.
         if (new FileInfo(path).Length == 0)
-            throw new TemKitFormatException(path, ext is ".dm3" or ".dm4"
-                ? "file is empty (0 bytes), a DM file starts with a 12- or 24-byte header"
-                : "file is empty (0 bytes), an MRC file starts with a 1024-byte header");
-        if (ext is ".dm3" or ".dm4") return Dm.DmFile.Open(path, options);
+            throw new TemKitFormatException(path, ext switch
+            {
+                ".dm3" or ".dm4" => "file is empty (0 bytes), a DM file starts with a 12- or 24-byte header",
+                ".tif" or ".tiff" => "file is empty (0 bytes), a TIFF file starts with an 8-byte header",
+                ".emd" => "file is empty (0 bytes), an EMD file is HDF5 and starts with the HDF5 signature",
+                ".ser" => "file is empty (0 bytes), a TIA .ser file starts with a 30-byte header",
+                ".emi" => "file is empty (0 bytes), a TIA .emi file holds the ObjectInfo XML",
+                _ => "file is empty (0 bytes), an MRC file starts with a 1024-byte header",
+            });
+        return ext;
+    }
+
+    private static IFrameSource OpenMrc(string path, string ext, ReadOptions options)
+    {
         if (Extensions.Contains(ext)) return MrcFile.Open(path, options);
         // Any other name is tried as MRC (some programs write MRC without the extension); when that fails, say what TemKit reads.
         try

@@ -33,6 +33,19 @@ public sealed record ImageMetadata
     /// <summary>Specimen tilt (alpha) in degrees, if recorded.</summary>
     public double? TiltAngleDegrees { get; init; }
 
+    /// <summary>Specimen tilt (alpha) of each frame of a tilt series in degrees, in frame order, when the file or a
+    /// companion file (.rawtlt/.tlt, SerialEM .mdoc) records them; empty otherwise.</summary>
+    public IReadOnlyList<double> TiltAnglesDegrees { get; init; } = [];
+
+    /// <summary>Where <see cref="TiltAnglesDegrees"/> came from (e.g. "rawtlt file x.rawtlt", "FEI2 extended header"), or "" when none.</summary>
+    public string TiltAnglesSource { get; init; } = "";
+
+    /// <summary>Index of the signal read among all signals of a multi-signal file (0 for single-image files).</summary>
+    public int SignalIndex { get; init; }
+
+    /// <summary>The signal's title as the file names it (detector name, DM image name), or "" when none.</summary>
+    public string Title { get; init; } = "";
+
     /// <summary>Origin of the image in Å (x, y, z).</summary>
     public (double X, double Y, double Z) OriginAngstrom { get; init; }
 

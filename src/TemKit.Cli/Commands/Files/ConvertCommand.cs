@@ -5,6 +5,7 @@ using TemKit.Imaging.Display;
 using TemKit.IO;
 using TemKit.IO.Mrc;
 using TemKit.IO.Png;
+using TemKit.IO.Tiff;
 
 namespace TemKit.Cli.Commands.Files;
 
@@ -13,20 +14,21 @@ internal sealed class ConvertCommand : ICliCommand
 {
     public Command Build()
     {
-        var input = new Argument<string>("input") { Description = "Image file to read (MRC, DM3/DM4)." };
-        var output = new Argument<string>("output") { Description = "File to write: .mrc (float32 unless --mode) or .png (8-bit preview)." };
-        var mode = new Option<int>("--mode") { Description = "MRC mode to write: 2 (float32), 12 (float16) or 6 (uint16).", DefaultValueFactory = _ => 2 }.Whole(0, 12, "(MRC mode)");
+        var input = new Argument<string>("input") { Description = "Image file to read (MRC, DM3/DM4, TIFF, EMD, TIA .ser/.emi); --signal picks a signal of a multi-signal file." };
+        var output = new Argument<string>("output") { Description = "File to write: .mrc (float32 unless --mode), .tif/.tiff (float32, or uint16 with --mode 6; ImageJ pixel size in nm) or .png (8-bit preview)." };
+        var mode = new Option<int>("--mode") { Description = "Sample type to write: 2 (float32), 12 (float16, MRC only) or 6 (uint16).", DefaultValueFactory = _ => 2 }.Whole(0, 12, "(MRC mode)");
         var frame = new Option<int?>("--frame") { Description = "For PNG: which frame of a stack, counted from 0 (default: the average of all frames)." }.Whole(0, 1e9, "(frame index)");
         var scale = new Option<string>("--scale") { Description = "For PNG: display range as low,high percentiles.", DefaultValueFactory = _ => "0.5,99.5" };
         var log = new Option<bool>("--log") { Description = "For PNG: logarithmic display." };
         var round = new Option<bool>("--round") { Description = "For --mode 6: round to the nearest whole number (without it, a value that is not whole is refused)." };
         var permissive = new Option<bool>("--permissive") { Description = "Turn recoverable format problems into warnings." };
-        var force = new Option<bool>("--force") { Description = "Overwrite an existing output file that is not an MRC/PNG image." };
-        var command = new Command("convert", "Convert DM3/DM4/MRC to MRC, or any image to a PNG preview.") { input, output, mode, frame, scale, log, round, permissive, force };
+        var force = new Option<bool>("--force") { Description = "Overwrite an existing output file that is not an image of its extension's type." };
+        var signal = new Option<int?>("--signal") { Description = "Signal of a multi-signal file to read (counted from 0, as `temkit info` lists them; default: the first image)." }.Whole(0, 1e6, "(signal index)");
+        var command = new Command("convert", "Convert any image TemKit reads to MRC or TIFF, or to a PNG preview.") { input, output, mode, frame, scale, log, round, permissive, force, signal };
         command.SetAction(parse =>
         {
             string inPath = parse.GetValue(input)!, outPath = parse.GetValue(output)!;
-            var options = new ReadOptions(parse.GetValue(permissive), Console2.Warn);
+            var options = new ReadOptions(parse.GetValue(permissive), Console2.Warn, parse.GetValue(signal));
             string ext = Path.GetExtension(outPath).ToLowerInvariant();
             OutputPaths.RequireNotAnInput(outPath, "output", inPath);
             OutputPaths.RequireWritable(outPath, "output");
@@ -60,6 +62,26 @@ internal sealed class ConvertCommand : ICliCommand
                         Console.WriteLine($"wrote {outPath} ({source.Width} x {source.Height} x {source.FrameCount}, mode {parse.GetValue(mode)}, voxel {source.VoxelSize})");
                     }
                     return ExitCodes.Ok;
+                case ".tif" or ".tiff":
+                    var sampleType = parse.GetValue(mode) switch
+                    {
+                        2 => TiffSampleType.Float32,
+                        6 => TiffSampleType.UInt16,
+                        int m => throw new UsageException($"--mode {m}: TemKit writes TIFF as mode 2 (float32) or 6 (uint16)"),
+                    };
+                    var tiffStack = ImageFile.Read(inPath, options);
+                    ComplexInput.Warn(inPath, tiffStack.Metadata, "the TIFF written holds |z|");
+                    try
+                    {
+                        TiffFile.Write(outPath, tiffStack, new TiffWriteOptions { SampleType = sampleType, RoundToIntegers = parse.GetValue(round) });
+                    }
+                    catch (ArgumentException e)
+                    {
+                        string problem = ArgumentMessages.Plain(e).Replace("; TiffWriteOptions.RoundToIntegers rounds", "; --round rounds", StringComparison.Ordinal);
+                        throw new UsageException($"--mode {parse.GetValue(mode)}: {Path.GetFileName(inPath)}: {problem}");
+                    }
+                    Console.WriteLine($"wrote {outPath} ({tiffStack.Nx} x {tiffStack.Ny} x {tiffStack.Nz}, {(sampleType == TiffSampleType.Float32 ? "float32" : "uint16")}, pixel {tiffStack.VoxelSize})");
+                    return ExitCodes.Ok;
                 case ".png":
                     var display = ParseScale(parse.GetValue(scale)!, parse.GetValue(log));
                     using (var source = ImageFile.Open(inPath, options))
@@ -71,7 +93,7 @@ internal sealed class ConvertCommand : ICliCommand
                     }
                     return ExitCodes.Ok;
                 default:
-                    throw new UsageException($"{outPath}: output must end in .mrc, .mrcs, .map or .png");
+                    throw new UsageException($"{outPath}: output must end in .mrc, .mrcs, .map, .tif, .tiff or .png");
             }
         });
         return command;

@@ -13,11 +13,12 @@ internal sealed class InfoCommand : ICliCommand
 {
     public Command Build()
     {
-        var files = new Argument<string[]>("files") { Description = "Image files (MRC, DM3/DM4), folders or globs.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "Image files (MRC, DM3/DM4, TIFF, EMD, TIA .ser/.emi), folders or globs.", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per file (file, nx, ny, nz, dtype, voxel_size_A, min, max, mean, std, ...)." };
         var permissive = new Option<bool>("--permissive") { Description = "Turn recoverable format problems into warnings." };
         var fields = new Option<bool>("--fields") { Description = "Also list every raw header field / tag." };
-        var command = new Command("info", "Show shape, data type, pixel size (Å), statistics and microscope metadata of image files.") { files, json, permissive, fields };
+        var signal = new Option<int?>("--signal") { Description = "Only this signal of a multi-signal file (counted from 0; default: every signal)." }.Whole(0, 1e6, "(signal index)");
+        var command = new Command("info", "Show shape, data type, pixel size (Å), statistics and microscope metadata of image files (one report per image signal).") { files, json, permissive, fields, signal };
         command.SetAction(parse =>
         {
             var options = new ReadOptions(parse.GetValue(permissive), Console2.Warn);
@@ -26,9 +27,25 @@ internal sealed class InfoCommand : ICliCommand
             {
                 try
                 {
-                    var info = FileInfoReport.Read(path, options);
-                    if (parse.GetValue(json)) Console.WriteLine(info.ToJson());
-                    else info.Print(parse.GetValue(fields));
+                    // One report per image signal (a Velox file or a TIA .emi can hold several); spectra and spectrum
+                    // images are listed by kind and shape only.
+                    var signals = ImageFile.ListSignals(path, options);
+                    var wanted = parse.GetValue(signal);
+                    foreach (var s in signals)
+                    {
+                        if (wanted is { } w && s.Index != w) continue;
+                        if (!s.IsImage)
+                        {
+                            if (parse.GetValue(json)) Console.WriteLine(FileInfoReport.SignalJson(path, s, signals.Count));
+                            else Console.WriteLine($"{Path.GetFileName(path)}: signal {s.Index}{(s.Title.Length > 0 ? $" '{s.Title}'" : "")}: {s.KindName} {string.Join(" x ", s.Shape)} {s.DataType} (not an image; not read)");
+                            continue;
+                        }
+                        var info = FileInfoReport.Read(path, options with { Signal = s.Index }, signals.Count);
+                        if (parse.GetValue(json)) Console.WriteLine(info.ToJson());
+                        else info.Print(parse.GetValue(fields));
+                    }
+                    if (wanted is { } missing && missing >= signals.Count)
+                        throw new TemKitFormatException(path, $"--signal {missing}: the file holds {signals.Count} signal(s), numbered from 0");
                 }
                 catch (Exception e) when (e is TemKitFormatException or IOException or UnauthorizedAccessException)
                 {
@@ -43,13 +60,34 @@ internal sealed class InfoCommand : ICliCommand
 }
 
 /// <summary>What `temkit info` reports about one file.</summary>
-internal sealed record FileInfoReport(string Path, int Nx, int Ny, int Nz, StackKind Kind, VoxelSize Voxel, ImageMetadata Metadata, ImageStatistics Stats)
+internal sealed record FileInfoReport(string Path, int Nx, int Ny, int Nz, StackKind Kind, VoxelSize Voxel, ImageMetadata Metadata, ImageStatistics Stats, int SignalCount = 1)
 {
-    public static FileInfoReport Read(string path, ReadOptions options)
+    public static FileInfoReport Read(string path, ReadOptions options, int signalCount = 1)
     {
         using var source = ImageFile.Open(path, options);
         var stats = ImageStatistics.Of(source);
-        return new FileInfoReport(path, source.Width, source.Height, source.FrameCount, source.Kind, source.VoxelSize, source.Metadata, stats);
+        return new FileInfoReport(path, source.Width, source.Height, source.FrameCount, source.Kind, source.VoxelSize, source.Metadata, stats, signalCount);
+    }
+
+    /// <summary>The JSON line for a signal that is not an image: file, signal, title, kind, shape and dtype only.</summary>
+    public static string SignalJson(string path, ImageSignal signal, int count)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("file", path);
+            w.WriteNumber("signal", signal.Index);
+            w.WriteNumber("signals", count);
+            w.WriteString("title", signal.Title);
+            w.WriteString("kind", signal.KindName);
+            w.WriteStartArray("shape");
+            foreach (long n in signal.Shape) w.WriteNumberValue(n);
+            w.WriteEndArray();
+            w.WriteString("dtype", signal.DataType);
+            w.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     public string ToJson()
@@ -60,6 +98,9 @@ internal sealed record FileInfoReport(string Path, int Nx, int Ny, int Nz, Stack
             w.WriteStartObject();
             w.WriteString("file", Path);
             w.WriteString("format", Metadata.Format);
+            w.WriteNumber("signal", Metadata.SignalIndex);
+            w.WriteNumber("signals", SignalCount);
+            w.WriteString("title", Metadata.Title);
             w.WriteNumber("nx", Nx);
             w.WriteNumber("ny", Ny);
             w.WriteNumber("nz", Nz);
@@ -78,6 +119,13 @@ internal sealed record FileInfoReport(string Path, int Nx, int Ny, int Nz, Stack
             Optional(w, "defocus_A", Metadata.DefocusAngstrom);
             Optional(w, "dose_e_per_A2", Metadata.DoseElectronsPerAngstrom2);
             Optional(w, "tilt_deg", Metadata.TiltAngleDegrees);
+            if (Metadata.TiltAnglesDegrees.Count > 0)
+            {
+                w.WriteStartArray("tilt_angles_deg");
+                foreach (double t in Metadata.TiltAnglesDegrees) w.WriteNumberValue(t);
+                w.WriteEndArray();
+                w.WriteString("tilt_angles_source", Metadata.TiltAnglesSource);
+            }
             if (Metadata.Acquired is { } acquired) w.WriteString("acquired", acquired.ToString("O", CultureInfo.InvariantCulture));
             var axes = Axes();
             if (axes.Count > 0)
@@ -124,6 +172,8 @@ internal sealed record FileInfoReport(string Path, int Nx, int Ny, int Nz, Stack
         void Row(string k, string v) => table.AddRow(Markup.Escape(k), Markup.Escape(v));
         Row("path", Path);
         Row("format", Metadata.Format);
+        if (SignalCount > 1) Row("signal", $"{Metadata.SignalIndex} of {SignalCount}{(Metadata.Title.Length > 0 ? $" ('{Metadata.Title}')" : "")}");
+        else if (Metadata.Title.Length > 0) Row("title", Metadata.Title);
         Row("shape (nx, ny, nz)", $"{Nx} x {Ny} x {Nz} ({KindName(Kind)})");
         Row("data type", Metadata.DataType);
         Row(Nz == 1 ? "pixel size" : "voxel size", !Voxel.IsKnown ? UnknownPixelSize()
@@ -139,6 +189,9 @@ internal sealed record FileInfoReport(string Path, int Nx, int Ny, int Nz, Stack
         if (Metadata.DefocusAngstrom is { } df) Row("defocus", $"{G(df)} Å");
         if (Metadata.DoseElectronsPerAngstrom2 is { } dose) Row("dose", $"{G(dose)} e/Å²");
         if (Metadata.TiltAngleDegrees is { } tilt) Row("tilt", $"{G(tilt)}°");
+        if (Metadata.TiltAnglesDegrees.Count > 0)
+            Row("tilt angles", $"{Metadata.TiltAnglesDegrees.Count} angles from {G(Metadata.TiltAnglesDegrees.Min())}° to {G(Metadata.TiltAnglesDegrees.Max())}° ({Metadata.TiltAnglesSource}): "
+                + string.Join(", ", Metadata.TiltAnglesDegrees.Select(t => $"{G(t)}°")));
         if (Metadata.Acquired is { } acquired) Row("acquired", acquired.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture));
         foreach (var a in Axes())
             Row($"axis {a.Name}", string.IsNullOrEmpty(a.Units)

@@ -37,6 +37,13 @@ public static class DmFile
         {
             var warnings = new List<string>();
             var (header, root) = DmTagReader.Read(handle, path, options, warnings);
+            if (imageIndex is null && DmImageLayout.Candidates(path, root).Count > 0)
+            {
+                // The signal asked for (or the first image signal): spectra and RGB images are refused here with a list.
+                var images = DmImageLayout.Candidates(path, root);
+                var chosen = ImageSignal.Choose(path, images.Select((g, i) => DmImageLayout.SignalOf(i, g)).ToList(), options.Signal);
+                imageIndex = images[chosen.Index].Index;
+            }
             var layout = DmImageLayout.Locate(path, root, imageIndex, options, warnings);
             return new DmFrameSource(path, handle, header, root, layout, warnings);
         }
@@ -52,6 +59,14 @@ public static class DmFile
     {
         using var source = Open(path, options, imageIndex);
         return source.ReadAll();
+    }
+
+    /// <summary>The file's signals: every ImageList entry with data that is not a thumbnail, in order.</summary>
+    public static IReadOnlyList<ImageSignal> ListSignals(string path, ReadOptions? options = null)
+    {
+        using var handle = OpenHandle(path);
+        var root = DmTagReader.Read(handle, path, options ?? ReadOptions.Strict, []).Root;
+        return DmImageLayout.Candidates(path, root).Select((g, i) => DmImageLayout.SignalOf(i, g)).ToList();
     }
 
     /// <summary>Reads the whole tag tree (image data left in the file, its offset kept in <see cref="DmTagData.Offset"/>).</summary>

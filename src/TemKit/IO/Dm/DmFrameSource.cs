@@ -12,7 +12,7 @@ namespace TemKit.IO.Dm;
 /// z starts at Data offset + z × frame bytes. Pixels are converted to float32 in chunks of about
 /// 1 MiB, so reading a frame never holds more than the frame and one chunk.
 /// </summary>
-internal sealed class DmFrameSource : IFrameSource
+internal sealed class DmFrameSource : IComplexFrameSource
 {
     private const int ChunkBytes = 1 << 20;
     private readonly SafeFileHandle _handle;
@@ -59,6 +59,20 @@ internal sealed class DmFrameSource : IFrameSource
 
         var type = _layout.PixelType;
         long offset = _layout.DataOffset + index * _layout.FrameBytes;
+        if (type.IsPacked)
+        {
+            float[] pairs = ArrayPool<float>.Shared.Rent(2 * n);
+            try
+            {
+                ReadComplexFrame(index, pairs.AsSpan(0, 2 * n));
+                for (int i = 0; i < n; i++) destination[i] = MathF.Sqrt(pairs[2 * i] * pairs[2 * i] + pairs[2 * i + 1] * pairs[2 * i + 1]);
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(pairs);
+            }
+            return;
+        }
         if (type.Storage == DmPixelStorage.Float32 && !_swap)
         {
             ReadExactly(MemoryMarshal.AsBytes(destination), offset);
@@ -81,6 +95,50 @@ internal sealed class DmFrameSource : IFrameSource
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Complex frames as (re, im) pairs. Packed FFTs (DataType 27/28) store the half plane, h = W/2+1 values per row;
+    /// the full row is the half plane reversed (frequencies h-1 ... 0) followed by the complex conjugates of stored
+    /// columns 1, 2, ... up to W columns (Hermitian symmetry of the FFT of a real image). For even W this is HyperSpy's
+    /// unpacking; for odd W HyperSpy stops one column early (W-1 columns), TemKit completes the row.
+    /// </summary>
+    public void ReadComplexFrame(int index, Span<float> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, FrameCount);
+        int n = Width * Height;
+        if (destination.Length != 2 * n) throw new ArgumentException($"destination holds {destination.Length} values, a complex frame has {2 * n}", nameof(destination));
+        var type = _layout.PixelType;
+        if (!type.IsComplex) throw new InvalidOperationException($"{System.IO.Path.GetFileName(Path)}: DM data type {type.Name} is not complex");
+        long offset = _layout.DataOffset + index * _layout.FrameBytes;
+        int stored = (int)type.StoredWidth(Width);
+        float[] values = type.IsPacked ? new float[2 * stored * Height] : [];
+        Span<float> target = type.IsPacked ? values : destination;
+        if (type.ComponentBytes == 4)
+        {
+            ReadExactly(MemoryMarshal.AsBytes(target), offset);
+            if (_swap) DmEndian.Reverse(MemoryMarshal.AsBytes(target), 4);
+        }
+        else
+        {
+            byte[] raw = new byte[target.Length * 8];
+            ReadExactly(raw, offset);
+            if (_swap) DmEndian.Reverse(raw, 8);
+            TensorPrimitives.ConvertTruncating<double, float>(MemoryMarshal.Cast<byte, double>(raw), target);
+        }
+        if (!type.IsPacked) return;
+        for (int r = 0; r < Height; r++)
+        {
+            var row = values.AsSpan(2 * r * stored, 2 * stored);
+            var dst = destination.Slice(2 * r * Width, 2 * Width);
+            for (int c = 0; c < Width; c++)
+            {
+                int k = c < stored ? stored - 1 - c : c - stored + 1;
+                dst[2 * c] = row[2 * k];
+                dst[2 * c + 1] = c < stored ? row[2 * k + 1] : -row[2 * k + 1];
+            }
         }
     }
 

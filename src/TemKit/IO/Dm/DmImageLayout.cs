@@ -20,7 +20,7 @@ internal sealed record DmImageLayout(
     DmAxis Intensity)
 {
     /// <summary>Bytes of one frame (Width × Height pixels).</summary>
-    public long FrameBytes => (long)Width * Height * PixelType.BytesPerPixel;
+    public long FrameBytes => PixelType.StoredWidth(Width) * Height * PixelType.BytesPerPixel;
 
     /// <summary>
     /// Chooses the image the way HyperSpy does (the ImageList entries not named as thumbnails in
@@ -30,13 +30,7 @@ internal sealed record DmImageLayout(
     public static DmImageLayout Locate(string path, DmTagGroup root, int? imageIndex, ReadOptions options, List<string> warnings)
     {
         var list = root.Group("ImageList") ?? throw Fail(path, "ImageList", "missing: the file holds no images");
-        var thumbnails = new HashSet<long>();
-        foreach (var t in root.Group("Thumbnails")?.Groups ?? [])
-            if (t.Data("ImageIndex")?.AsInt64() is { } i) thumbnails.Add(i);
-
-        var images = new List<DmTagGroup>();
-        foreach (var g in list.Groups)
-            if (!thumbnails.Contains(g.Index) && g.Group("ImageData") is not null) images.Add(g);
+        var images = Candidates(path, root);
 
         DmTagGroup image;
         if (imageIndex is { } wanted)
@@ -51,6 +45,33 @@ internal sealed record DmImageLayout(
                 : throw Fail(path, "ImageList", $"holds {list.Tags.Count} entries but no image besides thumbnails");
         }
         return Read(path, image, images.Count, options, warnings);
+    }
+
+    /// <summary>The ImageList entries that hold data and are not named as thumbnails, in file order (the file's signals).</summary>
+    public static List<DmTagGroup> Candidates(string path, DmTagGroup root)
+    {
+        var list = root.Group("ImageList") ?? throw Fail(path, "ImageList", "missing: the file holds no images");
+        var thumbnails = new HashSet<long>();
+        foreach (var t in root.Group("Thumbnails")?.Groups ?? [])
+            if (t.Data("ImageIndex")?.AsInt64() is { } i) thumbnails.Add(i);
+        var images = new List<DmTagGroup>();
+        foreach (var g in list.Groups)
+            if (!thumbnails.Contains(g.Index) && g.Group("ImageData") is not null) images.Add(g);
+        return images;
+    }
+
+    /// <summary>A signal entry for an ImageList entry: 1D data is a spectrum, the rest images.</summary>
+    public static ImageSignal SignalOf(int index, DmTagGroup image)
+    {
+        var data = image.Group("ImageData")!;
+        long code = data.Data("DataType")?.AsInt64() ?? -1;
+        var type = DmPixelType.Find(code);
+        var dims = new List<long>();
+        foreach (var tag in data.Group("Dimensions")?.Tags ?? [])
+            if (tag is DmTagData d && d.AsInt64() is { } n) dims.Add(n);
+        // RGB images stay "images" here so that reading one gives the DataType refusal, which names the type.
+        var kind = dims.Count == 1 ? SignalKind.Spectrum : SignalKind.Image;
+        return new ImageSignal(index, image.Data("Name")?.Text ?? "", kind, dims, type?.Name ?? $"DM type {code}");
     }
 
     private static DmImageLayout Read(string path, DmTagGroup image, int imageCount, ReadOptions options, List<string> warnings)
@@ -88,13 +109,13 @@ internal sealed record DmImageLayout(
             throw Fail(path, $"{p}.Dimensions", $"{frames} frames exceed {int.MaxValue}");
 
         // width*height < 2^31 and frames < 2^31 with at most 16 bytes per pixel cannot overflow 64 bits.
-        long needed = width * height * frames * type.BytesPerPixel;
+        long needed = type.StoredWidth(width) * height * frames * type.BytesPerPixel;
         if (data.ByteLength < needed)
             throw Fail(path, $"{p}.Data", $"holds {data.ByteLength} bytes, but {shape} {type.Name} pixels need {needed}");
         if (data.ByteLength > needed)
             DmHeader.Recover(path, options, warnings, $"{p}.Data",
                 $"holds {data.ByteLength} bytes, {shape} {type.Name} pixels need only {needed}", "reading the first bytes");
-        if (imageData.Data("PixelDepth")?.AsInt64() is { } depth && depth != type.BytesPerPixel)
+        if (imageData.Data("PixelDepth")?.AsInt64() is { } depth && depth != type.BytesPerPixel && !(type.IsPacked && depth == type.ComponentBytes))
             DmHeader.Recover(path, options, warnings, $"{p}.PixelDepth",
                 $"is {depth} bytes, but DataType {code} ({type.Name}) has {type.BytesPerPixel}", "using the DataType");
 

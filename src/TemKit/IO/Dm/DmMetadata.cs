@@ -76,6 +76,10 @@ internal static class DmMetadata
         return new ImageMetadata
         {
             Format = header.Version == 4 ? "DM4" : "DM3",
+            Title = layout.Image.Data("Name")?.Text ?? "",
+            TiltAnglesDegrees = axes.Count == 3 && Tilt.TiltAngleFiles.FromDegreeAxis(axes[2].Units, axes[2].Scale, axes[2].Origin, layout.FrameCount) is { } tilts ? tilts : [],
+            TiltAnglesSource = axes.Count == 3 && Tilt.TiltAngleFiles.FromDegreeAxis(axes[2].Units, axes[2].Scale, axes[2].Origin, layout.FrameCount) is not null ? "DM z axis calibrated in degrees" : "",
+            SignalIndex = Math.Max(0, DmImageLayout.Candidates("", root).FindIndex(g => g.Index == layout.ImageIndex)),
             DataType = layout.PixelType.Name,
             Axes = [.. layout.Axes.Select(a => new ImageAxis(a.Name, a.Size, a.Scale, a.Origin, a.Offset, a.Units))],
             VoltageKilovolts = voltage is > 0 ? voltage / 1000 : null,

@@ -4,6 +4,10 @@ namespace TemKit.IO.Dm;
 internal enum DmPixelStorage
 {
     Int8, UInt8, Int16, UInt16, Int32, UInt32, Float32, Float64, Bool, Complex64, Complex128,
+    /// <summary>DigitalMicrograph's packed FFT of a real image: the half plane, W/2+1 complex values per row.</summary>
+    PackedComplex64,
+    /// <summary>The same with float64 components.</summary>
+    PackedComplex128,
 }
 
 /// <summary>
@@ -30,12 +34,18 @@ internal sealed record DmPixelType(int Code, string Name, int BytesPerPixel, DmP
         new(13, "complex128", 16, DmPixelStorage.Complex128),
         new(14, "bool", 1, DmPixelStorage.Bool),
         new(23, "rgba", 4, default, "RGBA images (DataType 23) are not supported; TemKit reads greyscale data only"),
-        new(27, "packed complex64", 8, default, "packed complex FFT data (DataType 27) is not supported; save it as complex64 in DigitalMicrograph"),
-        new(28, "packed complex128", 16, default, "packed complex FFT data (DataType 28) is not supported; save it as complex128 in DigitalMicrograph"),
+        new(27, "complex64", 8, DmPixelStorage.PackedComplex64),
+        new(28, "complex128", 16, DmPixelStorage.PackedComplex128),
     ];
 
     /// <summary>True for complex storage, whose frames are read as the modulus.</summary>
-    public bool IsComplex => Storage is DmPixelStorage.Complex64 or DmPixelStorage.Complex128 && Refusal is null;
+    public bool IsComplex => Storage is DmPixelStorage.Complex64 or DmPixelStorage.Complex128 or DmPixelStorage.PackedComplex64 or DmPixelStorage.PackedComplex128 && Refusal is null;
+
+    /// <summary>True for the packed (half-plane) FFT storage of DataType 27 and 28.</summary>
+    public bool IsPacked => Storage is DmPixelStorage.PackedComplex64 or DmPixelStorage.PackedComplex128;
+
+    /// <summary>Complex values stored per row of an image <paramref name="width"/> wide: W/2+1 for packed FFTs, else W.</summary>
+    public long StoredWidth(long width) => IsPacked ? width / 2 + 1 : width;
 
     /// <summary>Bytes of one real component: the element size for byte swapping.</summary>
     public int ComponentBytes => IsComplex ? BytesPerPixel / 2 : BytesPerPixel;

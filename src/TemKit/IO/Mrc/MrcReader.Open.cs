@@ -72,6 +72,26 @@ public sealed partial class MrcReader
             var ext = new byte[Math.Min(header.Nsymbt, MaxExtendedHeaderBytes)];
             RandomAccessIO.ReadExactly(handle, ext, MrcHeaderLayout.HeaderBytes, problems);
             metadata = FeiExtendedHeader.Apply(metadata, FeiExtendedHeader.Parse(ext, header.Nz, problems));
+            if (header.Nz > 1 && metadata.FrameFields.Count == header.Nz && metadata.FrameFields.All(f => f.ContainsKey("TiltAngleDegrees")))
+                metadata = metadata with
+                {
+                    TiltAnglesDegrees = metadata.FrameFields.Select(f => f["TiltAngleDegrees"]).ToArray(),
+                    TiltAnglesSource = $"{header.ExtType} extended header (alpha tilt per section)",
+                };
+        }
+        else if (header.Nsymbt > 0 && header.Nz > 1 && header.Extra2.Length >= 20)
+        {
+            // SerialEM/IMOD: nint (bytes 128-129) bytes per section, nreal (130-131) flags; flag 1 = tilt angle x 100.
+            var extra = header.Extra2.AsSpan();
+            int nint = header.IsBigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadInt16BigEndian(extra[16..]) : System.Buffers.Binary.BinaryPrimitives.ReadInt16LittleEndian(extra[16..]);
+            int nreal = header.IsBigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadInt16BigEndian(extra[18..]) : System.Buffers.Binary.BinaryPrimitives.ReadInt16LittleEndian(extra[18..]);
+            if (nint is > 0 and <= 256 && (nreal & 1) != 0 && (long)nint * header.Nz <= Math.Min(header.Nsymbt, MaxExtendedHeaderBytes))
+            {
+                var ext = new byte[nint * header.Nz];
+                RandomAccessIO.ReadExactly(handle, ext, MrcHeaderLayout.HeaderBytes, problems);
+                if (Tilt.TiltAngleFiles.FromSerialEmHeader(ext, nint, nreal, header.Nz, header.IsBigEndian) is { } angles)
+                    metadata = metadata with { TiltAnglesDegrees = angles, TiltAnglesSource = "SerialEM extended header (tilt x 100 per section)" };
+            }
         }
         return metadata with { Warnings = [.. problems.Warnings] };
     }

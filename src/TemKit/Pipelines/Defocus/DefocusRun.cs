@@ -111,6 +111,12 @@ public sealed partial class DefocusRun
     {
         Junctures.WriteAll(folder.JuncturesFolder, parts);
         ResultsTable.Write(folder.ResultsPath, parts.Select(p => p.Result));
+        // Next to results.csv: the same results for RELION (micrographs_ctf.star) and CTFFIND parsers (ctffind/NAME.txt).
+        Export.RelionStar.Write(folder.RelionStarPath, parts.Select(p => p.Result), options);
+        Directory.CreateDirectory(folder.CtffindFolder);
+        var now = DateTime.Now;
+        foreach (var part in parts.Where(p => p.Result.IsOk))
+            Export.CtffindText.Write(Export.CtffindText.PathFor(folder.CtffindFolder, part.Result.File), part.Result, options, now);
         if (writeReport) DefocusReport.Write(folder.ReportPath, parts, folder.FiguresFolder, options, provenance ?? MakeProvenance(options, null));
     }
 

@@ -31,6 +31,12 @@ public sealed record RunFolder(string Root, string FiguresFolder)
     /// <summary>RUN/results.csv.</summary>
     public string ResultsPath => Path.Combine(Root, "results.csv");
 
+    /// <summary>RUN/micrographs_ctf.star: the results in RELION 3.1+ layout.</summary>
+    public string RelionStarPath => Path.Combine(Root, "micrographs_ctf.star");
+
+    /// <summary>RUN/ctffind/: one CTFFIND4-style NAME.txt per micrograph.</summary>
+    public string CtffindFolder => Path.Combine(Root, "ctffind");
+
     /// <summary>RUN/report.html.</summary>
     public string ReportPath => Path.Combine(Root, "report.html");
 

@@ -212,7 +212,6 @@ public sealed class DmBrokenInputTests : IDisposable
     [Theory]
     [InlineData(8, "RGB images (DataType 8) are not supported; TemKit reads greyscale data only")]
     [InlineData(23, "RGBA images (DataType 23) are not supported; TemKit reads greyscale data only")]
-    [InlineData(27, "packed complex FFT data (DataType 27) is not supported; save it as complex64 in DigitalMicrograph")]
     [InlineData(99, "unknown DM data type 99")]
     public void UnsupportedDataTypesAreRefusedByName(int dataType, string problem)
     {

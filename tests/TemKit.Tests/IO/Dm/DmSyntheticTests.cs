@@ -1,3 +1,4 @@
+using TemKit.IO;
 using TemKit.IO.Dm;
 
 namespace TemKit.Tests.IO.Dm;
@@ -147,7 +148,14 @@ public sealed class DmSyntheticTests : IDisposable
         var payload = new byte[4 * 7];
         for (int i = 0; i < 7; i++) c.Put(w, payload.AsSpan(4 * i, 4), i);
         var image = w.Image(7, 4, [7], new DmTestWriter.Data("Data", [20, 3, 7], payload), [(0.1, 0, "eV")]);
-        var stack = DmFile.Read(_files.Write("spectrum.dm4", w.Serialize(w.File([image]))));
+        string path = _files.Write("spectrum.dm4", w.Serialize(w.File([image])));
+        // 1D data is a spectrum: listed, refused by image reading unless its ImageList entry is asked for explicitly.
+        var signal = Assert.Single(DmFile.ListSignals(path));
+        Assert.Equal(SignalKind.Spectrum, signal.Kind);
+        var refused = Assert.Throws<TemKitFormatException>(() => ImageFile.Open(path));
+        Assert.Equal("spectrum.dm4: holds no image signal, only 0: spectrum 'test' 7 int32; image commands read images only", refused.Message);
+        int entry = DmFile.ReadTags(path).Group("ImageList")!.Tags.Count - 1;
+        var stack = DmFile.Read(path, imageIndex: entry);
         Assert.Equal((7, 1, 1), (stack.Nx, stack.Ny, stack.Nz));
         Assert.Equal(c.Expected(6), stack.Data[6]);
         Assert.Null(stack.Metadata.VoltageKilovolts);

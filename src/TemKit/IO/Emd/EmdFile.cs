@@ -1,0 +1,89 @@
+using PureHDF;
+using TemKit.Imaging;
+
+namespace TemKit.IO.Emd;
+
+/// <summary>
+/// EMD files (.emd, HDF5) read with PureHDF (managed, no native HDF5): Thermo Fisher Velox (images and image stacks
+/// under /Data/Image, pixel size and microscope fields from each image's metadata JSON; spectra and spectrum images
+/// listed but not read) and Berkeley/NCEM EMD (groups with emd_group_type = 1, calibration from the dim1..dimN vectors,
+/// including Prismatic's output). Complex Velox FFTs are read as complex (<see cref="IComplexFrameSource"/>).
+/// </summary>
+public static class EmdFile
+{
+    /// <summary>Opens signal <see cref="ReadOptions.Signal"/> (default: the first image signal) for frame-by-frame reading.</summary>
+    /// <exception cref="TemKitFormatException">The file is not a readable EMD file, or the signal is not an image.</exception>
+    public static IFrameSource Open(string path, ReadOptions? options = null)
+    {
+        options ??= ReadOptions.Strict;
+        var (file, entries) = Scan(path);
+        try
+        {
+            var chosen = ImageSignal.Choose(path, entries.Select(e => e.Signal).ToList(), options.Signal);
+            return Hdf5Errors.Guard(path, "opening the data set", () => new EmdFrameSource(path, file, entries[chosen.Index]));
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Every signal of the file: Velox images, spectra and spectrum images, or NCEM data groups.</summary>
+    public static IReadOnlyList<ImageSignal> ListSignals(string path)
+    {
+        var (file, entries) = Scan(path);
+        using (file) return entries.Select(e => e.Signal).ToList();
+    }
+
+    /// <summary>Reads every frame of the chosen signal into memory as float32 (the modulus for complex data).</summary>
+    public static ImageStack Read(string path, ReadOptions? options = null)
+    {
+        using var source = Open(path, options);
+        return source.ReadAll();
+    }
+
+    private static (IDisposable File, List<EmdEntry> Entries) Scan(string path)
+    {
+        Hdf5Superblock.Check(path);
+        PureHDF.VOL.Native.NativeFile file;
+        try
+        {
+            file = H5File.OpenRead(path);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new TemKitFormatException(path, $"HDF5: {e.Message}", e);
+        }
+        try
+        {
+            var entries = Hdf5Errors.Guard(path, "reading the HDF5 structure", () =>
+                file.LinkExists("/Data/Image") || file.LinkExists("/Data/Spectrum") || file.LinkExists("/Data/SpectrumImage")
+                    ? Velox.Scan(path, file)
+                    : Ncem.Scan(path, file));
+            if (entries.Count == 0) throw new TemKitFormatException(path, "holds neither Velox data (/Data/Image) nor EMD data groups (emd_group_type = 1)");
+            return (file, entries);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+}
+
+/// <summary>Turns the HDF5 library's exceptions into <see cref="TemKitFormatException"/>s that name the file.</summary>
+internal static class Hdf5Errors
+{
+    public static T Guard<T>(string path, string doing, Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e) when (e is not (TemKitFormatException or OutOfMemoryException or ArgumentException))
+        {
+            throw new TemKitFormatException(path, $"HDF5 error {doing}: {e.Message}", e);
+        }
+    }
+}
