@@ -12,22 +12,12 @@ public static class TiltAngleFile
     /// <summary>Extensions looked for beside a stack, in order.</summary>
     public static IReadOnlyList<string> Extensions { get; } = [".rawtlt", ".tlt"];
 
-    /// <summary>Reads the angles (degrees); a line that is not a number throws <see cref="TemKitFormatException"/> naming it.</summary>
+    /// <summary>Reads the angles (degrees) with <see cref="TemKit.IO.Tilt.TiltAngleFiles.ReadTlt"/>; a missing file, a
+    /// line that is not a number or a file without angles throws <see cref="TemKitFormatException"/> naming it.</summary>
     public static double[] Read(string path)
     {
         if (!File.Exists(path)) throw new TemKitFormatException(path, "tilt-angle file not found");
-        var angles = new List<double>();
-        int lineNumber = 0;
-        foreach (string raw in File.ReadLines(path))
-        {
-            lineNumber++;
-            string line = raw.Trim();
-            if (line.Length == 0) continue;
-            string first = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[0];
-            if (!double.TryParse(first, NumberStyles.Float, CultureInfo.InvariantCulture, out double a) || !double.IsFinite(a))
-                throw new TemKitFormatException(path, $"line {lineNumber}: '{line}' is not a tilt angle in degrees");
-            angles.Add(a);
-        }
+        var angles = TemKit.IO.Tilt.TiltAngleFiles.ReadTlt(path);
         if (angles.Count == 0) throw new TemKitFormatException(path, "holds no tilt angles");
         return [.. angles];
     }
