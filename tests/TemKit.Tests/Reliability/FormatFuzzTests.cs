@@ -25,6 +25,9 @@ public sealed class FormatFuzzTests(ITestOutputHelper output)
     [
         new("MRC", [".mrc", ".mrcs", ".map"], ["mrc", "formats/mrc"]),
         new("DM", [".dm3", ".dm4"], ["dm", "formats/dm"]),
+        new("TIFF", [".tif", ".tiff"], ["formats/tiff"]),
+        new("EMD", [".emd"], ["formats/emd"]),
+        new("TIA", [".ser"], ["formats/tia"]),
     ];
 
     /// <summary>Mutations per fixture file.</summary>

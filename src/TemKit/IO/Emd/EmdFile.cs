@@ -53,7 +53,7 @@ public static class EmdFile
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new TemKitFormatException(path, $"HDF5: {e.Message}", e);
+            throw new TemKitFormatException(path, $"HDF5: {Hdf5Errors.OneLine(e.Message)}", e);
         }
         try
         {
@@ -81,9 +81,30 @@ internal static class Hdf5Errors
         {
             return action();
         }
-        catch (Exception e) when (e is not (TemKitFormatException or OutOfMemoryException or ArgumentException))
+        catch (Exception e) when (e is not (TemKitFormatException or OutOfMemoryException) && (e is not ArgumentException || FromPureHdf(e)))
         {
-            throw new TemKitFormatException(path, $"HDF5 error {doing}: {e.Message}", e);
+            throw new TemKitFormatException(path, $"HDF5 error {doing}: {OneLine(e.Message)}", e);
         }
     }
+
+    /// <summary>True when the exception was raised by PureHDF itself (or by the runtime on PureHDF's behalf, e.g. a
+    /// stream or span rejecting an offset read from a corrupt file): the first frame outside the runtime libraries
+    /// belongs to PureHDF. An ArgumentException thrown by TemKit's own code is a bug and is not wrapped.</summary>
+    internal static bool FromPureHdf(Exception e)
+    {
+        var pureHdf = typeof(H5File).Assembly;
+        var runtime = typeof(object).Assembly;
+        foreach (var frame in new System.Diagnostics.StackTrace(e, false).GetFrames())
+        {
+            var assembly = frame.GetMethod()?.DeclaringType?.Assembly;
+            if (assembly is null) continue;
+            if (assembly == pureHdf) return true;
+            if (assembly == runtime || (assembly.GetName().Name ?? "").StartsWith("System.", StringComparison.Ordinal)) continue;
+            return false;
+        }
+        return false;
+    }
+
+    /// <summary>The message on one line (PureHDF's messages may span lines, e.g. ArgumentException's parameter suffix).</summary>
+    internal static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 }

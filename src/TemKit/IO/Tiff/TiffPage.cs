@@ -72,7 +72,7 @@ internal sealed record TiffPage(
         if (counts.Length != offsets.Length)
             throw new TemKitFormatException(path, $"{page}: {offsets.Length} {what} offsets but {counts.Length} byte counts");
         for (int i = 0; i < offsets.Length; i++)
-            if (offsets[i] < 0 || counts[i] < 0 || offsets[i] + counts[i] > fileLength)
+            if (offsets[i] < 0 || counts[i] < 0 || offsets[i] > fileLength || counts[i] > fileLength - offsets[i])
                 throw new TemKitFormatException(path, $"{page}: {what} {i} at offset {offsets[i]} with {counts[i]} bytes ends past the end of the {fileLength}-byte file (truncated or corrupt {(tiled ? "TileOffsets" : "StripOffsets")})");
 
         var result = new TiffPage(directory, width, height, bits, samples, format, photometric, compression, tiled, reduced, offsets, counts, rowsPerStrip);
