@@ -45,4 +45,18 @@ public sealed class MessageTests : IDisposable
         Assert.Contains("bad.csv: line 2: malformed field", stderr);
         Assert.DoesNotContain("BadDataFound", stderr);
     }
+
+    [Fact]
+    public void SimulateParticleRefusesToWriteItsStructureOverTheXyzItReads()
+    {
+        string folder = _dir["run"];
+        Directory.CreateDirectory(folder);
+        string xyz = Path.Combine(folder, "structure.xyz");
+        const string structure = "1\nLattice=\"10 0 0 0 10 0 0 0 10\" Properties=species:S:1:pos:R:3\nAu 5 5 5\n";
+        File.WriteAllText(xyz, structure);
+        var (code, _, stderr) = CliRunner.Run("simulate", "particle", "--xyz", xyz, "-o", folder, "--grid", "32");
+        Assert.Equal(2, code);
+        Assert.Contains("is the input file", stderr);
+        Assert.Equal(structure, File.ReadAllText(xyz));
+    }
 }

@@ -43,6 +43,7 @@ internal static class SimulateParticleCommand
         {
             string outDir = parse.GetValue(output)!;
             OutputPaths.RequireFolder(parse.GetValue(output)!, "--output");
+            if (parse.GetValue(xyz) is { } xyzInput) OutputPaths.RequireNotAnInput(Path.Combine(outDir, "structure.xyz"), "--output", xyzInput);
             var simGrid = new SimulationGrid(parse.GetValue(grid), parse.GetValue(grid), pixel.Get(parse));
             var potential = new PotentialParameters(parse.GetValue(slice));
             var multislice = new MultisliceParameters(parse.GetValue(voltage));
