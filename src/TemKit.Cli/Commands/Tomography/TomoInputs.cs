@@ -12,7 +12,7 @@ internal static class TomoInputs
         new("--tilts") { Description = "Tilt angles: a file (degrees, one per line, IMOD .rawtlt/.tlt) or FROM:TO:STEP in degrees; default: STACK.rawtlt or STACK.tlt beside the stack" };
 
     public static Option<int> ThreadsOption() =>
-        new("--threads") { Description = "Worker threads (0 = all cores)", DefaultValueFactory = _ => 0 };
+        new Option<int>("--threads") { Description = "Worker threads (0 = all cores)", DefaultValueFactory = _ => 0 }.Whole(0, 1024, "threads");
 
     /// <summary>Angles from --tilts or the file beside the stack, checked against the stack's frame count.</summary>
     public static double[] Angles(string stack, string? tilts, int frameCount)
