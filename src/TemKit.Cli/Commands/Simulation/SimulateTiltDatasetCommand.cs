@@ -45,6 +45,9 @@ internal static class SimulateTiltDatasetCommand
                 return ExitCodes.Ok;
             }
             var (k, n) = ParseShard(parse.GetValue(shard));
+            // Shards of one array share the dataset folder (each writes only its own clusters/cNNNNN/), so only an
+            // unsharded run locks the folder; a sharded run takes no lock and stays parallel with its siblings.
+            using var held = n == 1 ? RunLocks.Folder(folder) : null;
             Console.WriteLine($"{r.ClusterCount} clusters ({r.Shapes.Count} shapes × {r.Elements.Count} elements × {r.DiametersNanometres.Count} sizes × {r.OrientationsPerCluster} orientations), {r.Method.ToString().ToLowerInvariant()}" + (n > 1 ? $", shard {k}/{n}" : ""));
             var clock = Stopwatch.StartNew();
             int done = 0;

@@ -29,7 +29,9 @@ internal static class TomoAlignCommand
         {
             string input = parse.GetValue(stack)!;
             string outPath = OutputPaths.RequireExtension(parse.GetValue(output)!, "--output", ".mrc", ".ali", ".st");
-            OutputPaths.RequireNotAnInput(outPath, "--output", input);
+            OutputPaths.RequireNotAnInput(outPath, "--output", TomoInputs.InputFiles(input, parse.GetValue(tilts)));
+            foreach (string side in (string[])[".xf", ".shifts.csv", ".rawtlt"])
+                OutputPaths.RequireNotAnInput(Path.ChangeExtension(outPath, side), "--output", input);
             var options = new AlignmentOptions
             {
                 EstimateTiltAxis = !parse.GetValue(noSearch),
@@ -40,6 +42,7 @@ internal static class TomoAlignCommand
             options.Validate();
             int frames = TomoInputs.FrameCount(input);
             var angles = TomoInputs.Angles(input, parse.GetValue(tilts), frames);
+            using var held = RunLocks.Beside(outPath);
             var series = ImageFile.Read(input);
             Console.Error.WriteLine($"aligning {frames} projections of {series.Nx}x{series.Ny} px");
             var result = CoarseAlignment.Align(series, angles, options, new SyncProgress<string>(s => Console.Error.WriteLine($"align: {s}")));

@@ -33,7 +33,7 @@ internal static class TomoReconstructCommand
         {
             string input = parse.GetValue(stack)!;
             string outPath = OutputPaths.RequireExtension(parse.GetValue(output)!, "--output", ".mrc", ".rec", ".map");
-            OutputPaths.RequireNotAnInput(outPath, "--output", input);
+            OutputPaths.RequireNotAnInput(outPath, "--output", TomoInputs.InputFiles(input, parse.GetValue(tilts), parse.GetValue(mask)));
             var options = new ReconstructionOptions
             {
                 Method = ParseMethod(parse.GetValue(method)!),
@@ -55,6 +55,7 @@ internal static class TomoReconstructCommand
             int depth = options.ThicknessPx > 0 ? options.ThicknessPx : width;
             if (parse.GetValue(mask) is { } maskPath) maskData = ReconstructionMask.From(ImageFile.Read(maskPath), width, height, depth, maskPath);
             int slabs = (height + TemKit.Tomography.Projection.SlabProjector.Lanes - 1) / TemKit.Tomography.Projection.SlabProjector.Lanes;
+            using var held = RunLocks.Beside(outPath);
             ReconstructionResult result = null!;
             TomoInputs.WithProgress($"{options.Method} slabs of 16 slices", slabs, advance =>
                 result = TomogramReconstruction.Run(input, outPath, angles, options, maskData, new SyncProgress<ReconstructionProgress>(_ => advance()), parse.GetValue(threads)));

@@ -45,6 +45,8 @@ internal static class TomoReportCommand
             int depth = options.ThicknessPx > 0 ? options.ThicknessPx : series.Nx;
             if (truthVolume != null && (truthVolume.Nx, truthVolume.Ny, truthVolume.Nz) != (series.Nx, series.Ny, depth))
                 throw new TemKitFormatException(parse.GetValue(truth)!, $"is {truthVolume.Nx}x{truthVolume.Ny}x{truthVolume.Nz} but the reconstruction is {series.Nx}x{series.Ny}x{depth}");
+            OutputPaths.RequireNotAnInput(Path.Combine(folder, "volume.mrc"), "--output", TomoInputs.InputFiles(input, parse.GetValue(tilts), parse.GetValue(truth)));
+            using var held = RunLocks.Folder(folder);
             Console.Error.WriteLine($"reconstructing all, even and odd tilts ({options.Method})");
             var result = QualityRun.Analyse(series, angles, options, truthVolume, parse.GetValue(threads));
             MrcFile.Write(Path.Combine(folder, "volume.mrc"), result.Volume);
