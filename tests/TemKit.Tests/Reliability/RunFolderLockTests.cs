@@ -80,6 +80,19 @@ public sealed class RunFolderLockTests : IDisposable
     }
 
     [Fact]
+    public void AnUnshardedTiltDatasetRunLocksTheDatasetFolder()
+    {
+        string run = _dir["T"];
+        using (RunFolderLock.ForFolder(run))
+        {
+            var (code, _, stderr) = CliRunner.Run("simulate", "tilt-dataset", "-o", run);
+            Assert.Equal(1, code);
+            Assert.Contains($"is in use by pid {Environment.ProcessId}", stderr);
+            Assert.Equal([Path.Combine(run, RunFolderLock.FileName)], Directory.EnumerateFileSystemEntries(run));
+        }
+    }
+
+    [Fact]
     public void AfterAKill9TheNextRunTakesTheLockOverAndResumesByteIdentically()
     {
         string data = Simulated(10);

@@ -70,4 +70,43 @@ public class TomoCommandTests
         Assert.Equal(1, code);
         Assert.Contains("a tilt series needs at least 2 projections", stderr);
     }
+
+    [Fact]
+    public void AnOutputThatIsAnInputIsRefused()
+    {
+        using var dir = new TempFolder();
+        string stack = Series(dir, 5);
+        File.WriteAllLines(dir["s.rawtlt"], ["-40", "-20", "0", "20", "40"]);
+        MrcFile.Write(dir["m.mrc"], new ImageStack(20, 20, 1, new float[400]));
+        byte[] mask = File.ReadAllBytes(dir["m.mrc"]);
+        var (code, _, stderr) = CliRunner.Run("tomo", "reconstruct", stack, "--mask", dir["m.mrc"], "-o", dir["m.mrc"]);
+        Assert.Equal(2, code);
+        Assert.Contains("is the input file", stderr);
+        Assert.Equal(mask, File.ReadAllBytes(dir["m.mrc"]));
+        (code, _, stderr) = CliRunner.Run("tomo", "align", stack, "-o", stack);
+        Assert.Equal(2, code);
+        Assert.Contains("is the input file", stderr);
+    }
+
+    [Fact]
+    public void ReconstructAndReportRefuseAnOutputHeldByAnotherRun()
+    {
+        using var dir = new TempFolder();
+        string stack = Series(dir, 5);
+        File.WriteAllLines(dir["s.rawtlt"], ["-40", "-20", "0", "20", "40"]);
+        using (TemKit.IO.RunFolderLock.Beside(dir["r.mrc"]))
+        {
+            var (code, _, stderr) = CliRunner.Run("tomo", "reconstruct", stack, "-o", dir["r.mrc"]);
+            Assert.Equal(1, code);
+            Assert.Contains($"is in use by pid {Environment.ProcessId}", stderr);
+            Assert.False(File.Exists(dir["r.mrc"]));
+        }
+        using (TemKit.IO.RunFolderLock.ForFolder(dir["report"]))
+        {
+            var (code, _, stderr) = CliRunner.Run("tomo", "report", stack, "-o", dir["report"]);
+            Assert.Equal(1, code);
+            Assert.Contains($"is in use by pid {Environment.ProcessId}", stderr);
+            Assert.False(File.Exists(Path.Combine(dir["report"], "report.html")));
+        }
+    }
 }

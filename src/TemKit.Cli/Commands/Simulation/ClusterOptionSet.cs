@@ -1,3 +1,4 @@
+using TemKit.Numerics;
 using System.CommandLine;
 using TemKit.Cli.Infrastructure;
 using TemKit.Simulation.Structures;
@@ -9,9 +10,9 @@ internal sealed class ClusterOptionSet
 {
     private readonly Option<string?> _shape = new("--shape") { Description = "Cluster shape: icosahedron, octahedron, decahedron, cuboctahedron" };
     private readonly Option<string> _element = new("--element") { Description = "Cluster element (Pt, Ag, Au, Cu, ...)", DefaultValueFactory = _ => "Au" };
-    private readonly Option<int?> _shells = new("--shells") { Description = "Cluster size in shells (icosahedron/cuboctahedron: 1, 2, 3 = 13, 55, 147 atoms; octahedron/decahedron: atoms per edge − 1)" };
-    private readonly Option<double?> _diameter = new("--diameter-nm") { Description = "Cluster size as the diameter (nm) closest to this (instead of --shells)" };
-    private readonly Option<int?> _orientation = new("--orientation-seed") { Description = "Random orientation drawn uniformly from this seed (default: the cluster's own axes)" };
+    private readonly Option<int?> _shells = new Option<int?>("--shells") { Description = "Cluster size in shells (icosahedron/cuboctahedron: 1, 2, 3 = 13, 55, 147 atoms; octahedron/decahedron: atoms per edge − 1)" }.Whole(0, 40, "shells");
+    private readonly Option<double?> _diameter = new Option<double?>("--diameter-nm") { Description = "Cluster size as the diameter (nm) closest to this (instead of --shells)" }.Within(Limits.Positive(100, "nm"));
+    private readonly Option<int?> _orientation = new Option<int?>("--orientation-seed") { Description = "Random orientation drawn uniformly from this seed (default: the cluster's own axes)" }.AnyValue();
 
     public void AddTo(Command command)
     {

@@ -1,3 +1,4 @@
+using TemKit.Numerics;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -17,10 +18,10 @@ internal static class SimulateStemCommand
     {
         var output = new Option<string>("--output", "-o") { Description = "Output image (.mrc, float32, detector signal as a fraction of the incident beam; a PNG preview is written beside it)", Required = true };
         var xyz = new Option<string?>("--xyz") { Description = "Structure file (XYZ/extended XYZ); its Lattice is the periodic cell" };
-        var cell = new Option<double?>("--cell-angstrom") { Description = "Generated cluster: square cell edge (Å); default: the cluster's extent + 5 Å on each side" };
-        var step = new Option<double>("--step-angstrom") { Description = "Scan step = image pixel (Å)", DefaultValueFactory = _ => 0.2 };
+        var cell = new Option<double?>("--cell-angstrom") { Description = "Generated cluster: square cell edge (Å); default: the cluster's extent + 5 Å on each side" }.Within(Limits.Positive(10000, "Å"));
+        var step = new Option<double>("--step-angstrom") { Description = "Scan step = image pixel (Å)", DefaultValueFactory = _ => 0.2 }.Within(new Limits(0.001, 100, "Å"));
         var scan = new Option<string?>("--scan") { Description = "Scan region X0,Y0,WIDTH,HEIGHT (Å, in the cell's coordinates); default: the whole cell" };
-        var seed = new Option<int>("--seed") { Description = "Frozen-phonon seed", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "Frozen-phonon seed", DefaultValueFactory = _ => 0 }.AnyValue();
         var cluster = new ClusterOptionSet();
         var stem = new StemOptionSet("multislice");
         var command = new Command("stem", "Simulate a STEM image (HAADF/ADF/BF/ABF) of an XYZ structure or a generated cluster by multislice, PRISM or the incoherent model.")

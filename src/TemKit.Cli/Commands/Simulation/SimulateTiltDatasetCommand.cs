@@ -16,10 +16,10 @@ internal static class SimulateTiltDatasetCommand
     {
         var output = new Option<string>("--output", "-o") { Description = "Dataset folder: ranges.yaml, clusters.csv (plan and split), clusters/cNNNNN/ (one tilt series each)", Required = true };
         var ranges = new Option<string?>("--ranges") { Description = "YAML of shapes, elements, diameters, orientations, tilts, dose range, method (default: all four shapes × Pt, Ag, Au, Cu × 1.5-3 nm × 2 orientations; see docs/stem.md)" };
-        var seed = new Option<long>("--seed") { Description = "Dataset seed (orientations, noise, doses, split)", DefaultValueFactory = _ => 0 };
+        var seed = new Option<long>("--seed") { Description = "Dataset seed (orientations, noise, doses, split)", DefaultValueFactory = _ => 0 }.AnyValue();
         var shard = new Option<string?>("--shard") { Description = "Simulate only shard K/N (0-based K: the clusters with index mod N = K); shards share the folder" };
-        var threads = new Option<int>("--threads") { Description = "Threads (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var slurm = new Option<int?>("--write-slurm") { Description = "Write OUT/slurm/tilt-dataset.sbatch, a job array of this many shards (submit with sbatch), instead of simulating" };
+        var threads = new Option<int>("--threads") { Description = "Threads (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount }.Whole(1, 1024, "threads");
+        var slurm = new Option<int?>("--write-slurm") { Description = "Write OUT/slurm/tilt-dataset.sbatch, a job array of this many shards (submit with sbatch), instead of simulating" }.Whole(1, 100000, "shards");
         var command = new Command("tilt-dataset", "Simulate tilt series of many clusters (shapes × elements × sizes × orientations from a YAML), train/validation/test split by cluster; resumable, --shard K/N.")
         {
             output, ranges, seed, shard, threads, slurm,
@@ -45,6 +45,9 @@ internal static class SimulateTiltDatasetCommand
                 return ExitCodes.Ok;
             }
             var (k, n) = ParseShard(parse.GetValue(shard));
+            // Shards of one array share the dataset folder (each writes only its own clusters/cNNNNN/), so only an
+            // unsharded run locks the folder; a sharded run takes no lock and stays parallel with its siblings.
+            using var held = n == 1 ? RunLocks.Folder(folder) : null;
             Console.WriteLine($"{r.ClusterCount} clusters ({r.Shapes.Count} shapes × {r.Elements.Count} elements × {r.DiametersNanometres.Count} sizes × {r.OrientationsPerCluster} orientations), {r.Method.ToString().ToLowerInvariant()}" + (n > 1 ? $", shard {k}/{n}" : ""));
             var clock = Stopwatch.StartNew();
             int done = 0;

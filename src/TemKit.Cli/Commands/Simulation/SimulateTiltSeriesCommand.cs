@@ -1,3 +1,4 @@
+using TemKit.Numerics;
 using System.CommandLine;
 using System.Diagnostics;
 using TemKit.Cli.Infrastructure;
@@ -14,11 +15,11 @@ internal static class SimulateTiltSeriesCommand
         var output = new Option<string>("--output", "-o") { Description = "Output folder: series.mrc (noisy counts), series_noiseless.mrc, series.rawtlt, structure.xyz, volume.mrc, params.json", Required = true };
         var xyz = new Option<string?>("--xyz") { Description = "Structure file instead of a generated cluster (rotated about its centroid)" };
         var tilts = new Option<string>("--tilts") { Description = "Tilt angles (degrees): START:STOP:STEP or a comma list; rotation about the image y axis", DefaultValueFactory = _ => "-90:90:1" };
-        var pixels = new Option<int>("--image-px") { Description = "Frame edge (px); the ground-truth volume is image-px³ voxels", DefaultValueFactory = _ => 128 };
-        var step = new Option<double?>("--step-angstrom") { Description = "Scan step = pixel = voxel (Å); default: the cluster's bounding sphere + 5 Å on each side across the frame" };
-        var dose = new Option<double>("--dose-e-per-A2") { Description = "Dose per frame (e/Å²) for the Poisson noise; each probe position gets dose × step² electrons; 0 = noiseless only", DefaultValueFactory = _ => 1e4 };
-        var noiseSeed = new Option<int>("--noise-seed") { Description = "Seed of the Poisson noise", DefaultValueFactory = _ => 0 };
-        var blob = new Option<double>("--volume-blob-angstrom") { Description = "Ground-truth volume: Gaussian standard deviation per atom (Å)", DefaultValueFactory = _ => 0.5 };
+        var pixels = new Option<int>("--image-px") { Description = "Frame edge (px); the ground-truth volume is image-px³ voxels", DefaultValueFactory = _ => 128 }.Whole(8, 4096, "px");
+        var step = new Option<double?>("--step-angstrom") { Description = "Scan step = pixel = voxel (Å); default: the cluster's bounding sphere + 5 Å on each side across the frame" }.Within(new Limits(0.001, 100, "Å"));
+        var dose = new Option<double>("--dose-e-per-A2") { Description = "Dose per frame (e/Å²) for the Poisson noise; each probe position gets dose × step² electrons; 0 = noiseless only", DefaultValueFactory = _ => 1e4 }.Within(Limits.NonNegative(1e9, "e/Å²"));
+        var noiseSeed = new Option<int>("--noise-seed") { Description = "Seed of the Poisson noise", DefaultValueFactory = _ => 0 }.AnyValue();
+        var blob = new Option<double>("--volume-blob-angstrom") { Description = "Ground-truth volume: Gaussian standard deviation per atom (Å)", DefaultValueFactory = _ => 0.5 }.Within(Limits.Positive(100, "Å"));
         var cluster = new ClusterOptionSet();
         var stem = new StemOptionSet("incoherent");
         var command = new Command("tilt-series", "Simulate a single-axis STEM tilt series of a cluster (tilt about y), with Poisson noise, tilt angles, the structure and a ground-truth volume.")

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using TemKit.Cli.Infrastructure;
+using TemKit.Numerics;
+using TemKit.Optics;
 using TemKit.Simulation.Stem;
 
 namespace TemKit.Cli.Commands.Simulation;
@@ -9,20 +11,20 @@ namespace TemKit.Cli.Commands.Simulation;
 internal sealed class StemOptionSet
 {
     private readonly Option<string> _method;
-    private readonly Option<double> _voltage = new("--voltage-kv") { Description = "Acceleration voltage (kV)", DefaultValueFactory = _ => 300.0 };
-    private readonly Option<double> _convergence = new("--convergence-mrad") { Description = "Probe convergence semi-angle (mrad)", DefaultValueFactory = _ => 21.4 };
-    private readonly Option<double> _defocus = new("--defocus-angstrom") { Description = "Probe defocus (Å, positive = underfocus: crossover below the entrance surface)", DefaultValueFactory = _ => 0.0 };
-    private readonly Option<double> _cs = new("--cs-mm") { Description = "Spherical aberration Cs (mm)", DefaultValueFactory = _ => 0.0 };
-    private readonly Option<double> _source = new("--source-size-angstrom") { Description = "Effective source size, Gaussian standard deviation (Å); blurs the image", DefaultValueFactory = _ => 0.0 };
+    private readonly Option<double> _voltage = new Option<double>("--voltage-kv") { Description = "Acceleration voltage (kV)", DefaultValueFactory = _ => 300.0 }.Within(OpticsLimits.VoltageKilovolts);
+    private readonly Option<double> _convergence = new Option<double>("--convergence-mrad") { Description = "Probe convergence semi-angle (mrad)", DefaultValueFactory = _ => 21.4 }.Within(Limits.Positive(100, "mrad"));
+    private readonly Option<double> _defocus = new Option<double>("--defocus-angstrom") { Description = "Probe defocus (Å, positive = underfocus: crossover below the entrance surface)", DefaultValueFactory = _ => 0.0 }.Within(OpticsLimits.DefocusAngstrom);
+    private readonly Option<double> _cs = new Option<double>("--cs-mm") { Description = "Spherical aberration Cs (mm)", DefaultValueFactory = _ => 0.0 }.Within(OpticsLimits.CsMillimetres);
+    private readonly Option<double> _source = new Option<double>("--source-size-angstrom") { Description = "Effective source size, Gaussian standard deviation (Å); blurs the image", DefaultValueFactory = _ => 0.0 }.Within(Limits.NonNegative(1000, "Å"));
     private readonly Option<string> _detector = new("--detector") { Description = "Detector preset: haadf (70-200 mrad), adf (30-70), bf (0-α/2), abf (α/2-α)", DefaultValueFactory = _ => "haadf" };
     private readonly Option<string?> _angles = new("--detector-mrad") { Description = "Detector angles INNER,OUTER (mrad); overrides --detector" };
-    private readonly Option<double?> _pixel = new("--pixel-size-angstrom") { Description = "Multislice/PRISM wave sampling (Å/px); default: the coarsest whose 2/3 band limit reaches the detector's outer angle (0.0328 Å at 300 kV, 200 mrad), at most 0.05 Å" };
-    private readonly Option<double> _slice = new("--slice-thickness-angstrom") { Description = "Multislice/PRISM slice thickness (Å)", DefaultValueFactory = _ => 1.0 };
-    private readonly Option<int> _interpolation = new("--interpolation") { Description = "PRISM interpolation factor f", DefaultValueFactory = _ => 4 };
-    private readonly Option<int> _phonons = new("--frozen-phonons") { Description = "Frozen-phonon configurations averaged (multislice/PRISM)", DefaultValueFactory = _ => 1 };
-    private readonly Option<double> _rms = new("--displacement-rms-angstrom") { Description = "Frozen-phonon RMS displacement per axis (Å), √(B/8π²); Au at room temperature ≈ 0.085", DefaultValueFactory = _ => 0.0 };
-    private readonly Option<double?> _exponent = new("--z-exponent") { Description = "Incoherent: σ ∝ Z^n with this n (scaled to Au); default: cross-sections integrated over the detector" };
-    private readonly Option<int> _threads = new("--threads") { Description = "Threads (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount };
+    private readonly Option<double?> _pixel = new Option<double?>("--pixel-size-angstrom") { Description = "Multislice/PRISM wave sampling (Å/px); default: the coarsest whose 2/3 band limit reaches the detector's outer angle (0.0328 Å at 300 kV, 200 mrad), at most 0.05 Å" }.Within(OpticsLimits.PixelSizeAngstrom);
+    private readonly Option<double> _slice = new Option<double>("--slice-thickness-angstrom") { Description = "Multislice/PRISM slice thickness (Å)", DefaultValueFactory = _ => 1.0 }.Within(Limits.Positive(1000, "Å"));
+    private readonly Option<int> _interpolation = new Option<int>("--interpolation") { Description = "PRISM interpolation factor f", DefaultValueFactory = _ => 4 }.Whole(1, 64, "");
+    private readonly Option<int> _phonons = new Option<int>("--frozen-phonons") { Description = "Frozen-phonon configurations averaged (multislice/PRISM)", DefaultValueFactory = _ => 1 }.Whole(1, 10000, "configurations");
+    private readonly Option<double> _rms = new Option<double>("--displacement-rms-angstrom") { Description = "Frozen-phonon RMS displacement per axis (Å), √(B/8π²); Au at room temperature ≈ 0.085", DefaultValueFactory = _ => 0.0 }.Within(Limits.NonNegative(10, "Å"));
+    private readonly Option<double?> _exponent = new Option<double?>("--z-exponent") { Description = "Incoherent: σ ∝ Z^n with this n (scaled to Au); default: cross-sections integrated over the detector" }.Within(new Limits(0, 10, ""));
+    private readonly Option<int> _threads = new Option<int>("--threads") { Description = "Threads (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount }.Whole(1, 1024, "threads");
 
     public StemOptionSet(string defaultMethod)
     {

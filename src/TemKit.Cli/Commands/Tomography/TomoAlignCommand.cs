@@ -1,3 +1,4 @@
+using TemKit.Numerics;
 using System.CommandLine;
 using TemKit.Cli.Infrastructure;
 using TemKit.IO;
@@ -15,10 +16,10 @@ internal static class TomoAlignCommand
         var stack = new Argument<string>("STACK") { Description = "Raw tilt series (MRC/DM stack, one projection per section)" };
         var output = new Option<string>("--output", "-o") { Description = "Aligned stack to write (.mrc/.ali); BASE.xf (IMOD transforms), BASE.shifts.csv and BASE.rawtlt are written beside it", Required = true };
         var tilts = TomoInputs.TiltsOption();
-        var axis = new Option<double>("--tilt-axis") { Description = "Tilt-axis angle in the raw images (degrees from +y, counter-clockwise positive): the search centre, or the value used with --no-axis-search", DefaultValueFactory = _ => 0.0 };
-        var search = new Option<double>("--axis-search") { Description = "Half-width of the tilt-axis search (degrees)", DefaultValueFactory = _ => 10.0 };
+        var axis = new Option<double>("--tilt-axis") { Description = "Tilt-axis angle in the raw images (degrees from +y, counter-clockwise positive): the search centre, or the value used with --no-axis-search", DefaultValueFactory = _ => 0.0 }.Within(new Limits(-360, 360, "°"));
+        var search = new Option<double>("--axis-search") { Description = "Half-width of the tilt-axis search (degrees)", DefaultValueFactory = _ => 10.0 }.Within(Limits.NonNegative(90, "°"));
         var noSearch = new Option<bool>("--no-axis-search") { Description = "Use --tilt-axis as given instead of estimating it" };
-        var lowPass = new Option<double>("--low-pass") { Description = "Gaussian low-pass σ on the cross-correlation (cycles/pixel)", DefaultValueFactory = _ => 0.15 };
+        var lowPass = new Option<double>("--low-pass") { Description = "Gaussian low-pass σ on the cross-correlation (cycles/pixel)", DefaultValueFactory = _ => 0.15 }.Within(Limits.Positive(0.5, "cycles/px"));
         var command = new Command("align", "Coarse alignment: cross-correlation of neighbouring tilts with cosine stretching perpendicular to the tilt axis, " +
             "shifts accumulated from the zero tilt, and the tilt-axis angle in the image plane.")
         {
@@ -28,7 +29,9 @@ internal static class TomoAlignCommand
         {
             string input = parse.GetValue(stack)!;
             string outPath = OutputPaths.RequireExtension(parse.GetValue(output)!, "--output", ".mrc", ".ali", ".st");
-            OutputPaths.RequireNotAnInput(outPath, "--output", input);
+            OutputPaths.RequireNotAnInput(outPath, "--output", TomoInputs.InputFiles(input, parse.GetValue(tilts)));
+            foreach (string side in (string[])[".xf", ".shifts.csv", ".rawtlt"])
+                OutputPaths.RequireNotAnInput(Path.ChangeExtension(outPath, side), "--output", input);
             var options = new AlignmentOptions
             {
                 EstimateTiltAxis = !parse.GetValue(noSearch),
@@ -39,6 +42,7 @@ internal static class TomoAlignCommand
             options.Validate();
             int frames = TomoInputs.FrameCount(input);
             var angles = TomoInputs.Angles(input, parse.GetValue(tilts), frames);
+            using var held = RunLocks.Beside(outPath);
             var series = ImageFile.Read(input);
             Console.Error.WriteLine($"aligning {frames} projections of {series.Nx}x{series.Ny} px");
             var result = CoarseAlignment.Align(series, angles, options, new SyncProgress<string>(s => Console.Error.WriteLine($"align: {s}")));

@@ -12,7 +12,18 @@ internal static class TomoInputs
         new("--tilts") { Description = "Tilt angles: a file (degrees, one per line, IMOD .rawtlt/.tlt) or FROM:TO:STEP in degrees; default: STACK.rawtlt or STACK.tlt beside the stack" };
 
     public static Option<int> ThreadsOption() =>
-        new("--threads") { Description = "Worker threads (0 = all cores)", DefaultValueFactory = _ => 0 };
+        new Option<int>("--threads") { Description = "Worker threads (0 = all cores)", DefaultValueFactory = _ => 0 }.Whole(0, 1024, "threads");
+
+    /// <summary>The input files of a tomo command (the stack, a --tilts file or the one found beside the stack, and any
+    /// other given file such as --mask), for <see cref="OutputPaths.RequireNotAnInput"/>.</summary>
+    public static string[] InputFiles(string stack, string? tilts, params string?[] others)
+    {
+        var files = new List<string> { stack };
+        if (tilts is not null && File.Exists(tilts)) files.Add(tilts);
+        else if (tilts is null && TiltAngleFile.FindBeside(stack) is { } beside) files.Add(beside);
+        files.AddRange(others.OfType<string>());
+        return [.. files];
+    }
 
     /// <summary>Angles from --tilts or the file beside the stack, checked against the stack's frame count.</summary>
     public static double[] Angles(string stack, string? tilts, int frameCount)

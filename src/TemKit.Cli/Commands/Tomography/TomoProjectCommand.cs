@@ -24,11 +24,13 @@ internal static class TomoProjectCommand
         {
             string input = parse.GetValue(volume)!;
             string outPath = OutputPaths.RequireExtension(parse.GetValue(output)!, "--output", ".mrc", ".st", ".mrcs");
-            OutputPaths.RequireNotAnInput(outPath, "--output", input);
+            OutputPaths.RequireNotAnInput(outPath, "--output", TomoInputs.InputFiles(input, parse.GetValue(tilts)));
+            OutputPaths.RequireNotAnInput(Path.ChangeExtension(outPath, ".rawtlt"), "--output", input);
             var angles = ParseTilts(parse.GetValue(tilts)!);
             TiltAngleFile.Validate(angles, angles.Length, "--tilts");
             var data = ImageFile.Read(input);
             int slabs = (data.Ny + SlabProjector.Lanes - 1) / SlabProjector.Lanes;
+            using var held = RunLocks.Beside(outPath);
             TemKit.Imaging.ImageStack series = null!;
             TomoInputs.WithProgress("reprojecting slabs", slabs, advance =>
                 series = Reprojection.Project(data, angles, new SyncProgress<int>(_ => advance()), parse.GetValue(threads)));

@@ -16,8 +16,8 @@ internal static class TomoReportCommand
         var output = new Option<string>("--output", "-o") { Description = "Report folder (report.html, xy/xz/yz.png, montage.png, fsc.svg, volume.mrc)", Required = true };
         var tilts = TomoInputs.TiltsOption();
         var method = new Option<string>("--method") { Description = "wbp, sirt or sart", DefaultValueFactory = _ => "wbp" };
-        var iterations = new Option<int>("--iterations") { Description = "SIRT/SART iterations", DefaultValueFactory = _ => 50 };
-        var thickness = new Option<int>("--thickness") { Description = "Volume thickness (px); 0 = projection width", DefaultValueFactory = _ => 0 };
+        var iterations = new Option<int>("--iterations") { Description = "SIRT/SART iterations", DefaultValueFactory = _ => 50 }.Whole(1, 10000, "iterations");
+        var thickness = new Option<int>("--thickness") { Description = "Volume thickness (px); 0 = projection width", DefaultValueFactory = _ => 0 }.Whole(0, 16384, "px");
         var truth = new Option<string?>("--truth") { Description = "Ground-truth volume (same size as the reconstruction) for PSNR, RMSE and 3D SSIM" };
         var threads = TomoInputs.ThreadsOption();
         var command = new Command("report", "Quality report: reconstruction from all tilts and from the even/odd halves (FSC), the even half reprojected at the " +
@@ -45,6 +45,8 @@ internal static class TomoReportCommand
             int depth = options.ThicknessPx > 0 ? options.ThicknessPx : series.Nx;
             if (truthVolume != null && (truthVolume.Nx, truthVolume.Ny, truthVolume.Nz) != (series.Nx, series.Ny, depth))
                 throw new TemKitFormatException(parse.GetValue(truth)!, $"is {truthVolume.Nx}x{truthVolume.Ny}x{truthVolume.Nz} but the reconstruction is {series.Nx}x{series.Ny}x{depth}");
+            OutputPaths.RequireNotAnInput(Path.Combine(folder, "volume.mrc"), "--output", TomoInputs.InputFiles(input, parse.GetValue(tilts), parse.GetValue(truth)));
+            using var held = RunLocks.Folder(folder);
             Console.Error.WriteLine($"reconstructing all, even and odd tilts ({options.Method})");
             var result = QualityRun.Analyse(series, angles, options, truthVolume, parse.GetValue(threads));
             MrcFile.Write(Path.Combine(folder, "volume.mrc"), result.Volume);
