@@ -93,4 +93,19 @@ public class StatisticsTests
         Assert.Equal(-0.6745 * 2, z[0], 12);
         Assert.True(Math.Abs(z[4]) > Outliers.RobustZLimit && Math.Abs(z[2]) < Outliers.RobustZLimit);
     }
+
+    [Fact]
+    public void PearsonOfPixelsEqualsTheTextbookFormulaAndIsScaleAndOffsetFree()
+    {
+        var rng = new Random(7);
+        float[] a = new float[257], b = new float[257];
+        for (int i = 0; i < a.Length; i++) { a[i] = (float)rng.NextDouble(); b[i] = 0.5f * a[i] + (float)rng.NextDouble(); }
+        double mx = a.Average(v => (double)v), my = b.Average(v => (double)v);
+        double cov = a.Zip(b, (x, y) => (x - mx) * (y - my)).Sum();
+        double expected = cov / Math.Sqrt(a.Sum(x => (x - mx) * (x - mx)) * b.Sum(y => (y - my) * (y - my)));
+        Assert.Equal(expected, TemKit.Numerics.Statistics.Correlation.PearsonOfPixels(a, b), 1e-12);
+        float[] scaled = a.Select(v => 3 * v + 5).ToArray();
+        Assert.Equal(1.0, TemKit.Numerics.Statistics.Correlation.PearsonOfPixels(a, scaled), 1e-6);
+        Assert.Throws<ArgumentException>(() => TemKit.Numerics.Statistics.Correlation.PearsonOfPixels(a, b.AsSpan(1)));
+    }
 }

@@ -11,6 +11,23 @@ public sealed record CorrelationResult(double Coefficient, double PValue, int Co
 /// <summary>Pearson and Spearman correlations with p-values.</summary>
 public static class Correlation
 {
+    /// <summary>Pearson's r of two images of equal length (pixel by pixel, accumulated in double); no p-value.</summary>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    public static double PearsonOfPixels(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        if (a.Length != b.Length) throw new ArgumentException($"images of {a.Length} and {b.Length} pixels cannot be correlated");
+        double ma = 0, mb = 0;
+        for (int i = 0; i < a.Length; i++) { ma += a[i]; mb += b[i]; }
+        ma /= a.Length; mb /= b.Length;
+        double sab = 0, saa = 0, sbb = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            double x = a[i] - ma, y = b[i] - mb;
+            sab += x * y; saa += x * x; sbb += y * y;
+        }
+        return sab / Math.Sqrt(saa * sbb);
+    }
+
     /// <summary>
     /// Pearson's r with the two-sided p-value of t = r·sqrt((n − 2)/(1 − r²)) under Student's t with n − 2 degrees of
     /// freedom (exact for bivariate normal data; the same p-value as scipy.stats.pearsonr).

@@ -18,17 +18,6 @@ internal static class StemTestData
     }
 
     /// <summary>Pearson correlation of two images.</summary>
-    public static double Correlation(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        double ma = 0, mb = 0;
-        for (int i = 0; i < a.Length; i++) { ma += a[i]; mb += b[i]; }
-        ma /= a.Length; mb /= b.Length;
-        double sab = 0, saa = 0, sbb = 0;
-        for (int i = 0; i < a.Length; i++)
-        {
-            double x = a[i] - ma, y = b[i] - mb;
-            sab += x * y; saa += x * x; sbb += y * y;
-        }
-        return sab / Math.Sqrt(saa * sbb);
-    }
+    public static double Correlation(ReadOnlySpan<float> a, ReadOnlySpan<float> b) =>
+        TemKit.Numerics.Statistics.Correlation.PearsonOfPixels(a, b);
 }
