@@ -53,6 +53,6 @@ public static class FocalSeriesJob
         XyzFile.Write(Path.Combine(folder, "structure.xyz"), sample.Sheet.Specimen, depth);
         for (int k = 0; k < 3; k++)
             PngWriter.WriteImage(Path.Combine(folder, $"focal_series_{k}.png"), sample.Images.FrameImage(k));
-        PngWriter.WriteImage(Path.Combine(folder, "labels.png"), sample.Labels, new DisplayScale(0, 3), Colormap.Perceptual);
+        PngWriter.WriteImage(Path.Combine(folder, "labels.png"), sample.Labels, new DisplayScale(0, 100), Colormap.Perceptual);
     }
 }
