@@ -39,7 +39,7 @@ public static partial class SpeciesRun
 
     /// <summary>The class names of a checkpoint (recorded, else <see cref="DefaultClassNames"/>).</summary>
     public static string[] ClassNamesOf(ModelCheckpoint checkpoint) =>
-        checkpoint.ClassNames is { } n && n.Count == checkpoint.Network.Classes ? [.. n] : DefaultClassNames(checkpoint.Network.Classes);
+        checkpoint.Output.ClassNames is { } n && n.Count == checkpoint.Network.Classes ? [.. n] : DefaultClassNames(checkpoint.Network.Classes);
 
     /// <summary>Throws <see cref="TemKitFormatException"/> unless the network takes 3 input channels and has ≥ 2 classes.</summary>
     public static void RequireFocalSeriesModel(string path, ISegmentationNetwork network)
@@ -64,7 +64,7 @@ public static partial class SpeciesRun
     }
 
     /// <summary>
-    /// Analyses one triplet with <paramref name="network"/> (3 input channels): registration (when enabled), per-frame
+    /// Analyses one triplet with <paramref name="network"/> (3 input channels, or 1 for the middle frame alone): registration (when enabled), per-frame
     /// mean/std normalisation, class probabilities, columns, counts. Also the core of the validation study.
     /// </summary>
     public static SpeciesFrame Analyse(ISegmentationNetwork network, FocalTriplet triplet, int index, SpeciesOptions options)
@@ -80,10 +80,13 @@ public static partial class SpeciesRun
                 TripletRegistration.Undo(frames[k], w, h, shifts[k].X, shifts[k].Y);
             }
         var middle = frames[1].ToArray();
-        var input = new float[3 * plane];
-        for (int k = 0; k < 3; k++)
+        // A 1-channel network (the single-image ablation) sees the middle frame only.
+        var used = network.InputChannels == 1 ? [frames[1]] : frames;
+        if (used.Length != network.InputChannels) throw new ArgumentException($"the network takes {network.InputChannels} channels; a triplet has 3 frames");
+        var input = new float[used.Length * plane];
+        for (int k = 0; k < used.Length; k++)
         {
-            frames[k].CopyTo(input.AsSpan(k * plane, plane));
+            used[k].CopyTo(input.AsSpan(k * plane, plane));
             SegmentationSample.Normalise(input.AsSpan(k * plane, plane));
         }
         var probabilities = SpeciesInference.Probabilities(network, input, w, h);
