@@ -6,7 +6,7 @@ namespace TemKit.Pipelines.Columns;
 /// Translation between two frames by phase correlation (Kuglin &amp; Hines 1975): the inverse transform of the normalised
 /// cross-power spectrum F_m·conj(F_r)/|F_m·F_r| peaks at the displacement of the moving frame's content. The frames are
 /// mean-removed and Hann-windowed first; a Gaussian low-pass weight damps the noise-dominated high frequencies; the peak is
-/// refined by a parabola through its neighbours (sub-pixel).
+/// refined by a parabola through the logarithms of its neighbours (sub-pixel).
 /// </summary>
 public static class PhaseCorrelation
 {
@@ -68,10 +68,13 @@ public static class PhaseCorrelation
         return dst;
     }
 
+    // The low-pass weight makes the peak a Gaussian, so the parabola goes through log values when they exist.
     private static double Vertex(float m, float c, float p)
     {
-        double den = m - 2.0 * c + p;
-        return den < 0 ? Math.Clamp(0.5 * (m - p) / den, -0.5, 0.5) : 0;
+        double a = m, b = c, d = p;
+        if (m > 0 && c > 0 && p > 0) { a = Math.Log(m); b = Math.Log(c); d = Math.Log(p); }
+        double den = a - 2 * b + d;
+        return den < 0 ? Math.Clamp(0.5 * (a - d) / den, -0.5, 0.5) : 0;
     }
 
     private static int Wrap(int i, int n) => ((i % n) + n) % n;
