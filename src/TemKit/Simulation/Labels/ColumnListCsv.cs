@@ -41,6 +41,9 @@ public static class ColumnListCsv
     /// <summary>Writes <paramref name="rows"/> atomically.</summary>
     public static void Write(string path, IEnumerable<ColumnRow> rows) => CsvFiles.Write(path, rows);
 
+    /// <summary>Reads the rows of a column list, by frame index.</summary>
+    public static ILookup<int, ColumnRow> ReadRows(string path) => CsvFiles.Read<ColumnRow>(path).ToLookup(r => r.Frame);
+
     /// <summary>Reads a column list; the columns of each frame, by frame index.</summary>
     public static Dictionary<int, AtomicColumn[]> Read(string path) =>
         CsvFiles.Read<ColumnRow>(path).GroupBy(r => r.Frame)
