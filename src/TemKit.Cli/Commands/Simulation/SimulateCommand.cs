@@ -15,6 +15,7 @@ internal sealed class SimulateCommand : ICliCommand
         command.Subcommands.Add(SimulateStemCommand.Build());
         command.Subcommands.Add(SimulateTiltSeriesCommand.Build());
         command.Subcommands.Add(SimulateTiltDatasetCommand.Build());
+        command.Subcommands.Add(SimulateColumnEventsCommand.Build());
         return command;
     }
 

@@ -15,7 +15,7 @@ internal static class SimulateParticleCommand
 {
     public static Command Build()
     {
-        var output = new Option<string>("--output", "-o") { Description = "Output folder (image.mrc, intensity.mrc, mask.mrc, exitwave.mrc, structure.xyz, params.json, PNG previews)", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "Output folder (image.mrc, intensity.mrc, mask.mrc, exitwave.mrc, structure.xyz, params.json, PNG previews; with --labels columns also columns.mrc, columns.csv, columns.png)", Required = true };
         var element = new Option<string>("--element") { Description = "FCC metal of the particle (element symbol)", DefaultValueFactory = _ => "Au" };
         var lattice = new Option<double?>("--lattice-constant-angstrom") { Description = "FCC lattice constant (Å); default: the element's tabulated value" }.Within(Limits.Positive(100, "Å"));
         var diameter = new Option<double>("--diameter-nm") { Description = "Particle diameter (nm)", DefaultValueFactory = _ => 2.5 }.Within(Limits.Positive(1000, "nm"));
@@ -35,10 +35,12 @@ internal static class SimulateParticleCommand
         var blur = new Option<double>("--blur-angstrom") { Description = "Gaussian blur, standard deviation (Å)", DefaultValueFactory = _ => 0.45 }.Within(Limits.NonNegative(1000, "Å"));
         var dose = new Option<double>("--dose-e-per-A2") { Description = "Frame dose (e/Å²)", DefaultValueFactory = _ => 1000.0 }.Within(OpticsLimits.DoseElectronsPerAngstrom2);
         var mtf = new Option<int>("--mtf-model") { Description = "Detector: MTF model 1..5 of Table 3 in the supplementary of Leth Larsen et al., 'Quantifying noise limitations of neural network segmentations in HRTEM' (centre of its ranges; default 4, the one that paper found best), 0 = ideal counting detector", DefaultValueFactory = _ => 4 }.Whole(0, 5, "(0 = ideal, 1..5 SOI Table 3)");
+        var labels = new ColumnLabelOptionSet();
         var command = new Command("particle", "Simulate one supported nanoparticle (or an XYZ structure): exit wave, image, mask.")
         {
             output, element, lattice, diameter, seed, noSupport, xyz, grid, pixel.Option, slice, voltage, defocus, cs, astig, astigAngle, focalSpread, convergence, blur, dose, mtf,
         };
+        labels.AddTo(command);
         command.SetAction(parse =>
         {
             string outDir = parse.GetValue(output)!;
@@ -51,12 +53,13 @@ internal static class SimulateParticleCommand
                 parse.GetValue(focalSpread), parse.GetValue(convergence), parse.GetValue(blur));
             var particle = new FccParticleParameters(parse.GetValue(element)!, parse.GetValue(lattice), parse.GetValue(diameter), WithSupport: !parse.GetValue(noSupport));
             var parameters = new ParticleImageParameters(particle, parse.GetValue(xyz), simGrid, potential, multislice, optics,
-                parse.GetValue(dose), parse.GetValue(mtf), parse.GetValue(seed));
+                parse.GetValue(dose), parse.GetValue(mtf), parse.GetValue(seed), labels.Options(parse));
             SimulateCommand.Checked(() => { parameters.Validate(); return 0; });
             var result = SimulateCommand.Checked(() => Console2.RunWithProgress(progress => ParticleImage.Simulate(parameters, progress)));
             ParticleImage.WriteFolder(outDir, result);
             var sim = result.Case;
             Console.WriteLine($"{outDir}: {sim.Specimen.Particle.Length} particle + {sim.Specimen.Support.Length} support atoms, {sim.SliceCount} slices, {simGrid.Nx}x{simGrid.Ny} at {simGrid.PixelSizeAngstrom} Å/px");
+            if (result.Columns is { } columns) Console.WriteLine($"{outDir}: {columns.Columns.Length} atomic columns (columns.csv, columns.mrc)");
             return ExitCodes.Ok;
         });
         return command;
