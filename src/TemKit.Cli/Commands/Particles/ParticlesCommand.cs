@@ -19,7 +19,7 @@ internal sealed class ParticlesCommand : ICliCommand
         var inputs = new Argument<string[]>("images") { Description = "Stacks, images, folders or globs (MRC, DM3/DM4, TIFF, PNG), streamed frame by frame in the order given", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--output", "-o") { Description = "Run folder: particles.csv, frames.csv, tracks.csv, select/kept-frames.txt, select/kept.mrc, ratio-vs-frame.svg, area-vs-frame.svg, report.html, figures/, parts/ (resume)", Required = true };
         var model = new Option<string?>("--model") { Description = "Segmentation model (.tkm, from `temkit train`)" };
-        var masks = new Option<string?>("--masks") { Description = "Instead of --model: a mask stack with one frame per input frame (e.g. the true masks of a simulation)" };
+        var masks = new Option<string[]>("--masks") { Description = "Instead of --model: mask files (stacks or images) with one frame per input frame in the same order (e.g. the true masks of a simulation)", AllowMultipleArgumentsPerToken = true };
         var filter = new Option<double>("--filter-ratio") { Description = $"Keep a frame when one of its particles has a brightest/dimmest Fourier peak-pair ratio at or below this (default {ParticlesRunOptions.DefaultFilterRatio}, chosen from the ROC in docs/particle-analysis.md)", DefaultValueFactory = _ => ParticlesRunOptions.DefaultFilterRatio }.Within(new Limits(1, 1e6, "(ratio)"));
         var threshold = new Option<double>("--threshold") { Description = "Foreground probability at or above which a pixel is in the mask (0-1)", DefaultValueFactory = _ => SegmentationOptions.DefaultThreshold }.Within(new Limits(0, 1, "(probability)", MinExclusive: true));
         var tile = new Option<int>("--tile-size-px", "--tile") { Description = "Segmentation tile side (px)", DefaultValueFactory = _ => 256 }.Whole(16, 65536, "px");
@@ -38,8 +38,9 @@ internal sealed class ParticlesCommand : ICliCommand
         };
         cmd.SetAction(parse =>
         {
-            string? modelPath = parse.GetValue(model), maskPath = parse.GetValue(masks);
-            if ((modelPath is null) == (maskPath is null)) throw new UsageException("give exactly one of --model MODEL.tkm or --masks MASKS");
+            string? modelPath = parse.GetValue(model);
+            var maskPaths = parse.GetValue(masks) ?? [];
+            if ((modelPath is null) == (maskPaths.Length == 0)) throw new UsageException("give exactly one of --model MODEL.tkm or --masks MASKS");
             var options = new ParticlesRunOptions
             {
                 Segmentation = new SegmentationOptions
@@ -73,8 +74,9 @@ internal sealed class ParticlesCommand : ICliCommand
             }
             else
             {
-                if (!File.Exists(maskPath)) throw new UsageException($"--masks {maskPath}: file not found");
-                detector = new MaskStackDetector(ImageFile.Open(maskPath!), options.Segmentation.Threshold);
+                foreach (string m in maskPaths)
+                    if (!File.Exists(m)) throw new UsageException($"--masks {m}: file not found");
+                detector = new MaskStackDetector(maskPaths, options.Segmentation.Threshold);
             }
             try
             {

@@ -31,33 +31,42 @@ public sealed record NetworkParticleDetector(ModelCheckpoint Model, Segmentation
     }
 }
 
-/// <summary>Detection read from a stack of masks with one frame per input frame (e.g. the true masks of a
-/// simulation); the probability is the mask.</summary>
+/// <summary>Detection read from mask files with one frame per input frame, in the same order (e.g. the true masks of
+/// a simulation); the probability is the mask clamped to 0..1. The files are opened one at a time.</summary>
 public sealed class MaskStackDetector : IParticleDetector, IDisposable
 {
-    private readonly IFrameSource _masks;
+    private readonly IReadOnlyList<FrameRef> _frames;
     private readonly float _threshold;
+    private IFrameSource? _open;
 
-    /// <summary>Opens <paramref name="masks"/>; pixels at or above <paramref name="threshold"/> are foreground.</summary>
-    public MaskStackDetector(IFrameSource masks, double threshold = 0.5)
+    /// <summary>Uses the frames of <paramref name="paths"/> in order; pixels at or above <paramref name="threshold"/> are foreground.</summary>
+    public MaskStackDetector(IReadOnlyList<string> paths, double threshold = 0.5)
     {
-        ArgumentNullException.ThrowIfNull(masks);
-        _masks = masks;
+        ArgumentNullException.ThrowIfNull(paths);
+        if (paths.Count == 0) throw new ArgumentException("no mask files", nameof(paths));
+        _frames = FrameList.Of(paths);
         _threshold = (float)threshold;
+        Description = $"masks {string.Join(", ", paths.Select(Path.GetFileName))}";
     }
 
     /// <inheritdoc/>
-    public string Description => $"masks {Path.GetFileName(_masks.Path)}";
+    public string Description { get; }
 
     /// <inheritdoc/>
     public (float[] Probability, byte[] Mask) Detect(Image2D frame, int frameIndex)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        if (frameIndex >= _masks.FrameCount) throw new ArgumentException($"{_masks.Path}: has {_masks.FrameCount} mask frame(s), frame {frameIndex} needs one more");
-        if (_masks.Width != frame.Width || _masks.Height != frame.Height)
-            throw new ArgumentException($"{_masks.Path}: masks are {_masks.Width}x{_masks.Height} px, the frame {frame.Width}x{frame.Height} px");
+        if (frameIndex >= _frames.Count) throw new ArgumentException($"the masks hold {_frames.Count} frame(s), frame {frameIndex} needs one more");
+        var f = _frames[frameIndex];
+        if (_open is null || _open.Path != f.File)
+        {
+            _open?.Dispose();
+            _open = IO.ImageFile.Open(f.File);
+        }
+        if (_open.Width != frame.Width || _open.Height != frame.Height)
+            throw new ArgumentException($"{f.File}: masks are {_open.Width}x{_open.Height} px, the frame {frame.Width}x{frame.Height} px");
         var probability = new float[frame.Width * frame.Height];
-        _masks.ReadFrame(frameIndex, probability);
+        _open.ReadFrame(f.FrameInFile, probability);
         var mask = new byte[probability.Length];
         for (int i = 0; i < mask.Length; i++)
         {
@@ -68,5 +77,5 @@ public sealed class MaskStackDetector : IParticleDetector, IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _masks.Dispose();
+    public void Dispose() => _open?.Dispose();
 }

@@ -56,7 +56,7 @@ public class ParticlesRunTests
         var (images, masks) = Series(dir.Root);
         var options = new ParticlesRunOptions { FilterRatio = 5, ReportFrames = 2 };
         ParticlesRunResult result;
-        using (var detector = new MaskStackDetector(ImageFile.Open(masks)))
+        using (var detector = new MaskStackDetector([masks]))
             result = new ParticlesRun(dir["run"], detector, options).Run([images]);
         Assert.True(result.Finished);
         Assert.Equal(3, result.Processed);
@@ -94,7 +94,7 @@ public class ParticlesRunTests
         string before = File.ReadAllText(Path.Combine(dir["run"], "particles.csv"));
 
         // Resume: nothing is analysed again and the outputs are the same.
-        using (var detector = new MaskStackDetector(ImageFile.Open(masks)))
+        using (var detector = new MaskStackDetector([masks]))
         {
             var again = new ParticlesRun(dir["run"], detector, options).Run([images]);
             Assert.Equal(0, again.Processed);
@@ -103,7 +103,7 @@ public class ParticlesRunTests
         Assert.Equal(before, File.ReadAllText(Path.Combine(dir["run"], "particles.csv")));
 
         // Other options in the same folder are refused.
-        using (var detector = new MaskStackDetector(ImageFile.Open(masks)))
+        using (var detector = new MaskStackDetector([masks]))
         {
             var e = Assert.Throws<InvalidOperationException>(() => new ParticlesRun(dir["run"], detector, options with { FilterRatio = 2 }).Run([images]));
             Assert.Contains("other options", e.Message);
@@ -116,7 +116,7 @@ public class ParticlesRunTests
         using var dir = new TempFolder();
         var (images, masks) = Series(dir.Root);
         var options = new ParticlesRunOptions { FilterRatio = 5, ReportFrames = 0 };
-        using var detector = new MaskStackDetector(ImageFile.Open(masks));
+        using var detector = new MaskStackDetector([masks]);
         var one = new ParticlesRun(dir["run"], detector, options) { Shard = (1, 2) }.Run([images]);
         var two = new ParticlesRun(dir["run"], detector, options) { Shard = (2, 2) }.Run([images]);
         Assert.False(one.Finished);
