@@ -22,7 +22,7 @@ public static class ParticleFigures
         [.. new[] { "image", "inference", "fft", "region-fft", "ratio-map" }.Select(k => Path.Combine(folder, $"frame-{frame:D6}.{k}.png"))];
 
     /// <summary>Writes the five PNGs of <paramref name="analysis"/> (atomically).</summary>
-    public static void Write(string folder, Image2D image, FrameAnalysis analysis)
+    public static void Write(string folder, Image2D image, ParticleFrameResult analysis)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(analysis);
@@ -43,7 +43,7 @@ public static class ParticleFigures
     private static bool Better(double a, double b) => !double.IsNaN(a) && (double.IsNaN(b) || a < b);
 
     /// <summary>probability × score per particle pixel, colour-mapped 0..1, with a colour bar strip (1 at the top).</summary>
-    private static void WriteRatioMap(string path, FrameAnalysis analysis, int w, int h)
+    private static void WriteRatioMap(string path, ParticleFrameResult analysis, int w, int h)
     {
         var scoreOf = new Dictionary<int, float>();
         for (int i = 0; i < analysis.Record.Particles.Count; i++)

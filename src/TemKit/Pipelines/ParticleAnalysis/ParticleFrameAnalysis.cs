@@ -9,14 +9,14 @@ namespace TemKit.Pipelines.ParticleAnalysis;
 /// <param name="Probability">Foreground probability (frame size).</param>
 /// <param name="Labels">Particle labels (0 = background; the labels of <see cref="FrameRecord.Particles"/>).</param>
 /// <param name="Analyses">Each particle's regional Fourier result, in particle order.</param>
-public sealed record FrameAnalysis(FrameRecord Record, float[] Probability, int[] Labels, IReadOnlyList<RegionalFourierResult> Analyses);
+public sealed record ParticleFrameResult(FrameRecord Record, float[] Probability, int[] Labels, IReadOnlyList<RegionalFourierResult> Analyses);
 
 /// <summary>One frame: detect, label the components, measure them, analyse each in Fourier space, decide the filter.</summary>
 public static class ParticleFrameAnalysis
 {
     /// <summary>Analyses <paramref name="frame"/> (frame <paramref name="index"/> of the run, from
     /// <paramref name="file"/> frame <paramref name="frameInFile"/>).</summary>
-    public static FrameAnalysis Analyse(Image2D frame, int index, string file, int frameInFile, IParticleDetector detector, ParticlesRunOptions options, bool keepSpectra = false)
+    public static ParticleFrameResult Analyse(Image2D frame, int index, string file, int frameInFile, IParticleDetector detector, ParticlesRunOptions options, bool keepSpectra = false)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(detector);
@@ -28,15 +28,21 @@ public static class ParticleFrameAnalysis
         var components = ComponentMeasurements.Measure(labels, count, w, h, probability, frame.PixelSize);
         var fourier = options.Fourier with { KeepSpectrum = keepSpectra };
         var particles = new List<ParticleObservation>();
-        var analyses = new List<RegionalFourierResult>();
         var keep = new bool[count + 1];
-        foreach (var c in components)
+        var chosen = components.Where(c => !(c.EquivalentDiameterNm < options.Segmentation.MinParticleDiameterNm)).ToList();
+        foreach (var c in chosen) keep[c.Label] = true;
+        // Particles are independent: analyse them in parallel (each FFT is small).
+        var results = new RegionalFourierResult[chosen.Count];
+        Parallel.For(0, chosen.Count, i =>
         {
-            if (c.EquivalentDiameterNm < options.Segmentation.MinParticleDiameterNm) continue;
-            keep[c.Label] = true;
+            var c = chosen[i];
+            results[i] = RegionalFourier.Analyse(frame, labels, c.Label, new PixelBox(c.MinXPx, c.MinYPx, c.MaxXPx, c.MaxYPx), fourier);
+        });
+        for (int i = 0; i < chosen.Count; i++)
+        {
+            var c = chosen[i];
+            var result = results[i];
             var box = new PixelBox(c.MinXPx, c.MinYPx, c.MaxXPx, c.MaxYPx);
-            var result = RegionalFourier.Analyse(frame, labels, c.Label, box, fourier);
-            analyses.Add(result);
             particles.Add(new ParticleObservation
             {
                 Frame = index,
@@ -71,6 +77,6 @@ public static class ParticleFrameAnalysis
             : kept ? string.Create(inv, $"ratio {minRatio:F2} ≤ {options.FilterRatio:G4}")
             : string.Create(inv, $"ratio {minRatio:F2} > {options.FilterRatio:G4}");
         var record = new FrameRecord { Frame = index, File = file, FrameInFile = frameInFile, Kept = kept, Reason = reason, MinRatio = minRatio, Particles = particles };
-        return new FrameAnalysis(record, probability, labels, analyses);
+        return new ParticleFrameResult(record, probability, labels, results);
     }
 }
