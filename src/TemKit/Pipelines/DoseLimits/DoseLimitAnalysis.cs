@@ -45,7 +45,8 @@ public static class DoseLimitAnalysis
             byte[]? truth = frame.Mask is { } mask ? ToBytes(mask.Pixels) : null;
             // One model at a time: the network's tiles already run in parallel.
             for (int k = 0; k < models.Count; k++) state[k].Add(frame, Segmenter.Segment(frame.Image, models[k].Model, segmentation), truth, options);
-            progress?.Report(new JobProgress("frames", ++done, Math.Max(frameCount, done)));
+            done++;
+            progress?.Report(new JobProgress("frames", done, Math.Max(frameCount, done)));
         }
         if (done == 0) throw new ArgumentException("the series has no frames");
         var results = state.Select(s => s.Finish(exact == true, options)).ToList();
