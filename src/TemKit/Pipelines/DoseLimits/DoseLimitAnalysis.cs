@@ -131,3 +131,29 @@ public static class DoseLimitAnalysis
         }
     }
 }
+
+/// <summary>Picking models out of a finished analysis (the figures of a study compare a few models each).</summary>
+public static class DoseLimitSelection
+{
+    /// <summary>The result restricted to the models named <paramref name="names"/> (in that order; names not present are
+    /// skipped), with the common convergence dose and band recomputed for them; null when none is present.</summary>
+    public static DoseLimitResult? Select(DoseLimitResult result, IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(names);
+        var index = names.Select(n => result.Models.ToList().FindIndex(m => m.Name == n)).Where(i => i >= 0).ToList();
+        if (index.Count == 0) return null;
+        var models = index.Select(i => result.Models[i]).ToList();
+        double? c = models.Any(m => m.Measures.ConvergenceDoseElectronsPerAngstrom2 is null) ? null : models.Max(m => m.Measures.ConvergenceDoseElectronsPerAngstrom2!.Value);
+        var above = c is double dc ? models.SelectMany(m => m.Rows).Where(r => r.DoseElectronsPerAngstrom2 >= dc).ToList() : [];
+        return result with
+        {
+            Models = models,
+            ConvergenceDoseElectronsPerAngstrom2 = c,
+            BandMinAreaPx = above.Count > 0 ? above.Min(r => (double)r.AreaPx) : double.NaN,
+            BandMaxAreaPx = above.Count > 0 ? above.Max(r => (double)r.AreaPx) : double.NaN,
+            AtOverlayDose = index.Select(i => result.AtOverlayDose[i]).ToList(),
+            AtLargestArea = index.Select(i => result.AtLargestArea[i]).ToList(),
+        };
+    }
+}
