@@ -41,7 +41,7 @@ public sealed partial class DoseLimitStudy
         return
         [
             new("MSD-net (high dose range): 50 % dose and convergence dose on the simulated series", "detection from 20-30 e/Å², convergence near 200 e/Å²",
-                msd is null ? "not measured" : $"50 % at {D(msd.Measures.FiftyPercentDoseElectronsPerAngstrom2)}, converged at {D(msd.Measures.ConvergenceDoseElectronsPerAngstrom2)}"),
+                msd is null ? "not measured" : $"50 % dose {D(msd.Measures.FiftyPercentDoseElectronsPerAngstrom2)}, convergence dose {D(msd.Measures.ConvergenceDoseElectronsPerAngstrom2)}"),
             new("MSD-net vs U-Net (same data): which reaches 50 % at lower dose", "MSD-net about 70 % lower", ratio),
             new(F($"MTF 4 vs MTF 3 training on the MTF-3 series: mean F1 for {result.Options.LowDoseMinElectronsPerAngstrom2:G3}-{result.Options.LowDoseMaxElectronsPerAngstrom2:G3} e/Å²"), "MTF 4 higher",
                 msd is null || mtf3 is null ? "not measured" : F($"MTF 4: {msd.MeanF1LowDose:F3}, MTF 3: {mtf3.MeanF1LowDose:F3}")),

@@ -26,6 +26,8 @@ public sealed partial class DoseLimitStudy
             foreach (var v in variants.DistinctBy(v => v.Dataset)) Note(EnsureDataset(v, progress), $"dataset {v.Dataset}");
             if (shardIndex == 0) Note(EnsureSeries(progress), "series");
         }
+        if (steps.Contains(DoseLimitStudyStep.Train))
+            foreach (var v in variants) Note(EnsureModel(v, progress), $"model {v.Name}");
         DoseLimitRunResult? evaluation = null;
         if (steps.Contains(DoseLimitStudyStep.Evaluate) || steps.Contains(DoseLimitStudyStep.Report))
         {
