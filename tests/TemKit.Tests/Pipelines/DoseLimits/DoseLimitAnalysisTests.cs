@@ -19,6 +19,7 @@ public class DoseLimitAnalysisTests
         public int InputChannels => 1;
         public int Classes => 1;
         public int SizeMultiple => 1;
+        public TemKit.Neural.Losses.LossKind Loss => TemKit.Neural.Losses.LossKind.CrossEntropy;
         public IReadOnlyList<Parameter> Parameters => [];
 
         public Tensor Predict(Tensor input)
