@@ -6,6 +6,7 @@ using TemKit.Imaging.Display;
 using TemKit.IO;
 using TemKit.IO.Mrc;
 using TemKit.IO.Png;
+using TemKit.Numerics;
 using TemKit.Simulation.Datasets;
 using TemKit.Simulation.Structures;
 using TemKit.Simulation.Transfer;
@@ -42,7 +43,7 @@ public static class DoseSeries
             () => progress?.Report(new JobProgress("exit wave", ++stage, 2)));
         var imager = new WaveImager(sim.ExitWave);
         int nx = parameters.Grid.Nx, ny = parameters.Grid.Ny, plane = nx * ny, n = parameters.Frames;
-        var drift = DriftWalk(parameters, new Random(DatasetGenerator.ItemSeed(parameters.Seed, -1)));
+        var drift = DriftWalk(parameters, new NoiseRandom(parameters.Seed, -1));
         var images = new float[(long)n * plane];
         var masks = new float[(long)n * plane];
         var rows = new DoseSeriesFrame[n];
@@ -83,7 +84,7 @@ public static class DoseSeries
 
     /// <summary>The cumulative whole-pixel drift of every frame: a Gaussian random walk with step
     /// <see cref="DoseSeriesParameters.DriftPxPerFrame"/> per axis, rounded; frame 0 is not shifted.</summary>
-    private static (int Dx, int Dy)[] DriftWalk(DoseSeriesParameters p, Random rng)
+    private static (int Dx, int Dy)[] DriftWalk(DoseSeriesParameters p, NoiseRandom rng)
     {
         var walk = new (int, int)[p.Frames];
         double x = 0, y = 0;
@@ -91,16 +92,13 @@ public static class DoseSeries
         {
             if (p.DriftPxPerFrame > 0)
             {
-                x += p.DriftPxPerFrame * Gaussian(rng);
-                y += p.DriftPxPerFrame * Gaussian(rng);
+                x += p.DriftPxPerFrame * rng.NextGaussian();
+                y += p.DriftPxPerFrame * rng.NextGaussian();
             }
             walk[i] = ((int)Math.Round(x), (int)Math.Round(y));
         }
         return walk;
     }
-
-    // Box-Muller: a standard normal draw.
-    private static double Gaussian(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 
     /// <summary>
     /// Writes series.mrc (frames, e/px), masks.mrc (0/1), frames.csv (dose and parameters per frame), structure.xyz and
