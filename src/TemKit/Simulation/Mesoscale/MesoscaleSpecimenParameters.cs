@@ -40,7 +40,7 @@ public sealed record MesoscaleSpecimenParameters
     public double MediumPotentialVolts { get; init; } = 4.5;
 
     /// <summary>RMS thickness fluctuation of the amorphous film (Å).</summary>
-    public double AmorphousThicknessRmsAngstrom { get; init; } = 15;
+    public double AmorphousThicknessRmsAngstrom { get; init; } = 5;
 
     /// <summary>Correlation length (Gaussian standard deviation) of the amorphous film's thickness (Å).</summary>
     public double AmorphousCorrelationAngstrom { get; init; } = 3;
