@@ -1,3 +1,4 @@
+using TemKit.Pipelines.Defocus;
 using System.CommandLine;
 using TemKit.Optics;
 using TemKit.Numerics;

@@ -1,3 +1,4 @@
+using TemKit.Pipelines.Defocus;
 using TemKit.Imaging;
 
 namespace TemKit.Pipelines.Segmentation;

@@ -1,3 +1,4 @@
+using TemKit.Pipelines.Defocus;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TemKit.Imaging;

@@ -16,7 +16,7 @@ public sealed record SegmentRunOptions
     public string? TruthPath { get; init; }
 
     /// <summary>
-    /// A <c>temkit defocus</c> run folder that measured every image's CTF (<see cref="MeasuredDefocus"/>); null = none.
+    /// A <c>temkit defocus</c> run folder that measured every image's CTF (<see cref="Defocus.MeasuredDefocus"/>); null = none.
     /// Each image's measured defocus is recorded in segmentation.csv and used by <see cref="CtfCorrection"/>.
     /// </summary>
     public string? DefocusRunFolder { get; init; }

@@ -3,9 +3,8 @@ using TemKit.CtfCorrection;
 using TemKit.Imaging;
 using TemKit.IO;
 using TemKit.Optics;
-using TemKit.Pipelines.Defocus;
 
-namespace TemKit.Pipelines.Segmentation;
+namespace TemKit.Pipelines.Defocus;
 
 /// <summary>An image the defocus run cannot give a CTF for (not in the run, not fitted, another pixel size).</summary>
 public sealed class MeasuredDefocusException(string message) : Exception(message);
