@@ -38,8 +38,10 @@ internal sealed class SlurmCommand : ICliCommand
             if (job.Shards < 1) throw new UsageException("--shards must be ≥ 1");
             if (job.CpusPerTask < 1) throw new UsageException("--cpus-per-task must be ≥ 1");
             var files = DefocusCommand.Inputs(parse.GetValue(inputs)!, parse.GetValue(inputList));
-            string run = Path.GetFullPath(parse.GetValue(output)!);
+            string run = Path.GetFullPath(OutputPaths.RequireFolder(parse.GetValue(output)!, "--output"));
             string dir = Path.Combine(run, "slurm");
+            foreach (string written in new[] { "inputs.txt", "defocus.sbatch", "merge.sbatch" })
+                OutputPaths.RequireNotAnInput(Path.Combine(dir, written), "--output", [.. files]);
             Directory.CreateDirectory(dir);
             string list = Path.Combine(dir, "inputs.txt");
             AtomicFile.WriteAllText(list, string.Join('\n', files) + "\n");
