@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using TemKit.Cli.Infrastructure;
+using TemKit.Numerics;
 using TemKit.Tomography.Interpolation;
 using TemKit.Tomography.Reconstruction;
 
@@ -14,7 +15,7 @@ internal static class TomoInterpolateCommand
         var stack = new Argument<string>("STACK") { Description = "Recorded tilt series (MRC/DM; one projection per section)" };
         var tilts = TomoInputs.TiltsOption();
         var model = new Option<string>("--model") { Description = "Interpolation model (.tkm from tomo train-interpolation)", Required = true };
-        var step = new Option<double>("--to-step") { Description = "Target tilt step (degrees); each gap must be a power-of-two multiple of it (±10%)", Required = true };
+        var step = new Option<double>("--to-step") { Description = "Target tilt step (degrees); each gap must be a power-of-two multiple of it (±10%)", Required = true }.Within(Limits.Positive(90, "°"));
         var output = new Option<string>("--output", "-o") { Description = "Densified stack (.mrc); OUT.rawtlt and OUT.synthetic.csv (frame, tilt_deg, synthetic 0/1) beside it", Required = true };
         var reconstruct = new Option<string?>("--reconstruct") { Description = "Also reconstruct the recorded and the densified series (wbp or sirt): OUT_recorded_rec.mrc, OUT_rec.mrc" };
         var threads = TomoInputs.ThreadsOption();

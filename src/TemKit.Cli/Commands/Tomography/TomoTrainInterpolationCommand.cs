@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using TemKit.Cli.Infrastructure;
 using TemKit.Neural.Optimisers;
+using TemKit.Numerics;
 using TemKit.Tomography.Interpolation;
 
 namespace TemKit.Cli.Commands.Tomography;
@@ -15,7 +16,7 @@ internal static class TomoTrainInterpolationCommand
         var output = new Option<string>("--output", "-o") { Description = "Model file (.tkm), rewritten after every epoch; MODEL.history.csv beside it", Required = true };
         var epochs = new Option<int>("--epochs") { Description = "Total epochs (a resumed run continues up to this number)", DefaultValueFactory = _ => 20 }.Whole(1, 100000, "epochs");
         var resume = new Option<bool>("--resume") { Description = "Continue the run saved in --output" };
-        var maxMinutes = new Option<double>("--max-minutes") { Description = "Stop after the first epoch ending past this wall time (min; 0 = no limit); resume later", DefaultValueFactory = _ => 0 };
+        var maxMinutes = new Option<double>("--max-minutes") { Description = "Stop after the first epoch ending past this wall time (min; 0 = no limit); resume later", DefaultValueFactory = _ => 0 }.Within(Limits.NonNegative(100000, "min"));
         var width = new Option<int>("--width") { Description = "Channels of each hidden layer", DefaultValueFactory = _ => 16 }.Whole(1, 512, "channels");
         var dilations = new Option<string>("--dilations") { Description = "Dilation (px) of each hidden 3x3 layer, comma-separated", DefaultValueFactory = _ => "1,2,4,2,1" };
         var validationFrames = new Option<int>("--validation-frames") { Description = "Whole validation frames per validation cluster, dose and gap", DefaultValueFactory = _ => 2 }.Whole(1, 1000, "frames");
@@ -24,8 +25,8 @@ internal static class TomoTrainInterpolationCommand
         var samples = new Option<int>("--samples-per-cluster") { Description = "Random (dose, gap, frame) samples per cluster and epoch", DefaultValueFactory = _ => 24 }.Whole(1, 100000, "samples");
         var crop = new Option<int>("--crop") { Description = "Training crop edge (px)", DefaultValueFactory = _ => 32 }.Whole(8, 4096, "px");
         var batch = new Option<int>("--batch") { Description = "Crops per optimiser step", DefaultValueFactory = _ => 8 }.Whole(1, 1024, "crops");
-        var rate = new Option<double>("--learning-rate") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 };
-        var seed = new Option<int>("--seed") { Description = "Seed of weights, sample draws and noise", DefaultValueFactory = _ => 1 };
+        var rate = new Option<double>("--learning-rate") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 }.Within(AdamParameters.LearningRateLimits);
+        var seed = new Option<int>("--seed") { Description = "Seed of weights, sample draws and noise", DefaultValueFactory = _ => 1 }.AnyValue();
         var command = new Command("train-interpolation", "Train the learned frame interpolator (a residual fully convolutional network on frames i and i+2d and the gap, " +
             "predicting a correction to their mean) on a simulated tilt dataset; MSE loss on per-frame min-max normalised frames; resumable.")
         {
