@@ -10,6 +10,7 @@ using TemKit.Pipelines.Segmentation;
 using TemKit.Neural.Models;
 using TemKit.Neural.Optimisers;
 using TemKit.Neural.Training;
+using TemKit.Pipelines.Training;
 using TemKit.IO;
 using TemKit.Imaging;
 using TemKit.Simulation.Multislice;
@@ -139,12 +140,9 @@ public sealed partial class ReadmeExampleTests
         TemKit.IO.Mrc.MrcFile.Write(imagePath, new Image2D(48, 48, synthetic[6].Image, VoxelSize.Isotropic(2)));
         #region example segment
         var samples = SegmentationDataset.Load(imagesPath, masksPath, classes: 1);
-        var (train, validation) = SegmentationDataset.Split(samples, validationFraction: 0.34, seed: 5);
-        var network = new MsdNet(new MsdNetParameters(Depth: 4, KernelSize: 3, Seed: 5));
-        var adam = new Adam(network.Parameters, new AdamParameters());
-        var trainer = new Trainer(network, adam, new TrainerParameters(Epochs: 2, BatchSize: 2, CropSize: 32, Seed: 5));
-        for (int epoch = 1; epoch <= 2; epoch++) trainer.RunEpoch(epoch, train, validation);
-        ModelFile.Save(modelPath, network, adam, input: ModelInput.FromPixelSizes(samples.Select(s => s.PixelSizeAngstrom)));
+        var training = new TrainingJobParameters(modelPath, samples, new MsdNetParameters(Depth: 4, KernelSize: 3, Seed: 5),
+            new TrainerParameters(Epochs: 2, BatchSize: 2, CropSize: 32, Seed: 5), ValidationFraction: 0.34);
+        TrainingResult trained = new TrainingJob(training).Run();
         var options = new SegmentationOptions { TileSizePx = 32, TileOverlapPx = 8 };
         SegmentationResult result = Segmenter.Segment(ImageFile.Read(imagePath).FrameImage(0), ModelFile.Load(modelPath), options);
         Console.WriteLine($"mask {result.AreaNm2:F3} nm², {result.Particles.Count} particles");

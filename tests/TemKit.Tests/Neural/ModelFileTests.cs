@@ -66,7 +66,7 @@ public class ModelFileTests : IDisposable
         Assert.Equal("bad.tkm: signature is not TKMODEL1 (not a TemKit model file)", Assert.Throws<TemKitFormatException>(() => ModelFile.Load(bad)).Message);
 
         var ver = (byte[])bytes.Clone();
-        int at = bytes.AsSpan().IndexOf("\"version\": 2"u8);
+        int at = bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes($"\"version\": {ModelFile.Version}"));
         Assert.True(at > 0);
         ver[at + "\"version\": ".Length] = (byte)'7';
         File.WriteAllBytes(bad, ver);

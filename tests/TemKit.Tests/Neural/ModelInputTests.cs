@@ -37,7 +37,7 @@ public class ModelInputTests : IDisposable
         ModelFile.Save(path, new MsdNet(new MsdNetParameters(Depth: 2, KernelSize: 3)), input: input);
         var back = ModelFile.Load(path);
         Assert.Equal(input, back.Input);
-        Assert.Equal(2, back.FormatVersion);
+        Assert.Equal(ModelFile.Version, back.FormatVersion);
         string header = File.ReadAllText(path);
         Assert.Contains("\"normalisation\": \"per_image_mean_std\"", header);
         Assert.Contains("\"pixel_size_angstrom\": 0.15", header);
@@ -63,7 +63,7 @@ public class ModelInputTests : IDisposable
         {
             int start = h.IndexOf("\"input\": {", StringComparison.Ordinal), end = h.IndexOf('}', start);
             return h.Remove(start, end - start + 1).Insert(start, "\"input_normalisation\": \"per-image mean 0, standard deviation 1\"")
-                .Replace("\"version\": 2", "\"version\": 1");
+                .Replace($"\"version\": {ModelFile.Version}", "\"version\": 1");
         });
         var back = ModelFile.Load(path);
         Assert.Equal(1, back.FormatVersion);
@@ -83,8 +83,8 @@ public class ModelInputTests : IDisposable
         EditHeader(path, h => h.Replace("\"pixel_size_angstrom\": 0.15", "\"pixel_size_angstrom\": -1"));
         Assert.Contains("'input.pixel_size_angstrom' is -1", Assert.Throws<TemKitFormatException>(() => ModelFile.Load(path)).Message);
         ModelFile.Save(path, new MsdNet(new MsdNetParameters(Depth: 2, KernelSize: 3)), input: ModelInput.FromPixelSizes([0.15]));
-        EditHeader(path, h => h.Replace("\"version\": 2", "\"version\": 3"));
-        Assert.Contains("'version' is 3; this TemKit reads versions 1-2", Assert.Throws<TemKitFormatException>(() => ModelFile.Load(path)).Message);
+        EditHeader(path, h => h.Replace($"\"version\": {ModelFile.Version}", "\"version\": 99"));
+        Assert.Contains($"'version' is 99; this TemKit reads versions 1-{ModelFile.Version}", Assert.Throws<TemKitFormatException>(() => ModelFile.Load(path)).Message);
     }
 
     [Fact]

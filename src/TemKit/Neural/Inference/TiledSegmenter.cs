@@ -28,23 +28,28 @@ public sealed class TiledSegmenter
     /// <summary>Tile size and overlap.</summary>
     public TilingParameters Settings { get; }
 
-    /// <summary>Probability planes written by <see cref="Predict"/>: 1 for a binary network, the class count otherwise.</summary>
+    /// <summary>Planes written by <see cref="Predict"/>: 1 for a binary network, the class count otherwise (probabilities),
+    /// or the output channels of a regression network (values).</summary>
     public int OutputPlanes => _network.Classes;
 
     /// <summary>Number of tiles needed for a width x height image.</summary>
     public int TileCount(int width, int height) => Plan(width).Starts.Length * Plan(height).Starts.Length;
 
     /// <summary>
-    /// Writes per-pixel probabilities of the image into <paramref name="probabilities"/> (<see cref="OutputPlanes"/>
-    /// planes of width·height); calls <paramref name="tileDone"/> after each tile. The network sees
-    /// (pixel − <paramref name="inputOffset"/>)·<paramref name="inputScale"/>, so a caller can normalise without a copy
-    /// of the image; the defaults pass an already normalised image through unchanged.
+    /// Writes per-pixel probabilities (regressed values for a mean-squared-error network) of the image into
+    /// <paramref name="probabilities"/> (<see cref="OutputPlanes"/> planes of width·height); calls
+    /// <paramref name="tileDone"/> after each tile. The image is one plane (given to every input channel) or one plane
+    /// per input channel. The network sees (pixel − <paramref name="inputOffset"/>)·<paramref name="inputScale"/>, so a
+    /// caller can normalise without a copy of the image; the defaults pass an already normalised image through unchanged.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Predict(ReadOnlySpan<float> image, int width, int height, Span<float> probabilities, Action? tileDone = null, float inputOffset = 0f, float inputScale = 1f)
     {
         int classes = _network.Classes, plane = width * height;
-        if (image.Length != plane) throw new ArgumentException($"image has {image.Length} pixels, {width}x{height} expected", nameof(image));
+        int channels = _network.InputChannels;
+        bool perChannel = channels > 1 && image.Length == channels * plane;
+        if (image.Length != plane && !perChannel)
+            throw new ArgumentException($"image has {image.Length} pixels, {width}x{height} (or {channels} planes of it) expected", nameof(image));
         if (probabilities.Length != classes * plane) throw new ArgumentException("probability span length", nameof(probabilities));
         var px = Plan(width);
         var py = Plan(height);
@@ -54,16 +59,22 @@ public sealed class TiledSegmenter
         foreach (int y0 in py.Starts)
             foreach (int x0 in px.Starts)
             {
-                var t = tile.Span;
-                for (int y = 0; y < py.Size; y++)
+                for (int c = 0; c < (perChannel ? channels : 1); c++)
                 {
-                    int sy = Padding(y0 + y, height);
-                    for (int x = 0; x < px.Size; x++) t[y * px.Size + x] = (image[sy * width + Padding(x0 + x, width)] - inputOffset) * inputScale;
+                    var t = tile.Plane(0, c);
+                    var src = image.Slice(c * plane, plane);
+                    for (int y = 0; y < py.Size; y++)
+                    {
+                        int sy = Padding(y0 + y, height);
+                        for (int x = 0; x < px.Size; x++) t[y * px.Size + x] = (src[sy * width + Padding(x0 + x, width)] - inputOffset) * inputScale;
+                    }
                 }
-                for (int c = 1; c < _network.InputChannels; c++) tile.Plane(0, 0).CopyTo(tile.Plane(0, c));
+                if (!perChannel)
+                    for (int c = 1; c < channels; c++) tile.Plane(0, 0).CopyTo(tile.Plane(0, c));
                 using (var logits = _network.Predict(tile))
                 {
-                    if (classes == 1) Activations.Sigmoid(logits.Span, prob.Span);
+                    if (!_network.OutputsProbabilities()) logits.Span.CopyTo(prob.Span);
+                    else if (classes == 1) Activations.Sigmoid(logits.Span, prob.Span);
                     else Activations.Softmax(logits.Span, prob.Span, classes, py.Size * px.Size);
                 }
                 int ny = Math.Min(py.Size, height - y0), nx = Math.Min(px.Size, width - x0);

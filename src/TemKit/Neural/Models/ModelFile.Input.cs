@@ -55,4 +55,24 @@ public static partial class ModelFile
         if (!(v > 0) || !double.IsFinite(v)) throw new TemKitFormatException(path, $"header field '{field}' is {v}; a pixel size must be a positive number of Å");
         return v;
     }
+
+    /// <summary>Reads the optional "class_names" (one string per output channel) and "description" of a version 3 header.</summary>
+    private static ModelOutput OutputFromJson(string path, JsonObject header, int classes)
+    {
+        List<string>? names = null;
+        if (header["class_names"] is JsonArray array)
+        {
+            names = [];
+            foreach (var node in array)
+            {
+                string name = node is JsonValue v && v.TryGetValue(out string? text) && !string.IsNullOrWhiteSpace(text)
+                    ? text : throw new TemKitFormatException(path, "header field 'class_names' must hold non-empty strings");
+                names.Add(name);
+            }
+            if (names.Count != classes)
+                throw new TemKitFormatException(path, $"header field 'class_names' has {names.Count} names for a network with {classes} output channel(s)");
+        }
+        string? description = header["description"] is JsonValue d && d.TryGetValue(out string? t) ? t : null;
+        return names is null && description is null ? ModelOutput.Unnamed : new ModelOutput(names, description);
+    }
 }

@@ -21,6 +21,9 @@ public sealed record ModelCheckpoint(ISegmentationNetwork Network, Adam? Optimis
 
     /// <summary>Header version of the file it was read from (<see cref="ModelFile.Version"/> for a model made in memory).</summary>
     public int FormatVersion { get; init; } = ModelFile.Version;
+
+    /// <summary>Names of the output channels and what the model was trained on (<see cref="ModelOutput.Unnamed"/> when the file has none).</summary>
+    public ModelOutput Output { get; init; } = ModelOutput.Unnamed;
 }
 
 /// <summary>
@@ -34,8 +37,12 @@ public static partial class ModelFile
     /// <summary>File signature.</summary>
     public static ReadOnlySpan<byte> Magic => "TKMODEL1"u8;
 
-    /// <summary>Current header version (2: adds the "input" object with the training pixel size and normalisation).</summary>
-    public const int Version = 2;
+    /// <summary>
+    /// Current header version (2: adds the "input" object with the training pixel size and normalisation; 3: the network
+    /// settings may hold <c>loss</c> = <c>mean_squared_error</c> for regression networks, and optional
+    /// <c>class_names</c> and <c>description</c> say what the outputs are and what the model was trained on).
+    /// </summary>
+    public const int Version = 3;
 
     /// <summary>Oldest header version still read.</summary>
     public const int OldestReadableVersion = 1;
@@ -50,10 +57,15 @@ public static partial class ModelFile
 
     /// <summary>
     /// Writes the network (and optionally optimiser and training state) atomically to <paramref name="path"/>, with
-    /// <paramref name="input"/> (training pixel size and normalisation; <see cref="ModelInput.Unknown"/> when null).
+    /// <paramref name="input"/> (training pixel size and normalisation; <see cref="ModelInput.Unknown"/> when null) and
+    /// <paramref name="output"/> (channel names and a description of the training data; none when null).
     /// </summary>
-    public static void Save(string path, ISegmentationNetwork network, Adam? optimiser = null, TrainingState? training = null, ModelInput? input = null)
+    public static void Save(string path, ISegmentationNetwork network, Adam? optimiser = null, TrainingState? training = null, ModelInput? input = null,
+        ModelOutput? output = null)
     {
+        output ??= ModelOutput.Unnamed;
+        if (output.ClassNames is { } names && names.Count != network.Classes)
+            throw new ArgumentException($"{names.Count} class names for a network with {network.Classes} output channel(s)", nameof(output));
         var tensors = new List<(string Name, int[] Shape, float[] Data)>();
         foreach (var p in network.Parameters) tensors.Add((p.Name, p.Shape, p.Value));
         if (optimiser != null)
@@ -84,7 +96,10 @@ public static partial class ModelFile
             ["network"] = network.Kind,
             ["settings"] = JsonSerializer.SerializeToNode(settings, settings.GetType(), s_json),
             ["input"] = InputToJson(input ?? ModelInput.Unknown),
-            ["output"] = network.Classes == 1 ? "logit of the foreground probability (sigmoid)" : "class logits (softmax)",
+            ["output"] = network.Loss == Losses.LossKind.MeanSquaredError ? "regressed values, one per output channel (no activation)"
+                : network.Classes == 1 ? "logit of the foreground probability (sigmoid)" : "class logits (softmax)",
+            ["class_names"] = output.ClassNames is { } classNames ? new JsonArray(classNames.Select(n => (JsonNode)n).ToArray()) : null,
+            ["description"] = output.Description,
             ["tensors"] = table,
             ["data_bytes"] = offset,
         };
@@ -208,6 +223,6 @@ public static partial class ModelFile
         {
             throw new TemKitFormatException(path, $"header field 'training' is invalid ({e.Message})", e);
         }
-        return new ModelCheckpoint(network, adam, training) { Input = input, FormatVersion = version };
+        return new ModelCheckpoint(network, adam, training) { Input = input, FormatVersion = version, Output = OutputFromJson(path, header, network.Classes) };
     }
 }

@@ -9,8 +9,7 @@ public sealed partial class MsdNet
     public double AccumulateGradients(Tensor input, Tensor targets)
     {
         CheckInput(input);
-        if (targets.N != input.N || targets.C != 1 || targets.H != input.H || targets.W != input.W)
-            throw new ArgumentException($"targets {targets.ShapeText} do not match input {input.ShapeText}", nameof(targets));
+        SegmentationLoss.CheckTargets(input, targets, Loss, Classes);
         EnsureBuffers(input.H, input.W, training: true);
         int hw = input.H * input.W;
         float scale = 1f / ((float)input.N * hw);
@@ -21,7 +20,7 @@ public sealed partial class MsdNet
         {
             ForwardSample(input, n);
             OutputLayer(logits.Span);
-            loss += SegmentationLoss.Sample(Classes, logits.Span, targets.Plane(n, 0), gradLogits.Span, scale);
+            loss += SegmentationLoss.Sample(Loss, Classes, logits.Span, targets.Sample(n), gradLogits.Span, scale);
             BackwardSample(gradLogits.Span);
         }
         return loss / ((double)input.N * hw);

@@ -73,6 +73,9 @@ public sealed partial class MsdNet : ISegmentationNetwork
     public int Classes => Settings.Classes;
 
     /// <inheritdoc />
+    public Losses.LossKind Loss => Settings.Loss;
+
+    /// <inheritdoc />
     public int SizeMultiple => 1;
 
     /// <inheritdoc />

@@ -12,7 +12,9 @@ namespace TemKit.Neural.Models;
 /// <param name="InputChannels">Channels of the input image.</param>
 /// <param name="Classes">Output channels (1 = binary mask with sigmoid).</param>
 /// <param name="Seed">Seed for the dilations and the initial weights.</param>
-public sealed record MsdNetParameters(int Depth = 50, int Width = 1, int KernelSize = 9, int MaxDilation = 10, int InputChannels = 1, int Classes = 1, int Seed = 1)
+/// <param name="Loss">What the output means: cross-entropy segmentation (default) or mean-squared-error regression.</param>
+public sealed record MsdNetParameters(int Depth = 50, int Width = 1, int KernelSize = 9, int MaxDilation = 10, int InputChannels = 1, int Classes = 1, int Seed = 1,
+    Losses.LossKind Loss = Losses.LossKind.CrossEntropy)
 {
     /// <summary>Throws when a setting is out of range.</summary>
     public void Validate()

@@ -60,6 +60,9 @@ public sealed class UNet : ISegmentationNetwork
     public int Classes => Settings.Classes;
 
     /// <inheritdoc />
+    public Losses.LossKind Loss => Settings.Loss;
+
+    /// <inheritdoc />
     public int SizeMultiple => 1 << (Settings.Levels - 1);
 
     /// <inheritdoc />
@@ -71,8 +74,7 @@ public sealed class UNet : ISegmentationNetwork
     /// <inheritdoc />
     public double AccumulateGradients(Tensor input, Tensor targets)
     {
-        if (targets.N != input.N || targets.C != 1 || targets.H != input.H || targets.W != input.W)
-            throw new ArgumentException($"targets {targets.ShapeText} do not match input {input.ShapeText}", nameof(targets));
+        SegmentationLoss.CheckTargets(input, targets, Loss, Classes);
         try
         {
             using var logits = Forward(input, training: true);
@@ -81,7 +83,7 @@ public sealed class UNet : ISegmentationNetwork
             float scale = 1f / ((float)input.N * hw);
             double loss = 0;
             for (int n = 0; n < input.N; n++)
-                loss += SegmentationLoss.Sample(Classes, logits.Sample(n), targets.Plane(n, 0), grad.Sample(n), scale);
+                loss += SegmentationLoss.Sample(Loss, Classes, logits.Sample(n), targets.Sample(n), grad.Sample(n), scale);
             Backward(grad).Dispose();
             return loss / ((double)input.N * hw);
         }

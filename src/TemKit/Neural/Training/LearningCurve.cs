@@ -17,14 +17,15 @@ public static class LearningCurve
             history.Select(h => (IReadOnlyList<string>)[h.Epoch.ToString(CultureInfo.InvariantCulture), F(h.TrainLoss), F(h.ValidationLoss), F(h.ValidationF1), F(h.Seconds)]));
     }
 
-    /// <summary>Writes a two-panel SVG: validation F1 (top) and training/validation loss (bottom) against epoch.</summary>
-    public static void WriteSvg(string path, IReadOnlyList<EpochRecord> history, string title)
+    /// <summary>Writes a two-panel SVG: validation F1 (top) and training/validation loss (bottom, axis titled
+    /// <paramref name="lossName"/>) against epoch.</summary>
+    public static void WriteSvg(string path, IReadOnlyList<EpochRecord> history, string title, string lossName = "Cross-entropy (nats/pixel)")
     {
         var epochs = history.Select(h => (double)h.Epoch).ToArray();
         var f1 = new SvgPlot(title, "Epoch", "Validation F1 score") { YMin = 0, YMax = 1 };
         var withF1 = history.Where(h => !double.IsNaN(h.ValidationF1)).ToArray();
         if (withF1.Length > 0) f1.AddLine("validation F1", withF1.Select(h => (double)h.Epoch), withF1.Select(h => h.ValidationF1));
-        var loss = new SvgPlot(null, "Epoch", "Cross-entropy (nats/pixel)") { YMin = 0 };
+        var loss = new SvgPlot(null, "Epoch", lossName) { YMin = 0 };
         loss.AddLine("training loss", epochs, history.Select(h => h.TrainLoss));
         var withVal = history.Where(h => !double.IsNaN(h.ValidationLoss)).ToArray();
         if (withVal.Length > 0) loss.AddLine("validation loss", withVal.Select(h => (double)h.Epoch), withVal.Select(h => h.ValidationLoss));

@@ -10,8 +10,10 @@ public static partial class SegmentationDataset
     /// Per-frame pixel sizes (Å/px) of an image stack from the params.csv beside it (`temkit simulate dataset` draws a
     /// pixel size per particle, and the stack header can only hold their mean); null when there is no such file or it
     /// has no pixel_size_angstrom column. A params.csv whose row count differs from the frame count is an error.
+    /// With <paramref name="samples"/> (several frames per sample) the table may instead hold one row per sample; the
+    /// result has one value per sample either way.
     /// </summary>
-    public static double[]? DatasetPixelSizes(string imagesPath, int frames)
+    public static double[]? DatasetPixelSizes(string imagesPath, int frames, int? samples = null)
     {
         if (!File.Exists(imagesPath)) return null;
         string paramsPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(imagesPath))!, "params.csv");
@@ -19,13 +21,16 @@ public static partial class SegmentationDataset
         var table = CsvFiles.ReadTable(paramsPath);
         int column = table.ColumnIndex("pixel_size_angstrom");
         if (column < 0) return null;
-        if (table.Rows.Count != frames)
+        int n = samples ?? frames;
+        if (table.Rows.Count != frames && table.Rows.Count != n)
             throw new TemKitFormatException(paramsPath, $"{table.Rows.Count} rows for the {frames} frames of {imagesPath}");
-        var sizes = new double[frames];
-        for (int i = 0; i < frames; i++)
+        int stride = table.Rows.Count / n;
+        var sizes = new double[n];
+        for (int i = 0; i < n; i++)
         {
-            if (!double.TryParse(table.Rows[i][column], NumberStyles.Float, CultureInfo.InvariantCulture, out sizes[i]) || !(sizes[i] > 0))
-                throw new TemKitFormatException(paramsPath, $"row {i + 1}: pixel_size_angstrom '{table.Rows[i][column]}' is not a positive number");
+            var row = table.Rows[i * stride];
+            if (!double.TryParse(row[column], NumberStyles.Float, CultureInfo.InvariantCulture, out sizes[i]) || !(sizes[i] > 0))
+                throw new TemKitFormatException(paramsPath, $"row {i * stride + 1}: pixel_size_angstrom '{row[column]}' is not a positive number");
         }
         return sizes;
     }

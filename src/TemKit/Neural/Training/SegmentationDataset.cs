@@ -8,8 +8,10 @@ namespace TemKit.Neural.Training;
 /// <summary>
 /// Loads image/mask pairs: each path is an image stack (every frame is one image, e.g. images.mrc + masks.mrc from
 /// `temkit simulate dataset`) or a folder of MRC/DM/PNG files (sorted by name; multi-frame files contribute every frame).
-/// Images are normalised to mean 0, standard deviation 1. Masks become labels: any value &gt; 0 is foreground for
-/// binary networks; for several classes the rounded value is the class index.
+/// Each image frame is normalised to mean 0, standard deviation 1. Masks become labels: any value &gt; 0 is foreground
+/// for binary networks; for several classes the rounded value is the class index; for regression (mean squared error)
+/// the values are kept as they are. With C input channels, C consecutive image frames make one sample (e.g. the three
+/// frames of a focal series); with K regressed outputs, K consecutive label frames make one sample's targets.
 /// </summary>
 public static partial class SegmentationDataset
 {
@@ -21,37 +23,44 @@ public static partial class SegmentationDataset
     /// Each sample's pixel size comes from a params.csv next to an image stack (one row per frame, column
     /// pixel_size_angstrom, as `temkit simulate dataset` writes it), else from the image header (0 when unknown).
     /// </summary>
-    public static List<SegmentationSample> Load(string imagesPath, string masksPath, int classes)
+    public static List<SegmentationSample> Load(string imagesPath, string masksPath, int classes, int inputChannels = 1,
+        Losses.LossKind loss = Losses.LossKind.CrossEntropy)
     {
+        if (inputChannels < 1) throw new ArgumentOutOfRangeException(nameof(inputChannels), inputChannels, "input channels must be at least 1");
+        bool regression = loss == Losses.LossKind.MeanSquaredError;
+        int labelPlanes = regression ? classes : 1;
         var images = ReadAll(imagesPath);
         var masks = ReadAll(masksPath);
-        var framePixelSizes = DatasetPixelSizes(imagesPath, images.Count);
-        if (images.Count != masks.Count)
-            throw new TemKitFormatException(masksPath, $"{masks.Count} masks for {images.Count} images in {imagesPath}");
         if (images.Count == 0) throw new TemKitFormatException(imagesPath, "no images found");
-        RequireParameterRows(imagesPath, masksPath, images.Count);
-        var samples = new List<SegmentationSample>(images.Count);
-        for (int i = 0; i < images.Count; i++)
+        if (images.Count % inputChannels != 0)
+            throw new TemKitFormatException(imagesPath, $"{images.Count} image frames are not a multiple of the {inputChannels} input channels");
+        int count = images.Count / inputChannels;
+        if (masks.Count != count * labelPlanes)
+            throw new TemKitFormatException(masksPath, $"{masks.Count} label frames for {count} samples ({labelPlanes} per sample) in {imagesPath}");
+        var framePixelSizes = DatasetPixelSizes(imagesPath, images.Count, count);
+        RequireParameterRows(imagesPath, masksPath, images.Count, count);
+        var samples = new List<SegmentationSample>(count);
+        for (int i = 0; i < count; i++)
         {
-            var (imgName, img) = images[i];
-            var (maskName, mask) = masks[i];
-            if (img.Width != mask.Width || img.Height != mask.Height)
-                throw new TemKitFormatException(maskName, $"mask is {mask.Width}x{mask.Height} but image {imgName} is {img.Width}x{img.Height}");
-            var pixels = img.Pixels.ToArray();
-            SegmentationSample.Normalise(pixels);
-            var labels = new float[pixels.Length];
-            var m = mask.Pixels;
-            for (int k = 0; k < labels.Length; k++)
+            var (imgName, img) = images[i * inputChannels];
+            int plane = img.Width * img.Height;
+            var pixels = new float[inputChannels * plane];
+            for (int c = 0; c < inputChannels; c++)
             {
-                float v = m[k];
-                if (!float.IsFinite(v)) throw new TemKitFormatException(maskName, $"mask value {v} at pixel {k} is not finite");
-                if (classes == 1) labels[k] = v > 0 ? 1f : 0f;
-                else
-                {
-                    int c = (int)MathF.Round(v);
-                    if (c < 0 || c >= classes) throw new TemKitFormatException(maskName, $"mask value {v} at pixel {k} is not a class index 0..{classes - 1}");
-                    labels[k] = c;
-                }
+                var (name, frame) = images[i * inputChannels + c];
+                if (frame.Width != img.Width || frame.Height != img.Height)
+                    throw new TemKitFormatException(name, $"channel {c} is {frame.Width}x{frame.Height} but {imgName} is {img.Width}x{img.Height}");
+                var channel = pixels.AsSpan(c * plane, plane);
+                frame.Pixels.CopyTo(channel);
+                SegmentationSample.Normalise(channel);
+            }
+            var labels = new float[labelPlanes * plane];
+            for (int c = 0; c < labelPlanes; c++)
+            {
+                var (maskName, mask) = masks[i * labelPlanes + c];
+                if (img.Width != mask.Width || img.Height != mask.Height)
+                    throw new TemKitFormatException(maskName, $"mask is {mask.Width}x{mask.Height} but image {imgName} is {img.Width}x{img.Height}");
+                ToLabels(maskName, mask.Pixels, labels.AsSpan(c * plane, plane), classes, regression);
             }
             double pixelSize = framePixelSizes?[i] ?? (img.PixelSize.IsKnown ? img.PixelSizeAngstrom : 0);
             samples.Add(new SegmentationSample(imgName, img.Width, img.Height, pixels, labels, pixelSize));
@@ -59,18 +68,35 @@ public static partial class SegmentationDataset
         return samples;
     }
 
+    private static void ToLabels(string maskName, ReadOnlySpan<float> m, Span<float> labels, int classes, bool regression)
+    {
+        for (int k = 0; k < labels.Length; k++)
+        {
+            float v = m[k];
+            if (!float.IsFinite(v)) throw new TemKitFormatException(maskName, $"mask value {v} at pixel {k} is not finite");
+            if (regression) labels[k] = v;
+            else if (classes == 1) labels[k] = v > 0 ? 1f : 0f;
+            else
+            {
+                int c = (int)MathF.Round(v);
+                if (c < 0 || c >= classes) throw new TemKitFormatException(maskName, $"mask value {v} at pixel {k} is not a class index 0..{classes - 1}");
+                labels[k] = c;
+            }
+        }
+    }
+
     /// <summary>
     /// A simulated dataset (images and masks stacks beside a params.csv, as <c>temkit simulate dataset</c> writes) must
-    /// have one parameter row per image: a count that disagrees means the parts come from different runs.
+    /// have one parameter row per image frame or per sample: a count that disagrees means the parts come from different runs.
     /// </summary>
-    private static void RequireParameterRows(string imagesPath, string masksPath, int images)
+    private static void RequireParameterRows(string imagesPath, string masksPath, int images, int samples)
     {
         if (!File.Exists(imagesPath)) return;
         string folder = Path.GetDirectoryName(Path.GetFullPath(imagesPath))!;
         string parameters = Path.Combine(folder, "params.csv");
         if (!File.Exists(parameters) || Path.GetDirectoryName(Path.GetFullPath(masksPath)) != folder) return;
         int rows = File.ReadLines(parameters).Skip(1).Count(l => l.Length > 0);
-        if (rows != images)
+        if (rows != images && rows != samples)
             throw new TemKitFormatException(parameters, $"{rows} parameter rows for {images} images in {Path.GetFileName(imagesPath)}: the dataset's parts come from different runs; simulate it again");
     }
 

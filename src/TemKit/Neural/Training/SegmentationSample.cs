@@ -1,17 +1,35 @@
 namespace TemKit.Neural.Training;
 
 /// <summary>
-/// One training or validation pair: an image normalised to mean 0, standard deviation 1, and its label plane
-/// (0/1 for a binary mask, class index otherwise), both row-major Width x Height.
+/// One training or validation pair: an image of one or more channels (each normalised to mean 0, standard deviation 1,
+/// e.g. the three frames of a focal series) and its label planes (one plane of 0/1 for a binary mask or of class indices
+/// for several classes; one plane per output channel of regressed values for a mean-squared-error network), every plane
+/// row-major Width x Height, planes one after the other.
 /// </summary>
 /// <param name="Name">Where it came from, e.g. "images.mrc[12]".</param>
 /// <param name="Width">Pixels per row.</param>
 /// <param name="Height">Rows.</param>
-/// <param name="Image">Normalised pixels.</param>
-/// <param name="Labels">Label per pixel.</param>
+/// <param name="Image">Normalised pixels, <see cref="Channels"/> planes.</param>
+/// <param name="Labels">Label per pixel, <see cref="LabelPlanes"/> planes.</param>
 /// <param name="PixelSizeAngstrom">Pixel size of the image in Å (0 if unknown).</param>
 public sealed record SegmentationSample(string Name, int Width, int Height, float[] Image, float[] Labels, double PixelSizeAngstrom = 0)
 {
+    /// <summary>Input channels: the image's length over Width·Height.</summary>
+    public int Channels => Image.Length / Math.Max(1, Width * Height);
+
+    /// <summary>Label planes: the labels' length over Width·Height.</summary>
+    public int LabelPlanes => Labels.Length / Math.Max(1, Width * Height);
+
+    /// <summary>Throws unless image and labels are whole planes of Width x Height with the given counts.</summary>
+    public void RequirePlanes(int channels, int labelPlanes)
+    {
+        int plane = Width * Height;
+        if (plane <= 0 || Image.Length != channels * plane)
+            throw new ArgumentException($"{Name}: {Image.Length} image values are not {channels} channel(s) of {Width}x{Height}");
+        if (Labels.Length != labelPlanes * plane)
+            throw new ArgumentException($"{Name}: {Labels.Length} label values are not {labelPlanes} plane(s) of {Width}x{Height}");
+    }
+
     /// <summary>Normalises <paramref name="pixels"/> in place to mean 0 and standard deviation 1 (statistics in double; a flat image becomes 0).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Normalise(Span<float> pixels)

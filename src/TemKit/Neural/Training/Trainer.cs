@@ -67,18 +67,22 @@ public sealed class Trainer
             int j = rng.Next(i + 1);
             (order[i], order[j]) = (order[j], order[i]);
         }
-        int crop = Settings.CropSize, plane = crop * crop;
+        int crop = Settings.CropSize, targetPlanes = _network.TargetPlanes();
+        foreach (var s in train) RequireShape(s);
         double lossSum = 0;
         int steps = 0;
         for (int b0 = 0; b0 < order.Length; b0 += Settings.BatchSize)
         {
             int nb = Math.Min(Settings.BatchSize, order.Length - b0);
             using var x = Tensor.Uninitialised(nb, _network.InputChannels, crop, crop);
-            using var t = Tensor.Uninitialised(nb, 1, crop, crop);
+            using var t = Tensor.Uninitialised(nb, targetPlanes, crop, crop);
             for (int k = 0; k < nb; k++)
             {
-                Augmentation.RandomCrop(train[order[b0 + k]], crop, rng, x.Plane(k, 0), t.Plane(k, 0), Settings.Augment);
-                for (int c = 1; c < _network.InputChannels; c++) x.Plane(k, 0).CopyTo(x.Plane(k, c));
+                var sample = train[order[b0 + k]];
+                bool replicate = sample.Channels == 1 && _network.InputChannels > 1;
+                Augmentation.RandomCrop(sample, crop, rng, replicate ? x.Plane(k, 0) : x.Sample(k), t.Sample(k), Settings.Augment);
+                if (replicate)
+                    for (int c = 1; c < _network.InputChannels; c++) x.Plane(k, 0).CopyTo(x.Plane(k, c));
             }
             double loss = _network.AccumulateGradients(x, t);
             if (!double.IsFinite(loss)) throw new TrainingDivergedException(epoch, steps + 1, $"the training loss is {loss}");
@@ -92,7 +96,19 @@ public sealed class Trainer
         return new EpochRecord(epoch, lossSum / steps, valLoss, valF1, Stopwatch.GetElapsedTime(start).TotalSeconds);
     }
 
-    /// <summary>Mean cross-entropy (nats per pixel) and pooled pixel F1 (foreground probability ≥ 0.5) over whole images.</summary>
+    /// <summary>Throws unless the sample has the network's input channels (or one, replicated) and its target planes.</summary>
+    private void RequireShape(SegmentationSample s)
+    {
+        if (s.Channels != _network.InputChannels && s.Channels != 1)
+            throw new ArgumentException($"{s.Name} has {s.Channels} channel(s); the network takes {_network.InputChannels}");
+        s.RequirePlanes(s.Channels, _network.TargetPlanes());
+    }
+
+    /// <summary>
+    /// Over whole images: for cross-entropy networks the mean cross-entropy (nats per pixel) and the pooled pixel F1
+    /// (foreground probability ≥ 0.5); for regression networks the squared error per pixel summed over the output
+    /// channels, and F1 = NaN.
+    /// </summary>
     public (double Loss, double F1) Validate(IReadOnlyList<SegmentationSample> samples)
     {
         var seg = new TiledSegmenter(_network, new TilingParameters(Settings.CropSize, Settings.CropSize / 4));
@@ -101,9 +117,20 @@ public sealed class Trainer
         long pixels = 0;
         foreach (var s in samples)
         {
+            RequireShape(s);
             int plane = s.Width * s.Height, classes = _network.Classes;
             var p = new float[classes * plane];
             seg.Predict(s.Image, s.Width, s.Height, p);
+            if (!_network.OutputsProbabilities())
+            {
+                for (int i = 0; i < p.Length; i++)
+                {
+                    double d = p[i] - s.Labels[i];
+                    loss += d * d;
+                }
+                pixels += plane;
+                continue;
+            }
             var fg = new float[plane];
             for (int i = 0; i < plane; i++)
             {
@@ -124,6 +151,6 @@ public sealed class Trainer
             scores.Add(fg, s.Labels);
             pixels += plane;
         }
-        return (loss / pixels, scores.F1);
+        return (loss / pixels, _network.OutputsProbabilities() ? scores.F1 : double.NaN);
     }
 }

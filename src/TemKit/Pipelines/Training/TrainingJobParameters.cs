@@ -1,0 +1,26 @@
+using TemKit.Neural.Models;
+
+using TemKit.Neural.Training;
+
+namespace TemKit.Pipelines.Training;
+
+/// <summary>What <see cref="TrainingJob"/> trains: the data, the network, the trainer settings and where the model goes.</summary>
+/// <param name="ModelPath">Model file (.tkm) written after every epoch, with MODEL.history.csv and MODEL.learning-curve.svg beside it.</param>
+/// <param name="Samples">Image/label pairs (e.g. from <see cref="SegmentationDataset.Load"/>, or built in code); the validation
+/// images are split off with <see cref="ValidationFraction"/> and the trainer's seed.</param>
+/// <param name="Network">
+/// <see cref="MsdNetParameters"/> or <see cref="UNetParameters"/>: required for a new run; on <see cref="Resume"/> null keeps
+/// the stored architecture, and any other value must equal it.
+/// </param>
+/// <param name="Trainer">Epochs (total, a resumed run continues up to it), batch, crop, crops per image, seed, augmentation, Adam settings.</param>
+/// <param name="ValidationFraction">Fraction of the samples held out for validation, in [0, 1).</param>
+/// <param name="Resume">Continue the run stored in <see cref="ModelPath"/> (same data, split, crop, batch, learning rate and seed).</param>
+/// <param name="Output">Names of the output channels and a description of the data, recorded in the model file (optional).</param>
+public sealed record TrainingJobParameters(
+    string ModelPath,
+    IReadOnlyList<SegmentationSample> Samples,
+    object? Network,
+    TrainerParameters Trainer,
+    double ValidationFraction = 0.1,
+    bool Resume = false,
+    ModelOutput? Output = null);
