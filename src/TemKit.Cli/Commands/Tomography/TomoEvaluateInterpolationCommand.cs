@@ -22,12 +22,13 @@ internal static class TomoEvaluateInterpolationCommand
         var doses = new Option<string>("--doses") { Description = "Input doses (e/Å², 0 = noise-free; a recorded series is used as recorded)", DefaultValueFactory = _ => "0,1000,3000,10000" };
         var factors = new Option<string>("--factors") { Description = "Reconstructions from every f-th frame, alone and filled (powers of two; 'none' to skip)", DefaultValueFactory = _ => "2,4" };
         var noReprojection = new Option<bool>("--no-reprojection") { Description = "Skip the physics baseline (SIRT from the kept frames, reprojected at the missing tilts)" };
+        var reprojectionMethod = new Option<string>("--reprojection-method") { Description = "Reconstruction of the physics baseline: sirt or wbp", DefaultValueFactory = _ => "sirt" };
         var iterations = new Option<int>("--sirt-iterations") { Description = "SIRT iterations of the physics baseline", DefaultValueFactory = _ => 30 }.Whole(1, 10000, "iterations");
         var threads = TomoInputs.ThreadsOption();
         var command = new Command("evaluate-interpolation", "Frame interpolation for tilt series: PSNR/SSIM/MSE of linear, learned and reprojection interpolation per gap and dose " +
             "(frames min-max normalised to [0, 1]), and volume PSNR/SSIM/FSC of reconstructions from every f-th frame alone and filled; HTML report.")
         {
-            input, output, model, tilts, split, maxClusters, gaps, doses, factors, noReprojection, iterations, threads,
+            input, output, model, tilts, split, maxClusters, gaps, doses, factors, noReprojection, reprojectionMethod, iterations, threads,
         };
         command.SetAction(parse =>
         {
@@ -39,7 +40,11 @@ internal static class TomoEvaluateInterpolationCommand
                 GapsFrames = TomoTrainInterpolationCommand.ParseList(parse.GetValue(gaps)!, "--gaps").Select(v => (int)v).ToArray(),
                 DosesElectronsPerAngstrom2 = TomoTrainInterpolationCommand.ParseList(parse.GetValue(doses)!, "--doses"),
                 ReconstructionFactors = f == "none" ? [] : TomoTrainInterpolationCommand.ParseList(f, "--factors").Select(v => (int)v).ToArray(),
-                Reprojection = parse.GetValue(noReprojection) ? null : new ReconstructionOptions { Method = ReconstructionMethod.Sirt, Iterations = parse.GetValue(iterations), NonNegative = true },
+                Reprojection = parse.GetValue(noReprojection) ? null : new ReconstructionOptions
+                {
+                    Method = TomoReconstructCommand.ParseMethod(parse.GetValue(reprojectionMethod)!), Iterations = parse.GetValue(iterations),
+                    NonNegative = parse.GetValue(reprojectionMethod) != "wbp",
+                },
                 Threads = parse.GetValue(threads),
             };
             IEnumerable<EvaluationSeries> series;
@@ -78,9 +83,9 @@ internal static class TomoEvaluateInterpolationCommand
             var result = InterpolationEvaluation.Run(series, parameters, learned, progress);
             string html = InterpolationEvaluationReport.Write(folder, $"Tilt-series frame interpolation: {Path.GetFileName(Path.TrimEndingDirectorySeparator(source))}", result, description);
             foreach (var s in result.Frames)
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Method,-13} d={s.GapFrames} {(s.DoseElectronsPerAngstrom2 > 0 ? $"{s.DoseElectronsPerAngstrom2:G4} e/Å²" : "noise-free"),-12} PSNR {s.PsnrDb,6:F2} dB  SSIM {s.Ssim:F3}  MSE {s.Mse:G3}  ({s.Frames} frames)"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Method,-13} d={s.GapFrames} {(s.DoseElectronsPerAngstrom2 > 0 ? $"{s.DoseElectronsPerAngstrom2:G4} e/Å²" : "noise-free"),-12} PSNR {s.PsnrDb,6:F2} dB  SSIM {s.Ssim:F3}  MSE {s.Mse:G3}  raw PSNR {s.RawPsnrDb,6:F2} dB  ({s.Frames} frames)"));
             foreach (var v in result.Volumes)
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"volume {v.Series,-26} {(v.DoseElectronsPerAngstrom2 > 0 ? $"{v.DoseElectronsPerAngstrom2:G4} e/Å²" : "noise-free"),-12} PSNR {v.PsnrDb,6:F2} dB  SSIM {v.Ssim:F4}  FSC(0.5) {v.FscHalfCyclesPerPixel:F3} cycles/px"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"volume {v.Series,-26} {(v.DoseElectronsPerAngstrom2 > 0 ? $"{v.DoseElectronsPerAngstrom2:G4} e/Å²" : "noise-free"),-12} PSNR {v.PsnrDb,6:F2} dB  SSIM {v.Ssim:F4}  mean FSC {v.MeanFsc:F4}"));
             if (!double.IsNaN(result.InferenceSecondsPerFrame)) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"learned inference: {1000 * result.InferenceSecondsPerFrame:F1} ms per {width}x{height} px frame"));
             Console.WriteLine($"{html} ({result.Seconds:F0} s)");
             return ExitCodes.Ok;

@@ -14,7 +14,7 @@ public static partial class InterpolationEvaluation
             if (!scores.TryGetValue((name, factor, dose), out var mean)) scores[(name, factor, dose)] = mean = new Mean(3);
             var fsc = FourierShellCorrelation.Shell(volume.Array, reference.Array, volume.Nx, volume.Ny, volume.Nz);
             mean.Add(ImageQuality.Psnr(volume.Array, reference.Array), ImageQuality.Ssim(volume.Array, reference.Array, volume.Nx, volume.Ny, volume.Nz),
-                FourierShellCorrelation.Crossing(fsc, 0.5));
+                fsc.Where(c => c.FrequencyCyclesPerPixel > 0).Average(c => c.Correlation));
         }
         Score("all frames", 1, Reconstruct(inputs, s.TiltsDegrees, p));
         foreach (int f in p.ReconstructionFactors)

@@ -10,7 +10,7 @@ namespace TemKit.Tomography.Interpolation;
 /// methods see every 2d-th frame and predict the frames half-way; each prediction and its true frame are min-max
 /// normalised (<see cref="FrameNormalisation"/>) and scored by PSNR (range 1), SSIM and MSE. Reconstruction: for each
 /// factor f, volumes from all frames, from every f-th frame, and from every f-th frame filled back to every frame by
-/// each method are scored against the reconstruction from all truth frames (PSNR, 3D SSIM, FSC 0.5 crossing).
+/// each method are scored against the reconstruction from all truth frames (PSNR, 3D SSIM, mean FSC over the shells).
 /// </summary>
 public static partial class InterpolationEvaluation
 {
@@ -46,7 +46,7 @@ public static partial class InterpolationEvaluation
                 progress?.Report(new InterpolationEvaluationProgress(++done, $"{s.Name} at {(dose > 0 ? $"{dose:G4} e/Å²" : "no noise")}"));
             }
         }
-        var frameScores = frames.Select(kv => new FrameScore(kv.Key.Item1, kv.Key.Item2, kv.Key.Item3, kv.Value.Average(0), kv.Value.Average(1), kv.Value.Average(2), kv.Value.Count))
+        var frameScores = frames.Select(kv => new FrameScore(kv.Key.Item1, kv.Key.Item2, kv.Key.Item3, kv.Value.Average(0), kv.Value.Average(1), kv.Value.Average(2), kv.Value.Count, kv.Value.Average(3)))
             .OrderBy(f => f.DoseElectronsPerAngstrom2).ThenBy(f => f.GapFrames).ToArray();
         var volumeScores = volumes.Select(kv => new VolumeScore(kv.Key.Item1, kv.Key.Item2, kv.Key.Item3, kv.Value.Average(0), kv.Value.Average(1), kv.Value.Average(2), kv.Value.Count))
             .OrderBy(v => v.DoseElectronsPerAngstrom2).ThenBy(v => v.Factor).ToArray();
@@ -63,11 +63,11 @@ public static partial class InterpolationEvaluation
         foreach (var filler in fillers)
         {
             var dense = filler.Fill(kept, keptTilts, 2);
-            if (!scores.TryGetValue((filler.Name, gap, dose), out var mean)) scores[(filler.Name, gap, dose)] = mean = new Mean(3);
+            if (!scores.TryGetValue((filler.Name, gap, dose), out var mean)) scores[(filler.Name, gap, dose)] = mean = new Mean(4);
             for (int k = 1; k < dense.Nz; k += 2)
             {
                 var (psnr, ssim, mse) = Compare(dense.Frame(k), s.Truth.Frame(k * gap), s.Truth.Nx, s.Truth.Ny);
-                mean.Add(psnr, ssim, mse);
+                mean.Add(psnr, ssim, mse, ImageQuality.Psnr(dense.Frame(k), s.Truth.Frame(k * gap)));
             }
             if (example is null) continue;
             if (exampleFrame < 0)

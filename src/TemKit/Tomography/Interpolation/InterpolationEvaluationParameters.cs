@@ -84,7 +84,10 @@ public sealed record InterpolationEvaluationParameters
 /// <param name="Ssim">Mean SSIM.</param>
 /// <param name="Mse">Mean squared error.</param>
 /// <param name="Frames">Frames scored.</param>
-public sealed record FrameScore(string Method, int GapFrames, double DoseElectronsPerAngstrom2, double PsnrDb, double Ssim, double Mse, int Frames);
+/// <param name="RawPsnrDb">Mean PSNR without normalisation (dB): the prediction in the stack's units against the true frame, data
+/// range = the true frame's max − min (as <see cref="Quality.ImageQuality.Psnr"/>); insensitive to the offset a
+/// single negative or noisy pixel gives a min-max normalised frame.</param>
+public sealed record FrameScore(string Method, int GapFrames, double DoseElectronsPerAngstrom2, double PsnrDb, double Ssim, double Mse, int Frames, double RawPsnrDb);
 
 /// <summary>Mean scores of a reconstruction against the reference reconstruction from every frame of the truth.</summary>
 /// <param name="Series">"all frames", "every 2nd", "every 2nd + linear", ...</param>
@@ -92,9 +95,10 @@ public sealed record FrameScore(string Method, int GapFrames, double DoseElectro
 /// <param name="DoseElectronsPerAngstrom2">Input dose.</param>
 /// <param name="PsnrDb">Mean volume PSNR (dB, range of the reference).</param>
 /// <param name="Ssim">Mean 3D SSIM.</param>
-/// <param name="FscHalfCyclesPerPixel">Mean frequency where the FSC with the reference falls below 0.5 (cycles/pixel).</param>
+/// <param name="MeanFsc">Mean FSC with the reference over the shells from the first non-zero frequency to Nyquist (volume FSCs against a
+/// noise-free reference stay above 0.5 to Nyquist here, so a threshold crossing does not separate the methods).</param>
 /// <param name="Volumes">Volumes scored.</param>
-public sealed record VolumeScore(string Series, int Factor, double DoseElectronsPerAngstrom2, double PsnrDb, double Ssim, double FscHalfCyclesPerPixel, int Volumes);
+public sealed record VolumeScore(string Series, int Factor, double DoseElectronsPerAngstrom2, double PsnrDb, double Ssim, double MeanFsc, int Volumes);
 
 /// <summary>Progress of an evaluation.</summary>
 /// <param name="Done">Series × dose combinations finished.</param>

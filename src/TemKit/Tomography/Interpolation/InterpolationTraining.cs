@@ -140,7 +140,8 @@ public static class InterpolationTraining
         return samples;
     }
 
-    /// <summary>Mean squared error (normalised units) of the network and of linear interpolation over whole-frame samples.</summary>
+    /// <summary>Mean squared error (normalised units) of the network (its prediction clipped to [0, 1] as
+    /// <see cref="LearnedInterpolator"/> does) and of linear interpolation over whole-frame samples.</summary>
     public static (double Model, double Linear) Evaluate(InterpolationNetwork network, IReadOnlyList<InterpolationSample> samples)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -158,7 +159,7 @@ public static class InterpolationTraining
             var corr = c.Plane(0, 0);
             for (int i = 0; i < s.Target.Length; i++)
             {
-                double avg = 0.5 * (s.Before[i] + s.After[i]), dl = avg - s.Target[i], dm = avg + corr[i] - s.Target[i];
+                double avg = 0.5 * (s.Before[i] + s.After[i]), dl = avg - s.Target[i], dm = Math.Clamp(avg + corr[i], 0, 1) - s.Target[i];
                 linear += dl * dl;
                 model += dm * dm;
             }

@@ -4,7 +4,7 @@ namespace TemKit.Tomography.Interpolation;
 
 /// <summary>
 /// Interpolation by an <see cref="InterpolationNetwork"/>: both frames are min-max normalised, the network's correction
-/// is added to their mean, and the result is mapped back to the stack's units with the mean of the two frames' minima
+/// is added to their mean and clipped to [0, 1] (a normalised frame's range), and the result is mapped back to the stack's units with the mean of the two frames' minima
 /// and maxima. Not thread-safe (the network's layers keep scratch state): use one instance per thread.
 /// </summary>
 public sealed class LearnedInterpolator : IFrameInterpolator
@@ -36,9 +36,9 @@ public sealed class LearnedInterpolator : IFrameInterpolator
         FrameNormalisation.Denormalise(destination, 0.5f * (minA + minB), 0.5f * (maxA + maxB));
     }
 
-    /// <summary>Normalised prediction = (before + after)/2 + correction.</summary>
+    /// <summary>Normalised prediction = (before + after)/2 + correction, clipped to [0, 1] (the range of every normalised frame).</summary>
     internal static void PredictionFromCorrection(ReadOnlySpan<float> before, ReadOnlySpan<float> after, ReadOnlySpan<float> correction, Span<float> destination)
     {
-        for (int i = 0; i < destination.Length; i++) destination[i] = 0.5f * (before[i] + after[i]) + correction[i];
+        for (int i = 0; i < destination.Length; i++) destination[i] = Math.Clamp(0.5f * (before[i] + after[i]) + correction[i], 0f, 1f);
     }
 }
