@@ -61,11 +61,11 @@ public static class FocalSeriesSimulator
             progress?.Invoke($"image {k + 1}/3");
         }
         var compound = structure.ResolvedCompound;
-        var names = AtomicColumn.ClassNames(compound);
+        var names = Mx2Column.ClassNames(compound);
         var voxel = new VoxelSize(grid.PixelSizeAngstrom, grid.PixelSizeAngstrom, 0);
         var metadata = new ImageMetadata { VoltageKilovolts = ranges.VoltageKilovolts };
         var images = new ImageStack(n, n, 3, pixels, StackKind.ImageStack, voxel, metadata);
-        var labels = new Image2D(n, n, ColumnLabels.Rasterise(sheet.Columns, n, n, grid.PixelSizeAngstrom, ranges.LabelRadiusAngstrom), voxel, metadata);
+        var labels = new Image2D(n, n, ColumnClassDiscs.Rasterise(sheet.Columns, n, n, grid.PixelSizeAngstrom, ranges.LabelRadiusAngstrom), voxel, metadata);
         var g = sheet.Geometry;
         var record = new FocalSeriesRecord
         {

@@ -4,7 +4,7 @@ namespace TemKit.Simulation.Structures;
 /// <param name="Specimen">Atoms in the periodic cell; <see cref="Specimen.Particle"/> is the MX₂ layer, <see cref="Specimen.Support"/> the graphene (if any).</param>
 /// <param name="Columns">Every occupied projected column (metal, X₂, X₁) with its position in the cell.</param>
 /// <param name="Geometry">Orientation, shift and defect counts.</param>
-public sealed record Mx2Sheet(Specimen Specimen, AtomicColumn[] Columns, Mx2Geometry Geometry)
+public sealed record Mx2Sheet(Specimen Specimen, Mx2Column[] Columns, Mx2Geometry Geometry)
 {
     /// <summary>Columns of one kind.</summary>
     public int Count(ColumnKind kind) => Columns.Count(c => c.Kind == kind);

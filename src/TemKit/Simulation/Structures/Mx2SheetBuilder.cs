@@ -45,13 +45,13 @@ public static class Mx2SheetBuilder
         int zm = Elements.AtomicNumber(compound.Metal), zx = Elements.AtomicNumber(compound.Chalcogen);
         double zTop = entranceMarginAngstrom, zMetal = zTop + t / 2, zBottom = zTop + t;
         var atoms = new List<Atom>();
-        var columns = new List<AtomicColumn>();
+        var columns = new List<Mx2Column>();
         for (int i = 0; i < metalSites.Count; i++)
         {
             if (metalKind[i] != ColumnKind.Metal) continue;
             var (x, y) = metalSites[i];
             atoms.Add(new Atom(zm, x, y, zMetal));
-            columns.Add(new AtomicColumn(ColumnKind.Metal, x, y));
+            columns.Add(new Mx2Column(ColumnKind.Metal, x, y));
         }
         for (int i = 0; i < chalcogenSites.Count; i++)
         {
@@ -68,7 +68,7 @@ public static class Mx2SheetBuilder
                 default:
                     continue;
             }
-            columns.Add(new AtomicColumn(chalcogenKind[i], x, y));
+            columns.Add(new Mx2Column(chalcogenKind[i], x, y));
         }
 
         var graphene = parameters.Graphene ? GrapheneLayer(cellXAngstrom, cellYAngstrom, zBottom + parameters.GrapheneGapAngstrom, rng) : [];

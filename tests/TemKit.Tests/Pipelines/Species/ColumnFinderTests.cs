@@ -12,7 +12,7 @@ public class ColumnFinderTests
         const int n = 128;
         const double px = 0.2;
         var sheet = Mx2SheetBuilder.Build(new Mx2Parameters(SingleVacancyFraction: 0.1), n * px, n * px, new Random(4));
-        var labels = ColumnLabels.Rasterise(sheet.Columns, n, n, px, 0.5);
+        var labels = ColumnClassDiscs.Rasterise(sheet.Columns, n, n, px, 0.5);
         // One-hot probabilities smoothed so that each disc has a single peak at its centre: p ∝ 1 − d/r inside.
         var prob = new float[4 * n * n];
         foreach (var c in sheet.Columns)

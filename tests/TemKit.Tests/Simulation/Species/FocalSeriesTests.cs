@@ -12,9 +12,9 @@ public class FocalSeriesTests
     [Fact]
     public void DiscLabelsCoverPiR2AroundEveryColumnWithItsClass()
     {
-        AtomicColumn[] cols = [new(ColumnKind.Metal, 2.0, 2.0), new(ColumnKind.SingleChalcogen, 6.1, 3.3), new(ColumnKind.ChalcogenPair, 0.05, 9.0)];
+        Mx2Column[] cols = [new(ColumnKind.Metal, 2.0, 2.0), new(ColumnKind.SingleChalcogen, 6.1, 3.3), new(ColumnKind.ChalcogenPair, 0.05, 9.0)];
         const double px = 0.1, r = 0.52;
-        var map = ColumnLabels.Rasterise(cols, 100, 100, px, r);
+        var map = ColumnClassDiscs.Rasterise(cols, 100, 100, px, r);
         foreach (var c in cols)
         {
             int i = (int)Math.Round(c.XAngstrom / px), j = (int)Math.Round(c.YAngstrom / px);

@@ -20,7 +20,7 @@ public enum ColumnKind
 /// <param name="Kind">What the column holds.</param>
 /// <param name="XAngstrom">x of the column in the cell (Å).</param>
 /// <param name="YAngstrom">y of the column in the cell (Å).</param>
-public readonly record struct AtomicColumn(ColumnKind Kind, double XAngstrom, double YAngstrom)
+public readonly record struct Mx2Column(ColumnKind Kind, double XAngstrom, double YAngstrom)
 {
     /// <summary>The class names of the label maps for a compound, indexed by <see cref="ColumnKind"/>: background, M, X2, X1.</summary>
     public static string[] ClassNames(Dichalcogenide compound) =>
