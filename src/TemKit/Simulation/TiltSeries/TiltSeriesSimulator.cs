@@ -1,5 +1,6 @@
 using TemKit.Detector;
 using TemKit.Imaging;
+using TemKit.Numerics;
 using TemKit.Simulation.Stem;
 using TemKit.Simulation.Structures;
 using TemKit.Tomography;
