@@ -16,6 +16,9 @@ internal sealed class SimulateCommand : ICliCommand
         command.Subcommands.Add(SimulateStemCommand.Build());
         command.Subcommands.Add(SimulateTiltSeriesCommand.Build());
         command.Subcommands.Add(SimulateTiltDatasetCommand.Build());
+        command.Subcommands.Add(SimulateColumnEventsCommand.Build());
+        command.Subcommands.Add(SimulateFringesCommand.Build());
+        command.Subcommands.Add(SimulateFringeDatasetCommand.Build());
         return command;
     }
 
