@@ -7,7 +7,7 @@ namespace TemKit.Cli.Commands.Demo;
 /// the segmentation step trained (`temkit dose-limits`): segmented area and F1 against frame dose.</summary>
 internal sealed class DoseLimitsDemoStep : IDemoStep
 {
-    public int Order => 52;
+    public int Order => 53;
 
     public string Title => "Dose limits of segmentation";
 

@@ -18,7 +18,7 @@ internal sealed class StudyCommand : ICliCommand
         var steps = new Option<string>("--steps") { Description = "Comma-separated steps to run: datasets, train, evaluate, report", DefaultValueFactory = _ => "datasets,train,evaluate,report" };
         var seed = new Option<int>("--seed") { Description = "Seed of structures, series and networks", DefaultValueFactory = _ => 1 }.AnyValue();
         var shard = new Option<string?>("--shard") { Description = "K/N: run only the variants k with k mod N = K (Slurm array tasks)" };
-        var threads = new Option<int?>("--threads") { Description = "Accepted from Slurm scripts; the work uses every core of the task" };
+        var threads = new Option<int?>("--threads") { Description = "Accepted from Slurm scripts; the work uses every core of the task" }.Whole(1, 4096, "threads");
         var slurm = new Option<bool>("--slurm") { Description = "Write and submit Slurm jobs instead: datasets, then an array with one training task per variant, then a dependent evaluation and report" };
         var dryRun = new Option<bool>("--dry-run") { Description = "With --slurm: write the scripts, do not submit" };
         var partition = new Option<string?>("--partition") { Description = "With --slurm: partition (queue)" };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using TemKit.IO;
+using TemKit.IO.Csv;
 using TemKit.Neural.Models;
 using TemKit.Reporting;
 
@@ -58,7 +59,7 @@ public static class DoseLimitRun
         provenance.Save(Path.Combine(folder, "provenance.json"));
         var analysis = DoseLimitAnalysis.Analyse(input.Frames(), models, parameters.Options, progress, input.FrameCount);
         string frames = Path.Combine(folder, "frames.csv"), summary = Path.Combine(folder, "summary.csv"), report = Path.Combine(folder, "report.html");
-        WriteCsv(frames, analysis.Models.SelectMany(m => m.Rows));
+        CsvFiles.Write(frames, analysis.Models.SelectMany(m => m.Rows));
         WriteSummary(summary, analysis);
         DoseLimitPlots.Area(analysis).Save(Path.Combine(folder, "area_vs_dose.svg"));
         DoseLimitPlots.F1AgainstDose(analysis)?.Save(Path.Combine(folder, "f1_vs_dose.svg"));
@@ -93,7 +94,7 @@ public static class DoseLimitRun
     private static void WriteSummary(string path, DoseLimitResult analysis) => AtomicFile.Write(path, stream =>
     {
         using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        using var csv = new CsvWriter(writer, CsvFiles.Configuration());
         foreach (string c in SummaryColumns) csv.WriteField(c);
         csv.NextRecord();
         foreach (var row in SummaryRows(analysis))
@@ -101,13 +102,6 @@ public static class DoseLimitRun
             foreach (string cell in row) csv.WriteField(cell);
             csv.NextRecord();
         }
-    });
-
-    private static void WriteCsv<T>(string path, IEnumerable<T> rows) => AtomicFile.Write(path, stream =>
-    {
-        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        csv.WriteRecords(rows);
     });
 
     private static string UniqueName(List<DoseLimitModel> models, string name)

@@ -1,9 +1,8 @@
-using System.Globalization;
-using CsvHelper;
 using TemKit.Detector;
 using TemKit.Imaging;
 using TemKit.Imaging.Display;
 using TemKit.IO;
+using TemKit.IO.Csv;
 using TemKit.IO.Mrc;
 using TemKit.IO.Png;
 using TemKit.Numerics;
@@ -110,12 +109,7 @@ public static class DoseSeries
         Directory.CreateDirectory(folder);
         MrcFile.Write(Path.Combine(folder, ImagesFile), result.Images);
         MrcFile.Write(Path.Combine(folder, MasksFile), result.Masks);
-        AtomicFile.Write(Path.Combine(folder, FramesFile), stream =>
-        {
-            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
-            using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-            csv.WriteRecords(result.Frames);
-        });
+        CsvFiles.Write(Path.Combine(folder, FramesFile), result.Frames);
         var sim = result.Case;
         XyzFile.Write(Path.Combine(folder, StructureFile), sim.Specimen, sim.SliceCount * sim.SliceThicknessAngstrom);
         PngWriter.WriteImage(Path.Combine(folder, "first.png"), result.Images.FrameImage(0));
