@@ -8,7 +8,8 @@ internal static class InputFiles
     /// <summary>
     /// Files named directly are kept whatever their extension (so a bad file is reported, not skipped);
     /// folders contribute their image files (<see cref="ImageFile.Extensions"/>, or <paramref name="extensions"/>),
-    /// recursively (a folder without any is a usage error); globs match file names in their folder. A pattern that matches nothing, or an unknown option that the parser took for a file, is a usage error.
+    /// recursively (a folder without any is a usage error); globs match file names in their folder. A TIA .emi whose .ser
+    /// files are listed too is dropped (<see cref="ImageFile.OnePerAcquisition"/>), so no acquisition is processed twice. A pattern that matches nothing, or an unknown option that the parser took for a file, is a usage error.
     /// </summary>
     public static List<string> Expand(IEnumerable<string> inputs, IReadOnlyList<string>? extensions = null)
     {
@@ -40,6 +41,6 @@ internal static class InputFiles
                 result.Add(Path.GetFullPath(input));
             }
         }
-        return [.. result];
+        return ImageFile.OnePerAcquisition(result);
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using TemKit.Fourier;
+using TemKit.Numerics;
 
 namespace TemKit.Detector;
 

@@ -98,4 +98,25 @@ public static class ImageFile
 
     /// <summary>True when the path has an extension TemKit reads.</summary>
     public static bool IsSupported(string path) => Extensions.Contains(System.IO.Path.GetExtension(path).ToLowerInvariant());
+
+    /// <summary>
+    /// The files of a listing with each acquisition once: a TIA acquisition is an X.emi (the description) and its data
+    /// files X_1.ser, X_2.ser, ... (one per detector); opening X.emi reads X_1.ser again, so an .emi is dropped when
+    /// any of its .ser files is in the listing (each .ser still finds the .emi for its metadata). Order is kept.
+    /// </summary>
+    public static List<string> OnePerAcquisition(IEnumerable<string> files)
+    {
+        var list = files.ToList();
+        var serStems = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (string f in list)
+        {
+            if (!System.IO.Path.GetExtension(f).Equals(".ser", StringComparison.OrdinalIgnoreCase)) continue;
+            string name = System.IO.Path.GetFileNameWithoutExtension(f);
+            int underscore = name.LastIndexOf('_');
+            if (underscore > 0 && name[(underscore + 1)..].All(char.IsAsciiDigit) && name.Length > underscore + 1)
+                serStems.Add(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(f) ?? "", name[..underscore]));
+        }
+        return list.Where(f => !(System.IO.Path.GetExtension(f).Equals(".emi", StringComparison.OrdinalIgnoreCase)
+            && serStems.Contains(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(f) ?? "", System.IO.Path.GetFileNameWithoutExtension(f))))).ToList();
+    }
 }

@@ -13,7 +13,7 @@ public partial class DependencyGraphTests
     private static readonly Dictionary<string, int> s_layer = new()
     {
         ["Numerics"] = 0, ["Imaging"] = 0, ["Fourier"] = 0, ["IO"] = 0, ["Optics"] = 0, ["Plotting"] = 0, ["Reporting"] = 0,
-        ["CtfEstimation"] = 1, ["Detector"] = 1, ["Simulation"] = 1, ["Tomography"] = 1, ["Neural"] = 1,
+        ["CtfEstimation"] = 1, ["CtfCorrection"] = 1, ["Detector"] = 1, ["Simulation"] = 1, ["Tomography"] = 1, ["Neural"] = 1,
         ["Pipelines"] = 2,
     };
 

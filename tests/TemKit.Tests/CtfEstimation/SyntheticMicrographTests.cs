@@ -1,3 +1,4 @@
+using TemKit.Numerics;
 using TemKit.CtfEstimation.Synthetic;
 using TemKit.Optics;
 
@@ -22,15 +23,19 @@ public class SyntheticMicrographTests
     }
 
     [Fact]
-    public void PoissonSamplerMatchesMeanAndVarianceOnBothBranches()
+    public void ThePoissonSamplerMatchesMeanVarianceAndZeroProbabilityOnBothBranches()
     {
-        var rng = new Random(4);
-        foreach (double mu in new[] { 0.5, 7.0, 120.0 })
+        // Inversion below λ = 10, transformed rejection above: mean = variance = λ, P(0) = e^-λ.
+        var rng = new NoiseRandom(4, 0);
+        foreach (double mu in new[] { 0.5, 7.0, 12.0, 120.0 })
         {
-            var s = Enumerable.Range(0, 40000).Select(_ => (double)PoissonSampler.Sample(rng, mu)).ToArray();
+            var s = new double[40000];
+            for (int i = 0; i < s.Length; i++) s[i] = rng.NextPoisson(mu);
             double m = s.Average(), v = s.Select(x => (x - m) * (x - m)).Average();
             Assert.Equal(mu, m, mu * 0.02 + 0.01);
             Assert.Equal(mu, v, mu * 0.05 + 0.02);
+            Assert.All(s, x => Assert.Equal(Math.Round(x), x));
+            Assert.Equal(Math.Exp(-mu), s.Count(x => x == 0) / (double)s.Length, 0.01);
         }
     }
 

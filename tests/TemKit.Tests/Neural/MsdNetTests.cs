@@ -93,21 +93,7 @@ public class MsdNetTests
         using var x = Reference.Random(rng, 1, 1, h, w);
         using var t = Tensor.Uninitialised(1, 1, h, w);
         for (int i = 0; i < t.Length; i++) t.Span[i] = rng.Next(classes == 1 ? 2 : classes);
-        foreach (var p in net.Parameters) p.ZeroGrad();
-        net.AccumulateGradients(x, t);
-        var analytic = net.Parameters.Select(p => (float[])p.Grad.Clone()).ToArray();
-        double Loss()
-        {
-            double l = net.AccumulateGradients(x, t);
-            foreach (var p in net.Parameters) p.ZeroGrad();
-            return l;
-        }
-        for (int pi = 0; pi < net.Parameters.Count; pi++)
-        {
-            var p = net.Parameters[pi];
-            for (int i = 0; i < p.Value.Length; i += 1 + p.Value.Length / 6)
-                Reference.AssertClose(Reference.Central(p.Value, i, 1e-4f, Loss), analytic[pi][i], 5e-2, 3e-5, $"{p.Name}[{i}]");
-        }
+        Reference.AssertGradientsMatchFiniteDifferences(net, x, t, 1e-4f, 5e-2, 3e-5, 6, "msd");
     }
 
     [Theory]

@@ -78,4 +78,27 @@ internal static class Reference
         values[i] = keep;
         return (plus - minus) / (2.0 * eps);
     }
+
+    /// <summary>
+    /// Checks every (stride)-th weight gradient that <see cref="TemKit.Neural.Models.ISegmentationNetwork.AccumulateGradients"/>
+    /// accumulates against central differences of the loss it returns.
+    /// </summary>
+    public static void AssertGradientsMatchFiniteDifferences(TemKit.Neural.Models.ISegmentationNetwork net, Tensor x, Tensor t, float eps, double relative, double floor, int samplesPerParameter, string what)
+    {
+        foreach (var p in net.Parameters) p.ZeroGrad();
+        net.AccumulateGradients(x, t);
+        var analytic = net.Parameters.Select(p => (float[])p.Grad.Clone()).ToArray();
+        double Loss()
+        {
+            double l = net.AccumulateGradients(x, t);
+            foreach (var p in net.Parameters) p.ZeroGrad();
+            return l;
+        }
+        for (int pi = 0; pi < net.Parameters.Count; pi++)
+        {
+            var p = net.Parameters[pi];
+            for (int i = 0; i < p.Value.Length; i += 1 + p.Value.Length / samplesPerParameter)
+                AssertClose(Central(p.Value, i, eps, Loss), analytic[pi][i], relative, floor, $"{what} {p.Name}[{i}]");
+        }
+    }
 }

@@ -32,21 +32,7 @@ public class RegressionAndChannelsTests
         using var x = Reference.Random(rng, 2, inputs, 8, 8);
         using var t = Reference.Random(rng, 2, net.TargetPlanes(), 8, 8);
         Assert.Equal(outputs, net.TargetPlanes());
-        foreach (var p in net.Parameters) p.ZeroGrad();
-        net.AccumulateGradients(x, t);
-        var analytic = net.Parameters.Select(p => (float[])p.Grad.Clone()).ToArray();
-        double Loss()
-        {
-            double l = net.AccumulateGradients(x, t);
-            foreach (var p in net.Parameters) p.ZeroGrad();
-            return l;
-        }
-        for (int pi = 0; pi < net.Parameters.Count; pi++)
-        {
-            var p = net.Parameters[pi];
-            for (int i = 0; i < p.Value.Length; i += 1 + p.Value.Length / 4)
-                Reference.AssertClose(Reference.Central(p.Value, i, 1e-3f, Loss), analytic[pi][i], 5e-2, 1e-4, $"{kind} {p.Name}[{i}]");
-        }
+        Reference.AssertGradientsMatchFiniteDifferences(net, x, t, 1e-3f, 5e-2, 1e-4, 4, kind);
     }
 
     [Fact]

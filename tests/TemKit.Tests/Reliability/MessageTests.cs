@@ -47,6 +47,31 @@ public sealed class MessageTests : IDisposable
     }
 
     [Fact]
+    public void StatsAndSlurmRefuseToWriteOverTheirInputs()
+    {
+        // A results table that happens to be called stats.json in the --output folder would be replaced by the mapping.
+        string folder = _dir["stats"];
+        Directory.CreateDirectory(folder);
+        string csv = Path.Combine(folder, "stats.json");
+        const string table = "a,b\n1,2\n2,4.1\n3,6.2\n4,7.9\n5,10.1\n6,12\n";
+        File.WriteAllText(csv, table);
+        var (code, _, stderr) = CliRunner.Run("stats", csv, "--x", "a", "--y", "b", "-o", folder);
+        Assert.Equal(2, code);
+        Assert.Contains("is the input file", stderr);
+        Assert.Equal(table, File.ReadAllText(csv));
+        // An image called inputs.txt in RUN/slurm would be replaced by the list of inputs.
+        string slurm = Path.Combine(_dir["run2"], "slurm");
+        Directory.CreateDirectory(slurm);
+        string image = Path.Combine(slurm, "inputs.txt");
+        TemKit.IO.Mrc.MrcFile.Write(image, new TemKit.Imaging.Image2D(16, 16, TemKit.Imaging.VoxelSize.Isotropic(1)));
+        byte[] before = File.ReadAllBytes(image);
+        (code, _, stderr) = CliRunner.Run("slurm", "defocus", image, "-o", _dir["run2"], "--shards", "2", "--dry-run");
+        Assert.Equal(2, code);
+        Assert.Contains("is the input file", stderr);
+        Assert.Equal(before, File.ReadAllBytes(image));
+    }
+
+    [Fact]
     public void SimulateParticleRefusesToWriteItsStructureOverTheXyzItReads()
     {
         string folder = _dir["run"];

@@ -38,8 +38,10 @@ internal sealed class SlurmCommand : ICliCommand
             if (job.Shards < 1) throw new UsageException("--shards must be ≥ 1");
             if (job.CpusPerTask < 1) throw new UsageException("--cpus-per-task must be ≥ 1");
             var files = DefocusCommand.Inputs(parse.GetValue(inputs)!, parse.GetValue(inputList));
-            string run = Path.GetFullPath(parse.GetValue(output)!);
+            string run = Path.GetFullPath(OutputPaths.RequireFolder(parse.GetValue(output)!, "--output"));
             string dir = Path.Combine(run, "slurm");
+            foreach (string written in new[] { "inputs.txt", "defocus.sbatch", "merge.sbatch" })
+                OutputPaths.RequireNotAnInput(Path.Combine(dir, written), "--output", [.. files]);
             Directory.CreateDirectory(dir);
             string list = Path.Combine(dir, "inputs.txt");
             AtomicFile.WriteAllText(list, string.Join('\n', files) + "\n");
@@ -66,7 +68,7 @@ internal sealed class SlurmCommand : ICliCommand
         return Path.GetFileNameWithoutExtension(process) == "dotnet" ? [process, dll] : [process];
     }
 
-    private static string Submit(string script, string[] extra)
+    internal static string Submit(string script, string[] extra)
     {
         var info = new ProcessStartInfo("sbatch") { RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add("--parsable");

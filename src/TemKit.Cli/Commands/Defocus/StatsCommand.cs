@@ -31,6 +31,8 @@ internal sealed class StatsCommand : ICliCommand
             if (degree is < 1 or > 6) throw new UsageException("--max-degree must be in 1..6");
             if (k < 2) throw new UsageException("--folds must be ≥ 2");
             string dir = parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "stats");
+            OutputPaths.RequireFolder(dir, "--output");
+            OutputPaths.RequireNotAnInput(Path.Combine(dir, "stats.json"), "--output", path);
             var table = CsvFiles.ReadTable(path);
             string xName = parse.GetValue(x)!;
             var xs = StatsAnalysis.Column(table, xName, path);
@@ -44,7 +46,9 @@ internal sealed class StatsCommand : ICliCommand
                     var r = StatsAnalysis.Analyse(xName, xs, yName, ys, degree, k);
                     results.Add(r);
                     Directory.CreateDirectory(dir);
-                    StatsAnalysis.Plot(r, xs, ys).Save(Path.Combine(dir, $"{Safe(yName)}_vs_{Safe(xName)}.svg"));
+                    string plot = Path.Combine(dir, $"{Safe(yName)}_vs_{Safe(xName)}.svg");
+                    OutputPaths.RequireNotAnInput(plot, "--output", path);
+                    StatsAnalysis.Plot(r, xs, ys).Save(plot);
                 }
                 catch (Exception e) when (e is ArgumentException or TemKitFormatException)
                 {

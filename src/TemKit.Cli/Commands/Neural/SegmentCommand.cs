@@ -1,3 +1,4 @@
+using TemKit.Pipelines.Defocus;
 using System.CommandLine;
 using TemKit.Optics;
 using TemKit.Numerics;
@@ -28,9 +29,12 @@ internal sealed class SegmentCommand : ICliCommand
         var minDiameter = new Option<double>("--min-particle-diameter-nm") { Description = "Mask components with a smaller equivalent diameter (nm) are specks: kept in the mask and its area, not listed as particles (0 = list all)", DefaultValueFactory = _ => 0.3 }.Within(Limits.NonNegative(1e4, "nm"));
         var truth = new Option<string?>("--truth") { Description = "True masks (MRC/DM stack or PNG), one per image in input order: adds precision, recall, F1 and IoU to segmentation.csv" };
         var noPng = new Option<bool>("--no-png") { Description = "Do not write PNG overlays" };
+        var defocusFrom = new Option<string?>("--defocus-from") { Description = "Folder of a `temkit defocus` run over the same images: each image's measured CTF (defocus, astigmatism) is used by --ctf-correction and its mean defocus recorded in segmentation.csv; an image missing from the run or at another pixel size fails with one line" };
+        var correction = new Option<string>("--ctf-correction") { Description = "Correct each image with its measured CTF before segmenting (needs --defocus-from): none, flip (phase flipping) or wiener (CTF/(CTF² + 1/SNR))", DefaultValueFactory = _ => "none" };
+        var wienerSnr = new Option<double>("--wiener-snr") { Description = "Signal-to-noise ratio assumed by --ctf-correction wiener (constant over frequency)", DefaultValueFactory = _ => TemKit.CtfCorrection.CtfCorrectionOptions.DefaultWienerSnr }.Within(Limits.Positive(1e6, "(ratio)"));
         var cmd = new Command("segment", "Segment particles with a trained MSD-net/U-Net: probability map, mask and overlay per image; area, particles (count, area in nm², equivalent diameter, centroid) and their size distribution")
         {
-            model, inputs, output, threshold, tile, overlap, pixelSize, mismatch, tolerance, connectivity, minDiameter, truth, noPng,
+            model, inputs, output, threshold, tile, overlap, pixelSize, mismatch, tolerance, connectivity, minDiameter, truth, noPng, defocusFrom, correction, wienerSnr,
         };
         cmd.SetAction(parse =>
         {
@@ -59,7 +63,21 @@ internal sealed class SegmentCommand : ICliCommand
                 },
                 WriteOverlays = !parse.GetValue(noPng),
                 TruthPath = parse.GetValue(truth),
+                DefocusRunFolder = parse.GetValue(defocusFrom),
+                CtfCorrection = new TemKit.CtfCorrection.CtfCorrectionOptions
+                {
+                    Kind = parse.GetValue(correction)?.ToLowerInvariant() switch
+                    {
+                        "none" => TemKit.CtfCorrection.CtfCorrectionKind.None,
+                        "flip" => TemKit.CtfCorrection.CtfCorrectionKind.PhaseFlip,
+                        "wiener" => TemKit.CtfCorrection.CtfCorrectionKind.Wiener,
+                        var other => throw new UsageException($"--ctf-correction must be none, flip or wiener, got '{other}'"),
+                    },
+                    WienerSnr = parse.GetValue(wienerSnr),
+                },
             };
+            if (options.CtfCorrection.Kind != TemKit.CtfCorrection.CtfCorrectionKind.None && options.DefocusRunFolder is null)
+                throw new UsageException($"--ctf-correction {parse.GetValue(correction)} needs --defocus-from RUN (the folder of a `temkit defocus` run over these images)");
             string modelPath = parse.GetValue(model)!;
             if (options.TruthPath is { } t && !File.Exists(t)) throw new UsageException($"--truth {t}: file not found");
             var files = InOrder(parse.GetValue(inputs)!);
@@ -80,6 +98,10 @@ internal sealed class SegmentCommand : ICliCommand
             catch (ArgumentException e)
             {
                 throw new UsageException(OptionName(e));
+            }
+            catch (MeasuredDefocusException e)
+            {
+                throw new UsageException($"--defocus-from: {e.Message}");
             }
             SegmentRunResult result;
             try

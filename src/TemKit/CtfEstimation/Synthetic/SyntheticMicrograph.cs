@@ -1,16 +1,20 @@
 using TemKit.Fourier;
 using TemKit.Imaging;
+using TemKit.Numerics;
 
 namespace TemKit.CtfEstimation.Synthetic;
 
 /// <summary>
 /// Simulates a bright-field micrograph of a thin amorphous film: a Gaussian random phase φ(r) with a 1/f-like
 /// spectrum, imaged in the weak-phase approximation I(k) = δ(k) + 2·CTF(k)·E(k)·Φ(k) (CTF = −sin(χ + amplitude phase),
-/// Rohou &amp; Grigorieff 2015 Eq. 1-3; envelope E = B-factor × temporal coherence), then Poisson shot noise at the dose.
+/// Rohou &amp; Grigorieff 2015 Eq. 1-3; envelope E = B-factor × temporal coherence), then Poisson shot noise at the dose (<see cref="NoiseRandom"/>, one stream per row).
 /// Generated in Fourier space with <see cref="Fft.Default"/>; pixel values are electron counts per pixel.
 /// </summary>
 public static class SyntheticMicrograph
 {
+    /// <summary>Noise streams of row y are ShotNoiseStream + y, apart from those of the random phase.</summary>
+    private const long ShotNoiseStream = 1L << 32;
+
     /// <summary>Generates one micrograph (float32, counts per pixel) with its pixel size and dose in the metadata.</summary>
     public static Image2D Generate(SyntheticMicrographOptions options)
     {
@@ -62,10 +66,15 @@ public static class SyntheticMicrograph
         double dose = options.DoseElectronsPerAngstrom2;
         bool noisy = dose > 0 && double.IsFinite(dose);
         double mean = noisy ? dose * p * p : 1.0;
-        for (int i = 0; i < image.Length; i++)
+        for (int y = 0; y < ny; y++)
         {
-            double intensity = Math.Max(0, mean * (1 + image[i]));
-            image[i] = noisy ? PoissonSampler.Sample(rng, intensity) : (float)intensity;
+            var shot = new NoiseRandom(options.Seed, ShotNoiseStream + y);
+            var row = image.AsSpan(y * nx, nx);
+            for (int x = 0; x < nx; x++)
+            {
+                double intensity = Math.Max(0, mean * (1 + row[x]));
+                row[x] = noisy ? (float)shot.NextPoisson(intensity) : (float)intensity;
+            }
         }
         var metadata = new ImageMetadata { VoltageKilovolts = options.Ctf.VoltageKilovolts, DefocusAngstrom = options.Ctf.MeanDefocusAngstrom, DoseElectronsPerAngstrom2 = noisy ? dose : null };
         return new Image2D(nx, ny, image, new VoxelSize(p, p, 0), metadata);

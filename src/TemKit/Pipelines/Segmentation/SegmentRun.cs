@@ -1,3 +1,4 @@
+using TemKit.Pipelines.Defocus;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TemKit.Imaging;
@@ -26,6 +27,10 @@ public sealed partial class SegmentRun
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
         options.Segmentation.Validate();
+        options.CtfCorrection.Validate();
+        if (options.CtfCorrection.Kind != TemKit.CtfCorrection.CtfCorrectionKind.None && options.DefocusRunFolder is null)
+            throw new ArgumentException("CTF correction needs the measured defocus: give a defocus run folder", nameof(options));
+        _defocus = options.DefocusRunFolder is { } d ? MeasuredDefocus.Load(d) : null;
         _ = new TemKit.Neural.Inference.TiledSegmenter(model.Network,
             new TemKit.Neural.Inference.TilingParameters(options.Segmentation.TileSizePx, options.Segmentation.TileOverlapPx));
         Folder = Path.GetFullPath(folder);
@@ -33,6 +38,8 @@ public sealed partial class SegmentRun
         Options = options;
         ModelPath = modelPath is null ? null : Path.GetFullPath(modelPath);
     }
+
+    private readonly MeasuredDefocus? _defocus;
 
     /// <summary>Run folder (absolute).</summary>
     public string Folder { get; }
@@ -82,7 +89,7 @@ public sealed partial class SegmentRun
         }
         var result = new SegmentRunResult(images, particles, Path.Combine(Folder, "segmentation.csv"),
             Path.Combine(Folder, "particles.csv"), Path.Combine(Folder, "particle-sizes.svg"));
-        SegmentationTables.WriteImages(result.TablePath, images, truth != null);
+        SegmentationTables.WriteImages(result.TablePath, images, truth != null, _defocus != null);
         SegmentationTables.WriteParticles(result.ParticlesPath, particles);
         ParticleSizePlot.Write(result.SizePlotPath, particles);
         return result;
@@ -106,7 +113,7 @@ public sealed partial class SegmentRun
             {
                 row = SegmentOne(input.Read(z), index, input.File, frame, stem, truth);
             }
-            catch (Exception e) when (e is TemKitFormatException or IOException or UnauthorizedAccessException or PixelSizeMismatchException or ArgumentException)
+            catch (Exception e) when (e is TemKitFormatException or IOException or UnauthorizedAccessException or PixelSizeMismatchException or MeasuredDefocusException or ArgumentException)
             {
                 row = new SegmentedImage { Index = index, File = input.File, Frame = frame, OutputStem = stem, Error = e.Message };
             }
@@ -119,12 +126,13 @@ public sealed partial class SegmentRun
         string name = frame is { } f ? $"{Path.GetFileName(file)}[{f}]" : Path.GetFileName(file);
         var truthMask = truth?.Frame(index - 1, image.Width, image.Height);
         byte[]? gray = Options.WriteOverlays ? Imaging.Display.DisplayScaling.ToGray8(image.Pixels) : null;
-        var result = Segmenter.Segment(image, Model, Options.Segmentation);
+        var (input, defocus) = WithMeasuredCtf(image, file);
+        var result = Segmenter.Segment(input, Model, Options.Segmentation);
         foreach (string w in result.Warnings) Warning?.Invoke($"{name}: {w}");
         WriteImageOutputs(stem, result, gray);
         return new SegmentedImage
         {
-            Index = index, File = file, Frame = frame, OutputStem = stem, Result = result,
+            Index = index, File = file, Frame = frame, OutputStem = stem, Result = result, MeasuredDefocusAngstrom = defocus,
             Scores = truthMask is { } t ? SegmentationScores.Of(result.Mask, t.Span) : null,
         };
     }
@@ -165,7 +173,7 @@ public sealed partial class SegmentRun
             model_network = Model.Network.Kind,
             model_format_version = Model.FormatVersion,
             model_input = Model.Input,
-            options = Options with { TruthPath = Options.TruthPath is { } t ? Path.GetFullPath(t) : null },
+            options = Options with { TruthPath = Options.TruthPath is { } t ? Path.GetFullPath(t) : null, DefocusRunFolder = _defocus?.Folder },
         };
         AtomicFile.WriteAllText(Path.Combine(Folder, "run.json"), JsonSerializer.Serialize(settings, s_json) + "\n");
     }

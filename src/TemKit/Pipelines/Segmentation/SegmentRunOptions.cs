@@ -14,4 +14,13 @@ public sealed record SegmentRunOptions
     /// order; null = no scoring. Values &gt; 0.5 are foreground.
     /// </summary>
     public string? TruthPath { get; init; }
+
+    /// <summary>
+    /// A <c>temkit defocus</c> run folder that measured every image's CTF (<see cref="Defocus.MeasuredDefocus"/>); null = none.
+    /// Each image's measured defocus is recorded in segmentation.csv and used by <see cref="CtfCorrection"/>.
+    /// </summary>
+    public string? DefocusRunFolder { get; init; }
+
+    /// <summary>CTF correction applied before segmentation with each image's measured CTF (needs <see cref="DefocusRunFolder"/>).</summary>
+    public TemKit.CtfCorrection.CtfCorrectionOptions CtfCorrection { get; init; } = new();
 }

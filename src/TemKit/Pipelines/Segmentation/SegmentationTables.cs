@@ -13,6 +13,9 @@ public static class SegmentationTables
         "scale_factor", "threshold", "area_px", "area_nm2", "area_fraction", "particles", "mean_probability", "error",
     ];
 
+    /// <summary>Columns added by --defocus-from: the measured mean defocus the image was handled with.</summary>
+    public static IReadOnlyList<string> DefocusColumns { get; } = ["measured_defocus_angstrom"];
+
     /// <summary>Columns added by --truth.</summary>
     public static IReadOnlyList<string> TruthColumns { get; } = ["precision", "recall", "f1", "iou"];
 
@@ -25,10 +28,10 @@ public static class SegmentationTables
     ];
 
     /// <summary>Writes segmentation.csv atomically.</summary>
-    public static void WriteImages(string path, IReadOnlyList<SegmentedImage> images, bool withTruth)
+    public static void WriteImages(string path, IReadOnlyList<SegmentedImage> images, bool withTruth, bool withDefocus = false)
     {
-        var headers = withTruth ? [.. ImageColumns, .. TruthColumns] : ImageColumns.ToArray();
-        CsvFiles.WriteTable(path, headers, images.Select(i => Row(i, withTruth)));
+        string[] headers = [.. ImageColumns, .. withDefocus ? DefocusColumns : [], .. withTruth ? TruthColumns : []];
+        CsvFiles.WriteTable(path, headers, images.Select(i => Row(i, withTruth, withDefocus)));
     }
 
     /// <summary>Writes particles.csv atomically.</summary>
@@ -44,7 +47,7 @@ public static class SegmentationTables
             ];
         }));
 
-    private static IReadOnlyList<string> Row(SegmentedImage image, bool withTruth)
+    private static IReadOnlyList<string> Row(SegmentedImage image, bool withTruth, bool withDefocus)
     {
         var cells = new List<string> { I(image.Index), image.File, image.Frame is { } f ? I(f) : "", image.OutputStem, image.IsOk ? "ok" : "error" };
         if (image.Result is { } r)
@@ -60,6 +63,7 @@ public static class SegmentationTables
             cells.AddRange(Enumerable.Repeat("", ImageColumns.Count - cells.Count - 1));
             cells.Add(image.Error ?? "");
         }
+        if (withDefocus) cells.Add(image.MeasuredDefocusAngstrom is { } d ? G(d) : "");
         if (withTruth)
         {
             var s = image.Scores;

@@ -24,6 +24,9 @@ public sealed record SegmentedImage
     /// <summary>Scores against the true mask (--truth), or null.</summary>
     public SegmentationScores? Scores { get; init; }
 
+    /// <summary>Mean defocus (Å) the defocus run measured for this image (--defocus-from), or null.</summary>
+    public double? MeasuredDefocusAngstrom { get; init; }
+
     /// <summary>Why the image failed (one line), or null.</summary>
     public string? Error { get; init; }
 

@@ -1,5 +1,6 @@
 using TemKit.Detector;
 using TemKit.Imaging;
+using TemKit.Numerics;
 using TemKit.Simulation.Stem;
 using TemKit.Simulation.Structures;
 using TemKit.Tomography;
@@ -73,7 +74,7 @@ public static class TiltSeriesSimulator
     }
 
     // Poisson counts of every expected value; frame f draws from its own stream (seed, f), so the noise does not depend on threads.
-    private static float[] Poisson(float[] expected, int frameLength, int seed)
+    internal static float[] Poisson(float[] expected, int frameLength, int seed)
     {
         var counts = new float[expected.Length];
         int frames = expected.Length / frameLength;

@@ -1,16 +1,19 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace TemKit.Detector;
+namespace TemKit.Numerics;
 
 /// <summary>
-/// A small xoshiro256** generator with Poisson and Gaussian draws. A value type so each image row can own one
-/// without allocating; seeded from a base seed and the row index, so results do not depend on thread scheduling.
+/// TemKit's one source of shot and readout noise: a small xoshiro256** generator with Poisson and Gaussian draws. A
+/// value type so each image row (or frame) can own one without allocating; seeded from a base seed and a stream index
+/// (the row or frame), so results do not depend on thread scheduling. Every simulator that adds dose noise (detector,
+/// HRTEM particles, STEM tilt series, synthetic CTF micrographs) draws from it.
 /// </summary>
-internal struct NoiseRandom
+public struct NoiseRandom
 {
     private ulong _s0, _s1, _s2, _s3;
 
+    /// <summary>A generator for stream <paramref name="stream"/> (e.g. a row index) of the base seed <paramref name="baseSeed"/>.</summary>
     public NoiseRandom(long baseSeed, long stream)
     {
         ulong x = unchecked((ulong)baseSeed ^ ((ulong)stream * 0x9E3779B97F4A7C15UL));
@@ -28,6 +31,7 @@ internal struct NoiseRandom
         return z ^ (z >> 31);
     }
 
+    /// <summary>The next 64 random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()
     {
@@ -54,7 +58,8 @@ internal struct NoiseRandom
         return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 
-    /// <summary>A Poisson variate with mean <paramref name="lambda"/> (≥ 0).</summary>
+    /// <summary>A Poisson variate with mean <paramref name="lambda"/> (≥ 0): exact, by inversion below 10 and by
+    /// Hörmann's transformed rejection (PTRS) above.</summary>
     public double NextPoisson(double lambda)
     {
         if (lambda <= 0) return 0;
