@@ -2,6 +2,7 @@ using System.Globalization;
 using TemKit.IO.Csv;
 using TemKit.IO.Mrc;
 using TemKit.Tomography;
+using TemKit.Pipelines.Interpolation;
 using TemKit.Tomography.Interpolation;
 
 namespace TemKit.Cli.Commands.Demo;
@@ -12,7 +13,7 @@ namespace TemKit.Cli.Commands.Demo;
 /// the two baselines only.</summary>
 internal sealed class InterpolationDemoStep : IDemoStep
 {
-    public int Order => 65;
+    public int Order => 62;
 
     public string Title => "Tilt-series frame interpolation";
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using TemKit.Cli.Infrastructure;
 using TemKit.IO;
+using TemKit.Pipelines.Interpolation;
 using TemKit.Tomography.Interpolation;
 using TemKit.Tomography.Reconstruction;
 
@@ -57,7 +58,7 @@ internal static class TomoEvaluateInterpolationCommand
                 if (clusters.Count == 0) throw new TemKitFormatException(source, $"has no complete clusters in split '{parse.GetValue(split)}'");
                 var first = InterpolationDataset.Load(clusters[0]);
                 (pixelSize, width, height) = (first.PixelSizeAngstrom, first.Noiseless.Nx, first.Noiseless.Ny);
-                series = EvaluationSeries.FromDataset(source, parse.GetValue(split)!, parse.GetValue(maxClusters));
+                series = DatasetEvaluationSeries.Series(source, parse.GetValue(split)!, parse.GetValue(maxClusters));
             }
             else
             {

@@ -3,6 +3,7 @@ using System.Globalization;
 using TemKit.Cli.Infrastructure;
 using TemKit.Neural.Optimisers;
 using TemKit.Numerics;
+using TemKit.Pipelines.Interpolation;
 using TemKit.Tomography.Interpolation;
 
 namespace TemKit.Cli.Commands.Tomography;

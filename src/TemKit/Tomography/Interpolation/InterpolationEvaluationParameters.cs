@@ -11,22 +11,6 @@ namespace TemKit.Tomography.Interpolation;
 /// of <paramref name="Truth"/> (noisy counts rescaled so that their expectation is the truth).</param>
 public sealed record EvaluationSeries(string Name, IReadOnlyList<double> TiltsDegrees, ImageStack Truth, Func<double, int, ImageStack> AtDose)
 {
-    /// <summary>The held-out clusters of a tilt dataset (noise added by <see cref="ClusterSeries.AtDose"/>), loaded one at a time.</summary>
-    public static IEnumerable<EvaluationSeries> FromDataset(string datasetFolder, string split = "test", int maxClusters = 0)
-    {
-        var clusters = InterpolationDataset.Clusters(datasetFolder, split);
-        foreach (var c in maxClusters > 0 ? clusters.Take(maxClusters) : clusters)
-        {
-            var s = InterpolationDataset.Load(c);
-            yield return new EvaluationSeries(Path.GetFileName(c.Folder), s.TiltsDegrees, s.Noiseless, (dose, seed) =>
-            {
-                var counts = s.AtDose(dose, seed);
-                if (dose > 0) System.Numerics.Tensors.TensorPrimitives.Multiply(counts.Array, (float)(s.DoseElectronsPerAngstrom2 / dose), counts.Array);
-                return counts;
-            });
-        }
-    }
-
     /// <summary>
     /// A recorded series (real data): the methods see every 2d-th recorded frame and are scored against the recorded
     /// frames they did not see; only dose 0 (as recorded) is meaningful.

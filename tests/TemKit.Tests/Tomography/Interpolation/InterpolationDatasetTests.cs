@@ -3,6 +3,7 @@ using TemKit.Tests.Cli;
 using TemKit.IO.Mrc;
 using TemKit.Simulation.TiltSeries;
 using TemKit.Tomography;
+using TemKit.Pipelines.Interpolation;
 using TemKit.Tomography.Interpolation;
 using Xunit;
 
@@ -120,7 +121,7 @@ public class InterpolationDatasetTests(TinyTiltDataset data) : IClassFixture<Tin
             GapsFrames = [1, 2], DosesElectronsPerAngstrom2 = [0, 1000], ReconstructionFactors = [2],
             Reprojection = new() { Method = TemKit.Tomography.Reconstruction.ReconstructionMethod.Sirt, Iterations = 5, NonNegative = true }, Threads = 1,
         };
-        var result = InterpolationEvaluation.Run(EvaluationSeries.FromDataset(data.Folder), parameters, new LearnedInterpolator(model.Network));
+        var result = InterpolationEvaluation.Run(DatasetEvaluationSeries.Series(data.Folder), parameters, new LearnedInterpolator(model.Network));
         Assert.Equal(3 * 2 * 2, result.Frames.Count);
         Assert.Contains(result.Volumes, v => v.Series == "every 2nd + learned" && v.DoseElectronsPerAngstrom2 == 1000);
         Assert.Contains(result.Volumes, v => v.Series == "every 2nd + reprojection");

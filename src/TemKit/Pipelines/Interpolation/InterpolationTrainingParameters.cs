@@ -1,6 +1,8 @@
 using TemKit.Neural.Optimisers;
+using TemKit.Tomography;
+using TemKit.Tomography.Interpolation;
 
-namespace TemKit.Tomography.Interpolation;
+namespace TemKit.Pipelines.Interpolation;
 
 /// <summary>A training run of an <see cref="InterpolationNetwork"/> (the library job behind <c>temkit tomo train-interpolation</c>).</summary>
 public sealed record InterpolationTrainingParameters

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using TemKit.Neural.Optimisers;
 using TemKit.Neural.Tensors;
+using TemKit.Tomography;
+using TemKit.Tomography.Interpolation;
 
-namespace TemKit.Tomography.Interpolation;
+namespace TemKit.Pipelines.Interpolation;
 
 /// <summary>
 /// Trains an <see cref="InterpolationNetwork"/> on a tilt dataset: per epoch, the streamed samples of

@@ -4,8 +4,10 @@ using TemKit.Imaging;
 using TemKit.IO;
 using TemKit.IO.Csv;
 using TemKit.Simulation.TiltSeries;
+using TemKit.Tomography;
+using TemKit.Tomography.Interpolation;
 
-namespace TemKit.Tomography.Interpolation;
+namespace TemKit.Pipelines.Interpolation;
 
 /// <summary>One cluster of a <c>simulate tilt-dataset</c> folder.</summary>
 /// <param name="Index">Cluster index.</param>
