@@ -103,3 +103,35 @@ public class ColumnRunTests
         Assert.Equal(1 / 3.0, s.Recall, 12);
     }
 }
+
+[Collection("cli")]
+public class ColumnModelCliTests
+{
+    [Fact]
+    public void CliRefusesSegmentationModelsAndMismatchedPixelSizes()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"temkit-columns-model-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(dir);
+            var image = new TemKit.Imaging.ImageStack(32, 32, 1, TemKit.Imaging.StackKind.ImageStack, new TemKit.Imaging.VoxelSize(0.5, 0.5, 0), new TemKit.Imaging.ImageMetadata());
+            image.Frame(0)[7] = 1;
+            string stack = Path.Combine(dir, "one.mrc");
+            TemKit.IO.Mrc.MrcFile.Write(stack, image);
+            string ce = Path.Combine(dir, "ce.tkm"), mse = Path.Combine(dir, "mse.tkm");
+            TemKit.Neural.Models.ModelFile.Save(ce, new TemKit.Neural.Models.MsdNet(new TemKit.Neural.Models.MsdNetParameters(Depth: 2, KernelSize: 3)), input: TemKit.Neural.Models.ModelInput.FromPixelSizes([0.15]));
+            TemKit.Neural.Models.ModelFile.Save(mse, new TemKit.Neural.Models.MsdNet(new TemKit.Neural.Models.MsdNetParameters(Depth: 2, KernelSize: 3,
+                Loss: TemKit.Neural.Losses.LossKind.MeanSquaredError)), input: TemKit.Neural.Models.ModelInput.FromPixelSizes([0.15]));
+            // A segmentation (cross-entropy) model is a usage error.
+            Assert.Equal(2, TemKit.Cli.Program.Main(["columns", stack, "--model", ce, "-o", Path.Combine(dir, "a")]));
+            // 0.5 Å/px against a model trained at 0.15 Å/px: refused per frame (exit 1) or rescaled (exit 0).
+            Assert.Equal(1, TemKit.Cli.Program.Main(["columns", stack, "--model", mse, "--pixel-size-mismatch", "refuse", "-o", Path.Combine(dir, "b")]));
+            Assert.Contains("refuse", File.ReadAllText(Path.Combine(dir, "b", "counts.csv")));
+            Assert.Equal(0, TemKit.Cli.Program.Main(["columns", stack, "--model", mse, "-o", Path.Combine(dir, "c")]));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+}
