@@ -12,7 +12,8 @@ namespace TemKit.Tests.Reliability;
 /// appended garbage) and read through <see cref="ImageFile.Open"/>. Every case must end in success or in a
 /// <see cref="TemKitFormatException"/> naming the file; never another exception type, never more than a bounded
 /// allocation (measured with <see cref="GC.GetAllocatedBytesForCurrentThread"/>). Time is measured and reported; only
-/// an extreme bound (5 s per case, far above the ~ms a case takes) fails, so a loaded machine does not fail the suite.
+/// an extreme bound (60 s per case, far above the ~ms a case takes idle; a spectrum-image EMD case took 7 s at load 50) fails,
+/// so only a runaway read fails the suite, never a loaded machine.
 /// A new reader is one more line in <see cref="Readers"/>.
 /// </summary>
 public sealed class FormatFuzzTests(ITestOutputHelper output)
@@ -86,7 +87,7 @@ public sealed class FormatFuzzTests(ITestOutputHelper output)
                 worstBytes = Math.Max(worstBytes, allocated);
                 worstMs = Math.Max(worstMs, ms);
                 if (allocated > allowedBytes) failures.Add($"{label}: allocated {allocated:N0} bytes (bound {allowedBytes:N0})");
-                if (ms > 5000) failures.Add($"{label}: took {ms:F0} ms");
+                if (ms > 60_000) failures.Add($"{label}: took {ms:F0} ms");
                 File.Delete(path);
             }
         }

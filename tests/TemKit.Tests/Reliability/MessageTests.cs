@@ -11,7 +11,7 @@ public sealed class MessageTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Theory]
-    [InlineData("dose-limits --help", "unknown command 'dose-limits'")]
+    [InlineData("dose-limit --help", "unknown command 'dose-limit'")]
     [InlineData("nosuch", "unknown command 'nosuch'")]
     [InlineData("defocus {in} -o {file}", "--output {file}: is a file; give a folder")]
     [InlineData("merge {file}", "has no shards/ folder; give the folder")]

@@ -25,6 +25,50 @@ public class StructureTests
         }
     }
 
+    [Theory]
+    [InlineData(0.0, 0.0)]
+    [InlineData(5.0, 0.0)]
+    [InlineData(8.0, 90.0)]
+    public void ExplicitTiltTurnsTheColumnsByThatAngleAboutThatAxis(double tilt, double axis)
+    {
+        // Without rotation, the [110] columns (neighbours a/√2 = 2.884 Å apart) point along the beam turned by the tilt
+        // about the in-plane axis at azimuth `axis`: their direction is perpendicular to that axis, tilt° off z.
+        var parameters = new FccParticleParameters(DiameterNanometres: 2.0, WithSupport: false, TiltDegrees: tilt, TiltAxisDegrees: axis, RotationDegrees: 0);
+        var (specimen, g) = SupportedParticleBuilder.Build(parameters, Cell, Cell, new Random(4));
+        Assert.Equal(tilt, g.TiltDegrees);
+        Assert.Equal(axis, g.TiltAxisDegrees);
+        double step = 4.078 / Math.Sqrt(2);
+        var atoms = specimen.Particle;
+        var directions = new List<(double X, double Y, double Z)>();
+        foreach (var p in atoms)
+            foreach (var q in atoms)
+            {
+                double dx = q.XAngstrom - p.XAngstrom, dy = q.YAngstrom - p.YAngstrom, dz = q.ZAngstrom - p.ZAngstrom;
+                // nearest neighbours along the column: 2.884 Å apart and within 20° of the beam
+                if (dz > 0 && Math.Abs(Math.Sqrt(dx * dx + dy * dy + dz * dz) - step) < 1e-6 && dz / step > Math.Cos(20 * Math.PI / 180))
+                    directions.Add((dx / step, dy / step, dz / step));
+            }
+        Assert.True(directions.Count > atoms.Length / 2, $"{directions.Count} column bonds for {atoms.Length} atoms");
+        double ux = Math.Cos(axis * Math.PI / 180), uy = Math.Sin(axis * Math.PI / 180);
+        foreach (var (x, y, z) in directions)
+        {
+            Assert.Equal(tilt, Math.Acos(Math.Min(1, z)) * 180 / Math.PI, 1e-5);
+            Assert.Equal(0, x * ux + y * uy, 1e-9);
+        }
+    }
+
+    [Fact]
+    public void ExplicitTiltKeepsTheOtherRandomChoicesOfTheSeed()
+    {
+        var random = SupportedParticleBuilder.Build(new FccParticleParameters(DiameterNanometres: 2.0, WithSupport: false), Cell, Cell, new Random(6)).Geometry;
+        var fixedTilt = SupportedParticleBuilder.Build(new FccParticleParameters(DiameterNanometres: 2.0, WithSupport: false, TiltDegrees: 7), Cell, Cell, new Random(6)).Geometry;
+        Assert.Equal(7, fixedTilt.TiltDegrees);
+        Assert.Equal(random.TiltAxisDegrees, fixedTilt.TiltAxisDegrees);
+        Assert.Equal(random.RotationDegrees, fixedTilt.RotationDegrees);
+        Assert.Equal(random.TruncationLayers, fixedTilt.TruncationLayers);
+        Assert.Throws<ArgumentException>(() => new FccParticleParameters(TiltDegrees: 91).Validate());
+    }
+
     [Fact]
     public void ParticleSitsOnACeriaSlabWithoutOverlap()
     {

@@ -68,7 +68,7 @@ internal sealed class SlurmCommand : ICliCommand
         return Path.GetFileNameWithoutExtension(process) == "dotnet" ? [process, dll] : [process];
     }
 
-    private static string Submit(string script, string[] extra)
+    internal static string Submit(string script, string[] extra)
     {
         var info = new ProcessStartInfo("sbatch") { RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add("--parsable");

@@ -11,10 +11,12 @@ internal sealed class SimulateCommand : ICliCommand
         var command = new Command("simulate", "Image simulation: HRTEM of supported nanoparticles (multislice, CTF, detector, masks); STEM images and tilt series of clusters.");
         command.Subcommands.Add(SimulateParticleCommand.Build());
         command.Subcommands.Add(SimulateDatasetCommand.Build());
+        command.Subcommands.Add(SimulateSeriesCommand.Build());
         command.Subcommands.Add(SimulateClusterCommand.Build());
         command.Subcommands.Add(SimulateStemCommand.Build());
         command.Subcommands.Add(SimulateTiltSeriesCommand.Build());
         command.Subcommands.Add(SimulateTiltDatasetCommand.Build());
+        command.Subcommands.Add(SimulateColumnEventsCommand.Build());
         command.Subcommands.Add(SimulateFringesCommand.Build());
         command.Subcommands.Add(SimulateFringeDatasetCommand.Build());
         return command;

@@ -12,16 +12,18 @@ internal static class SimulateDatasetCommand
 {
     public static Command Build()
     {
-        var output = new Option<string>("--output", "-o") { Description = "Dataset folder (images.mrc, masks.mrc, params.csv, ranges.yaml, preview PNGs of frame 0)", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "Dataset folder (images.mrc, masks.mrc, params.csv, ranges.yaml, preview PNGs of frame 0; with --labels columns also columns.mrc, columns.csv)", Required = true };
         var count = new Option<int>("--count") { Description = "Number of particles (exit waves)", Required = true }.Whole(1, 1_000_000, "particles");
         var epochs = new Option<int>("--image-epochs") { Description = "Images per particle, each with freshly drawn optics, dose and noise", DefaultValueFactory = _ => 10 }.Whole(1, 10_000, "images per particle");
         var ranges = new Option<string?>("--ranges") { Description = "YAML file of parameter ranges (default: Table 1; see docs/simulation.md)" };
         var seed = new Option<long>("--seed") { Description = "Random seed; the same seed gives the same dataset", DefaultValueFactory = _ => 0 }.AnyValue();
         var threads = new Option<int>("--threads") { Description = "Particles simulated at once (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount }.Whole(1, 1024, "threads");
+        var labels = new ColumnLabelOptionSet();
         var command = new Command("dataset", "Simulate a training dataset: random supported particles, each imaged --image-epochs times.")
         {
             output, count, epochs, ranges, seed, threads,
         };
+        labels.AddTo(command);
         command.SetAction(parse =>
         {
             string outDir = parse.GetValue(output)!;
@@ -35,9 +37,10 @@ internal static class SimulateDatasetCommand
             var r = rangesPath is null ? DatasetRanges.Table1 : DatasetRangesYaml.Read(rangesPath);
             SimulateCommand.Checked(() => { r.Validate(); return 0; });
             long seedValue = parse.GetValue(seed);
+            var columnLabels = labels.Options(parse);
             Dataset dataset = null!;
             Console2.WithProgress($"simulating {n} particles x {k} epochs", n, advance =>
-                dataset = SimulateCommand.Checked(() => DatasetGenerator.Generate(r, n, k, seedValue, advance, t)));
+                dataset = SimulateCommand.Checked(() => DatasetGenerator.Generate(r, n, k, seedValue, advance, t, columnLabels)));
             // Written beside, then swapped in whole: a kill never leaves new images with old masks or parameters.
             AtomicFolder.Replace(outDir, folder =>
             {
@@ -52,7 +55,7 @@ internal static class SimulateDatasetCommand
     }
 
     /// <summary>Files a dataset folder holds; an existing folder with anything else is not replaced (it is not a dataset).</summary>
-    private static readonly string[] s_datasetFiles = ["images.mrc", "masks.mrc", "params.csv", "ranges.yaml", "preview_image0.png", "preview_mask0.png"];
+    private static readonly string[] s_datasetFiles = ["images.mrc", "masks.mrc", "params.csv", "ranges.yaml", "preview_image0.png", "preview_mask0.png", "columns.mrc", "columns.csv", "column_classes.mrc"];
 
     private static void RequireDatasetFolder(string path)
     {

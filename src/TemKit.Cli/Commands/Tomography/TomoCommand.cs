@@ -14,6 +14,9 @@ internal sealed class TomoCommand : ICliCommand
         command.Subcommands.Add(TomoProjectCommand.Build());
         command.Subcommands.Add(TomoAlignCommand.Build());
         command.Subcommands.Add(TomoReportCommand.Build());
+        command.Subcommands.Add(TomoTrainInterpolationCommand.Build());
+        command.Subcommands.Add(TomoEvaluateInterpolationCommand.Build());
+        command.Subcommands.Add(TomoInterpolateCommand.Build());
         return command;
     }
 }

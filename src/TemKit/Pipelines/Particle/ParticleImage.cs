@@ -6,6 +6,7 @@ using TemKit.IO;
 using TemKit.IO.Mrc;
 using TemKit.IO.Png;
 using TemKit.Simulation.Datasets;
+using TemKit.Simulation.Labels;
 using TemKit.Simulation.Potentials;
 using TemKit.Simulation.Structures;
 using TemKit.Simulation.Transfer;
@@ -18,7 +19,8 @@ namespace TemKit.Pipelines.Particle;
 /// <param name="Intensity">The noise-free image intensity (incident = 1).</param>
 /// <param name="Detector">The detector used.</param>
 /// <param name="Summary">The parameters and outcome, as written to params.json.</param>
-public sealed record ParticleImageResult(ParticleCase Case, Image2D Detected, Image2D Intensity, DetectorModel Detector, ParticleImageSummary Summary);
+/// <param name="Columns">Column labels of the particle, when asked for.</param>
+public sealed record ParticleImageResult(ParticleCase Case, Image2D Detected, Image2D Intensity, DetectorModel Detector, ParticleImageSummary Summary, ColumnLabelSet? Columns = null);
 
 /// <summary>
 /// One supported nanoparticle (or an XYZ structure), one image: structure → potential → multislice exit wave → mask →
@@ -41,12 +43,16 @@ public static class ParticleImage
             : ParticleSimulation.Simulate(CentredInCell(XyzFile.Read(parameters.XyzPath), grid), null, grid, parameters.Potential, parameters.Multislice, Advance);
         var imager = new WaveImager(sim.ExitWave);
         var (detected, intensity) = ParticleSimulation.RenderEpoch(imager, parameters.Optics, parameters.DoseElectronsPerAngstrom2, detector, rng);
-        return new ParticleImageResult(sim, detected, intensity, detector, ParticleImageSummary.From(parameters, sim, detector));
+        var columns = parameters.ColumnLabels is { } labelOptions
+            ? ColumnLabels.Compute(sim.Specimen.Particle, grid.Nx, grid.Ny, grid.PixelSizeAngstrom, labelOptions)
+            : null;
+        return new ParticleImageResult(sim, detected, intensity, detector, ParticleImageSummary.From(parameters, sim, detector), columns);
     }
 
     /// <summary>
     /// Writes image.mrc, intensity.mrc, mask.mrc, exitwave.mrc (complex), structure.xyz, params.json and PNG previews
-    /// into <paramref name="folder"/> (created), each atomically.
+    /// into <paramref name="folder"/> (created), each atomically; with column labels also columns.mrc (blobs), columns.csv,
+    /// columns.png and, when height classes were asked for, column_classes.mrc.
     /// </summary>
     public static void WriteFolder(string folder, ParticleImageResult result)
     {
@@ -61,6 +67,13 @@ public static class ParticleImage
         PngWriter.WriteImage(Path.Combine(folder, "image.png"), result.Detected);
         PngWriter.WriteImage(Path.Combine(folder, "intensity.png"), result.Intensity);
         PngWriter.WriteImage(Path.Combine(folder, "mask.png"), sim.Mask, new DisplayScale(0, 100));
+        if (result.Columns is { } labels)
+        {
+            MrcFile.Write(Path.Combine(folder, "columns.mrc"), labels.Positions);
+            ColumnListCsv.Write(Path.Combine(folder, "columns.csv"), ColumnListCsv.Rows(labels.Columns, result.Detected.PixelSizeAngstrom));
+            PngWriter.WriteImage(Path.Combine(folder, "columns.png"), labels.Positions, new DisplayScale(0, 100));
+            if (labels.HeightClasses is { } classes) MrcFile.Write(Path.Combine(folder, "column_classes.mrc"), classes);
+        }
         AtomicFile.WriteAllText(Path.Combine(folder, "params.json"),
             JsonSerializer.Serialize(result.Summary, new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }

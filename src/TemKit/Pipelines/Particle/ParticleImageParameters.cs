@@ -1,3 +1,4 @@
+using TemKit.Simulation.Labels;
 using TemKit.Simulation.Multislice;
 using TemKit.Simulation.Potentials;
 using TemKit.Simulation.Structures;
@@ -15,6 +16,7 @@ namespace TemKit.Pipelines.Particle;
 /// <param name="DoseElectronsPerAngstrom2">Frame dose (e/Å², &gt; 0).</param>
 /// <param name="MtfModel">Detector: SOI Table 3 MTF model 1..5 (centre of its ranges), 0 = ideal counting detector.</param>
 /// <param name="Seed">Random seed (particle tilt, truncation, rotation; detector noise).</param>
+/// <param name="ColumnLabels">Column labels to make from the particle's atoms (null: none).</param>
 public sealed record ParticleImageParameters(
     FccParticleParameters Particle,
     string? XyzPath,
@@ -24,7 +26,8 @@ public sealed record ParticleImageParameters(
     ImagingParameters Optics,
     double DoseElectronsPerAngstrom2 = 1000,
     int MtfModel = 4,
-    int Seed = 1)
+    int Seed = 1,
+    ColumnLabelOptions? ColumnLabels = null)
 {
     /// <summary>Throws <see cref="ArgumentException"/> naming the first parameter out of range.</summary>
     public void Validate()
@@ -37,5 +40,6 @@ public sealed record ParticleImageParameters(
             throw new ArgumentException($"dose must be > 0 e/Å², got {DoseElectronsPerAngstrom2}");
         if (MtfModel is < 0 or > 5) throw new ArgumentException($"MTF model must be 0..5 (0 = ideal, 1..5 = SOI Table 3), got {MtfModel}");
         if (XyzPath is null) Particle.Validate();
+        ColumnLabels?.Validate();
     }
 }

@@ -4,6 +4,7 @@ using TemKit.Detector;
 using TemKit.Imaging;
 using TemKit.IO;
 using TemKit.IO.Mrc;
+using TemKit.Simulation.Labels;
 using TemKit.Simulation.Transfer;
 using TemKit.Simulation.Multislice;
 using TemKit.Simulation.Potentials;
@@ -14,7 +15,14 @@ namespace TemKit.Simulation.Datasets;
 /// <param name="Images">Detected images (electrons per pixel), one frame per image.</param>
 /// <param name="Masks">0/1 particle masks aligned frame by frame with <paramref name="Images"/>.</param>
 /// <param name="Records">Parameters of every frame.</param>
-public sealed record Dataset(ImageStack Images, ImageStack Masks, IReadOnlyList<DatasetImageRecord> Records);
+/// <param name="Columns">Column labels aligned frame by frame, when asked for.</param>
+public sealed record Dataset(ImageStack Images, ImageStack Masks, IReadOnlyList<DatasetImageRecord> Records, DatasetColumns? Columns = null);
+
+/// <summary>The column labels of a dataset (<see cref="ColumnLabels"/>), frame by frame.</summary>
+/// <param name="Positions">Column-position labels (Gaussian blobs, 1 at each column).</param>
+/// <param name="HeightClasses">Height class maps (0 background), or null when not asked for.</param>
+/// <param name="Rows">Every column of every frame (the frame in <see cref="ColumnRow.Frame"/>).</param>
+public sealed record DatasetColumns(ImageStack Positions, ImageStack? HeightClasses, IReadOnlyList<ColumnRow> Rows);
 
 /// <summary>
 /// Training datasets as in the seed paper: <c>count</c> random supported particles, each imaged <c>epochs</c> times with
@@ -23,37 +31,57 @@ public sealed record Dataset(ImageStack Images, ImageStack Masks, IReadOnlyList<
 /// </summary>
 public static class DatasetGenerator
 {
-    /// <summary>Generates the dataset in memory; <paramref name="advance"/> is called once per finished particle.</summary>
-    public static Dataset Generate(DatasetRanges ranges, int count, int epochs, long seed, Action? advance = null, int maxParallelism = -1)
+    /// <summary>Generates the dataset in memory; <paramref name="advance"/> is called once per finished particle; with
+    /// <paramref name="columnLabels"/> the particles' column labels are made too (the same for every epoch of a particle).</summary>
+    public static Dataset Generate(DatasetRanges ranges, int count, int epochs, long seed, Action? advance = null, int maxParallelism = -1, ColumnLabelOptions? columnLabels = null)
     {
         ranges.Validate();
+        columnLabels?.Validate();
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
         int n = ranges.GridPixels;
         long frames = (long)count * epochs;
-        long bytes = frames * n * n * sizeof(float) * 2;
+        int planes = 2 + (columnLabels is null ? 0 : columnLabels.HeightClasses > 0 ? 2 : 1);
+        long bytes = frames * n * n * sizeof(float) * planes;
         long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
         if (bytes > available / 2)
-            throw new ArgumentException($"{frames} frames of {n}x{n} need {bytes / (1 << 20)} MiB for images and masks, more than half the memory available ({available / (1 << 20)} MiB): make several datasets with different seeds");
+            throw new ArgumentException($"{frames} frames of {n}x{n} need {bytes / (1 << 20)} MiB for images and labels, more than half the memory available ({available / (1 << 20)} MiB): make several datasets with different seeds");
         var images = new float[frames * n * n];
         var masks = new float[frames * n * n];
         var records = new DatasetImageRecord[frames];
         var pixelSizes = new double[count];
+        var blobs = columnLabels is null ? null : new float[frames * n * n];
+        var classes = columnLabels is { HeightClasses: > 0 } ? new float[frames * n * n] : null;
+        var columnRows = new ColumnRow[count][];
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, item =>
         {
             int itemSeed = ItemSeed(seed, item);
-            var rows = SimulateParticle(ranges, epochs, item, itemSeed, images.AsMemory(item * epochs * n * n, epochs * n * n), masks.AsMemory(item * epochs * n * n, epochs * n * n));
+            long offset = (long)item * epochs * n * n;
+            var (rows, labels) = SimulateParticle(ranges, epochs, item, itemSeed, images.AsMemory((int)offset, epochs * n * n), masks.AsMemory((int)offset, epochs * n * n), columnLabels);
             rows.CopyTo(records, item * epochs);
+            if (labels is not null)
+            {
+                for (int e = 0; e < epochs; e++)
+                {
+                    labels.Positions.Pixels.CopyTo(blobs.AsSpan((int)offset + e * n * n, n * n));
+                    labels.HeightClasses?.Pixels.CopyTo(classes.AsSpan((int)offset + e * n * n, n * n));
+                }
+                columnRows[item] = [.. Enumerable.Range(0, epochs).SelectMany(e => ColumnListCsv.Rows(labels.Columns, rows[e].PixelSizeAngstrom, item * epochs + e))];
+            }
             pixelSizes[item] = rows[0].PixelSizeAngstrom;
             advance?.Invoke();
         });
         double px = pixelSizes.Average();
         var voxel = new VoxelSize(px, px, 0);
         var metadata = new ImageMetadata { VoltageKilovolts = ranges.VoltageKilovolts };
+        var columns = blobs is null ? null : new DatasetColumns(
+            new ImageStack(n, n, (int)frames, blobs, StackKind.ImageStack, voxel, metadata),
+            classes is null ? null : new ImageStack(n, n, (int)frames, classes, StackKind.ImageStack, voxel, metadata),
+            [.. columnRows.SelectMany(r => r)]);
         return new Dataset(
             new ImageStack(n, n, (int)frames, images, StackKind.ImageStack, voxel, metadata),
             new ImageStack(n, n, (int)frames, masks, StackKind.ImageStack, voxel, metadata),
-            records);
+            records, columns);
     }
 
     /// <summary>The seed of particle <paramref name="item"/>'s random stream: SplitMix64 of (seed, item), folded to 31 bits.</summary>
@@ -66,7 +94,7 @@ public static class DatasetGenerator
         return (int)(z & 0x7FFFFFFF);
     }
 
-    private static DatasetImageRecord[] SimulateParticle(DatasetRanges ranges, int epochs, int item, int itemSeed, Memory<float> images, Memory<float> masks)
+    private static (DatasetImageRecord[] Rows, ColumnLabelSet? Labels) SimulateParticle(DatasetRanges ranges, int epochs, int item, int itemSeed, Memory<float> images, Memory<float> masks, ColumnLabelOptions? columnLabels)
     {
         var rng = new Random(itemSeed);
         int n = ranges.GridPixels;
@@ -76,6 +104,7 @@ public static class DatasetGenerator
         var potential = new PotentialParameters(ranges.SliceThicknessAngstrom);
         var sim = ParticleSimulation.Simulate(particle, grid, potential, new MultisliceParameters(ranges.VoltageKilovolts), rng);
         var imager = new WaveImager(sim.ExitWave);
+        var labels = columnLabels is null ? null : ColumnLabels.Compute(sim.Specimen.Particle, n, n, grid.PixelSizeAngstrom, columnLabels);
         var mask = sim.Mask.Pixels;
         double maskFraction = System.Numerics.Tensors.TensorPrimitives.Sum(mask) / mask.Length;
         double meanIntensity = sim.ExitWave.MeanIntensity;
@@ -105,10 +134,11 @@ public static class DatasetGenerator
                 ReadoutNoiseElectronsPerPixel = detector.ReadoutNoiseElectronsPerPixel, MaskFraction = maskFraction,
             };
         }
-        return rows;
+        return (rows, labels);
     }
 
-    /// <summary>Writes DS/images.mrc, DS/masks.mrc, DS/params.csv and DS/ranges.yaml, each atomically.</summary>
+    /// <summary>Writes DS/images.mrc, DS/masks.mrc, DS/params.csv and DS/ranges.yaml, each atomically; with column labels
+    /// also DS/columns.mrc, DS/columns.csv and (height classes) DS/column_classes.mrc.</summary>
     public static void Write(string directory, Dataset dataset, DatasetRanges ranges)
     {
         Directory.CreateDirectory(directory);
@@ -121,5 +151,11 @@ public static class DatasetGenerator
             csv.WriteRecords(dataset.Records);
         });
         AtomicFile.WriteAllText(Path.Combine(directory, "ranges.yaml"), DatasetRangesYaml.Format(ranges));
+        if (dataset.Columns is { } columns)
+        {
+            MrcFile.Write(Path.Combine(directory, "columns.mrc"), columns.Positions);
+            ColumnListCsv.Write(Path.Combine(directory, "columns.csv"), columns.Rows);
+            if (columns.HeightClasses is { } classes) MrcFile.Write(Path.Combine(directory, "column_classes.mrc"), classes);
+        }
     }
 }

@@ -15,6 +15,12 @@ namespace TemKit.Simulation.Structures;
 /// <param name="SupportThicknessAngstrom">Thickness of the slab normal to the interface (Å).</param>
 /// <param name="SupportMarginAngstrom">Extra depth of the slab along the beam on each side of the particle (Å).</param>
 /// <param name="InterfaceGapAngstrom">Distance from the particle's (111) face to the slab's top O layer (Å).</param>
+/// <param name="TiltDegrees">An explicit tilt off the [110] zone axis (degrees, 0..90) instead of the random one; null =
+/// uniform in 0..<paramref name="MaxTiltDegrees"/>. The random draws are made either way, so the rest of the particle
+/// (truncation, rotation) is the same for a given seed whatever the tilt.</param>
+/// <param name="TiltAxisDegrees">An explicit azimuth of the in-plane tilt axis from +x (degrees, before the in-plane
+/// rotation); null = uniform in 0..360.</param>
+/// <param name="RotationDegrees">An explicit in-plane rotation about the beam (degrees); null = uniform in 0..360.</param>
 public sealed record FccParticleParameters(
     string Element = "Au",
     double? LatticeConstantAngstrom = null,
@@ -24,7 +30,10 @@ public sealed record FccParticleParameters(
     bool WithSupport = true,
     double SupportThicknessAngstrom = 15,
     double SupportMarginAngstrom = 2,
-    double InterfaceGapAngstrom = 2.3)
+    double InterfaceGapAngstrom = 2.3,
+    double? TiltDegrees = null,
+    double? TiltAxisDegrees = null,
+    double? RotationDegrees = null)
 {
     /// <summary>The lattice constant used (Å): the explicit one, else the table's; throws when neither exists.</summary>
     public double ResolvedLatticeConstantAngstrom =>
@@ -41,6 +50,9 @@ public sealed record FccParticleParameters(
         if (!(MaxTruncationFraction is >= 0 and < 1)) throw new ArgumentException($"max truncation fraction must be in [0, 1), got {MaxTruncationFraction}");
         if (!(SupportThicknessAngstrom > 0)) throw new ArgumentException($"support thickness must be > 0 Å, got {SupportThicknessAngstrom}");
         if (!(SupportMarginAngstrom >= 0)) throw new ArgumentException($"support margin must be ≥ 0 Å, got {SupportMarginAngstrom}");
+        if (TiltDegrees is { } tilt && !(tilt is >= 0 and <= 90)) throw new ArgumentException($"tilt must be 0..90 degrees, got {tilt}");
+        if (TiltAxisDegrees is { } axis && !double.IsFinite(axis)) throw new ArgumentException($"tilt axis must be a finite angle in degrees, got {axis}");
+        if (RotationDegrees is { } rotation && !double.IsFinite(rotation)) throw new ArgumentException($"rotation must be a finite angle in degrees, got {rotation}");
         if (!(InterfaceGapAngstrom > 0)) throw new ArgumentException($"interface gap must be > 0 Å, got {InterfaceGapAngstrom}");
     }
 }

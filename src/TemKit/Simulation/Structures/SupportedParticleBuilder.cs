@@ -25,9 +25,13 @@ public static class SupportedParticleBuilder
         double d111 = a / Math.Sqrt(3);
         int maxLayers = (int)Math.Floor(parameters.MaxTruncationFraction * radius / d111);
         int layers = rng.Next(0, maxLayers + 1);
+        // Always draw, so an explicit tilt leaves the other random choices of a seed unchanged.
         double tilt = rng.NextDouble() * parameters.MaxTiltDegrees;
         double tiltAxis = rng.NextDouble() * 360;
         double rotation = rng.NextDouble() * 360;
+        tilt = parameters.TiltDegrees ?? tilt;
+        tiltAxis = parameters.TiltAxisDegrees ?? tiltAxis;
+        rotation = parameters.RotationDegrees ?? rotation;
 
         var particle = FccSphereCut(z, a, radius, layers);
         double faceY = -layers * d111;

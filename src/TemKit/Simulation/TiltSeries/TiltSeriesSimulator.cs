@@ -74,7 +74,7 @@ public static class TiltSeriesSimulator
     }
 
     // Poisson counts of every expected value; frame f draws from its own stream (seed, f), so the noise does not depend on threads.
-    private static float[] Poisson(float[] expected, int frameLength, int seed)
+    internal static float[] Poisson(float[] expected, int frameLength, int seed)
     {
         var counts = new float[expected.Length];
         int frames = expected.Length / frameLength;

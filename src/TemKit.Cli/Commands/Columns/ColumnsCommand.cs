@@ -1,0 +1,132 @@
+using System.CommandLine;
+using System.Globalization;
+using TemKit.Cli.Infrastructure;
+using TemKit.Neural.Models;
+using TemKit.Neural.Training;
+using TemKit.Numerics;
+using TemKit.Optics;
+using TemKit.Pipelines.Columns;
+using TemKit.Pipelines.Segmentation;
+
+namespace TemKit.Cli.Commands.Columns;
+
+/// <summary><c>temkit columns</c>: parses the options, runs <see cref="ColumnRun"/>, prints a summary.</summary>
+internal sealed class ColumnsCommand : ICliCommand
+{
+    public Command Build()
+    {
+        var inputs = new Argument<string[]>("images") { Description = "Images, stacks, folders or globs (MRC, DM3/DM4, PNG), in the order given (the time order for --track)", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--output", "-o") { Description = "Run folder: columns.csv, counts.csv, overlay_NNNN.png; with --track also pairs.csv, events.csv, events.svg, column-count.svg, strip.png", Required = true };
+        var model = new Option<string?>("--model") { Description = "Column-label regression model (temkit train --loss mse --masks DS/columns.mrc); without it the baseline: peaks of the Gaussian-filtered image" };
+        var threshold = new Option<double>("--threshold") { Description = "Network output below which a peak is dropped (label units: 1 at a column centre)", DefaultValueFactory = _ => 0.3 }.Within(new Limits(-10, 10, "(label units)"));
+        var spacing = new Option<double>("--min-spacing-angstrom") { Description = "No two columns closer than this (Å)", DefaultValueFactory = _ => 2.0 }.Within(Limits.NonNegative(100, "Å"));
+        var sigma = new Option<double>("--baseline-sigma-angstrom") { Description = "Baseline: Gaussian filter standard deviation (Å)", DefaultValueFactory = _ => 0.5 }.Within(Limits.NonNegative(100, "Å"));
+        var contrast = new Option<string>("--contrast") { Description = "Baseline: columns are dark or bright in the image", DefaultValueFactory = _ => "dark" };
+        var baseThreshold = new Option<double>("--baseline-threshold-sigma") { Description = "Baseline: peaks below this many standard deviations of the filtered image are dropped", DefaultValueFactory = _ => 1.0 }.Within(new Limits(-100, 100, "σ"));
+        var pixelSize = new Option<double?>("--pixel-size-angstrom") { Description = "Pixel size of the images (Å/px), overriding the file headers" }.Within(OpticsLimits.PixelSizeAngstrom);
+        var mismatch = new Option<string>("--pixel-size-mismatch") { Description = "When an image's pixel size is outside the model's training range: rescale (resample to the model's pixel size) or refuse (the frame fails)", DefaultValueFactory = _ => "rescale" };
+        var track = new Option<bool>("--track") { Description = "Register consecutive frames (phase correlation, refined on the columns) and report columns that appeared, disappeared or moved" };
+        var radius = new Option<double>("--match-radius-angstrom") { Description = "Tracking: columns of consecutive frames within this distance after registration are the same column (Å)", DefaultValueFactory = _ => 1.0 }.Within(Limits.Positive(100, "Å"));
+        var move = new Option<double>("--move-threshold-angstrom") { Description = "Tracking: a column that moved more than this is a 'moved' event (Å)", DefaultValueFactory = _ => 0.5 }.Within(Limits.NonNegative(100, "Å"));
+        var drift = new Option<double>("--max-drift-angstrom") { Description = "Tracking: largest drift between consecutive frames searched (Å)", DefaultValueFactory = _ => 10.0 }.Within(Limits.NonNegative(1e4, "Å"));
+        var margin = new Option<double>("--edge-margin-angstrom") { Description = "Tracking: columns closer than this to a frame border are not judged (Å)", DefaultValueFactory = _ => 2.0 }.Within(Limits.NonNegative(1e4, "Å"));
+        var strip = new Option<string?>("--strip-frames") { Description = "Tracking: frames (0-based, comma-separated) shown in strip.png; default up to 6 evenly spaced" };
+        var noPng = new Option<bool>("--no-png") { Description = "Do not write per-frame overlay PNGs" };
+        var truth = new Option<string?>("--truth") { Description = "True column list (columns.csv from simulate particle|dataset --labels columns, frame numbers = run frames): adds precision, recall, F1 (match within --truth-match-angstrom) to counts.csv" };
+        var truthEvents = new Option<string?>("--truth-events") { Description = "With --track: true events (events.csv of simulate column-events): prints event precision and recall (same pair and kind, within --match-radius-angstrom)" };
+        var truthMatch = new Option<double>("--truth-match-angstrom") { Description = "A detection within this distance of a true column is correct (Å)", DefaultValueFactory = _ => 0.5 }.Within(Limits.Positive(100, "Å"));
+        var cmd = new Command("columns", "Find atomic columns (Madsen et al. 2018) with a column-label network or the filtered-image baseline: column list, count and overlay per frame; --track: diffusion events between frames")
+        {
+            inputs, output, model, threshold, spacing, sigma, contrast, baseThreshold, pixelSize, mismatch, track, radius, move, drift, margin, strip, noPng, truth, truthMatch, truthEvents,
+        };
+        cmd.SetAction(parse =>
+        {
+            var files = InputFiles.Expand(parse.GetValue(inputs)!, SegmentationDataset.Extensions).Distinct().ToList();
+            string run = OutputPaths.RequireFolder(parse.GetValue(output)!, "--output");
+            var scale = new SegmentationOptions
+            {
+                PixelSizeAngstrom = parse.GetValue(pixelSize),
+                PixelSizeMismatch = parse.GetValue(mismatch)?.ToLowerInvariant() switch
+                {
+                    "rescale" => PixelSizeMismatchPolicy.Rescale,
+                    "refuse" => PixelSizeMismatchPolicy.Refuse,
+                    var other => throw new UsageException($"--pixel-size-mismatch must be rescale or refuse, got '{other}'"),
+                },
+            };
+            var columnContrast = parse.GetValue(contrast)?.ToLowerInvariant() switch
+            {
+                "dark" => ColumnContrast.Dark,
+                "bright" => ColumnContrast.Bright,
+                var other => throw new UsageException($"--contrast must be dark or bright, got '{other}'"),
+            };
+            var tracking = new TrackingOptions(parse.GetValue(radius), parse.GetValue(move), parse.GetValue(drift), parse.GetValue(margin));
+            if (parse.GetValue(truth) is { } truthPath && !File.Exists(truthPath)) throw new UsageException($"--truth {truthPath}: file not found");
+            var options = new ColumnRunOptions(parse.GetValue(track), tracking, StripFrames(parse.GetValue(strip)), !parse.GetValue(noPng), parse.GetValue(truth), parse.GetValue(truthMatch), parse.GetValue(truthEvents));
+            if (options.TruthEventsPath is { } te && (!options.Track || !File.Exists(te))) throw new UsageException($"--truth-events {te}: needs --track and an existing file");
+            ColumnDetector detector;
+            try
+            {
+                tracking.Validate();
+                var peaks = new PeakFinderOptions(parse.GetValue(spacing), parse.GetValue(threshold));
+                if (parse.GetValue(model) is { } modelPath)
+                {
+                    var checkpoint = ModelFile.Load(modelPath);
+                    Console.Error.WriteLine($"model {Path.GetFileName(modelPath)}: {checkpoint.Network.Kind}, training pixel size {checkpoint.Input.DescribePixelSize()}");
+                    detector = new ColumnDetector(checkpoint, peaks, scale);
+                }
+                else
+                {
+                    detector = new ColumnDetector(new BaselineOptions(parse.GetValue(sigma), columnContrast, parse.GetValue(baseThreshold), parse.GetValue(spacing)));
+                    Console.Error.WriteLine("no --model: baseline column finder (peaks of the Gaussian-filtered image)");
+                }
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(ArgumentMessages.Plain(e));
+            }
+            ColumnRunResult result;
+            try
+            {
+                result = Console2.RunWithProgress(progress => ColumnRun.Run(files, run, detector, options, progress, Console2.Warn));
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(ArgumentMessages.Plain(e));
+            }
+            foreach (string error in result.Errors) Console2.Error(error);
+            Print(run, result);
+            return result.Errors.Count > 0 ? ExitCodes.InputFailed : ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static int[]? StripFrames(string? text)
+    {
+        if (text is null) return null;
+        var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var frames = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+            if (!int.TryParse(parts[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out frames[i]) || frames[i] < 0)
+                throw new UsageException($"--strip-frames '{text}': expected comma-separated frame numbers ≥ 0, e.g. 0,5,10");
+        return frames;
+    }
+
+    private static void Print(string run, ColumnRunResult result)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var ok = result.Frames.Where(f => f.Error is null).ToList();
+        Console.WriteLine(string.Create(inv, $"{ok.Count} frame(s) analysed, {result.Frames.Count - ok.Count} failed; columns per frame: {(ok.Count == 0 ? "-" : $"mean {ok.Average(f => f.Columns.Length):F1}, range {ok.Min(f => f.Columns.Length)}-{ok.Max(f => f.Columns.Length)}")}"));
+        if (result.PooledScore is { } s)
+            Console.WriteLine(string.Create(inv, $"against the truth ({s.TruthCount} columns, match within the truth distance): precision {s.Precision:F3}, recall {s.Recall:F3}, F1 {s.F1:F3}, rms error {s.RmsErrorAngstrom:F3} Å"));
+        if (result.Pairs.Count > 0)
+        {
+            int appeared = result.Pairs.Sum(p => p.Count(ColumnEventKind.Appeared)), gone = result.Pairs.Sum(p => p.Count(ColumnEventKind.Disappeared)), moved = result.Pairs.Sum(p => p.Count(ColumnEventKind.Moved));
+            double maxDrift = result.Pairs.Max(p => Math.Sqrt(p.DriftXAngstrom * p.DriftXAngstrom + p.DriftYAngstrom * p.DriftYAngstrom));
+            Console.WriteLine(string.Create(inv, $"{result.Pairs.Count} frame pair(s): {appeared} appeared, {gone} disappeared, {moved} moved; largest drift between frames {maxDrift:F2} Å"));
+            Console.WriteLine($"events: {Path.Combine(run, "events.csv")} (plot: events.svg, strip: strip.png)");
+            if (result.Events is { } e)
+                Console.WriteLine(string.Create(inv, $"events against the truth: {e.TrueEvents} true, {e.DetectedEvents} detected, {e.Matched} matched: precision {e.Precision:F3}, recall {e.Recall:F3}"));
+        }
+        Console.WriteLine($"columns: {Path.Combine(run, "columns.csv")}, counts: {Path.Combine(run, "counts.csv")}");
+    }
+}

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Globalization;
+using TemKit.Cli.Infrastructure;
+using TemKit.Neural.Optimisers;
+using TemKit.Numerics;
+using TemKit.Tomography.Interpolation;
+
+namespace TemKit.Cli.Commands.Tomography;
+
+/// <summary><c>temkit tomo train-interpolation</c>: train the learned frame interpolator on a tilt dataset.</summary>
+internal static class TomoTrainInterpolationCommand
+{
+    public static Command Build()
+    {
+        var dataset = new Argument<string>("DATASET") { Description = "Tilt dataset folder (temkit simulate tilt-dataset): its train split trains, its validation split validates" };
+        var output = new Option<string>("--output", "-o") { Description = "Model file (.tkm), rewritten after every epoch; MODEL.history.csv beside it", Required = true };
+        var epochs = new Option<int>("--epochs") { Description = "Total epochs (a resumed run continues up to this number)", DefaultValueFactory = _ => 20 }.Whole(1, 100000, "epochs");
+        var resume = new Option<bool>("--resume") { Description = "Continue the run saved in --output" };
+        var maxMinutes = new Option<double>("--max-minutes") { Description = "Stop after the first epoch ending past this wall time (min; 0 = no limit); resume later", DefaultValueFactory = _ => 0 }.Within(Limits.NonNegative(100000, "min"));
+        var width = new Option<int>("--width") { Description = "Channels of each hidden layer", DefaultValueFactory = _ => 16 }.Whole(1, 512, "channels");
+        var dilations = new Option<string>("--dilations") { Description = "Dilation (px) of each hidden 3x3 layer, comma-separated", DefaultValueFactory = _ => "1,2,4,2,1" };
+        var validationFrames = new Option<int>("--validation-frames") { Description = "Whole validation frames per validation cluster, dose and gap", DefaultValueFactory = _ => 2 }.Whole(1, 1000, "frames");
+        var gaps = new Option<string>("--gaps") { Description = "Gaps d (frames) between each input and the target, comma-separated", DefaultValueFactory = _ => "1,2,4" };
+        var doses = new Option<string>("--doses") { Description = "Input doses (e/Å², comma-separated; 0 = noise-free); the target is always noise-free", DefaultValueFactory = _ => "0,1000,3000,10000" };
+        var samples = new Option<int>("--samples-per-cluster") { Description = "Random (dose, gap, frame) samples per cluster and epoch", DefaultValueFactory = _ => 24 }.Whole(1, 100000, "samples");
+        var crop = new Option<int>("--crop") { Description = "Training crop edge (px)", DefaultValueFactory = _ => 32 }.Whole(8, 4096, "px");
+        var batch = new Option<int>("--batch") { Description = "Crops per optimiser step", DefaultValueFactory = _ => 8 }.Whole(1, 1024, "crops");
+        var rate = new Option<double>("--learning-rate") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 }.Within(AdamParameters.LearningRateLimits);
+        var seed = new Option<int>("--seed") { Description = "Seed of weights, sample draws and noise", DefaultValueFactory = _ => 1 }.AnyValue();
+        var command = new Command("train-interpolation", "Train the learned frame interpolator (a residual fully convolutional network on frames i and i+2d and the gap, " +
+            "predicting a correction to their mean) on a simulated tilt dataset; MSE loss on per-frame min-max normalised frames; resumable.")
+        {
+            dataset, output, epochs, resume, maxMinutes, width, dilations, validationFrames, gaps, doses, samples, crop, batch, rate, seed,
+        };
+        command.SetAction(parse =>
+        {
+            string model = OutputPaths.RequireExtension(parse.GetValue(output)!, "--output", ".tkm");
+            bool resuming = parse.GetValue(resume);
+            if (!resuming && File.Exists(model)) throw new UsageException($"--output {model} exists: give --resume to continue it or choose a new file");
+            var parameters = new InterpolationTrainingParameters
+            {
+                DatasetFolder = parse.GetValue(dataset)!,
+                ModelPath = model,
+                Network = new InterpolationNetworkParameters
+                {
+                    Width = parse.GetValue(width),
+                    Dilations = ParseList(parse.GetValue(dilations)!, "--dilations").Select(v => (int)v).ToArray(),
+                    Seed = parse.GetValue(seed),
+                },
+                ValidationFramesPerSeries = parse.GetValue(validationFrames),
+                Sampling = new InterpolationSampling
+                {
+                    GapsFrames = ParseList(parse.GetValue(gaps)!, "--gaps").Select(v => (int)v).ToArray(),
+                    DosesElectronsPerAngstrom2 = ParseList(parse.GetValue(doses)!, "--doses"),
+                    SamplesPerCluster = parse.GetValue(samples),
+                    Seed = parse.GetValue(seed),
+                },
+                Epochs = parse.GetValue(epochs),
+                CropPx = parse.GetValue(crop),
+                BatchSize = parse.GetValue(batch),
+                Adam = new AdamParameters(parse.GetValue(rate)),
+                Resume = resuming,
+                MaxSeconds = 60 * parse.GetValue(maxMinutes),
+            };
+            using var held = RunLocks.Beside(model);
+            var progress = new SyncProgress<InterpolationTrainingProgress>(p =>
+            {
+                if (p.Finished is { } e)
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"epoch {e.Epoch}/{p.Epochs}: train MSE {e.TrainMse:G4}, validation MSE {e.ValidationMse:G4} (linear {e.ValidationLinearMse:G4}, gain {e.GainDb:F2} dB), {e.Seconds:F0} s"));
+            });
+            var result = InterpolationTraining.Run(parameters, progress);
+            string csv = Path.ChangeExtension(model, ".history.csv");
+            InterpolationLearningCurve.WriteCsv(csv, result.Model.History);
+            InterpolationLearningCurve.WriteSvg(Path.ChangeExtension(model, ".history.svg"), result.Model.History);
+            string stop = result.StoppedByTimeLimit ? " (time limit: resume with --resume)" : "";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{model}: {result.Model.History.Count} epochs ({result.EpochsRun} now, {result.Seconds:F0} s){stop}; learning curve {csv}"));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    internal static double[] ParseList(string text, string option)
+    {
+        var values = new List<double>();
+        foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            values.Add(double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : throw new UsageException($"{option} {text}: '{part}' is not a number"));
+        if (values.Count == 0) throw new UsageException($"{option}: give at least one value");
+        return [.. values];
+    }
+}

@@ -1,0 +1,88 @@
+using TemKit.Imaging;
+
+namespace TemKit.Pipelines.Columns;
+
+/// <summary>
+/// Diffusion events over time (seed 003; Madsen et al. 2018): consecutive frames are registered by phase correlation, the
+/// drift is refined as the median displacement of the columns matched after the coarse shift, and every column is then
+/// paired with the nearest column of the next frame within the match radius: unpaired columns appeared or disappeared,
+/// paired ones that moved more than the threshold moved.
+/// </summary>
+public static class ColumnTracker
+{
+    /// <summary>Tracks the columns of <paramref name="columns"/> (one list per frame of <paramref name="frames"/>).</summary>
+    public static FramePairEvents[] Track(IReadOnlyList<Image2D> frames, IReadOnlyList<IReadOnlyList<DetectedColumn>> columns, TrackingOptions options, Action? pairDone = null)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (frames.Count != columns.Count) throw new ArgumentException($"{frames.Count} frames but {columns.Count} column lists");
+        if (frames.Count < 2) throw new ArgumentException($"tracking needs at least 2 frames, got {frames.Count}");
+        var result = new FramePairEvents[frames.Count - 1];
+        for (int t = 0; t + 1 < frames.Count; t++)
+        {
+            result[t] = Pair(t, frames[t], frames[t + 1], columns[t], columns[t + 1], options);
+            pairDone?.Invoke();
+        }
+        return result;
+    }
+
+    /// <summary>The events between frame <paramref name="t"/> and the next.</summary>
+    public static FramePairEvents Pair(int t, Image2D a, Image2D b, IReadOnlyList<DetectedColumn> ca, IReadOnlyList<DetectedColumn> cb, TrackingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(options);
+        if (a.Width != b.Width || a.Height != b.Height) throw new ArgumentException($"frames {t} and {t + 1} differ in size ({a.Width}x{a.Height} vs {b.Width}x{b.Height})");
+        double px = a.PixelSizeAngstrom > 0 ? a.PixelSizeAngstrom : 1;
+        var (sx, sy) = PhaseCorrelation.Shift(a.Pixels, b.Pixels, a.Width, a.Height, (int)Math.Ceiling(options.MaxDriftAngstrom / px), options.LowPassCyclesPerPixel);
+        double dx = sx * px, dy = sy * px;
+        // Refine: the median displacement of columns paired after the coarse shift (events are a minority).
+        var first = Pairs(ca, cb, dx, dy, options.MatchRadiusAngstrom);
+        if (first.Count > 0)
+        {
+            dx += Median(first.Select(p => cb[p.B].XAngstrom - dx - ca[p.A].XAngstrom));
+            dy += Median(first.Select(p => cb[p.B].YAngstrom - dy - ca[p.A].YAngstrom));
+        }
+        var pairs = Pairs(ca, cb, dx, dy, options.MatchRadiusAngstrom);
+        double width = a.Width * px, height = a.Height * px, m = options.EdgeMarginAngstrom;
+        // A point in frame t's coordinates is judged when it lies inside both frames by the margin.
+        bool Judged(double x, double y) => x >= m && y >= m && x <= width - px - m && y <= height - px - m
+            && x + dx >= m && y + dy >= m && x + dx <= width - px - m && y + dy <= height - px - m;
+        var events = new List<ColumnEvent>();
+        var pairedA = new bool[ca.Count];
+        var pairedB = new bool[cb.Count];
+        int matched = 0;
+        foreach (var (ia, ib) in pairs)
+        {
+            pairedA[ia] = pairedB[ib] = true;
+            if (!Judged(ca[ia].XAngstrom, ca[ia].YAngstrom)) continue;
+            matched++;
+            double bx = cb[ib].XAngstrom - dx, by = cb[ib].YAngstrom - dy;
+            double d = double.Hypot(bx - ca[ia].XAngstrom, by - ca[ia].YAngstrom);
+            if (d > options.MoveThresholdAngstrom) events.Add(new ColumnEvent(t, ColumnEventKind.Moved, bx, by, d));
+        }
+        for (int i = 0; i < ca.Count; i++)
+            if (!pairedA[i] && Judged(ca[i].XAngstrom, ca[i].YAngstrom))
+                events.Add(new ColumnEvent(t, ColumnEventKind.Disappeared, ca[i].XAngstrom, ca[i].YAngstrom, 0));
+        for (int i = 0; i < cb.Count; i++)
+        {
+            double x = cb[i].XAngstrom - dx, y = cb[i].YAngstrom - dy;
+            if (!pairedB[i] && Judged(x, y)) events.Add(new ColumnEvent(t, ColumnEventKind.Appeared, x, y, 0));
+        }
+        return new FramePairEvents(t, dx, dy, matched, events);
+    }
+
+    private static List<(int A, int B)> Pairs(IReadOnlyList<DetectedColumn> ca, IReadOnlyList<DetectedColumn> cb, double dx, double dy, double radius)
+    {
+        var match = ColumnMatching.Match([.. ca.Select(c => (c.XAngstrom, c.YAngstrom))], [.. cb.Select(c => (c.XAngstrom - dx, c.YAngstrom - dy))], radius);
+        return [.. match.Pairs.Select(p => (p.Truth, p.Detected))];
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var v = values.Order().ToArray();
+        return v.Length % 2 == 1 ? v[v.Length / 2] : 0.5 * (v[v.Length / 2 - 1] + v[v.Length / 2]);
+    }
+}

@@ -1,0 +1,28 @@
+namespace TemKit.Pipelines.Columns;
+
+/// <summary>Column tracking between consecutive frames (<see cref="ColumnTracker"/>).</summary>
+/// <param name="MatchRadiusAngstrom">After registration, a column of frame t+1 within this distance of one of frame t is
+/// the same column (Å); a column without a partner appeared or disappeared.</param>
+/// <param name="MoveThresholdAngstrom">A matched column that moved more than this (Å) is a "moved" event.</param>
+/// <param name="MaxDriftAngstrom">Largest drift between consecutive frames searched by the phase correlation (Å).</param>
+/// <param name="EdgeMarginAngstrom">Columns closer than this to the border of either frame (after registration) are not
+/// judged: drift alone moves them in and out of view.</param>
+/// <param name="LowPassCyclesPerPixel">Gaussian low-pass weight of the phase correlation (cycles/px, standard deviation).</param>
+public sealed record TrackingOptions(
+    double MatchRadiusAngstrom = 1.0,
+    double MoveThresholdAngstrom = 0.5,
+    double MaxDriftAngstrom = 10,
+    double EdgeMarginAngstrom = 2,
+    double LowPassCyclesPerPixel = 0.15)
+{
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range.</summary>
+    public void Validate()
+    {
+        if (!(MatchRadiusAngstrom > 0) || !double.IsFinite(MatchRadiusAngstrom)) throw new ArgumentException($"match radius must be > 0 Å, got {MatchRadiusAngstrom}");
+        if (!(MoveThresholdAngstrom >= 0 && MoveThresholdAngstrom < MatchRadiusAngstrom))
+            throw new ArgumentException($"move threshold must be ≥ 0 Å and below the match radius ({MatchRadiusAngstrom} Å), got {MoveThresholdAngstrom}");
+        if (!(MaxDriftAngstrom >= 0) || !double.IsFinite(MaxDriftAngstrom)) throw new ArgumentException($"maximum drift must be ≥ 0 Å, got {MaxDriftAngstrom}");
+        if (!(EdgeMarginAngstrom >= 0) || !double.IsFinite(EdgeMarginAngstrom)) throw new ArgumentException($"edge margin must be ≥ 0 Å, got {EdgeMarginAngstrom}");
+        if (!(LowPassCyclesPerPixel > 0 && LowPassCyclesPerPixel <= 1)) throw new ArgumentException($"low-pass must be in (0, 1] cycles/px, got {LowPassCyclesPerPixel}");
+    }
+}

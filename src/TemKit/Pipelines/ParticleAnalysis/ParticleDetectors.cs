@@ -1,0 +1,81 @@
+using TemKit.Imaging;
+using TemKit.Neural.Models;
+using TemKit.Pipelines.Segmentation;
+
+namespace TemKit.Pipelines.ParticleAnalysis;
+
+/// <summary>Finds particles in one frame: a foreground probability and a 0/1 mask of the frame's size.</summary>
+public interface IParticleDetector
+{
+    /// <summary>One line saying what detects the particles (for the report).</summary>
+    string Description { get; }
+
+    /// <summary>The probability (0..1) and mask (0/1) of frame <paramref name="frameIndex"/> (0-based over the run).</summary>
+    (float[] Probability, byte[] Mask) Detect(Image2D frame, int frameIndex);
+}
+
+/// <summary>Detection by a trained segmentation network through <see cref="Segmenter"/> (tiled, Hamming-blended).</summary>
+/// <param name="Model">The network and its input description.</param>
+/// <param name="Options">Threshold, tiles and pixel-size policy.</param>
+/// <param name="ModelName">Name of the model file for the report.</param>
+public sealed record NetworkParticleDetector(ModelCheckpoint Model, SegmentationOptions Options, string ModelName) : IParticleDetector
+{
+    /// <inheritdoc/>
+    public string Description => $"network {ModelName} ({Model.Network.Kind}), threshold {Options.Threshold}";
+
+    /// <inheritdoc/>
+    public (float[] Probability, byte[] Mask) Detect(Image2D frame, int frameIndex)
+    {
+        var result = Segmenter.Segment(frame, Model, Options);
+        return (result.Probability, result.Mask);
+    }
+}
+
+/// <summary>Detection read from mask files with one frame per input frame, in the same order (e.g. the true masks of
+/// a simulation); the probability is the mask clamped to 0..1. The files are opened one at a time.</summary>
+public sealed class MaskStackDetector : IParticleDetector, IDisposable
+{
+    private readonly IReadOnlyList<FrameRef> _frames;
+    private readonly float _threshold;
+    private IFrameSource? _open;
+
+    /// <summary>Uses the frames of <paramref name="paths"/> in order; pixels at or above <paramref name="threshold"/> are foreground.</summary>
+    public MaskStackDetector(IReadOnlyList<string> paths, double threshold = 0.5)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        if (paths.Count == 0) throw new ArgumentException("no mask files", nameof(paths));
+        _frames = FrameList.Of(paths);
+        _threshold = (float)threshold;
+        Description = $"masks {string.Join(", ", paths.Select(Path.GetFileName))}";
+    }
+
+    /// <inheritdoc/>
+    public string Description { get; }
+
+    /// <inheritdoc/>
+    public (float[] Probability, byte[] Mask) Detect(Image2D frame, int frameIndex)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        if (frameIndex >= _frames.Count) throw new ArgumentException($"the masks hold {_frames.Count} frame(s), frame {frameIndex} needs one more");
+        var f = _frames[frameIndex];
+        if (_open is null || _open.Path != f.File)
+        {
+            _open?.Dispose();
+            _open = IO.ImageFile.Open(f.File);
+        }
+        if (_open.Width != frame.Width || _open.Height != frame.Height)
+            throw new ArgumentException($"{f.File}: masks are {_open.Width}x{_open.Height} px, the frame {frame.Width}x{frame.Height} px");
+        var probability = new float[frame.Width * frame.Height];
+        _open.ReadFrame(f.FrameInFile, probability);
+        var mask = new byte[probability.Length];
+        for (int i = 0; i < mask.Length; i++)
+        {
+            probability[i] = Math.Clamp(probability[i], 0, 1);
+            mask[i] = probability[i] >= _threshold ? (byte)1 : (byte)0;
+        }
+        return (probability, mask);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _open?.Dispose();
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using TemKit.Imaging;
+using TemKit.Imaging.Components;
+
+namespace TemKit.Pipelines.ParticleAnalysis;
+
+/// <summary>Everything found in one frame, with the label image for figures.</summary>
+/// <param name="Record">The frame row and its particles.</param>
+/// <param name="Probability">Foreground probability (frame size).</param>
+/// <param name="Labels">Particle labels (0 = background; the labels of <see cref="FrameRecord.Particles"/>).</param>
+/// <param name="Analyses">Each particle's regional Fourier result, in particle order.</param>
+public sealed record ParticleFrameResult(FrameRecord Record, float[] Probability, int[] Labels, IReadOnlyList<RegionalFourierResult> Analyses);
+
+/// <summary>One frame: detect, label the components, measure them, analyse each in Fourier space, decide the filter.</summary>
+public static class ParticleFrameAnalysis
+{
+    /// <summary>Analyses <paramref name="frame"/> (frame <paramref name="index"/> of the run, from
+    /// <paramref name="file"/> frame <paramref name="frameInFile"/>).</summary>
+    public static ParticleFrameResult Analyse(Image2D frame, int index, string file, int frameInFile, IParticleDetector detector, ParticlesRunOptions options, bool keepSpectra = false)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(detector);
+        ArgumentNullException.ThrowIfNull(options);
+        var (probability, mask) = detector.Detect(frame, index);
+        int w = frame.Width, h = frame.Height;
+        var labels = new int[w * h];
+        int count = ConnectedComponents.Label(mask, w, h, labels, options.Segmentation.Connectivity);
+        var components = ComponentMeasurements.Measure(labels, count, w, h, probability, frame.PixelSize);
+        var fourier = options.Fourier with { KeepSpectrum = keepSpectra };
+        var particles = new List<ParticleObservation>();
+        var keep = new bool[count + 1];
+        var chosen = components.Where(c => !(c.EquivalentDiameterNm < options.Segmentation.MinParticleDiameterNm)).ToList();
+        foreach (var c in chosen) keep[c.Label] = true;
+        // Particles are independent: analyse them in parallel (each FFT is small).
+        var results = new RegionalFourierResult[chosen.Count];
+        Parallel.For(0, chosen.Count, i =>
+        {
+            var c = chosen[i];
+            results[i] = RegionalFourier.Analyse(frame, labels, c.Label, new PixelBox(c.MinXPx, c.MinYPx, c.MaxXPx, c.MaxYPx), fourier);
+        });
+        for (int i = 0; i < chosen.Count; i++)
+        {
+            var c = chosen[i];
+            var result = results[i];
+            var box = new PixelBox(c.MinXPx, c.MinYPx, c.MaxXPx, c.MaxYPx);
+            particles.Add(new ParticleObservation
+            {
+                Frame = index,
+                Label = c.Label,
+                AreaPx = c.AreaPx,
+                AreaNm2 = c.AreaNm2,
+                EquivalentDiameterNm = c.EquivalentDiameterNm,
+                EquivalentDiameterPx = c.EquivalentDiameterPx,
+                CentroidXPx = c.CentroidXPx,
+                CentroidYPx = c.CentroidYPx,
+                Box = box,
+                MeanProbability = c.MeanProbability,
+                TouchesEdge = c.TouchesEdge,
+                Pairs = result.Pairs.Count,
+                Ratio = result.Ratio,
+                SpacingsAngstrom = [.. result.Pairs.Select(p => p.SpacingAngstrom)],
+                DirectionsDegrees = [.. result.Pairs.Select(p => p.DirectionDegrees)],
+                Zone = result.Zone?.Zone ?? "",
+                ZoneResidualPercent = result.Zone?.ResidualPercent ?? double.NaN,
+                Passes = result.Ratio <= options.FilterRatio,
+            });
+        }
+        // Specks below the minimum diameter are not particles: drop their labels so figures show particles only.
+        for (int i = 0; i < labels.Length; i++)
+            if (labels[i] != 0 && !keep[labels[i]]) labels[i] = 0;
+        var ratios = particles.Select(p => p.Ratio).Where(r => !double.IsNaN(r)).ToList();
+        double minRatio = ratios.Count > 0 ? ratios.Min() : double.NaN;
+        bool kept = particles.Any(p => p.Passes);
+        var inv = CultureInfo.InvariantCulture;
+        string reason = particles.Count == 0 ? "no particles"
+            : ratios.Count == 0 ? "no lattice peaks"
+            : kept ? string.Create(inv, $"ratio {minRatio:F2} ≤ {options.FilterRatio:G4}")
+            : string.Create(inv, $"ratio {minRatio:F2} > {options.FilterRatio:G4}");
+        var record = new FrameRecord { Frame = index, File = file, FrameInFile = frameInFile, Kept = kept, Reason = reason, MinRatio = minRatio, Particles = particles };
+        return new ParticleFrameResult(record, probability, labels, results);
+    }
+}

@@ -1,0 +1,210 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TemKit.Imaging;
+using TemKit.IO;
+
+namespace TemKit.Pipelines.ParticleAnalysis;
+
+/// <summary>What a <see cref="ParticlesRun"/> did.</summary>
+/// <param name="Frames">Every frame's record in frame order, with track ids (empty for a shard).</param>
+/// <param name="Tracks">The tracks (empty for a shard).</param>
+/// <param name="Processed">Frames analysed now.</param>
+/// <param name="Skipped">Frames already done by an earlier run or shard (not read again).</param>
+/// <param name="Finished">True when every frame was done and the tables, selection and report were written.</param>
+public sealed record ParticlesRunResult(IReadOnlyList<FrameRecord> Frames, IReadOnlyList<ParticleTrack> Tracks, int Processed, int Skipped, bool Finished)
+{
+    /// <summary>Frames kept by the filter.</summary>
+    public int Kept => Frames.Count(f => f.Kept);
+
+    /// <summary>Frames that failed.</summary>
+    public int Failed => Frames.Count(f => f.Error is not null);
+}
+
+/// <summary>
+/// <c>temkit particles</c> as a library job: streams the frames of the inputs one at a time, detects the particles,
+/// analyses each in Fourier space, and stores one part file per frame (a killed run continues where it stopped; a
+/// shard K/N does the frames with index mod N = K−1). When every frame has its part, it tracks the particles and
+/// writes particles.csv, frames.csv, tracks.csv, select/kept-frames.txt, select/kept.mrc, the plots and report.html.
+/// </summary>
+public sealed partial class ParticlesRun
+{
+    internal static readonly JsonSerializerOptions Json = new() { WriteIndented = false, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    /// <summary>Creates a run writing into <paramref name="folder"/> (created).</summary>
+    public ParticlesRun(string folder, IParticleDetector detector, ParticlesRunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(detector);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Folder = Path.GetFullPath(folder);
+        Detector = detector;
+        Options = options;
+    }
+
+    /// <summary>The run folder.</summary>
+    public string Folder { get; }
+
+    /// <summary>What finds the particles.</summary>
+    public IParticleDetector Detector { get; }
+
+    /// <summary>Settings.</summary>
+    public ParticlesRunOptions Options { get; }
+
+    /// <summary>Only frames with index mod N = K − 1 (K, N from 1), and no final outputs; null = all frames.</summary>
+    public (int K, int N)? Shard { get; init; }
+
+    /// <summary>The command line recorded in provenance.json (null = this process's).</summary>
+    public string? CommandLine { get; init; }
+
+    /// <summary>Called after each frame analysed now (from the calling thread).</summary>
+    public Action<FrameRecord>? FrameDone { get; init; }
+
+    /// <summary>Called with a one-line notice (from the calling thread).</summary>
+    public Action<string>? Notice { get; init; }
+
+    internal string PartsFolder => Path.Combine(Folder, "parts");
+    internal string FiguresFolder => Path.Combine(Folder, "figures");
+    internal string OptionsPath => Path.Combine(Folder, "options.json");
+
+    /// <summary>
+    /// Runs over the frames of <paramref name="files"/> (in order). Throws <see cref="InvalidOperationException"/> when
+    /// the folder holds a run made with other options and <see cref="RunFolderInUseException"/> when another process runs
+    /// in it. <paramref name="progress"/> sees one step per frame.
+    /// </summary>
+    public ParticlesRunResult Run(IReadOnlyList<string> files, IProgress<JobProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        Directory.CreateDirectory(Folder);
+        using var held = RunFolderLock.ForFolder(Folder);
+        if (held.TookOverStaleLock) Notice?.Invoke($"{Folder}: took over the lock left by a process that no longer runs; resuming");
+        string settings = JsonSerializer.Serialize(new { options = Options, detector = Detector.Description }, Json);
+        if (File.Exists(OptionsPath) && File.ReadAllText(OptionsPath).Trim() != settings)
+            throw new InvalidOperationException($"{Folder} holds a run made with other options ({OptionsPath}); use a new output folder");
+        AtomicFile.WriteAllText(OptionsPath, settings + "\n");
+        Directory.CreateDirectory(PartsFolder);
+        Directory.CreateDirectory(FiguresFolder);
+        var frames = FrameList.Of(files);
+        var reportFrames = ReportFrameIndices(frames.Count, Options.ReportFrames);
+        int processed = 0, skipped = 0, step = 0;
+        var mine = frames.Where(f => Shard is not { } s || f.Index % s.N == s.K - 1).ToList();
+        float[]? buffer = null;
+        foreach (var group in mine.GroupBy(f => f.File))
+        {
+            IFrameSource? source = null;
+            string? openError = null;
+            try
+            {
+                foreach (var f in group)
+                {
+                    progress?.Report(new JobProgress("frames", step++, mine.Count));
+                    if (TryLoadPart(f) is not null) { skipped++; continue; }
+                    FrameRecord record;
+                    try
+                    {
+                        if (source is null && openError is null)
+                        {
+                            try { source = ImageFile.Open(f.File); }
+                            catch (Exception e) when (e is IOException or TemKitFormatException or UnauthorizedAccessException or NotSupportedException) { openError = e.Message; }
+                        }
+                        if (openError is not null) record = Failed(f, openError);
+                        else
+                        {
+                            buffer = buffer is { Length: var l } && l == source!.Width * source.Height ? buffer : new float[source!.Width * source.Height];
+                            source.ReadFrame(f.FrameInFile, buffer);
+                            var pixel = Options.Segmentation.PixelSizeAngstrom is { } p ? VoxelSize.Isotropic(p) : source.VoxelSize;
+                            var image = new Image2D(source.Width, source.Height, buffer, pixel);
+                            bool figures = reportFrames.Contains(f.Index);
+                            var analysis = ParticleFrameAnalysis.Analyse(image, f.Index, f.File, f.FrameInFile, Detector, Options, figures);
+                            if (figures) ParticleFigures.Write(FiguresFolder, image, analysis);
+                            record = analysis.Record;
+                        }
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException and not IOException)
+                    {
+                        record = Failed(f, $"{e.GetType().Name}: {e.Message.Split('\n')[0]}");
+                    }
+                    AtomicFile.WriteAllText(PartPath(f.Index), JsonSerializer.Serialize(record, Json));
+                    processed++;
+                    FrameDone?.Invoke(record);
+                }
+            }
+            finally
+            {
+                source?.Dispose();
+            }
+        }
+        progress?.Report(new JobProgress("frames", mine.Count, mine.Count));
+        var records = frames.Select(TryLoadPart).ToList();
+        if (Shard is not null || records.Any(r => r is null))
+            return new ParticlesRunResult([], [], processed, skipped, false);
+        var (tracked, tracks) = ParticleTracker.Track(records!, Options.TrackMaxDistancePx, Options.TrackMaxGapFrames);
+        ParticlesOutputs.WriteAll(this, frames, tracked, tracks);
+        return new ParticlesRunResult(tracked, tracks, processed, skipped, true);
+    }
+
+    private static FrameRecord Failed(FrameRef f, string error) => new()
+    {
+        Frame = f.Index, File = f.File, FrameInFile = f.FrameInFile, Kept = false, Reason = "error", MinRatio = double.NaN, Error = error, Particles = [],
+    };
+
+    private string PartPath(int index) => Path.Combine(PartsFolder, $"frame-{index:D6}.json");
+
+    private FrameRecord? TryLoadPart(FrameRef f)
+    {
+        string path = PartPath(f.Index);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            var record = JsonSerializer.Deserialize<FrameRecord>(File.ReadAllText(path), Json);
+            return record is not null && record.File == f.File && record.FrameInFile == f.FrameInFile ? record : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Up to <paramref name="count"/> evenly spaced frames, first and last included.</summary>
+    internal static HashSet<int> ReportFrameIndices(int frames, int count)
+    {
+        var set = new HashSet<int>();
+        if (frames == 0 || count == 0) return set;
+        if (count == 1) { set.Add(0); return set; }
+        for (int i = 0; i < count; i++) set.Add((int)Math.Round(i * (frames - 1) / (double)(count - 1)));
+        return set;
+    }
+}
+
+/// <summary>One frame of the run: its index over the run, its file and its frame in that file.</summary>
+/// <param name="Index">Frame index over the run (0-based).</param>
+/// <param name="File">Full path of the input.</param>
+/// <param name="FrameInFile">Frame within the file (0-based).</param>
+public sealed record FrameRef(int Index, string File, int FrameInFile);
+
+/// <summary>The frames of a list of inputs, in order (a file that cannot be opened counts one frame, which fails).</summary>
+public static class FrameList
+{
+    /// <summary>Frames of <paramref name="files"/>.</summary>
+    public static IReadOnlyList<FrameRef> Of(IReadOnlyList<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var list = new List<FrameRef>();
+        foreach (string file in files)
+        {
+            string full = Path.GetFullPath(file);
+            int count = 1;
+            try
+            {
+                using var source = ImageFile.Open(full);
+                count = Math.Max(1, source.FrameCount);
+            }
+            catch (Exception e) when (e is IOException or TemKitFormatException or UnauthorizedAccessException or NotSupportedException)
+            {
+                count = 1;
+            }
+            for (int i = 0; i < count; i++) list.Add(new FrameRef(list.Count, full, i));
+        }
+        return list;
+    }
+}

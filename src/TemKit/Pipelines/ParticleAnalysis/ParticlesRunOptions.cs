@@ -1,0 +1,47 @@
+using TemKit.Pipelines.Segmentation;
+
+namespace TemKit.Pipelines.ParticleAnalysis;
+
+/// <summary>Settings of a <see cref="ParticlesRun"/>: segmentation, the regional Fourier analysis, tracking and the
+/// zone-axis frame filter.</summary>
+public sealed record ParticlesRunOptions
+{
+    /// <summary>
+    /// Default ratio threshold of the frame filter: the Youden-optimal threshold of the ROC measured by
+    /// <see cref="Validation.TiltStudy"/> (on zone ≤ 1° vs off zone ≥ 3°, 2.5 nm Au on CeO2, 200-5000 e/Å²;
+    /// docs/particle-analysis.md, "Choosing the threshold").
+    /// </summary>
+    public const double DefaultFilterRatio = 3.0;
+
+    /// <summary>Segmentation by the network (threshold, tiles, pixel size).</summary>
+    public SegmentationOptions Segmentation { get; init; } = new();
+
+    /// <summary>The per-particle regional Fourier analysis.</summary>
+    public RegionalFourierOptions Fourier { get; init; } = new();
+
+    /// <summary>A particle passes the filter when its ratio is at or below this (finite, ≥ 1); a frame is kept when at
+    /// least one of its particles passes.</summary>
+    public double FilterRatio { get; init; } = DefaultFilterRatio;
+
+    /// <summary>A particle links to a track whose last centroid is at most this far (px), or half the particle's
+    /// equivalent diameter if that is larger.</summary>
+    public double TrackMaxDistancePx { get; init; } = 10;
+
+    /// <summary>A track survives this many frames without a particle before it ends (a "disappear" event).</summary>
+    public int TrackMaxGapFrames { get; init; } = 2;
+
+    /// <summary>Frames shown in the report with the Fig. 1 quad and the ratio map: the first, the middle and the last
+    /// (up to this many, evenly spaced).</summary>
+    public int ReportFrames { get; init; } = 3;
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first bad value.</summary>
+    public void Validate()
+    {
+        Segmentation.Validate();
+        Fourier.Validate();
+        if (!(FilterRatio >= 1) || !double.IsFinite(FilterRatio)) throw new ArgumentOutOfRangeException(nameof(FilterRatio), FilterRatio, "ratio threshold must be a finite number ≥ 1");
+        if (!(TrackMaxDistancePx >= 0) || !double.IsFinite(TrackMaxDistancePx)) throw new ArgumentOutOfRangeException(nameof(TrackMaxDistancePx), TrackMaxDistancePx, "must be ≥ 0 px");
+        if (TrackMaxGapFrames < 0) throw new ArgumentOutOfRangeException(nameof(TrackMaxGapFrames), TrackMaxGapFrames, "must be ≥ 0 frames");
+        if (ReportFrames < 0) throw new ArgumentOutOfRangeException(nameof(ReportFrames), ReportFrames, "must be ≥ 0");
+    }
+}

@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using TemKit.Neural.Optimisers;
+using TemKit.Neural.Tensors;
+
+namespace TemKit.Tomography.Interpolation;
+
+/// <summary>
+/// Trains an <see cref="InterpolationNetwork"/> on a tilt dataset: per epoch, the streamed samples of
+/// <see cref="InterpolationDataset.Epoch"/> (train split), cropped at random, flipped in x and y and with the two inputs
+/// swapped at random (all three leave the projection geometry valid), batched, MSE loss on the residual, Adam; then
+/// the model and linear MSE on fixed whole-frame validation samples (validation split), and a checkpoint. Epoch e
+/// draws from seeds (seed, e), so a resumed run repeats what an uninterrupted one would do.
+/// </summary>
+public static class InterpolationTraining
+{
+    /// <summary>Runs (or resumes) the training.</summary>
+    public static InterpolationTrainingResult Run(InterpolationTrainingParameters parameters, IProgress<InterpolationTrainingProgress>? progress = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        parameters.Validate();
+        var sw = Stopwatch.StartNew();
+        var train = InterpolationDataset.Clusters(parameters.DatasetFolder, "train");
+        var validation = InterpolationDataset.Clusters(parameters.DatasetFolder, "validation");
+        if (train.Count == 0) throw new ArgumentException($"{parameters.DatasetFolder}: no complete training clusters");
+        InterpolationModel model;
+        if (parameters.Resume && File.Exists(parameters.ModelPath))
+        {
+            model = InterpolationModelFile.Load(parameters.ModelPath);
+            if (model.Optimiser is null) throw new ArgumentException($"{parameters.ModelPath}: holds no optimiser state, so training cannot resume from it");
+        }
+        else
+        {
+            var first = InterpolationDataset.Load(train[0]);
+            var network = new InterpolationNetwork(parameters.Network);
+            var info = new InterpolationTrainingInfo(Path.GetFullPath(parameters.DatasetFolder), [.. train.Select(c => c.Index)], [.. validation.Select(c => c.Index)],
+                parameters.Sampling, first.PixelSizeAngstrom, first.Noiseless.Nx, Math.Abs(first.TiltsDegrees[1] - first.TiltsDegrees[0]),
+                parameters.CropPx, parameters.BatchSize, parameters.Adam);
+            model = new InterpolationModel(network, info, [], new Adam(network.Parameters, parameters.Adam));
+        }
+        var validationSamples = ValidationSamples(validation, model.Trained.Sampling, parameters.ValidationFramesPerSeries);
+        int run = 0;
+        bool timedOut = false;
+        for (int epoch = model.History.Count + 1; epoch <= parameters.Epochs; epoch++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            long start = Stopwatch.GetTimestamp();
+            double trainMse = TrainEpoch(model, train, epoch, parameters.Epochs, progress, cancel);
+            var (mse, linear) = Evaluate(model.Network, validationSamples);
+            var record = new InterpolationEpoch(epoch, trainMse, mse, linear, Stopwatch.GetElapsedTime(start).TotalSeconds);
+            model = model with { History = [.. model.History, record] };
+            InterpolationModelFile.Save(parameters.ModelPath, model);
+            run++;
+            progress?.Report(new InterpolationTrainingProgress(epoch, parameters.Epochs, 0, record));
+            if (parameters.MaxSeconds > 0 && sw.Elapsed.TotalSeconds > parameters.MaxSeconds && epoch < parameters.Epochs)
+            {
+                timedOut = true;
+                break;
+            }
+        }
+        return new InterpolationTrainingResult(model, run, timedOut, sw.Elapsed.TotalSeconds);
+    }
+
+    private static double TrainEpoch(InterpolationModel model, IReadOnlyList<InterpolationCluster> train, int epoch, int epochs,
+        IProgress<InterpolationTrainingProgress>? progress, CancellationToken cancel)
+    {
+        var info = model.Trained;
+        var adam = model.Optimiser!;
+        var rng = new Random(Seeds.Mix(info.Sampling.Seed, epoch, 31));
+        int crop = info.CropPx, batch = info.BatchSize, samples = 0, steps = 0;
+        double lossSum = 0;
+        var pending = new List<InterpolationSample>(batch);
+        void Step()
+        {
+            using var x = Tensor.Uninitialised(pending.Count, InterpolationNetwork.InputChannels, crop, crop);
+            using var t = Tensor.Uninitialised(pending.Count, 1, crop, crop);
+            for (int k = 0; k < pending.Count; k++) Crop(pending[k], crop, rng, x, t, k);
+            lossSum += model.Network.AccumulateGradients(x, t);
+            adam.StepAndZeroGrad();
+            steps++;
+            samples += pending.Count;
+            pending.Clear();
+            progress?.Report(new InterpolationTrainingProgress(epoch, epochs, samples, null));
+        }
+        foreach (var s in InterpolationDataset.Epoch(train, info.Sampling, epoch))
+        {
+            cancel.ThrowIfCancellationRequested();
+            if (s.Width < crop || s.Height < crop) throw new ArgumentException($"frames of {s.Width}x{s.Height} px are smaller than the {crop} px crop");
+            pending.Add(s);
+            if (pending.Count == batch) Step();
+        }
+        if (pending.Count > 0) Step();
+        double loss = lossSum / Math.Max(1, steps);
+        if (!double.IsFinite(loss)) throw new InvalidOperationException($"training diverged in epoch {epoch} (loss {loss}); lower the learning rate");
+        return loss;
+    }
+
+    /// <summary>A random crop of sample <paramref name="s"/> into batch slot <paramref name="k"/>: inputs and gap plane into x, target − average into t.</summary>
+    private static void Crop(InterpolationSample s, int crop, Random rng, Tensor x, Tensor t, int k)
+    {
+        int x0 = rng.Next(s.Width - crop + 1), y0 = rng.Next(s.Height - crop + 1);
+        bool flipX = rng.Next(2) == 1, flipY = rng.Next(2) == 1, swap = rng.Next(2) == 1;
+        var a = x.Plane(k, 0);
+        var b = x.Plane(k, 1);
+        var target = t.Plane(k, 0);
+        var first = swap ? s.After : s.Before;
+        var second = swap ? s.Before : s.After;
+        for (int y = 0; y < crop; y++)
+        {
+            int sy = y0 + (flipY ? crop - 1 - y : y);
+            for (int xx = 0; xx < crop; xx++)
+            {
+                int src = sy * s.Width + x0 + (flipX ? crop - 1 - xx : xx), dst = y * crop + xx;
+                a[dst] = first[src];
+                b[dst] = second[src];
+                target[dst] = s.Target[src] - 0.5f * (first[src] + second[src]);
+            }
+        }
+        x.Plane(k, 2).Fill((float)(s.HalfGapDegrees / InterpolationNetwork.GapScaleDegrees));
+    }
+
+    /// <summary>Whole-frame samples of the validation clusters: every dose and gap, <paramref name="framesPerSeries"/> evenly spaced frames, fixed noise.</summary>
+    internal static List<InterpolationSample> ValidationSamples(IReadOnlyList<InterpolationCluster> clusters, InterpolationSampling sampling, int framesPerSeries)
+    {
+        var samples = new List<InterpolationSample>();
+        foreach (var c in clusters)
+        {
+            var series = InterpolationDataset.Load(c);
+            for (int di = 0; di < sampling.DosesElectronsPerAngstrom2.Count; di++)
+            {
+                var inputs = series.AtDose(sampling.DosesElectronsPerAngstrom2[di], Seeds.Mix(sampling.Seed, -1, c.Index, di));
+                foreach (int gap in sampling.GapsFrames)
+                {
+                    int usable = series.Noiseless.Nz - 2 * gap;
+                    if (usable < 1) continue;
+                    for (int f = 0; f < framesPerSeries; f++)
+                        samples.Add(InterpolationDataset.Sample(inputs, series.Noiseless, series.TiltsDegrees, gap + (int)((f + 0.5) * usable / framesPerSeries), gap, sampling.DosesElectronsPerAngstrom2[di], c.Index));
+                }
+            }
+        }
+        return samples;
+    }
+
+    /// <summary>Mean squared error (normalised units) of the network (its prediction clipped to [0, 1] as
+    /// <see cref="LearnedInterpolator"/> does) and of linear interpolation over whole-frame samples.</summary>
+    public static (double Model, double Linear) Evaluate(InterpolationNetwork network, IReadOnlyList<InterpolationSample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(samples);
+        if (samples.Count == 0) return (double.NaN, double.NaN);
+        double model = 0, linear = 0;
+        long pixels = 0;
+        foreach (var s in samples)
+        {
+            using var x = Tensor.Uninitialised(1, InterpolationNetwork.InputChannels, s.Height, s.Width);
+            s.Before.CopyTo(x.Plane(0, 0));
+            s.After.CopyTo(x.Plane(0, 1));
+            x.Plane(0, 2).Fill((float)(s.HalfGapDegrees / InterpolationNetwork.GapScaleDegrees));
+            using var c = network.PredictCorrection(x);
+            var corr = c.Plane(0, 0);
+            for (int i = 0; i < s.Target.Length; i++)
+            {
+                double avg = 0.5 * (s.Before[i] + s.After[i]), dl = avg - s.Target[i], dm = Math.Clamp(avg + corr[i], 0, 1) - s.Target[i];
+                linear += dl * dl;
+                model += dm * dm;
+            }
+            pixels += s.Target.Length;
+        }
+        return (model / pixels, linear / pixels);
+    }
+}

@@ -1,0 +1,67 @@
+using TemKit.Neural.Optimisers;
+
+namespace TemKit.Tomography.Interpolation;
+
+/// <summary>A training run of an <see cref="InterpolationNetwork"/> (the library job behind <c>temkit tomo train-interpolation</c>).</summary>
+public sealed record InterpolationTrainingParameters
+{
+    /// <summary>The tilt dataset folder (<c>temkit simulate tilt-dataset</c>); its train split trains, its validation split validates.</summary>
+    public required string DatasetFolder { get; init; }
+
+    /// <summary>The model file written after every epoch (a checkpoint with the optimiser state).</summary>
+    public required string ModelPath { get; init; }
+
+    /// <summary>Architecture (ignored when resuming: the checkpoint's is used).</summary>
+    public InterpolationNetworkParameters Network { get; init; } = new();
+
+    /// <summary>Gaps, doses and draws per cluster.</summary>
+    public InterpolationSampling Sampling { get; init; } = new();
+
+    /// <summary>Total epochs (a resumed run continues up to this number).</summary>
+    public int Epochs { get; init; } = 20;
+
+    /// <summary>Edge of the random training crops (px).</summary>
+    public int CropPx { get; init; } = 32;
+
+    /// <summary>Crops per optimiser step.</summary>
+    public int BatchSize { get; init; } = 8;
+
+    /// <summary>Adam settings (the learning rate 1e-3 as for the segmentation networks).</summary>
+    public AdamParameters Adam { get; init; } = new();
+
+    /// <summary>Continue from the checkpoint at <see cref="ModelPath"/> when it exists.</summary>
+    public bool Resume { get; init; }
+
+    /// <summary>Stop after the first epoch that ends past this wall time (s; 0 = no limit), so a run fits a time slot; resume later.</summary>
+    public double MaxSeconds { get; init; }
+
+    /// <summary>Validation frames per validation cluster, dose and gap (evenly spaced through the series).</summary>
+    public int ValidationFramesPerSeries { get; init; } = 2;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first bad setting.</summary>
+    public void Validate()
+    {
+        Network.Validate();
+        Sampling.Validate();
+        Adam.Validate();
+        if (Epochs < 1) throw new ArgumentException($"epochs must be ≥ 1, got {Epochs}");
+        if (CropPx is < 8 or > 4096) throw new ArgumentException($"crop must be 8..4096 px, got {CropPx}");
+        if (BatchSize is < 1 or > 1024) throw new ArgumentException($"batch size must be 1..1024, got {BatchSize}");
+        if (MaxSeconds < 0) throw new ArgumentException($"time limit must be ≥ 0 s, got {MaxSeconds}");
+        if (ValidationFramesPerSeries < 1) throw new ArgumentException($"validation frames must be ≥ 1, got {ValidationFramesPerSeries}");
+    }
+}
+
+/// <summary>Progress of a training run.</summary>
+/// <param name="Epoch">Epoch being trained (1-based).</param>
+/// <param name="Epochs">Total epochs.</param>
+/// <param name="Samples">Samples trained in this epoch so far.</param>
+/// <param name="Finished">The epoch's record once it is complete (validated and saved), else null.</param>
+public sealed record InterpolationTrainingProgress(int Epoch, int Epochs, int Samples, InterpolationEpoch? Finished);
+
+/// <summary>Result of a training run.</summary>
+/// <param name="Model">The model as saved.</param>
+/// <param name="EpochsRun">Epochs trained by this call.</param>
+/// <param name="StoppedByTimeLimit">True when <see cref="InterpolationTrainingParameters.MaxSeconds"/> ended the run early.</param>
+/// <param name="Seconds">Wall time of this call (s).</param>
+public sealed record InterpolationTrainingResult(InterpolationModel Model, int EpochsRun, bool StoppedByTimeLimit, double Seconds);

@@ -1,0 +1,105 @@
+using TemKit.Imaging;
+using TemKit.IO.Csv;
+using TemKit.IO.Mrc;
+using TemKit.Pipelines.Columns;
+using TemKit.Simulation.Labels;
+
+namespace TemKit.Tests.Pipelines.Columns;
+
+[Collection("cli")]
+public class ColumnRunTests
+{
+    /// <summary>A 3-frame stack of dark blobs (frame 1 constant = empty) and its true column list.</summary>
+    private static (string Stack, string Truth, List<(double X, double Y)> Points) Write(string dir)
+    {
+        Directory.CreateDirectory(dir);
+        var points = PeakFinderTests.RandomPoints(10, 16, 2.5, seed: 21);
+        var frame = PeakFinderTests.Blobs(points, 160, 0.1, 0.4, 0.05, seed: 22, height: -0.4, background: 1);
+        var stack = new ImageStack(160, 160, 3, StackKind.ImageStack, new VoxelSize(0.1, 0.1, 0), new ImageMetadata());
+        frame.Pixels.CopyTo(stack.Frame(0));
+        stack.Frame(1).Fill(1);
+        frame.Pixels.CopyTo(stack.Frame(2));
+        string path = Path.Combine(dir, "frames.mrc"), truth = Path.Combine(dir, "truth.csv");
+        MrcFile.Write(path, stack);
+        var columns = points.Select(p => new AtomicColumn(p.X, p.Y, 3, "Au")).ToArray();
+        ColumnListCsv.Write(truth, new[] { 0, 1, 2 }.SelectMany(f => ColumnListCsv.Rows(columns, 0.1, f)));
+        return (path, truth, points);
+    }
+
+    [Fact]
+    public void BaselineRunScoresEveryFrameAndReportsTheEmptyOne()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"temkit-columns-{Guid.NewGuid():N}");
+        try
+        {
+            var (stack, truth, points) = Write(dir);
+            var detector = new ColumnDetector(new BaselineOptions(FilterSigmaAngstrom: 0.3));
+            var result = ColumnRun.Run([stack], Path.Combine(dir, "run"), detector, new ColumnRunOptions(TruthPath: truth));
+            Assert.Equal(3, result.Frames.Count);
+            Assert.Contains("empty", Assert.Single(result.Errors));
+            Assert.Equal(1.0, result.Frames[0].Score!.F1);
+            Assert.Equal(points.Count, result.Frames[2].Columns.Length);
+            Assert.Equal(2 * points.Count, result.PooledScore!.TruePositives);
+            var counts = File.ReadAllLines(Path.Combine(dir, "run", "counts.csv"));
+            Assert.Equal("frame,file,file_frame,columns,true_columns,precision,recall,f1,rms_error_angstrom,error", counts[0]);
+            Assert.Equal(4, counts.Length);
+            Assert.True(File.Exists(Path.Combine(dir, "run", "overlay_0000.png")));
+            Assert.False(File.Exists(Path.Combine(dir, "run", "overlay_0001.png")));
+            var rows = CsvFiles.Read<DetectedColumnRow>(Path.Combine(dir, "run", "columns.csv"));
+            Assert.Equal(2 * points.Count, rows.Count);
+            Assert.All(rows, r => Assert.Equal(r.XPx * 0.1, r.XAngstrom, 9));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void CliTracksTwoGoodFramesAndRefusesOne()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"temkit-columns-cli-{Guid.NewGuid():N}");
+        try
+        {
+            var (stack, _, _) = Write(dir);
+            // Frames 0 and 2 are identical: no events, no drift; the empty frame 1 makes the exit code 1.
+            Assert.Equal(1, TemKit.Cli.Program.Main(["columns", stack, "-o", Path.Combine(dir, "run"), "--track", "--baseline-sigma-angstrom", "0.3"]));
+            foreach (var f in new[] { "pairs.csv", "events.csv", "events.svg", "column-count.svg", "strip.png" })
+                Assert.True(File.Exists(Path.Combine(dir, "run", f)), f);
+            var pairs = File.ReadAllLines(Path.Combine(dir, "run", "pairs.csv"));
+            Assert.Equal(2, pairs.Length);
+            Assert.StartsWith("0,2,0,0,", pairs[1]);
+            Assert.Single(File.ReadAllLines(Path.Combine(dir, "run", "events.csv")));
+            // One frame cannot be tracked: a usage error (exit 2).
+            var one = new ImageStack(32, 32, 1, StackKind.ImageStack, new VoxelSize(0.1, 0.1, 0), new ImageMetadata());
+            one.Frame(0)[5] = 1;
+            string single = Path.Combine(dir, "one.mrc");
+            MrcFile.Write(single, one);
+            Assert.Equal(2, TemKit.Cli.Program.Main(["columns", single, "-o", Path.Combine(dir, "run1"), "--track"]));
+            Assert.Equal(2, TemKit.Cli.Program.Main(["columns", single, "-o", Path.Combine(dir, "run2"), "--contrast", "grey"]));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void EventScoreCountsByHand()
+    {
+        ColumnEvent[] truth =
+        [
+            new(0, ColumnEventKind.Disappeared, 5, 5, 0), new(0, ColumnEventKind.Appeared, 9, 5, 0), new(1, ColumnEventKind.Moved, 3, 3, 0.8),
+        ];
+        ColumnEvent[] found =
+        [
+            new(0, ColumnEventKind.Disappeared, 5.3, 5, 0),   // right
+            new(0, ColumnEventKind.Disappeared, 9, 5, 0),     // wrong kind at the appeared site
+            new(0, ColumnEventKind.Moved, 3, 3, 0.7),         // right place, wrong pair
+        ];
+        var s = EventScore.Of(truth, found, 1.0);
+        Assert.Equal((3, 3, 1), (s.TrueEvents, s.DetectedEvents, s.Matched));
+        Assert.Equal(1 / 3.0, s.Precision, 12);
+        Assert.Equal(1 / 3.0, s.Recall, 12);
+    }
+}
