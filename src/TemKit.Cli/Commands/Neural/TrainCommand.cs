@@ -30,9 +30,11 @@ internal sealed class TrainCommand : ICliCommand
         var noAugment = new Option<bool>("--no-augment") { Description = "Disable random flips and 90° rotations" };
         var resume = new Option<bool>("--resume") { Description = "Continue the run stored in the --output model file up to --epochs (same data and settings; options not given keep the stored values)" };
         var force = new Option<bool>("--force") { Description = "Overwrite an existing --output file that is not a TemKit model" };
+        var classWeights = new Option<string?>("--class-weights") { Description = "Cross-entropy weight per class, comma-separated (e.g. 1,2,2,20 to lift a rare S1 class); default all 1" };
+        var classNames = new Option<string?>("--class-names") { Description = "Names of the classes, comma-separated, recorded in the model (default: classes.txt beside --masks when it has one line per class, as simulate dataset --kind focal-series writes)" };
         var cmd = new Command("train", "Train a segmentation network (MSD-net or U-Net as in Leth Larsen et al., supplementary A.1-A.2) on image/mask pairs")
         {
-            images, masks, output, epochs, batch, crop, cropsPerImage, valFraction, seed, lr, noAugment, resume, force,
+            images, masks, output, epochs, batch, crop, cropsPerImage, valFraction, seed, lr, noAugment, resume, force, classWeights, classNames,
         };
         foreach (var o in net.All) cmd.Options.Add(o);
         cmd.SetAction(parse =>
@@ -58,14 +60,16 @@ internal sealed class TrainCommand : ICliCommand
             var (inputChannels, classes, loss) = NetworkOptions.Shape(shape);
             AdamParameters? adam = !resuming || Given(lr) ? new AdamParameters(LearningRate: parse.GetValue(lr)) : null;
             var settings = new TrainerParameters(parse.GetValue(epochs), Value(batch, r => r.BatchSize), Value(crop, r => r.CropSize), Value(cropsPerImage, r => r.CropsPerImage), nSeed,
-                storedRun != null && !Given(noAugment) ? storedRun.Augment : !parse.GetValue(noAugment), adam);
+                storedRun != null && !Given(noAugment) ? storedRun.Augment : !parse.GetValue(noAugment), adam,
+                ClassLists.Weights(parse.GetValue(classWeights), classes));
+            var modelOutput = ClassLists.Output(parse.GetValue(classNames), masksPath, classes);
 
             if (resuming) Console.Error.WriteLine("note: --epochs may change on --resume; the data, split, crop, batch, learning rate and architecture may not");
             var samples = SegmentationDataset.Load(imagesPath, masksPath, classes, inputChannels, loss);
             TrainingJob job;
             try
             {
-                job = new TrainingJob(new TrainingJobParameters(outPath, samples, architecture, settings, Value(valFraction, r => r.ValidationFraction), resuming))
+                job = new TrainingJob(new TrainingJobParameters(outPath, samples, architecture, settings, Value(valFraction, r => r.ValidationFraction), resuming, modelOutput))
                 {
                     Note = note => Console2.Warn(note),
                     EpochDone = record => Console2.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,

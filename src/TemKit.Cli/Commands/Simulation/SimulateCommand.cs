@@ -8,9 +8,10 @@ internal sealed class SimulateCommand : ICliCommand
 {
     public Command Build()
     {
-        var command = new Command("simulate", "Image simulation: HRTEM of supported nanoparticles (multislice, CTF, detector, masks); STEM images and tilt series of clusters.");
+        var command = new Command("simulate", "Image simulation: HRTEM of supported nanoparticles (multislice, CTF, detector, masks); STEM images and tilt series of clusters; focal series of MX2 monolayers.");
         command.Subcommands.Add(SimulateParticleCommand.Build());
         command.Subcommands.Add(SimulateDatasetCommand.Build());
+        command.Subcommands.Add(SimulateFocalSeriesCommand.Build());
         command.Subcommands.Add(SimulateSeriesCommand.Build());
         command.Subcommands.Add(SimulateClusterCommand.Build());
         command.Subcommands.Add(SimulateStemCommand.Build());

@@ -18,15 +18,25 @@ internal static class SimulateDatasetCommand
         var ranges = new Option<string?>("--ranges") { Description = "YAML file of parameter ranges (default: Table 1; see docs/simulation.md)" };
         var seed = new Option<long>("--seed") { Description = "Random seed; the same seed gives the same dataset", DefaultValueFactory = _ => 0 }.AnyValue();
         var threads = new Option<int>("--threads") { Description = "Particles simulated at once (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount }.Whole(1, 1024, "threads");
+        var kind = new Option<string>("--kind") { Description = "particle: supported nanoparticles with masks (seed paper, section 2); focal-series: MX2 monolayer triplets at three defoci with class maps (docs/species.md); --count is then the number of triplets", DefaultValueFactory = _ => "particle" };
+        kind.AcceptOnlyFromAmong("particle", "focal-series");
+        var focal = new FocalSeriesOptionSet();
         var labels = new ColumnLabelOptionSet();
-        var command = new Command("dataset", "Simulate a training dataset: random supported particles, each imaged --image-epochs times.")
+        var command = new Command("dataset", "Simulate a training dataset: random supported particles, each imaged --image-epochs times, or (--kind focal-series) MX2 focal-series triplets.")
         {
-            output, count, epochs, ranges, seed, threads,
+            output, count, epochs, ranges, seed, threads, kind,
         };
+        foreach (var o in focal.All) command.Options.Add(o);
         labels.AddTo(command);
         command.SetAction(parse =>
         {
             string outDir = parse.GetValue(output)!;
+            if (parse.GetValue(kind) == "focal-series")
+            {
+                if (parse.GetResult(epochs) is { Implicit: false } || parse.GetValue(ranges) is not null)
+                    throw new UsageException("--image-epochs and --ranges belong to --kind particle; a focal-series dataset takes --focal-ranges and one triplet per --count");
+                return FocalSeriesDataset(parse, outDir, parse.GetValue(count), parse.GetValue(seed), parse.GetValue(threads), focal);
+            }
             int n = parse.GetValue(count), k = parse.GetValue(epochs), t = parse.GetValue(threads);
             if (n < 1) throw new UsageException($"--count must be ≥ 1, got {n}");
             if (k < 1) throw new UsageException($"--image-epochs must be ≥ 1, got {k}");
@@ -54,8 +64,28 @@ internal static class SimulateDatasetCommand
         return command;
     }
 
+    private static int FocalSeriesDataset(ParseResult parse, string outDir, int n, long seedValue, int threads, FocalSeriesOptionSet focal)
+    {
+        if (n < 1) throw new UsageException($"--count must be ≥ 1, got {n}");
+        RequireDatasetFolder(outDir);
+        using var held = RunLocks.Beside(outDir);
+        var r = focal.Ranges(parse);
+        TemKit.Simulation.FocalSeries.FocalSeriesDataset dataset = null!;
+        Console2.WithProgress($"simulating {n} focal-series triplets", n, advance =>
+            dataset = SimulateCommand.Checked(() => TemKit.Simulation.FocalSeries.FocalSeriesDataset.Generate(r, n, seedValue, advance, threads)));
+        AtomicFolder.Replace(outDir, folder =>
+        {
+            dataset.Write(folder, r);
+            for (int k = 0; k < 3; k++) PngWriter.WriteImage(Path.Combine(folder, $"preview_image{k}.png"), dataset.Images.FrameImage(k));
+            PngWriter.WriteImage(Path.Combine(folder, "preview_labels0.png"), dataset.Labels.FrameImage(0), new DisplayScale(0, 100));
+        });
+        Console.WriteLine($"{outDir}: {n} triplets ({dataset.Images.Nz} images) of {dataset.Images.Nx}x{dataset.Images.Ny}, classes {string.Join(", ", dataset.ClassNames)}, seed {seedValue}");
+        return ExitCodes.Ok;
+    }
+
     /// <summary>Files a dataset folder holds; an existing folder with anything else is not replaced (it is not a dataset).</summary>
-    private static readonly string[] s_datasetFiles = ["images.mrc", "masks.mrc", "params.csv", "ranges.yaml", "preview_image0.png", "preview_mask0.png", "columns.mrc", "columns.csv", "column_classes.mrc"];
+    private static readonly string[] s_datasetFiles = ["images.mrc", "masks.mrc", "params.csv", "ranges.yaml", "preview_image0.png", "preview_mask0.png", "columns.mrc", "columns.csv", "column_classes.mrc",
+        "labels.mrc", "classes.txt", "preview_image1.png", "preview_image2.png", "preview_labels0.png"];
 
     private static void RequireDatasetFolder(string path)
     {

@@ -22,6 +22,20 @@ public interface ISegmentationNetwork
     /// <summary>What the output means and how it is trained.</summary>
     Losses.LossKind Loss { get; }
 
+    /// <summary>
+    /// Weights of the categorical cross-entropy per target class during training (index = class; null = all 1), e.g. to
+    /// lift a rare class. A training setting: not saved in the model file and ignored by binary and regression losses.
+    /// Networks that do not support weights (the default) report null and refuse non-null weights.
+    /// </summary>
+    float[]? ClassWeights
+    {
+        get => null;
+        set
+        {
+            if (value is not null) throw new NotSupportedException($"{Kind} networks do not take class weights");
+        }
+    }
+
     /// <summary>Image height and width must be multiples of this (1 for the MSD-net, 2^(levels−1) for the U-Net).</summary>
     int SizeMultiple { get; }
 

@@ -20,7 +20,7 @@ public sealed partial class MsdNet
         {
             ForwardSample(input, n);
             OutputLayer(logits.Span);
-            loss += SegmentationLoss.Sample(Loss, Classes, logits.Span, targets.Sample(n), gradLogits.Span, scale);
+            loss += SegmentationLoss.Sample(Loss, Classes, logits.Span, targets.Sample(n), gradLogits.Span, scale, ClassWeights);
             BackwardSample(gradLogits.Span);
         }
         return loss / ((double)input.N * hw);

@@ -76,6 +76,9 @@ public sealed partial class MsdNet : ISegmentationNetwork
     public Losses.LossKind Loss => Settings.Loss;
 
     /// <inheritdoc />
+    public float[]? ClassWeights { get; set; }
+
+    /// <inheritdoc />
     public int SizeMultiple => 1;
 
     /// <inheritdoc />

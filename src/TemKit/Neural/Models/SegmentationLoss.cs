@@ -12,13 +12,15 @@ internal static class SegmentationLoss
     /// <summary>Target planes per sample: 1 for cross-entropy, one per output channel for regression.</summary>
     public static int TargetPlanes(LossKind loss, int classes) => loss == LossKind.MeanSquaredError ? classes : 1;
 
-    /// <summary>Summed loss of one sample; writes gradScale·∂loss/∂output into <paramref name="gradLogits"/>.</summary>
-    public static double Sample(LossKind loss, int classes, ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, Span<float> gradLogits, float gradScale) =>
+    /// <summary>Summed loss of one sample; writes gradScale·∂loss/∂output into <paramref name="gradLogits"/>;
+    /// <paramref name="classWeights"/> (empty = none) weight the categorical cross-entropy per target class.</summary>
+    public static double Sample(LossKind loss, int classes, ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, Span<float> gradLogits, float gradScale,
+        ReadOnlySpan<float> classWeights = default) =>
         loss switch
         {
             LossKind.MeanSquaredError => MeanSquaredError.FromOutputs(logits, targets, gradLogits, gradScale),
             _ when classes == 1 => BinaryCrossEntropy.FromLogits(logits, targets, gradLogits, gradScale),
-            _ => CategoricalCrossEntropy.FromLogits(logits, targets, classes, gradLogits, gradScale),
+            _ => CategoricalCrossEntropy.FromLogits(logits, targets, classes, gradLogits, gradScale, classWeights),
         };
 
     /// <summary>Throws unless <paramref name="targets"/> is N x <see cref="TargetPlanes"/> x H x W like <paramref name="input"/>.</summary>

@@ -63,6 +63,9 @@ public sealed class UNet : ISegmentationNetwork
     public Losses.LossKind Loss => Settings.Loss;
 
     /// <inheritdoc />
+    public float[]? ClassWeights { get; set; }
+
+    /// <inheritdoc />
     public int SizeMultiple => 1 << (Settings.Levels - 1);
 
     /// <inheritdoc />
@@ -83,7 +86,7 @@ public sealed class UNet : ISegmentationNetwork
             float scale = 1f / ((float)input.N * hw);
             double loss = 0;
             for (int n = 0; n < input.N; n++)
-                loss += SegmentationLoss.Sample(Loss, Classes, logits.Sample(n), targets.Sample(n), grad.Sample(n), scale);
+                loss += SegmentationLoss.Sample(Loss, Classes, logits.Sample(n), targets.Sample(n), grad.Sample(n), scale, ClassWeights);
             Backward(grad).Dispose();
             return loss / ((double)input.N * hw);
         }

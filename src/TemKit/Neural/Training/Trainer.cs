@@ -23,6 +23,13 @@ public sealed class Trainer
             throw new ArgumentException($"crop size {settings.CropSize} must be a positive multiple of {network.SizeMultiple} for this network");
         if (settings.BatchSize < 1 || settings.CropsPerImage < 1) throw new ArgumentException("batch size and crops per image must be at least 1");
         adam.Settings.Validate();
+        if (settings.ClassWeights is { } weights)
+        {
+            if (weights.Count != network.Classes || network.Classes < 2)
+                throw new ArgumentException($"{weights.Count} class weights for a network with {network.Classes} class(es); give one weight per class of a multi-class network");
+            if (weights.Any(w => !(w > 0) || !float.IsFinite(w))) throw new ArgumentException("class weights must be positive finite numbers");
+            network.ClassWeights = [.. weights];
+        }
         _network = network;
         _adam = adam;
         Settings = settings;

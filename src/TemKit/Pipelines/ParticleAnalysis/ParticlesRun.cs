@@ -111,13 +111,23 @@ public sealed partial class ParticlesRun
                         else
                         {
                             buffer = buffer is { Length: var l } && l == source!.Width * source.Height ? buffer : new float[source!.Width * source.Height];
-                            source.ReadFrame(f.FrameInFile, buffer);
                             var pixel = Options.Segmentation.PixelSizeAngstrom is { } p ? VoxelSize.Isotropic(p) : source.VoxelSize;
-                            var image = new Image2D(source.Width, source.Height, buffer, pixel);
-                            bool figures = reportFrames.Contains(f.Index);
-                            var analysis = ParticleFrameAnalysis.Analyse(image, f.Index, f.File, f.FrameInFile, Detector, Options, figures);
-                            if (figures) ParticleFigures.Write(FiguresFolder, image, analysis);
-                            record = analysis.Record;
+                            string? readError = null;
+                            if (!pixel.IsKnown) readError = "no pixel size in the file: give --pixel-size-angstrom (Å/px)";
+                            else
+                            {
+                                try { source.ReadFrame(f.FrameInFile, buffer); }
+                                catch (Exception e) when (e is IOException or TemKitFormatException) { readError = e.Message; }
+                            }
+                            if (readError is not null) record = Failed(f, readError);
+                            else
+                            {
+                                var image = new Image2D(source.Width, source.Height, buffer, pixel);
+                                bool figures = reportFrames.Contains(f.Index);
+                                var analysis = ParticleFrameAnalysis.Analyse(image, f.Index, f.File, f.FrameInFile, Detector, Options, figures);
+                                if (figures) ParticleFigures.Write(FiguresFolder, image, analysis);
+                                record = analysis.Record;
+                            }
                         }
                     }
                     catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException and not IOException)

@@ -10,9 +10,9 @@ namespace TemKit.Tests.Pipelines.ParticleAnalysis;
 [Collection("cli")]
 public class ParticlesCommandTests
 {
-    private static string Noise(string folder, int frames)
+    private static string Noise(string folder, int frames, double pixelSizeAngstrom = 0.5)
     {
-        var stack = new ImageStack(64, 64, frames, voxelSize: VoxelSize.Isotropic(0.5));
+        var stack = new ImageStack(64, 64, frames, voxelSize: pixelSizeAngstrom > 0 ? VoxelSize.Isotropic(pixelSizeAngstrom) : VoxelSize.Unknown);
         var rng = new Random(8);
         for (int i = 0; i < stack.Data.Length; i++) stack.Data[i] = 100 + (float)rng.NextDouble();
         string path = Path.Combine(folder, "noise.mrc");
@@ -32,6 +32,19 @@ public class ParticlesCommandTests
         var frames = CsvFiles.ReadTable(Path.Combine(dir["run"], "frames.csv"));
         Assert.Equal(["0", "1"], frames.Column("frame"));
         Assert.True(File.Exists(Path.Combine(dir["run"], "report.html")));
+    }
+
+    [Fact]
+    public void AFileWithoutPixelSizeFailsItsFramesWithOneLineUnlessOneIsGiven()
+    {
+        using var dir = new TempFolder();
+        string input = Noise(dir.Root, 2, pixelSizeAngstrom: 0);
+        var (code, _, stderr) = CliRunner.Run(["particles", input, "--masks", input, "-o", dir["run"]]);
+        Assert.Equal(1, code);
+        Assert.Contains("no pixel size in the file: give --pixel-size-angstrom (Å/px)", stderr);
+        Assert.Equal(["error", "error"], CsvFiles.ReadTable(Path.Combine(dir["run"], "frames.csv")).Column("reason"));
+        (code, _, stderr) = CliRunner.Run(["particles", input, "--masks", input, "-o", dir["run2"], "--pixel-size-angstrom", "0.5"]);
+        Assert.True(code == 0, stderr);
     }
 
     [Theory]
