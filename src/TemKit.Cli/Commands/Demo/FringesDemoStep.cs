@@ -7,7 +7,7 @@ namespace TemKit.Cli.Commands.Demo;
 /// defocus measured back (`temkit defocus`) and the images phase-flipped with the measured CTF (`temkit ctf-correct`).</summary>
 internal sealed class FringesDemoStep : IDemoStep
 {
-    public int Order => 52;
+    public int Order => 53;
 
     public string Title => "Defocus fringes: simulate, measure the defocus, correct the CTF";
 

@@ -1,4 +1,3 @@
-using TemKit.Pipelines.Defocus;
 using System.CommandLine;
 using TemKit.Optics;
 using TemKit.Numerics;
@@ -7,6 +6,7 @@ using TemKit.Cli.Infrastructure;
 using TemKit.Imaging.Components;
 using TemKit.Neural.Models;
 using TemKit.Neural.Training;
+using TemKit.Pipelines.Defocus;
 using TemKit.Pipelines.Segmentation;
 
 namespace TemKit.Cli.Commands.Neural;

@@ -1,5 +1,5 @@
-using TemKit.Pipelines.Defocus;
 using TemKit.Imaging;
+using TemKit.Pipelines.Defocus;
 
 namespace TemKit.Pipelines.Segmentation;
 

@@ -1,4 +1,3 @@
-using TemKit.Pipelines.Defocus;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TemKit.Imaging;
@@ -6,6 +5,7 @@ using TemKit.IO;
 using TemKit.IO.Png;
 using TemKit.Neural.Models;
 using TemKit.Neural.Training;
+using TemKit.Pipelines.Defocus;
 
 namespace TemKit.Pipelines.Segmentation;
 
