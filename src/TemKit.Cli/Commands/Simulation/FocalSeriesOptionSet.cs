@@ -13,7 +13,7 @@ internal sealed class FocalSeriesOptionSet
 {
     private readonly Option<string?> _ranges = new("--focal-ranges") { Description = "YAML file of focal-series parameter ranges (default: the 80 kV MoS2 ranges of docs/species.md)" };
     private readonly Option<string?> _defoci = new("--defocus-series-A") { Description = "Three defoci a,b,c (Å, positive = underfocus) instead of the drawn centre ± step (default: c−s, c, c+s with c in −10..10 Å, s in 45..55 Å)" };
-    private readonly Option<double?> _dose = new Option<double?>("--focal-dose-e-per-A2") { Description = "Fix the dose of every image (e/Å²; default: log-uniform 1e3..1e5)" }.Within(Limits.Positive(1e12, "e/Å²"));
+    private readonly Option<double?> _dose = new Option<double?>("--focal-dose-e-per-A2") { Description = "Fix the dose of every image (e/Å²; default: log-uniform 1e3..1e5)" }.Within(TemKit.Optics.OpticsLimits.DoseElectronsPerAngstrom2);
     private readonly Option<double?> _voltage = new Option<double?>("--focal-voltage-kv") { Description = "Acceleration voltage (kV; default 80)" }.Within(new Limits(10, 3000, "kV"));
     private readonly Option<int?> _grid = new Option<int?>("--focal-grid") { Description = "Image size (px, square; default 256)" }.Whole(32, 4096, "px");
     private readonly Option<string?> _compound = new("--compound") { Description = "Dichalcogenide: MoS2 (default), MoSe2, MoTe2, WS2, WSe2, WTe2" };

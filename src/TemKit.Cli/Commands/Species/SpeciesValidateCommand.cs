@@ -19,7 +19,7 @@ internal sealed class SpeciesValidateCommand : ICliCommand
         var tolerance = new Option<double>("--match-tolerance-A") { Description = "Largest distance (Å) between a detected and a true column to match them", DefaultValueFactory = _ => 0.5 }.Within(Limits.Positive(10, "Å"));
         var margin = new Option<double>("--edge-margin-A") { Description = "Ignore columns within this distance of the image edge (Å; the simulated cell's seam lies there)", DefaultValueFactory = _ => 2.0 }.Within(Limits.NonNegative(1000, "Å"));
         var threshold = new Option<double>("--threshold") { Description = "Lowest class probability accepted as a column peak", DefaultValueFactory = _ => 0.3 }.Within(new Limits(0, 1, "(probability)", MinExclusive: true, MaxExclusive: true));
-        var max = new Option<int>("--max-triplets") { Description = "Score at most this many triplets per dataset", DefaultValueFactory = _ => int.MaxValue }.Whole(1, int.MaxValue, "triplets");
+        var max = new Option<int?>("--max-triplets") { Description = "Score at most this many triplets per dataset (default: all)" }.Whole(1, 10_000_000, "triplets");
         var cmd = new Command("species-validate", "Score a species model on simulated focal-series datasets: per-class precision/recall and confusion (match within 0.5 Å), S1-vs-S2 accuracy, vacancy-count MAE and bias")
         {
             datasets, model, output, tolerance, margin, threshold, max,
@@ -36,7 +36,7 @@ internal sealed class SpeciesValidateCommand : ICliCommand
                 + ",s1_vs_s2_accuracy,s1_vs_s2_balanced_accuracy,vacancy_mae,vacancy_bias,true_vacancies_per_triplet,seconds_per_triplet,confusion_true_by_predicted" };
             foreach (var ds in parse.GetValue(datasets)!)
             {
-                var s = SpeciesValidation.Score(checkpoint.Network, ds, finder, parse.GetValue(tolerance), parse.GetValue(max));
+                var s = SpeciesValidation.Score(checkpoint.Network, ds, finder, parse.GetValue(tolerance), parse.GetValue(max) ?? int.MaxValue);
                 var m = s.Matching;
                 string confusion = string.Join(" | ", Enumerable.Range(0, m.Classes).Select(t => string.Join(" ", Enumerable.Range(0, m.Classes).Select(p => m.Confusion[t, p].ToString(inv)))));
                 lines.Add(string.Join(",", Path.GetFileName(Path.TrimEndingDirectorySeparator(ds)), s.Triplets.ToString(inv), s.MeanDoseElectronsPerAngstrom2.ToString("G4", inv),
