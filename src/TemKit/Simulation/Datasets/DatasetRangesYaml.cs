@@ -92,13 +92,7 @@ public static class DatasetRangesYaml
             $"mtf_model: {r.MtfModel}") + "\n";
     }
 
-    private static ParameterRange? Range(List<double>? values, string key) => values switch
-    {
-        null => null,
-        { Count: 1 } => ParameterRange.Fixed(values[0]),
-        { Count: 2 } => new ParameterRange(values[0], values[1]),
-        _ => throw new ArgumentException($"{key}: expected [min, max] or [value], got {values.Count} numbers"),
-    };
+    private static ParameterRange? Range(List<double>? values, string key) => ParameterRange.FromList(values, key);
 
     // YamlDotNet target: nullable members so that absent keys keep their defaults.
     private sealed class Dto

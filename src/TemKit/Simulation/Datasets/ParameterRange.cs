@@ -8,6 +8,16 @@ public readonly record struct ParameterRange(double Min, double Max)
     /// <summary>A range holding one value.</summary>
     public static ParameterRange Fixed(double value) => new(value, value);
 
+    /// <summary>A range read from YAML: null when the key is absent, [value] for a fixed value, [min, max] otherwise;
+    /// throws <see cref="ArgumentException"/> naming <paramref name="key"/> for any other count.</summary>
+    public static ParameterRange? FromList(IReadOnlyList<double>? values, string key) => values switch
+    {
+        null => null,
+        { Count: 1 } => Fixed(values[0]),
+        { Count: 2 } => new ParameterRange(values[0], values[1]),
+        _ => throw new ArgumentException($"{key}: expected [min, max] or [value], got {values.Count} numbers"),
+    };
+
     /// <summary>The midpoint.</summary>
     public double Centre => 0.5 * (Min + Max);
 
