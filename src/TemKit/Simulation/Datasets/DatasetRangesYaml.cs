@@ -45,17 +45,17 @@ public static class DatasetRangesYaml
         {
             VoltageKilovolts = dto.VoltageKilovolts ?? d.VoltageKilovolts,
             GridPixels = dto.GridPixels ?? d.GridPixels,
-            PixelSizeAngstrom = Range(dto.PixelSizeAngstrom, "pixel_size_angstrom") ?? d.PixelSizeAngstrom,
-            DefocusAngstrom = Range(dto.DefocusAngstrom, "defocus_angstrom") ?? d.DefocusAngstrom,
-            CsMillimetres = Range(dto.CsMillimetres, "cs_millimetres") ?? d.CsMillimetres,
-            AstigmatismAngstrom = Range(dto.AstigmatismAngstrom, "astigmatism_angstrom") ?? d.AstigmatismAngstrom,
-            FocalSpreadAngstrom = Range(dto.FocalSpreadAngstrom, "focal_spread_angstrom") ?? d.FocalSpreadAngstrom,
-            ConvergenceSemiAngleMilliradians = Range(dto.ConvergenceSemiAngleMilliradians, "convergence_semi_angle_milliradians") ?? d.ConvergenceSemiAngleMilliradians,
-            BlurAngstrom = Range(dto.BlurAngstrom, "blur_angstrom") ?? d.BlurAngstrom,
-            DoseElectronsPerAngstrom2 = Range(dto.DoseElectronsPerAngstrom2, "dose_electrons_per_angstrom2") ?? d.DoseElectronsPerAngstrom2,
+            PixelSizeAngstrom = ParameterRange.FromList(dto.PixelSizeAngstrom, "pixel_size_angstrom") ?? d.PixelSizeAngstrom,
+            DefocusAngstrom = ParameterRange.FromList(dto.DefocusAngstrom, "defocus_angstrom") ?? d.DefocusAngstrom,
+            CsMillimetres = ParameterRange.FromList(dto.CsMillimetres, "cs_millimetres") ?? d.CsMillimetres,
+            AstigmatismAngstrom = ParameterRange.FromList(dto.AstigmatismAngstrom, "astigmatism_angstrom") ?? d.AstigmatismAngstrom,
+            FocalSpreadAngstrom = ParameterRange.FromList(dto.FocalSpreadAngstrom, "focal_spread_angstrom") ?? d.FocalSpreadAngstrom,
+            ConvergenceSemiAngleMilliradians = ParameterRange.FromList(dto.ConvergenceSemiAngleMilliradians, "convergence_semi_angle_milliradians") ?? d.ConvergenceSemiAngleMilliradians,
+            BlurAngstrom = ParameterRange.FromList(dto.BlurAngstrom, "blur_angstrom") ?? d.BlurAngstrom,
+            DoseElectronsPerAngstrom2 = ParameterRange.FromList(dto.DoseElectronsPerAngstrom2, "dose_electrons_per_angstrom2") ?? d.DoseElectronsPerAngstrom2,
             Element = dto.Element ?? d.Element,
             LatticeConstantAngstrom = dto.LatticeConstantAngstrom ?? d.LatticeConstantAngstrom,
-            DiameterNanometres = Range(dto.DiameterNanometres, "diameter_nanometres") ?? d.DiameterNanometres,
+            DiameterNanometres = ParameterRange.FromList(dto.DiameterNanometres, "diameter_nanometres") ?? d.DiameterNanometres,
             MaxTiltDegrees = dto.MaxTiltDegrees ?? d.MaxTiltDegrees,
             Support = dto.Support ?? d.Support,
             SupportThicknessAngstrom = dto.SupportThicknessAngstrom ?? d.SupportThicknessAngstrom,
@@ -92,7 +92,6 @@ public static class DatasetRangesYaml
             $"mtf_model: {r.MtfModel}") + "\n";
     }
 
-    private static ParameterRange? Range(List<double>? values, string key) => ParameterRange.FromList(values, key);
 
     // YamlDotNet target: nullable members so that absent keys keep their defaults.
     private sealed class Dto

@@ -39,22 +39,22 @@ public static class FocalSeriesRangesYaml
         {
             VoltageKilovolts = dto.VoltageKilovolts ?? d.VoltageKilovolts,
             GridPixels = dto.GridPixels ?? d.GridPixels,
-            PixelSizeAngstrom = Range(dto.PixelSizeAngstrom, "pixel_size_angstrom") ?? d.PixelSizeAngstrom,
-            DefocusCentreAngstrom = Range(dto.DefocusCentreAngstrom, "defocus_centre_angstrom") ?? d.DefocusCentreAngstrom,
-            DefocusStepAngstrom = Range(dto.DefocusStepAngstrom, "defocus_step_angstrom") ?? d.DefocusStepAngstrom,
+            PixelSizeAngstrom = ParameterRange.FromList(dto.PixelSizeAngstrom, "pixel_size_angstrom") ?? d.PixelSizeAngstrom,
+            DefocusCentreAngstrom = ParameterRange.FromList(dto.DefocusCentreAngstrom, "defocus_centre_angstrom") ?? d.DefocusCentreAngstrom,
+            DefocusStepAngstrom = ParameterRange.FromList(dto.DefocusStepAngstrom, "defocus_step_angstrom") ?? d.DefocusStepAngstrom,
             DefocusSeriesAngstrom = dto.DefocusSeriesAngstrom ?? d.DefocusSeriesAngstrom,
-            CsMillimetres = Range(dto.CsMillimetres, "cs_millimetres") ?? d.CsMillimetres,
-            AstigmatismAngstrom = Range(dto.AstigmatismAngstrom, "astigmatism_angstrom") ?? d.AstigmatismAngstrom,
-            FocalSpreadAngstrom = Range(dto.FocalSpreadAngstrom, "focal_spread_angstrom") ?? d.FocalSpreadAngstrom,
-            ConvergenceSemiAngleMilliradians = Range(dto.ConvergenceSemiAngleMilliradians, "convergence_semi_angle_milliradians") ?? d.ConvergenceSemiAngleMilliradians,
-            BlurAngstrom = Range(dto.BlurAngstrom, "blur_angstrom") ?? d.BlurAngstrom,
-            DoseElectronsPerAngstrom2 = Range(dto.DoseElectronsPerAngstrom2, "dose_electrons_per_angstrom2") ?? d.DoseElectronsPerAngstrom2,
+            CsMillimetres = ParameterRange.FromList(dto.CsMillimetres, "cs_millimetres") ?? d.CsMillimetres,
+            AstigmatismAngstrom = ParameterRange.FromList(dto.AstigmatismAngstrom, "astigmatism_angstrom") ?? d.AstigmatismAngstrom,
+            FocalSpreadAngstrom = ParameterRange.FromList(dto.FocalSpreadAngstrom, "focal_spread_angstrom") ?? d.FocalSpreadAngstrom,
+            ConvergenceSemiAngleMilliradians = ParameterRange.FromList(dto.ConvergenceSemiAngleMilliradians, "convergence_semi_angle_milliradians") ?? d.ConvergenceSemiAngleMilliradians,
+            BlurAngstrom = ParameterRange.FromList(dto.BlurAngstrom, "blur_angstrom") ?? d.BlurAngstrom,
+            DoseElectronsPerAngstrom2 = ParameterRange.FromList(dto.DoseElectronsPerAngstrom2, "dose_electrons_per_angstrom2") ?? d.DoseElectronsPerAngstrom2,
             MtfModel = dto.MtfModel ?? d.MtfModel,
             SliceThicknessAngstrom = dto.SliceThicknessAngstrom ?? d.SliceThicknessAngstrom,
             Compound = dto.Compound ?? d.Compound,
-            SingleVacancyFraction = Range(dto.SingleVacancyFraction, "single_vacancy_fraction") ?? d.SingleVacancyFraction,
-            DoubleVacancyFraction = Range(dto.DoubleVacancyFraction, "double_vacancy_fraction") ?? d.DoubleVacancyFraction,
-            MetalVacancyFraction = Range(dto.MetalVacancyFraction, "metal_vacancy_fraction") ?? d.MetalVacancyFraction,
+            SingleVacancyFraction = ParameterRange.FromList(dto.SingleVacancyFraction, "single_vacancy_fraction") ?? d.SingleVacancyFraction,
+            DoubleVacancyFraction = ParameterRange.FromList(dto.DoubleVacancyFraction, "double_vacancy_fraction") ?? d.DoubleVacancyFraction,
+            MetalVacancyFraction = ParameterRange.FromList(dto.MetalVacancyFraction, "metal_vacancy_fraction") ?? d.MetalVacancyFraction,
             GrapheneProbability = dto.GrapheneProbability ?? d.GrapheneProbability,
             LabelRadiusAngstrom = dto.LabelRadiusAngstrom ?? d.LabelRadiusAngstrom,
         };
@@ -90,7 +90,6 @@ public static class FocalSeriesRangesYaml
             FormattableString.Invariant($"label_radius_angstrom: {r.LabelRadiusAngstrom:R}")) + "\n";
     }
 
-    private static ParameterRange? Range(List<double>? values, string key) => ParameterRange.FromList(values, key);
 
     // YamlDotNet target: nullable members so that absent keys keep their defaults.
     private sealed class Dto
