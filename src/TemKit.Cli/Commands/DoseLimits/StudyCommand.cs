@@ -61,7 +61,7 @@ internal sealed class StudyCommand : ICliCommand
             if (outcome.Reused.Count > 0) Console.WriteLine($"reused: {string.Join(", ", outcome.Reused)}");
             if (outcome.Evaluation is { } evaluation)
             {
-                foreach (var f in DoseLimitStudy.Findings(evaluation.Analysis)) Console.WriteLine($"{f.Question}: {f.Measured} (paper: {f.Paper})");
+                foreach (var f in DoseLimitStudy.Findings(evaluation.Analysis, study.VariantStatus())) Console.WriteLine($"{f.Question}: {f.Measured} (paper: {f.Paper})");
                 Console.WriteLine($"evaluation: {evaluation.SummaryCsv}");
                 if (chosen.Contains(DoseLimitStudyStep.Report)) Console.WriteLine($"report: {study.ReportPath}");
             }

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace TemKit.IO.Tilt;
 
@@ -10,7 +9,7 @@ namespace TemKit.IO.Tilt;
 /// section), then what the stack itself holds (MRC FEI1/FEI2 alpha tilt per section, SerialEM's extended header, a DM
 /// z axis calibrated in degrees).
 /// </summary>
-public static partial class TiltAngleFiles
+public static class TiltAngleFiles
 {
     /// <summary>Longest text file read (a tilt file of thousands of angles is a few tens of kB).</summary>
     private const long MaxTextBytes = 16 << 20;
@@ -38,30 +37,11 @@ public static partial class TiltAngleFiles
     /// <exception cref="TemKitFormatException">A ZValue section has no TiltAngle, or ZValues repeat or leave gaps.</exception>
     public static IReadOnlyList<double> ReadMdoc(string path)
     {
-        var angles = new SortedDictionary<int, double>();
-        int? z = null;
-        int line = 0;
-        foreach (string raw in ReadLines(path))
-        {
-            line++;
-            if (ZValue().Match(raw) is { Success: true } section)
-            {
-                z = int.Parse(section.Groups[1].Value, CultureInfo.InvariantCulture);
-                if (angles.ContainsKey(z.Value)) throw new TemKitFormatException(path, $"line {line}: ZValue {z} repeats");
-                continue;
-            }
-            if (raw.TrimStart().StartsWith('[')) { z = null; continue; }
-            if (z is { } current && TiltAngle().Match(raw) is { Success: true } m)
-            {
-                if (!double.TryParse(m.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double angle) || !double.IsFinite(angle))
-                    throw new TemKitFormatException(path, $"line {line}: TiltAngle '{m.Groups[1].Value}' is not a number");
-                angles[current] = angle;
-            }
-        }
-        var keys = angles.Keys.ToList();
-        for (int i = 0; i < keys.Count; i++)
-            if (keys[i] != i) throw new TemKitFormatException(path, $"ZValue {i} has no TiltAngle (ZValues must run 0, 1, 2, ...)");
-        return angles.Values.ToList();
+        var values = SerialEmMdoc.ReadValues(path, "TiltAngle");
+        var angles = new double[values.Count];
+        for (int i = 0; i < angles.Length; i++)
+            angles[i] = values[i] ?? throw new TemKitFormatException(path, $"ZValue {i} has no TiltAngle (ZValues must run 0, 1, 2, ...)");
+        return angles;
     }
 
     /// <summary>
@@ -126,10 +106,4 @@ public static partial class TiltAngleFiles
         if (info.Length > MaxTextBytes) throw new TemKitFormatException(path, $"{info.Length} bytes is larger than the {MaxTextBytes} a tilt-angle file may have");
         return File.ReadLines(path);
     }
-
-    [GeneratedRegex(@"^\s*\[\s*ZValue\s*=\s*(\d+)\s*\]")]
-    private static partial Regex ZValue();
-
-    [GeneratedRegex(@"^\s*TiltAngle\s*=\s*(\S+)")]
-    private static partial Regex TiltAngle();
 }

@@ -45,15 +45,26 @@ public class DoseLimitStudyTests
     [Fact]
     public void FindingsCompareTheNamedModels()
     {
-        static DoseLimitModelResult Model(string name, double? d50, double lowF1, double highF1) =>
-            new(name, [], new DoseLimitMeasures(d50, 200, 90, 110), true, highF1, lowF1, highF1);
+        // Rows at 20, 50, 80 and 300 e/Å²; the dose-range finding averages the area fraction over 40-100 e/Å².
+        static DoseLimitRow[] Rows(params double[] fractions) =>
+            [.. new[] { 20.0, 50, 80, 300 }.Select((d, i) => new DoseLimitRow { DoseElectronsPerAngstrom2 = d, AreaFraction = fractions[i] })];
+        static DoseLimitModelResult Model(string name, double? d50, double lowF1, double highF1, DoseLimitRow[]? rows = null) =>
+            new(name, rows ?? [], new DoseLimitMeasures(d50, 200, 90, 110), true, highF1, lowF1, highF1);
         var result = new DoseLimitResult(
-            [Model("msd-high-mtf4", 30, 0.6, 0.95), Model("unet-high-mtf4", 100, 0.2, 0.9), Model("msd-high-mtf3", 40, 0.5, 0.92)],
+            [Model("msd-high-mtf4", 30, 0.6, 0.95, Rows(0.1, 0.4, 0.6, 1)), Model("unet-high-mtf4", 100, 0.2, 0.9), Model("msd-high-mtf3", 40, 0.5, 0.92),
+             Model("msd-low-mtf4", 25, 0.7, 0.9, Rows(0.9, 0.6, 0.9, 1))],
             0.2, 200, 90, 110, [], [], new DoseLimitOptions());
         var findings = DoseLimitStudy.Findings(result);
         Assert.Equal("50 % dose 30 e/Å², convergence dose 200 e/Å²", findings[0].Measured);
         Assert.Equal("MSD-net 70 % lower (30 vs 100 e/Å²)", findings[1].Measured);
-        Assert.Equal("MTF 4: 0.600, MTF 3: 0.500", findings[2].Measured);
-        Assert.Equal("msd-high-mtf4: mean F1 0.950", findings[3].Measured);
+        // low: (0.6 + 0.9) / 2 = 0.75, high: (0.4 + 0.6) / 2 = 0.5, +50 %.
+        Assert.Equal("segmented fraction of the particle at 40-100 e/Å²: low range 0.75, high range 0.50 (+50 %); 50 % dose low 25 e/Å², high 30 e/Å²", findings[2].Measured);
+        Assert.Equal("MTF 4: 0.600, MTF 3: 0.500", findings[3].Measured);
+        Assert.Equal("msd-high-mtf4: mean F1 0.950", findings[4].Measured);
+
+        var status = DoseLimitStudyVariant.All.Select(v => new DoseLimitVariantStatus(v, v.Name == "unet-high-mtf4" ? 5 : 20, 20)).ToList();
+        var annotated = DoseLimitStudy.Findings(result, status);
+        Assert.Equal(findings[0].Measured, annotated[0].Measured);
+        Assert.Equal("MSD-net 70 % lower (30 vs 100 e/Å²) [unet-high-mtf4 partly trained (5 of 20 epochs)]", annotated[1].Measured);
     }
 }

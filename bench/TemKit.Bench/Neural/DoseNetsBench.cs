@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using TemKit.Bench.Infrastructure;
+using TemKit.Neural.Models;
+using TemKit.Pipelines.DoseLimits;
+
+namespace TemKit.Bench.Neural;
+
+/// <summary>
+/// The dose-limit study's networks (MSD-net and U-Net of <see cref="DoseLimitStudySettings"/> at a scale, seed 1),
+/// TemKit (`temkit bench`) against the PyTorch peer (bench/peers/torch_nets.py): one optimiser step (forward, loss,
+/// backward, AMSGrad update) on a batch of 4 training crops, and inference of one 128² and one 512² image, 2 threads
+/// each. Built for a loaded, shared machine: the two implementations run interleaved, round after round (TemKit then
+/// PyTorch in even rounds, PyTorch then TemKit in odd ones), each round a fresh process per implementation and case
+/// timing one warm-up and then --steps steps; the table gives the median over rounds of each process's median wall
+/// time and CPU time per step, and the load average before and after.
+/// Arguments: [--scale small|paper] [--rounds 5] [--steps 3] [--cases train,infer128,infer512].
+/// </summary>
+internal sealed class DoseNetsBench : IBench
+{
+    public string Name => "dose-nets";
+    public string Description => "dose-limit study networks: train step and 128²/512² inference, TemKit vs PyTorch interleaved";
+
+    public int Run(string[] args)
+    {
+        string Arg(string name, string fallback)
+        {
+            int i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        }
+        var scale = Enum.Parse<DoseLimitStudyScale>(Arg("--scale", "small"), ignoreCase: true);
+        int rounds = int.Parse(Arg("--rounds", "5"), CultureInfo.InvariantCulture);
+        string steps = Arg("--steps", "3");
+        var settings = DoseLimitStudySettings.For(scale);
+        const int seed = 1;
+        var msd = settings.Msd with { Seed = seed };
+        var unet = settings.UNet with { Seed = seed };
+        string dilations = string.Join(",", new MsdNet(msd).Dilations);
+        string[] msdArgs = ["--net", "msd", "--depth", $"{msd.Depth}", "--width", $"{msd.Width}", "--kernel", $"{msd.KernelSize}", "--max-dilation", $"{msd.MaxDilation}"];
+        string[] unetArgs = ["--net", "unet", "--width", $"{unet.BaseWidth}", "--levels", $"{unet.Levels}", "--kernel", $"{unet.KernelSize}"];
+        var wanted = Arg("--cases", "train,infer128,infer512").Split(',');
+        var cases = new List<Case>();
+        foreach (var (net, netArgs) in new[] { ("msd", msdArgs), ("unet", unetArgs) })
+        {
+            if (wanted.Contains("train")) cases.Add(new Case(net, "train", settings.CropPx, 4, netArgs));
+            if (wanted.Contains("infer128")) cases.Add(new Case(net, "infer", 128, 1, netArgs));
+            if (wanted.Contains("infer512")) cases.Add(new Case(net, "infer", 512, 1, netArgs));
+        }
+
+        string root = FindRoot();
+        string python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+        // The CLI as ./temkit last built it, run directly: the launcher would rebuild in the middle of the rounds
+        // whenever a source file changed. Without a build, the launcher builds it once first.
+        string dll = Path.Combine(root, ".temkit", "bin", "TemKit.Cli.dll");
+        if (!File.Exists(dll)) RunJsonOrNothing(root, "bash", [Path.Combine(root, "temkit"), "--help"]);
+        string ourExe = "dotnet";
+        string[] ourArgs = [dll];
+        string loadBefore = LoadAverage();
+        var started = DateTime.UtcNow;
+        var ours = cases.Select(_ => new List<JsonElement>()).ToArray();
+        var peer = cases.Select(_ => new List<JsonElement>()).ToArray();
+        for (int r = 0; r < rounds; r++)
+            for (int c = 0; c < cases.Count; c++)
+            {
+                var k = cases[c];
+                string[] common = [k.Mode, "--size", $"{k.SizePx}", "--batch", $"{k.Batch}", "--steps", steps, "--seed", $"{seed}", .. k.NetArgs];
+                void RunOurs() => ours[c].Add(RunJson(root, ourExe, [.. ourArgs, "bench", .. common]));
+                void RunPeer() => peer[c].Add(RunJson(root, python, [Path.Combine(root, "bench", "peers", "torch_nets.py"), .. common, "--threads", "2",
+                    .. (k.Net == "msd" ? new[] { "--dilations", dilations } : [])]));
+                if (r % 2 == 0) { RunOurs(); RunPeer(); }
+                else { RunPeer(); RunOurs(); }
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"round {r + 1}/{rounds}: {k.Net} {k.Mode} {k.SizePx}²: TemKit {ours[c][^1].GetProperty("median_s").GetDouble():F3} s ({ours[c][^1].GetProperty("cpu_s").GetDouble():F3} CPU-s), PyTorch {peer[c][^1].GetProperty("median_s").GetDouble():F3} s ({peer[c][^1].GetProperty("cpu_s").GetDouble():F3} CPU-s), load {LoadAverage()}"));
+            }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"dose-limit study networks, scale {scale}: MSD-net depth {msd.Depth}, width {msd.Width}, {msd.KernelSize}x{msd.KernelSize}, dilations 1..{msd.MaxDilation} (seed {seed}: {dilations}); U-Net base width {unet.BaseWidth}, {unet.Levels} levels, {unet.KernelSize}x{unet.KernelSize}, {unet.Padding} padding"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{rounds} interleaved rounds x {steps} steps, 2 threads each, {started:yyyy-MM-dd HH:mm} to {DateTime.UtcNow:HH:mm} UTC, load average (1/5/15 min) before {loadBefore}, after {LoadAverage()}"));
+        Console.WriteLine();
+        Console.WriteLine("| net | case | TemKit wall (s) | PyTorch wall (s) | speed-up (wall) | TemKit CPU (s) | PyTorch CPU (s) | CPU ratio | TemKit peak (MiB) | PyTorch peak (MiB) |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (int c = 0; c < cases.Count; c++)
+        {
+            var k = cases[c];
+            double tw = Median(ours[c], "median_s"), pw = Median(peer[c], "median_s");
+            double tc = Median(ours[c], "cpu_s"), pc = Median(peer[c], "cpu_s");
+            double tm = Median(ours[c], "peak_mib"), pm = Median(peer[c], "peak_mib");
+            string what = k.Mode == "train" ? $"train step, batch {k.Batch} x {k.SizePx}²" : $"inference {k.SizePx}²";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {k.Net} | {what} | {tw:F3} | {pw:F3} | {pw / tw:F1}x | {tc:F3} | {pc:F3} | {pc / tc:F1}x | {tm:F0} | {pm:F0} |"));
+        }
+        return 0;
+    }
+
+    private sealed record Case(string Net, string Mode, int SizePx, int Batch, string[] NetArgs);
+
+    private static double Median(List<JsonElement> runs, string field)
+    {
+        var v = runs.Select(j => j.GetProperty(field).GetDouble()).Order().ToArray();
+        return v.Length % 2 == 1 ? v[v.Length / 2] : 0.5 * (v[v.Length / 2 - 1] + v[v.Length / 2]);
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "TemKit.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("cannot find the repository root (TemKit.slnx) above " + AppContext.BaseDirectory);
+    }
+
+    private static void RunJsonOrNothing(string root, string exe, string[] args)
+    {
+        var psi = new ProcessStartInfo(exe) { WorkingDirectory = root, RedirectStandardOutput = true };
+        foreach (string a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {exe}");
+        p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+    }
+
+    private static JsonElement RunJson(string root, string exe, string[] args)
+    {
+        var psi = new ProcessStartInfo(exe) { WorkingDirectory = root, RedirectStandardOutput = true };
+        foreach (string a in args) psi.ArgumentList.Add(a);
+        psi.Environment["OMP_NUM_THREADS"] = "2";
+        psi.Environment["DOTNET_PROCESSOR_COUNT"] = "2";
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {exe}");
+        string output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"{exe} {string.Join(' ', args)} exited with {p.ExitCode}");
+        string line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.TrimStart().StartsWith('{'));
+        return JsonDocument.Parse(line).RootElement.Clone();
+    }
+}
