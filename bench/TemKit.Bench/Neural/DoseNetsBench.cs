@@ -15,7 +15,9 @@ namespace TemKit.Bench.Neural;
 /// PyTorch in even rounds, PyTorch then TemKit in odd ones), each round a fresh process per implementation and case
 /// timing one warm-up and then --steps steps; the table gives the median over rounds of each process's median wall
 /// time and CPU time per step, and the load average before and after.
-/// Arguments: [--scale small|paper] [--rounds 5] [--steps 3] [--cases train,infer128,infer512].
+/// Arguments: [--scale small|paper] [--rounds 5] [--steps 3] [--cases train,infer128,infer512] [--log FILE] (append every
+/// result to FILE and count the rounds already in it; --rounds 0 only prints the table of FILE) [--passive] (the peer's
+/// OpenMP threads wait passively: OMP_WAIT_POLICY=PASSIVE).
 /// </summary>
 internal sealed class DoseNetsBench : IBench
 {
@@ -60,27 +62,48 @@ internal sealed class DoseNetsBench : IBench
         var started = DateTime.UtcNow;
         var ours = cases.Select(_ => new List<JsonElement>()).ToArray();
         var peer = cases.Select(_ => new List<JsonElement>()).ToArray();
-        for (int r = 0; r < rounds; r++)
+        // --log FILE: every result is appended as it comes, and the rounds already there count, so a loaded machine can
+        // be measured in several short runs (each round still interleaves TemKit and PyTorch).
+        // --passive: the peer's OpenMP threads sleep instead of spinning while they wait (OMP_WAIT_POLICY=PASSIVE); on a
+        // loaded machine spinning threads burn the CPU their descheduled partner needs.
+        bool passive = args.Contains("--passive");
+        string? log = Arg("--log", "") is { Length: > 0 } l ? Path.GetFullPath(l) : null;
+        if (log is not null && File.Exists(log))
+            foreach (string line in File.ReadLines(log).Where(x => x.TrimStart().StartsWith('{')))
+            {
+                var entry = JsonDocument.Parse(line).RootElement.Clone();
+                int c = cases.FindIndex(k => k.Key == entry.GetProperty("case").GetString());
+                if (c >= 0) (entry.GetProperty("result").GetProperty("impl").GetString() == "temkit" ? ours : peer)[c].Add(entry.GetProperty("result"));
+            }
+        int first = cases.Count == 0 ? 0 : Enumerable.Range(0, cases.Count).Min(c => Math.Min(ours[c].Count, peer[c].Count));
+        for (int r = first; r < first + rounds; r++)
             for (int c = 0; c < cases.Count; c++)
             {
                 var k = cases[c];
                 string[] common = [k.Mode, "--size", $"{k.SizePx}", "--batch", $"{k.Batch}", "--steps", steps, "--seed", $"{seed}", .. k.NetArgs];
-                void RunOurs() => ours[c].Add(RunJson(root, ourExe, [.. ourArgs, "bench", .. common]));
-                void RunPeer() => peer[c].Add(RunJson(root, python, [Path.Combine(root, "bench", "peers", "torch_nets.py"), .. common, "--threads", "2",
+                void Keep(List<JsonElement> into, JsonElement result)
+                {
+                    into.Add(result);
+                    if (log is not null)
+                        File.AppendAllText(log, string.Create(CultureInfo.InvariantCulture,
+                            $"{{\"case\": \"{k.Key}\", \"round\": {r + 1}, \"utc\": \"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss}\", \"load\": \"{LoadAverage()}\", \"result\": {result.GetRawText()}}}\n"));
+                }
+                void RunOurs() => Keep(ours[c], RunJson(root, ourExe, false, [.. ourArgs, "bench", .. common]));
+                void RunPeer() => Keep(peer[c], RunJson(root, python, passive, [Path.Combine(root, "bench", "peers", "torch_nets.py"), .. common, "--threads", "2",
                     .. (k.Net == "msd" ? new[] { "--dilations", dilations } : [])]));
                 if (r % 2 == 0) { RunOurs(); RunPeer(); }
                 else { RunPeer(); RunOurs(); }
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"round {r + 1}/{rounds}: {k.Net} {k.Mode} {k.SizePx}²: TemKit {ours[c][^1].GetProperty("median_s").GetDouble():F3} s ({ours[c][^1].GetProperty("cpu_s").GetDouble():F3} CPU-s), PyTorch {peer[c][^1].GetProperty("median_s").GetDouble():F3} s ({peer[c][^1].GetProperty("cpu_s").GetDouble():F3} CPU-s), load {LoadAverage()}"));
+                    $"round {r + 1}: {k.Key}: TemKit {ours[c][^1].GetProperty("median_s").GetDouble():F3} s ({ours[c][^1].GetProperty("cpu_s").GetDouble():F3} CPU-s), PyTorch {peer[c][^1].GetProperty("median_s").GetDouble():F3} s ({peer[c][^1].GetProperty("cpu_s").GetDouble():F3} CPU-s), load {LoadAverage()}"));
             }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"dose-limit study networks, scale {scale}: MSD-net depth {msd.Depth}, width {msd.Width}, {msd.KernelSize}x{msd.KernelSize}, dilations 1..{msd.MaxDilation} (seed {seed}: {dilations}); U-Net base width {unet.BaseWidth}, {unet.Levels} levels, {unet.KernelSize}x{unet.KernelSize}, {unet.Padding} padding"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{rounds} interleaved rounds x {steps} steps, 2 threads each, {started:yyyy-MM-dd HH:mm} to {DateTime.UtcNow:HH:mm} UTC, load average (1/5/15 min) before {loadBefore}, after {LoadAverage()}"));
+            $"rounds per case (TemKit / PyTorch, interleaved) {string.Join(", ", cases.Select((k, c) => $"{k.Key} {ours[c].Count}/{peer[c].Count}"))}; this run {rounds} round(s) x {steps} steps, 2 threads each, {started:yyyy-MM-dd HH:mm} to {DateTime.UtcNow:HH:mm} UTC, load average (1/5/15 min) before {loadBefore}, after {LoadAverage()}{(log is null ? "" : $"; every round in {log}")}{(passive ? "; PyTorch with OMP_WAIT_POLICY=PASSIVE" : "")}"));
         Console.WriteLine();
-        Console.WriteLine("| net | case | TemKit wall (s) | PyTorch wall (s) | speed-up (wall) | TemKit CPU (s) | PyTorch CPU (s) | CPU ratio | TemKit peak (MiB) | PyTorch peak (MiB) |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| net | case | rounds | TemKit wall (s) | PyTorch wall (s) | speed-up (wall) | TemKit CPU (s) | PyTorch CPU (s) | CPU ratio | TemKit peak (MiB) | PyTorch peak (MiB) |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int c = 0; c < cases.Count; c++)
         {
             var k = cases[c];
@@ -89,16 +112,20 @@ internal sealed class DoseNetsBench : IBench
             double tm = Median(ours[c], "peak_mib"), pm = Median(peer[c], "peak_mib");
             string what = k.Mode == "train" ? $"train step, batch {k.Batch} x {k.SizePx}²" : $"inference {k.SizePx}²";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {k.Net} | {what} | {tw:F3} | {pw:F3} | {pw / tw:F1}x | {tc:F3} | {pc:F3} | {pc / tc:F1}x | {tm:F0} | {pm:F0} |"));
+                $"| {k.Net} | {what} | {Math.Min(ours[c].Count, peer[c].Count)} | {tw:F3} | {pw:F3} | {pw / tw:F1}x | {tc:F3} | {pc:F3} | {pc / tc:F1}x | {tm:F0} | {pm:F0} |"));
         }
         return 0;
     }
 
-    private sealed record Case(string Net, string Mode, int SizePx, int Batch, string[] NetArgs);
+    private sealed record Case(string Net, string Mode, int SizePx, int Batch, string[] NetArgs)
+    {
+        public string Key => $"{Net}-{Mode}-{SizePx}";
+    }
 
     private static double Median(List<JsonElement> runs, string field)
     {
         var v = runs.Select(j => j.GetProperty(field).GetDouble()).Order().ToArray();
+        if (v.Length == 0) return double.NaN;
         return v.Length % 2 == 1 ? v[v.Length / 2] : 0.5 * (v[v.Length / 2 - 1] + v[v.Length / 2]);
     }
 
@@ -121,12 +148,13 @@ internal sealed class DoseNetsBench : IBench
         p.WaitForExit();
     }
 
-    private static JsonElement RunJson(string root, string exe, string[] args)
+    private static JsonElement RunJson(string root, string exe, bool passive, string[] args)
     {
         var psi = new ProcessStartInfo(exe) { WorkingDirectory = root, RedirectStandardOutput = true };
         foreach (string a in args) psi.ArgumentList.Add(a);
         psi.Environment["OMP_NUM_THREADS"] = "2";
         psi.Environment["DOTNET_PROCESSOR_COUNT"] = "2";
+        if (passive) psi.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
         using var p = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {exe}");
         string output = p.StandardOutput.ReadToEnd();
         p.WaitForExit();
