@@ -1,3 +1,4 @@
+using TemKit.Optics;
 using TemKit.Cli;
 using TemKit.Pipelines.Defocus;
 
@@ -112,7 +113,7 @@ public class DefocusPipelineTests(DefocusPipelineFixture fixture) : IClassFixtur
     public void RunInAFolderMadeWithOtherOptionsIsRefused()
     {
         var copy = fixture.CopyRun("other-options");
-        Assert.Throws<InvalidOperationException>(() => new DefocusRun(copy, fixture.Options with { VoltageKilovolts = 200 }, 1).Run(fixture.Files));
+        Assert.Throws<InvalidOperationException>(() => new DefocusRun(copy, fixture.Options with { Optics = new ElectronOptics(200) }, 1).Run(fixture.Files));
     }
 
     [Fact]

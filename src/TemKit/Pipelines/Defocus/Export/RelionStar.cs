@@ -28,8 +28,8 @@ public static class RelionStar
         text.Append('\n').Append(VersionLine).Append("\n\ndata_optics\n\nloop_ \n");
         string[] optics = ["rlnOpticsGroupName", "rlnOpticsGroup", "rlnMicrographOriginalPixelSize", "rlnVoltage", "rlnSphericalAberration", "rlnAmplitudeContrast", "rlnMicrographPixelSize"];
         for (int i = 0; i < optics.Length; i++) text.Append('_').Append(optics[i]).Append(" #").Append(i + 1).Append(" \n");
-        text.Append("opticsGroup1 1 ").Append(F(pixel)).Append(' ').Append(F(options.VoltageKilovolts)).Append(' ')
-            .Append(F(options.CsMillimetres)).Append(' ').Append(F(options.AmplitudeContrast)).Append(' ').Append(F(pixel)).Append(" \n \n");
+        text.Append("opticsGroup1 1 ").Append(F(pixel)).Append(' ').Append(F(options.Optics.VoltageKilovolts)).Append(' ')
+            .Append(F(options.Optics.CsMillimetres)).Append(' ').Append(F(options.Optics.AmplitudeContrast)).Append(' ').Append(F(pixel)).Append(" \n \n");
         text.Append('\n').Append(VersionLine).Append("\n\ndata_micrographs\n\nloop_ \n");
         string[] columns = ["rlnMicrographName", "rlnOpticsGroup", "rlnDefocusU", "rlnDefocusV", "rlnCtfAstigmatism", "rlnDefocusAngle", "rlnCtfFigureOfMerit", "rlnCtfMaxResolution"];
         for (int i = 0; i < columns.Length; i++) text.Append('_').Append(columns[i]).Append(" #").Append(i + 1).Append(" \n");

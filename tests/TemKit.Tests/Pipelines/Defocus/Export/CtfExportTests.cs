@@ -1,3 +1,4 @@
+using TemKit.Optics;
 using System.Globalization;
 using TemKit.Pipelines.Defocus;
 using TemKit.Pipelines.Defocus.Export;
@@ -10,7 +11,7 @@ public sealed class CtfExportTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("temkit-export-").FullName;
     public void Dispose() => Directory.Delete(_dir, true);
 
-    private static readonly DefocusRunOptions Options = new() { VoltageKilovolts = 200, CsMillimetres = 1.2, AmplitudeContrast = 0.1 };
+    private static readonly DefocusRunOptions Options = new() { Optics = new ElectronOptics(200, 1.2, 0.1) };
 
     private static DefocusResult Result(string file, double d1, double d2, double angle, double pixel = 1.25) => new()
     {
