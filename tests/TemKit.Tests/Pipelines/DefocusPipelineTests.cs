@@ -27,6 +27,23 @@ public class DefocusPipelineTests(DefocusPipelineFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void RelionStarPointsEveryMicrographAtItsDiagnosticImage()
+    {
+        var lines = File.ReadAllLines(fixture.Run.RelionStarPath);
+        int block = Array.IndexOf(lines, "data_micrographs");
+        var labels = lines.Skip(block).Where(l => l.StartsWith('_')).Select(l => l.Split(' ')[0][1..]).ToList();
+        var rows = lines.Skip(block).Where(l => l.Length > 0 && !l.StartsWith('_') && !l.StartsWith("loop_", StringComparison.Ordinal)
+            && !l.StartsWith("data_", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(l)).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Assert.Equal(2, labels.IndexOf("rlnCtfImage"));
+        Assert.Equal(fixture.Files, rows.Select(r => r[0]));
+        foreach (var row in rows)
+        {
+            using var diagnostic = TemKit.IO.ImageFile.Open(row[2]);
+            Assert.Equal(diagnostic.Width, diagnostic.Height);
+        }
+    }
+
+    [Fact]
     public void JuncturesRoundTripThePartsExactly()
     {
         var store = new PartStore(fixture.Run.PartsFolder);
