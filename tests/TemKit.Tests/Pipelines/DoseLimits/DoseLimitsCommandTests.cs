@@ -32,7 +32,7 @@ public class DoseLimitsCommandTests
         var (model, series) = Inputs(dir, doses: false);
         var (code, _, stderr) = CliRunner.Run("dose-limits", model, "--series", series, "-o", dir["run"]);
         Assert.Equal(1, code);
-        Assert.Equal("temkit: series.mrc: no dose for frame 0: the header has none and " + dir["frames.csv"] + " does not exist; give a dose CSV (columns frame, dose_e_per_A2 or dose_e_per_px)", stderr.Trim());
+        Assert.Equal("temkit: series.mrc: no dose for frame 0: no dose table (frames.csv does not exist), no SerialEM .mdoc with ExposureDose, and no positive dose in the header (FEI1/FEI2 Dose); give a dose CSV (columns frame, dose_e_per_A2 or dose_e_per_px)", stderr.Trim());
         Assert.Empty(Directory.GetFileSystemEntries(dir["run"]));
     }
 
