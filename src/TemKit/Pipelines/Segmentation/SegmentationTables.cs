@@ -16,6 +16,9 @@ public static class SegmentationTables
     /// <summary>Columns added by --defocus-from: the measured mean defocus the image was handled with.</summary>
     public static IReadOnlyList<string> DefocusColumns { get; } = ["measured_defocus_angstrom"];
 
+    /// <summary>Column added by --models-by-defocus: the model chosen by the image's measured defocus band.</summary>
+    public static IReadOnlyList<string> BandColumns { get; } = ["model"];
+
     /// <summary>Columns added by --truth.</summary>
     public static IReadOnlyList<string> TruthColumns { get; } = ["precision", "recall", "f1", "iou"];
 
@@ -28,10 +31,10 @@ public static class SegmentationTables
     ];
 
     /// <summary>Writes segmentation.csv atomically.</summary>
-    public static void WriteImages(string path, IReadOnlyList<SegmentedImage> images, bool withTruth, bool withDefocus = false)
+    public static void WriteImages(string path, IReadOnlyList<SegmentedImage> images, bool withTruth, bool withDefocus = false, bool withBands = false)
     {
-        string[] headers = [.. ImageColumns, .. withDefocus ? DefocusColumns : [], .. withTruth ? TruthColumns : []];
-        CsvFiles.WriteTable(path, headers, images.Select(i => Row(i, withTruth, withDefocus)));
+        string[] headers = [.. ImageColumns, .. withDefocus ? DefocusColumns : [], .. withBands ? BandColumns : [], .. withTruth ? TruthColumns : []];
+        CsvFiles.WriteTable(path, headers, images.Select(i => Row(i, withTruth, withDefocus, withBands)));
     }
 
     /// <summary>Writes particles.csv atomically.</summary>
@@ -47,7 +50,7 @@ public static class SegmentationTables
             ];
         }));
 
-    private static IReadOnlyList<string> Row(SegmentedImage image, bool withTruth, bool withDefocus)
+    private static IReadOnlyList<string> Row(SegmentedImage image, bool withTruth, bool withDefocus, bool withBands)
     {
         var cells = new List<string> { I(image.Index), image.File, image.Frame is { } f ? I(f) : "", image.OutputStem, image.IsOk ? "ok" : "error" };
         if (image.Result is { } r)
@@ -64,6 +67,7 @@ public static class SegmentationTables
             cells.Add(image.Error ?? "");
         }
         if (withDefocus) cells.Add(image.MeasuredDefocusAngstrom is { } d ? G(d) : "");
+        if (withBands) cells.Add(image.ModelPath ?? "");
         if (withTruth)
         {
             var s = image.Scores;

@@ -27,6 +27,9 @@ public sealed record SegmentedImage
     /// <summary>Mean defocus (Å) the defocus run measured for this image (--defocus-from), or null.</summary>
     public double? MeasuredDefocusAngstrom { get; init; }
 
+    /// <summary>The model chosen for this image by its defocus band (<see cref="SegmentRun.Bands"/>), or null for a run of one model.</summary>
+    public string? ModelPath { get; init; }
+
     /// <summary>Why the image failed (one line), or null.</summary>
     public string? Error { get; init; }
 
