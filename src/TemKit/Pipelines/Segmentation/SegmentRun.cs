@@ -158,7 +158,7 @@ public sealed partial class SegmentRun
         string name = frame is { } f ? $"{Path.GetFileName(file)}[{f}]" : Path.GetFileName(file);
         var truthMask = truth?.Frame(index - 1, image.Width, image.Height);
         byte[]? gray = Options.WriteOverlays ? Imaging.Display.DisplayScaling.ToGray8(image.Pixels) : null;
-        var (input, defocus) = WithMeasuredCtf(image, file);
+        var (input, defocus, defocusRow) = WithMeasuredCtf(image, file);
         var (model, modelPath) = Bands is { } bands && defocus is { } df
             ? (DefocusBandModel.Choose(bands, df).Model, DefocusBandModel.Choose(bands, df).ModelPath)
             : (Model, ModelPath);
@@ -170,6 +170,9 @@ public sealed partial class SegmentRun
         {
             Index = index, File = file, Frame = frame, OutputStem = stem, Result = result, MeasuredDefocusAngstrom = defocus,
             ModelPath = Bands is null ? null : modelPath,
+            FftIndexInverseAngstrom = defocusRow?.FftIndexInverseAngstrom,
+            FringeWidthPx = defocusRow?.FringeWidthPx,
+            FitScore = defocusRow?.FitScore,
             Scores = truthMask is { } t ? SegmentationScores.Of(result.Mask, t.Span) : null,
         };
     }

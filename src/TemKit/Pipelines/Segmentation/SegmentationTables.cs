@@ -13,8 +13,11 @@ public static class SegmentationTables
         "scale_factor", "threshold", "area_px", "area_nm2", "area_fraction", "particles", "mean_probability", "error",
     ];
 
-    /// <summary>Columns added by --defocus-from: the measured mean defocus the image was handled with.</summary>
-    public static IReadOnlyList<string> DefocusColumns { get; } = ["measured_defocus_angstrom"];
+    /// <summary>
+    /// Columns added by --defocus-from: the measured mean defocus the image was handled with, and the defocus run's
+    /// per-image properties (so `temkit stats segmentation.csv --x fringe_width_px --y f1` relates them to the quality).
+    /// </summary>
+    public static IReadOnlyList<string> DefocusColumns { get; } = ["measured_defocus_angstrom", "fft_index", "fringe_width_px", "fit_score"];
 
     /// <summary>Column added by --models-by-defocus: the model chosen by the image's measured defocus band.</summary>
     public static IReadOnlyList<string> BandColumns { get; } = ["model"];
@@ -66,7 +69,8 @@ public static class SegmentationTables
             cells.AddRange(Enumerable.Repeat("", ImageColumns.Count - cells.Count - 1));
             cells.Add(image.Error ?? "");
         }
-        if (withDefocus) cells.Add(image.MeasuredDefocusAngstrom is { } d ? G(d) : "");
+        if (withDefocus)
+            cells.AddRange([N(image.MeasuredDefocusAngstrom), N(image.FftIndexInverseAngstrom), N(image.FringeWidthPx), N(image.FitScore)]);
         if (withBands) cells.Add(image.ModelPath ?? "");
         if (withTruth)
         {
@@ -75,6 +79,8 @@ public static class SegmentationTables
         }
         return cells;
     }
+
+    private static string N(double? v) => v is { } x ? G(x) : "";
 
     private static string I(long v) => v.ToString(CultureInfo.InvariantCulture);
 

@@ -46,7 +46,7 @@ public class DefocusConditioningTests
         }
         var expected = new float[pixels.Length];
         new TiledSegmenter(model.Network, new TilingParameters(32, 8)).Predict(planes, 32, 32, expected);
-        for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], result.Probability[i], 4);
+        Assert.True(expected.Zip(result.Probability).Max(p => Math.Abs(p.First - p.Second)) < 1e-5);
 
         // The defocus reaches the network (a standardised constant channel would be 0 whatever the defocus) ...
         var other = Segmenter.Segment(image, model, options, quantities: new Dictionary<string, double> { [InputChannel.DefocusAngstrom] = 10000 });
