@@ -110,6 +110,13 @@ public class DefocusConditioningTests
         (code, _, stderr) = CliRunner.Run(["train", "--images", images, "--masks", masks, "-o", dir["x.tkm"], "--defocus-from", run, "--epochs", "1", "--crop", "16"]);
         Assert.Equal(2, code);
         Assert.Contains("--defocus-from needs --input-channels 2", stderr);
+        // A training image the defocus run lacks: one line naming it, exit 1.
+        MrcFile.Write(Path.Combine(images, "c.mrc"), new ImageStack(32, 32, 1, RandomImage(3).Pixels.ToArray(), StackKind.Image, VoxelSize.Isotropic(4)));
+        File.Copy(Path.Combine(masks, "a.mrc"), Path.Combine(masks, "c.mrc"));
+        (code, _, stderr) = CliRunner.Run(["train", "--images", images, "--masks", masks, "-o", dir["y.tkm"], "--input-channels", "2", "--defocus-from", run,
+            "--epochs", "1", "--crop", "16", "--depth", "2"]);
+        Assert.Equal(1, code);
+        Assert.Contains("c.mrc: not in the defocus run", stderr);
     }
 
     [Fact]
