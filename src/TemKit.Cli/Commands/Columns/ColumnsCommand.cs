@@ -19,6 +19,7 @@ internal sealed class ColumnsCommand : ICliCommand
         var output = new Option<string>("--output", "-o") { Description = "Run folder: columns.csv, counts.csv, overlay_NNNN.png; with --track also pairs.csv, events.csv, events.svg, column-count.svg, strip.png", Required = true };
         var model = new Option<string?>("--model") { Description = "Column-label regression model (temkit train --loss mse --masks DS/columns.mrc); without it the baseline: peaks of the Gaussian-filtered image" };
         var threshold = new Option<double>("--threshold") { Description = "Network output below which a peak is dropped (label units: 1 at a column centre)", DefaultValueFactory = _ => 0.3 }.Within(new Limits(-10, 10, "(label units)"));
+        var symmetries = new Option<bool>("--average-symmetries") { Description = "Network: average its output over the 8 flips and 90° rotations of each image (8 network passes per image)" };
         var spacing = new Option<double>("--min-spacing-angstrom") { Description = "No two columns closer than this (Å)", DefaultValueFactory = _ => 2.0 }.Within(Limits.NonNegative(100, "Å"));
         var sigma = new Option<double>("--baseline-sigma-angstrom") { Description = "Baseline: Gaussian filter standard deviation (Å)", DefaultValueFactory = _ => 0.5 }.Within(Limits.NonNegative(100, "Å"));
         var contrast = new Option<string>("--contrast") { Description = "Baseline: columns are dark or bright in the image", DefaultValueFactory = _ => "dark" };
@@ -38,7 +39,7 @@ internal sealed class ColumnsCommand : ICliCommand
         var truthMatch = new Option<double>("--truth-match-angstrom") { Description = "A detection within this distance of a true column is correct (Å)", DefaultValueFactory = _ => 0.5 }.Within(Limits.Positive(100, "Å"));
         var cmd = new Command("columns", "Find atomic columns (Madsen et al. 2018) with a column-label network or the filtered-image baseline: column list, count and overlay per frame; --track: diffusion events between frames")
         {
-            inputs, output, model, threshold, spacing, sigma, contrast, baseThreshold, pixelSize, mismatch, track, radius, move, drift, margin, absent, strip, noPng, truth, truthMatch, truthEvents,
+            inputs, output, model, threshold, symmetries, spacing, sigma, contrast, baseThreshold, pixelSize, mismatch, track, radius, move, drift, margin, absent, strip, noPng, truth, truthMatch, truthEvents,
         };
         cmd.SetAction(parse =>
         {
@@ -73,7 +74,7 @@ internal sealed class ColumnsCommand : ICliCommand
                 {
                     var checkpoint = ModelFile.Load(modelPath);
                     Console.Error.WriteLine($"model {Path.GetFileName(modelPath)}: {checkpoint.Network.Kind}, training pixel size {checkpoint.Input.DescribePixelSize()}");
-                    detector = new ColumnDetector(checkpoint, peaks, scale);
+                    detector = new ColumnDetector(checkpoint, peaks, scale, parse.GetValue(symmetries));
                 }
                 else
                 {
