@@ -21,6 +21,19 @@ public class InterpolationTests
     }
 
     [Fact]
+    public void APairSharesOneRangeAndThePredictionIsNotNegative()
+    {
+        // Range of [3, 11] and [1, 7]: mean minimum 2, mean maximum 9.
+        Assert.Equal((2f, 9f), FrameNormalisation.PairRange([3f, 5f, 11f], [1f, 7f, 4f]));
+        var d = new float[3];
+        FrameNormalisation.Normalise([2f, 9f, 16f], d, 2, 9);
+        Assert.Equal([0f, 1f, 2f], d);
+        var p = new float[3];
+        LearnedInterpolator.PredictionFromCorrection([0f, 0.5f, 1f], [0.2f, 0.5f, 1f], [-0.3f, 0.1f, 0.5f], p);
+        Assert.Equal([0f, 0.6f, 1.5f], p);
+    }
+
+    [Fact]
     public void BisectionWithLinearInterpolationIsExactForFramesLinearInTilt()
     {
         // f(θ) = A + θ·B: every midpoint of the recursive bisection is the exact frame.
