@@ -22,13 +22,16 @@ internal sealed class TomoClustersBench : IBench
 {
     public string Name => "tomo-clusters";
 
-    public string Description => "WBP/SIRT of simulated Au/Pt clusters at ±90/±70°: PSNR and correlation vs the truth volume. Args: [pixels=96] [dose=1e4] [sirt-iterations=50]";
+    public string Description => "WBP/SIRT of simulated Au/Pt clusters at ±90/±70°: PSNR and r vs the truth volume, scikit-image on the Au ones. Args: [pixels=97] [dose=1e4] [sirt-iterations=50] [sart-passes=3, 0 = no peer]";
 
     public int Run(string[] args)
     {
-        int n = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 96;
+        int n = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 97;
         double dose = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 1e4;
         int iterations = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50;
+        int passes = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3;
+        string peerDir = Directory.CreateTempSubdirectory("temkit-tomo-clusters-").FullName;
+        var peerCases = new List<object>();
         (string Name, double From, double To, double Step)[] sets = [("±90°/1°", -90, 90, 1), ("±70°/1°", -70, 70, 1), ("±70°/2°", -70, 70, 2)];
         var clusters = new List<(string Label, ClusterSpec Spec)>();
         foreach (var element in new[] { "Au", "Pt" })
@@ -60,6 +63,13 @@ internal sealed class TomoClustersBench : IBench
                 var index = tilts.Select(t => Array.IndexOf(series.TiltsDegrees.ToArray(), t)).ToArray();
                 var clean = Subset(series.Noiseless, index);
                 var noisy = Subset(series.Noisy!, index);
+                if (passes > 0 && spec.Element == "Au" && n % 2 == 1)
+                {
+                    string tag = $"{label.Replace(' ', '_')}_{set.Replace("±", "pm").Replace("°", "").Replace("/", "_")}";
+                    File.WriteAllBytes(Path.Combine(peerDir, $"series_{tag}.f32"), System.Runtime.InteropServices.MemoryMarshal.AsBytes(clean.Data).ToArray());
+                    File.WriteAllBytes(Path.Combine(peerDir, $"truth_{tag}.f32"), System.Runtime.InteropServices.MemoryMarshal.AsBytes(series.Volume.Data).ToArray());
+                    peerCases.Add(new { tag, n, tilts, label, set });
+                }
                 foreach (var (method, options) in methods)
                 {
                     var sw = Stopwatch.StartNew();
@@ -77,7 +87,33 @@ internal sealed class TomoClustersBench : IBench
         Console.WriteLine();
         foreach (var ((set, method), values) in summary)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{set} {method}: mean PSNR {values.Average():F2} dB over {values.Count} reconstructions"));
+        if (peerCases.Count > 0) RunPeer(peerDir, peerCases, passes);
+        Directory.Delete(peerDir, true);
         return 0;
+    }
+
+    /// <summary>scikit-image on the noise-free Au series (bench/peers/tomo_clusters_skimage.py), scored the same way.</summary>
+    private static void RunPeer(string dir, List<object> cases, int passes)
+    {
+        File.WriteAllText(Path.Combine(dir, "cases.json"), System.Text.Json.JsonSerializer.Serialize(cases));
+        string python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+        string script = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "peers", "tomo_clusters_skimage.py");
+        if (!File.Exists(script)) script = Path.Combine("bench", "peers", "tomo_clusters_skimage.py");
+        using var p = Process.Start(new ProcessStartInfo(python, $"\"{script}\" \"{dir}\" {passes}") { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        string stdout = p.StandardOutput.ReadToEnd(), stderr = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Console.WriteLine();
+        if (p.ExitCode != 0) { Console.WriteLine($"scikit-image peer failed ({p.ExitCode}): {stderr.Trim()}"); return; }
+        Console.WriteLine($"scikit-image on the same noise-free Au series (iradon ramp; iradon_sart {passes} passes, non-negative), scored the same way:");
+        Console.WriteLine();
+        Console.WriteLine("| case | method | PSNR (dB) | r | seconds |");
+        Console.WriteLine("|---|---|---:|---:|---:|");
+        foreach (string line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var e = System.Text.Json.JsonDocument.Parse(line).RootElement;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {e.GetProperty("tag").GetString()} | {e.GetProperty("method").GetString()} | {e.GetProperty("psnr").GetDouble():F2} | {e.GetProperty("r").GetDouble():F3} | {e.GetProperty("seconds").GetDouble():F1} |"));
+        }
     }
 
     private static ImageStack Subset(ImageStack stack, int[] frames)
