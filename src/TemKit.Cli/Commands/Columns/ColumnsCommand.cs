@@ -19,6 +19,7 @@ internal sealed class ColumnsCommand : ICliCommand
         var output = new Option<string>("--output", "-o") { Description = "Run folder: columns.csv, counts.csv, overlay_NNNN.png; with --track also pairs.csv, events.csv, events.svg, column-count.svg, strip.png", Required = true };
         var model = new Option<string?>("--model") { Description = "Column-label regression model (temkit train --loss mse --masks DS/columns.mrc); without it the baseline: peaks of the Gaussian-filtered image" };
         var threshold = new Option<double>("--threshold") { Description = "Network output below which a peak is dropped (label units: 1 at a column centre)", DefaultValueFactory = _ => 0.3 }.Within(new Limits(-10, 10, "(label units)"));
+        var symmetries = new Option<bool>("--average-symmetries") { Description = "Network: average its output over the 8 flips and 90° rotations of each image (8 network passes per image)" };
         var spacing = new Option<double>("--min-spacing-angstrom") { Description = "No two columns closer than this (Å)", DefaultValueFactory = _ => 2.0 }.Within(Limits.NonNegative(100, "Å"));
         var sigma = new Option<double>("--baseline-sigma-angstrom") { Description = "Baseline: Gaussian filter standard deviation (Å)", DefaultValueFactory = _ => 0.5 }.Within(Limits.NonNegative(100, "Å"));
         var contrast = new Option<string>("--contrast") { Description = "Baseline: columns are dark or bright in the image", DefaultValueFactory = _ => "dark" };
@@ -30,6 +31,7 @@ internal sealed class ColumnsCommand : ICliCommand
         var move = new Option<double>("--move-threshold-angstrom") { Description = "Tracking: a column that moved more than this is a 'moved' event (Å)", DefaultValueFactory = _ => 0.5 }.Within(Limits.NonNegative(100, "Å"));
         var drift = new Option<double>("--max-drift-angstrom") { Description = "Tracking: largest drift between consecutive frames searched (Å)", DefaultValueFactory = _ => 10.0 }.Within(Limits.NonNegative(1e4, "Å"));
         var margin = new Option<double>("--edge-margin-angstrom") { Description = "Tracking: columns closer than this to a frame border are not judged (Å)", DefaultValueFactory = _ => 2.0 }.Within(Limits.NonNegative(1e4, "Å"));
+        var absent = new Option<double>("--absent-fraction") { Description = "Tracking hysteresis: an unmatched column is an appeared/disappeared event only if the other frame's map stays below this fraction of the detection threshold within half the match radius (0 = every unmatched column is an event)", DefaultValueFactory = _ => 0.0 }.Within(new Limits(0, 1, "(fraction of the threshold)"));
         var strip = new Option<string?>("--strip-frames") { Description = "Tracking: frames (0-based, comma-separated) shown in strip.png; default up to 6 evenly spaced" };
         var noPng = new Option<bool>("--no-png") { Description = "Do not write per-frame overlay PNGs" };
         var truth = new Option<string?>("--truth") { Description = "True column list (columns.csv from simulate particle|dataset --labels columns, frame numbers = run frames): adds precision, recall, F1 (match within --truth-match-angstrom) to counts.csv" };
@@ -37,7 +39,7 @@ internal sealed class ColumnsCommand : ICliCommand
         var truthMatch = new Option<double>("--truth-match-angstrom") { Description = "A detection within this distance of a true column is correct (Å)", DefaultValueFactory = _ => 0.5 }.Within(Limits.Positive(100, "Å"));
         var cmd = new Command("columns", "Find atomic columns (Madsen et al. 2018) with a column-label network or the filtered-image baseline: column list, count and overlay per frame; --track: diffusion events between frames")
         {
-            inputs, output, model, threshold, spacing, sigma, contrast, baseThreshold, pixelSize, mismatch, track, radius, move, drift, margin, strip, noPng, truth, truthMatch, truthEvents,
+            inputs, output, model, threshold, symmetries, spacing, sigma, contrast, baseThreshold, pixelSize, mismatch, track, radius, move, drift, margin, absent, strip, noPng, truth, truthMatch, truthEvents,
         };
         cmd.SetAction(parse =>
         {
@@ -59,7 +61,7 @@ internal sealed class ColumnsCommand : ICliCommand
                 "bright" => ColumnContrast.Bright,
                 var other => throw new UsageException($"--contrast must be dark or bright, got '{other}'"),
             };
-            var tracking = new TrackingOptions(parse.GetValue(radius), parse.GetValue(move), parse.GetValue(drift), parse.GetValue(margin));
+            var tracking = new TrackingOptions(parse.GetValue(radius), parse.GetValue(move), parse.GetValue(drift), parse.GetValue(margin), AbsentFraction: parse.GetValue(absent));
             if (parse.GetValue(truth) is { } truthPath && !File.Exists(truthPath)) throw new UsageException($"--truth {truthPath}: file not found");
             var options = new ColumnRunOptions(parse.GetValue(track), tracking, StripFrames(parse.GetValue(strip)), !parse.GetValue(noPng), parse.GetValue(truth), parse.GetValue(truthMatch), parse.GetValue(truthEvents));
             if (options.TruthEventsPath is { } te && (!options.Track || !File.Exists(te))) throw new UsageException($"--truth-events {te}: needs --track and an existing file");
@@ -72,7 +74,7 @@ internal sealed class ColumnsCommand : ICliCommand
                 {
                     var checkpoint = ModelFile.Load(modelPath);
                     Console.Error.WriteLine($"model {Path.GetFileName(modelPath)}: {checkpoint.Network.Kind}, training pixel size {checkpoint.Input.DescribePixelSize()}");
-                    detector = new ColumnDetector(checkpoint, peaks, scale);
+                    detector = new ColumnDetector(checkpoint, peaks, scale, parse.GetValue(symmetries));
                 }
                 else
                 {

@@ -49,24 +49,12 @@ internal sealed class DefocusCommand : ICliCommand
 
     private static int RunShard(string run, string shardText, List<string> files, DefocusRunOptions options, int threads)
     {
-        (int k, int n) = ParseShard(shardText);
+        (int k, int n) = ShardOption.Parse(shardText);
         var slice = Shards.Slice(files, k, n);
         var folder = RunFolder.Shard(run, k);
         folder.SaveManifest(new ShardManifest(k, n, slice));
         Console.WriteLine($"shard {k}/{n}: {slice.Count} of {files.Count} images");
         return RunAll(folder, slice, options, threads, writeReport: false);
-    }
-
-    internal static (int K, int N) ParseShard(string text)
-    {
-        try
-        {
-            return Shards.Parse(text);
-        }
-        catch (FormatException e)
-        {
-            throw new UsageException(e.Message);
-        }
     }
 
     private static int RunAll(RunFolder folder, List<string> files, DefocusRunOptions options, int threads, bool writeReport)

@@ -8,9 +8,9 @@ using TemKit.Tomography.Interpolation;
 namespace TemKit.Cli.Commands.Demo;
 
 /// <summary>Demo step: a tiny cluster tilt dataset (`simulate tilt-dataset`), a few epochs of the learned frame interpolator
-/// (`tomo train-interpolation`), its evaluation against linear and reprojection interpolation on the held-out clusters
+/// (`tomo train-interpolation`), its evaluation against linear, flow (motion-compensated) and reprojection interpolation on the held-out clusters
 /// (`tomo evaluate-interpolation`) and a held-out series densified from 2° to 1° (`tomo interpolate`); --quick evaluates
-/// the two baselines only.</summary>
+/// the baselines only.</summary>
 internal sealed class InterpolationDemoStep : IDemoStep
 {
     public int Order => 62;

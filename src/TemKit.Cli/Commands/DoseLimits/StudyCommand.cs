@@ -40,7 +40,7 @@ internal sealed class StudyCommand : ICliCommand
             }, parse.GetValue(seed));
             var chosen = parse.GetValue(steps)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => Enum.TryParse<DoseLimitStudyStep>(s, true, out var step)
                 ? step : throw new UsageException($"--steps {s}: use datasets, train, evaluate, report")).ToHashSet();
-            var (k, n) = Shard(parse.GetValue(shard));
+            var (k, n) = ShardOption.Parse(parse.GetValue(shard));
             string run = Path.GetFullPath(OutputPaths.RequireFolder(parse.GetValue(output)!, "--output"));
             DoseLimitStudy study;
             try
@@ -68,15 +68,6 @@ internal sealed class StudyCommand : ICliCommand
             return ExitCodes.Ok;
         });
         return new Command("study", "Studies that chain simulation, training and analysis") { doseLimits };
-    }
-
-    private static (int K, int N) Shard(string? text)
-    {
-        if (text is null) return (0, 1);
-        var parts = text.Split('/');
-        if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int k) && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= 1 && k < n)
-            return (k, n);
-        throw new UsageException($"--shard {text}: expected K/N with 0 ≤ K < N");
     }
 
     /// <summary>Three jobs: datasets and series; an array with one training task per variant (afterok on the first);

@@ -42,7 +42,7 @@ internal static class SimulateFringeDatasetCommand
                 DoseElectronsPerAngstrom2 = new(parse.GetValue(minDose), parse.GetValue(maxDose)),
             };
             SimulateCommand.Checked(() => { ranges.Validate(); return 0; });
-            var (k, n) = ParseShard(parse.GetValue(shard));
+            var (k, n) = ShardOption.Parse(parse.GetValue(shard));
             using var held = n == 1 ? RunLocks.Folder(folder) : null;
             int total = parse.GetValue(count);
             var clock = Stopwatch.StartNew();
@@ -63,14 +63,5 @@ internal static class SimulateFringeDatasetCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static (int K, int N) ParseShard(string? text)
-    {
-        if (text is null) return (0, 1);
-        var parts = text.Split('/');
-        if (parts.Length != 2 || !int.TryParse(parts[0], out int k) || !int.TryParse(parts[1], out int n) || n < 1 || k < 0 || k >= n)
-            throw new UsageException($"--shard '{text}': expected K/N with 0 ≤ K < N");
-        return (k, n);
     }
 }

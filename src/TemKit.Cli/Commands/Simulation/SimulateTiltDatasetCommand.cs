@@ -44,7 +44,7 @@ internal static class SimulateTiltDatasetCommand
                 Console.WriteLine($"{script}: {shards} array tasks over {r.ClusterCount} clusters; submit with: sbatch {script}");
                 return ExitCodes.Ok;
             }
-            var (k, n) = ParseShard(parse.GetValue(shard));
+            var (k, n) = ShardOption.Parse(parse.GetValue(shard));
             // Shards of one array share the dataset folder (each writes only its own clusters/cNNNNN/), so only an
             // unsharded run locks the folder; a sharded run takes no lock and stays parallel with its siblings.
             using var held = n == 1 ? RunLocks.Folder(folder) : null;
@@ -64,14 +64,5 @@ internal static class SimulateTiltDatasetCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static (int K, int N) ParseShard(string? text)
-    {
-        if (text is null) return (0, 1);
-        var parts = text.Split('/');
-        if (parts.Length != 2 || !int.TryParse(parts[0], out int k) || !int.TryParse(parts[1], out int n) || n < 1 || k < 0 || k >= n)
-            throw new UsageException($"--shard '{text}': expected K/N with 0 ≤ K < N");
-        return (k, n);
     }
 }

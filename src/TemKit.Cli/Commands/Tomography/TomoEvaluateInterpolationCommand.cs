@@ -8,7 +8,7 @@ using TemKit.Tomography.Reconstruction;
 
 namespace TemKit.Cli.Commands.Tomography;
 
-/// <summary><c>temkit tomo evaluate-interpolation</c>: score linear, learned and reprojection frame interpolation and the reconstructions they give.</summary>
+/// <summary><c>temkit tomo evaluate-interpolation</c>: score linear, flow, learned and reprojection frame interpolation and the reconstructions they give.</summary>
 internal static class TomoEvaluateInterpolationCommand
 {
     public static Command Build()
@@ -25,11 +25,12 @@ internal static class TomoEvaluateInterpolationCommand
         var noReprojection = new Option<bool>("--no-reprojection") { Description = "Skip the physics baseline (SIRT from the kept frames, reprojected at the missing tilts)" };
         var reprojectionMethod = new Option<string>("--reprojection-method") { Description = "Reconstruction of the physics baseline: sirt or wbp", DefaultValueFactory = _ => "sirt" };
         var iterations = new Option<int>("--sirt-iterations") { Description = "SIRT iterations of the physics baseline", DefaultValueFactory = _ => 30 }.Whole(1, 10000, "iterations");
+        var noFlow = new Option<bool>("--no-flow") { Description = "Skip the motion-compensated method (symmetric block matching along x, no learning)" };
         var threads = TomoInputs.ThreadsOption();
-        var command = new Command("evaluate-interpolation", "Frame interpolation for tilt series: PSNR/SSIM/MSE of linear, learned and reprojection interpolation per gap and dose " +
+        var command = new Command("evaluate-interpolation", "Frame interpolation for tilt series: PSNR/SSIM/MSE of linear, flow (motion-compensated), learned and reprojection interpolation per gap and dose " +
             "(frames min-max normalised to [0, 1]), and volume PSNR/SSIM/FSC of reconstructions from every f-th frame alone and filled; HTML report.")
         {
-            input, output, model, tilts, split, maxClusters, gaps, doses, factors, noReprojection, reprojectionMethod, iterations, threads,
+            input, output, model, tilts, split, maxClusters, gaps, doses, factors, noReprojection, reprojectionMethod, iterations, noFlow, threads,
         };
         command.SetAction(parse =>
         {
@@ -46,6 +47,7 @@ internal static class TomoEvaluateInterpolationCommand
                     Method = TomoReconstructCommand.ParseMethod(parse.GetValue(reprojectionMethod)!), Iterations = parse.GetValue(iterations),
                     NonNegative = parse.GetValue(reprojectionMethod) != "wbp",
                 },
+                Flow = parse.GetValue(noFlow) ? null : new FlowInterpolationOptions(),
                 Threads = parse.GetValue(threads),
             };
             IEnumerable<EvaluationSeries> series;

@@ -29,7 +29,7 @@ internal static class TomoTrainInterpolationCommand
         var rate = new Option<double>("--learning-rate") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 }.Within(AdamParameters.LearningRateLimits);
         var seed = new Option<int>("--seed") { Description = "Seed of weights, sample draws and noise", DefaultValueFactory = _ => 1 }.AnyValue();
         var command = new Command("train-interpolation", "Train the learned frame interpolator (a residual fully convolutional network on frames i and i+2d and the gap, " +
-            "predicting a correction to their mean) on a simulated tilt dataset; MSE loss on per-frame min-max normalised frames; resumable.")
+            "predicting a correction to their mean) on a simulated tilt dataset; MSE loss relative to linear interpolation's, frames mapped with the inputs' shared min-max range; resumable.")
         {
             dataset, output, epochs, resume, maxMinutes, width, dilations, validationFrames, gaps, doses, samples, crop, batch, rate, seed,
         };
@@ -68,7 +68,7 @@ internal static class TomoTrainInterpolationCommand
             {
                 if (p.Finished is { } e)
                     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"epoch {e.Epoch}/{p.Epochs}: train MSE {e.TrainMse:G4}, validation MSE {e.ValidationMse:G4} (linear {e.ValidationLinearMse:G4}, gain {e.GainDb:F2} dB), {e.Seconds:F0} s"));
+                        $"epoch {e.Epoch}/{p.Epochs}: train MSE {e.TrainMse:G4}, validation MSE {e.ValidationMse:G4} (linear {e.ValidationLinearMse:G4}, gain {e.GainDb:F2} dB; worst {e.WorstGainDb:F2} dB at {e.WorstCondition}), {e.Seconds:F0} s"));
             });
             var result = InterpolationTraining.Run(parameters, progress);
             string csv = Path.ChangeExtension(model, ".history.csv");

@@ -24,6 +24,10 @@ public static class CsvFiles
         NewLine = "\n",
     };
 
+    /// <summary>The reading configuration: as <see cref="Configuration"/> but accepting \n, \r\n and \r line ends (a CSV
+    /// saved on Windows or by Excel must not leave a \r in its last column).</summary>
+    private static CsvConfiguration ReadConfiguration() => new(CultureInfo.InvariantCulture) { HasHeaderRecord = true };
+
     /// <summary>Writes <paramref name="records"/> with a header row.</summary>
     public static void Write<T>(string path, IEnumerable<T> records)
     {
@@ -44,7 +48,7 @@ public static class CsvFiles
         try
         {
             using var reader = new StreamReader(path);
-            using var csv = new CsvReader(reader, Configuration());
+            using var csv = new CsvReader(reader, ReadConfiguration());
             return csv.GetRecords<T>().ToList();
         }
         catch (CsvHelperException e)
@@ -83,7 +87,7 @@ public static class CsvFiles
         try
         {
             using var reader = new StreamReader(path);
-            using var parser = new CsvParser(reader, Configuration());
+            using var parser = new CsvParser(reader, ReadConfiguration());
             if (!parser.Read()) throw new TemKitFormatException(path, "empty file, a header row is expected");
             string[] headers = parser.Record!;
             var rows = new List<string[]>();

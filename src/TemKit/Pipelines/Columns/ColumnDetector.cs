@@ -21,14 +21,19 @@ public sealed record ColumnFrame(DetectedColumn[] Columns, Image2D Map, IReadOnl
 /// Gaussian-filter baseline (<see cref="BaselineColumns"/>). The image's pixel size is checked against the model's
 /// training range as for segmentation (<see cref="Segmenter.PlanScale"/>): resampled or refused.
 /// </summary>
-public sealed class ColumnDetector
+public sealed partial class ColumnDetector
 {
     private readonly ModelCheckpoint? _model;
     private readonly TiledSegmenter? _tiled;
 
     /// <summary>A network detector.</summary>
+    /// <param name="model">A column-label regression model.</param>
+    /// <param name="peaks">Peak finding on its output.</param>
+    /// <param name="scale">Tiling and pixel-size policy (null: defaults).</param>
+    /// <param name="averageSymmetries">Average the network output over the 8 flips and 90° rotations of the image
+    /// (test-time augmentation; 8 network passes; the training augmentation uses the same 8).</param>
     /// <exception cref="ArgumentException">The model is not a regression (mean-squared-error) network.</exception>
-    public ColumnDetector(ModelCheckpoint model, PeakFinderOptions peaks, SegmentationOptions? scale = null)
+    public ColumnDetector(ModelCheckpoint model, PeakFinderOptions peaks, SegmentationOptions? scale = null, bool averageSymmetries = false)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(peaks);
@@ -41,6 +46,7 @@ public sealed class ColumnDetector
         _tiled = new TiledSegmenter(model.Network, new TilingParameters(Scale.TileSizePx, Scale.TileOverlapPx));
         Peaks = peaks;
         Baseline = new BaselineOptions();
+        AverageSymmetries = averageSymmetries;
     }
 
     /// <summary>A baseline detector (no network).</summary>
@@ -52,6 +58,9 @@ public sealed class ColumnDetector
         Peaks = baseline.PeakOptions;
         Scale = new SegmentationOptions();
     }
+
+    /// <summary>Whether the network output is averaged over the 8 flips and 90° rotations of the image.</summary>
+    public bool AverageSymmetries { get; }
 
     /// <summary>Whether a network is used (else the baseline).</summary>
     public bool UsesNetwork => _model is not null;
@@ -111,7 +120,8 @@ public sealed class ColumnDetector
         };
         int plane = w * h;
         var output = new float[_tiled!.OutputPlanes * plane];
-        _tiled.Predict(pixels, w, h, output, null, mean, inverseStd);
+        if (AverageSymmetries) PredictSymmetrised(pixels, w, h, output.AsSpan(0, plane), mean, inverseStd);
+        else _tiled.Predict(pixels, w, h, output, null, mean, inverseStd);
         return new Image2D(w, h, output.AsMemory(0, plane), new VoxelSize(pixelSizeAngstrom, pixelSizeAngstrom, 0));
     }
 }

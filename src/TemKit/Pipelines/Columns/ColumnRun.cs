@@ -25,6 +25,7 @@ public static partial class ColumnRun
         int total = inputs.Sum(i => i.FrameCount), done = 0;
         var frames = new List<ColumnRunFrame>();
         var images = new List<Image2D?>();
+        var maps = new List<Image2D?>();
         var errors = new List<string>();
         foreach (var input in inputs)
         {
@@ -40,6 +41,7 @@ public static partial class ColumnRun
                     var score = truth is null ? null : Score(truth, index, found.Columns, image.PixelSizeAngstrom, options.TruthMatchAngstrom);
                     frames.Add(new ColumnRunFrame(index, input.File, z, found.Columns, image.PixelSizeAngstrom, null, score));
                     images.Add(options.Track || options.Overlays ? image : null);
+                    maps.Add(options.Track ? found.Map : null);
                 }
                 catch (Exception e) when (e is ArgumentException or PixelSizeMismatchException or IO.TemKitFormatException or IOException)
                 {
@@ -47,6 +49,7 @@ public static partial class ColumnRun
                     errors.Add(message);
                     frames.Add(new ColumnRunFrame(index, input.File, z, [], 0, e.Message));
                     images.Add(null);
+                    maps.Add(null);
                 }
                 progress?.Report(new JobProgress("finding columns", ++done, total));
             }
@@ -60,7 +63,8 @@ public static partial class ColumnRun
         var trackImages = tracked.Select(i => images[i]!).ToArray();
         int pairsDone = 0;
         var pairs = ColumnTracker.Track(trackImages, [.. tracked.Select(i => (IReadOnlyList<DetectedColumn>)frames[i].Columns)], options.TrackingInForce,
-            () => progress?.Report(new JobProgress("tracking", ++pairsDone, tracked.Length - 1)));
+            () => progress?.Report(new JobProgress("tracking", ++pairsDone, tracked.Length - 1)),
+            new DetectionMaps([.. tracked.Select(i => maps[i]!)], detector.Peaks.Threshold));
         // Report the pairs in run frame numbers.
         var renumbered = pairs.Select((p, k) => p with { FromFrame = tracked[k], Events = [.. p.Events.Select(e => e with { FromFrame = tracked[k] })] }).ToArray();
         WriteTracking(folder, frames, trackImages, tracked, renumbered, options);

@@ -8,12 +8,17 @@ namespace TemKit.Pipelines.Columns;
 /// <param name="EdgeMarginAngstrom">Columns closer than this to the border of either frame (after registration) are not
 /// judged: drift alone moves them in and out of view.</param>
 /// <param name="LowPassCyclesPerPixel">Gaussian low-pass weight of the phase correlation (cycles/px, standard deviation).</param>
+/// <param name="AbsentFraction">Hysteresis against detection flicker (used when the tracker is given the detection maps): an
+/// unpaired column counts as disappeared (appeared) only if the other frame's map stays below this fraction of the detection
+/// threshold everywhere within half the match radius of its drift-corrected position; a column that merely fell just below
+/// the threshold is not an event. 0 = off (every unpaired column is an event).</param>
 public sealed record TrackingOptions(
     double MatchRadiusAngstrom = 1.0,
     double MoveThresholdAngstrom = 0.5,
     double MaxDriftAngstrom = 10,
     double EdgeMarginAngstrom = 2,
-    double LowPassCyclesPerPixel = 0.15)
+    double LowPassCyclesPerPixel = 0.15,
+    double AbsentFraction = 0)
 {
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range.</summary>
     public void Validate()
@@ -23,6 +28,7 @@ public sealed record TrackingOptions(
             throw new ArgumentException($"move threshold must be ≥ 0 Å and below the match radius ({MatchRadiusAngstrom} Å), got {MoveThresholdAngstrom}");
         if (!(MaxDriftAngstrom >= 0) || !double.IsFinite(MaxDriftAngstrom)) throw new ArgumentException($"maximum drift must be ≥ 0 Å, got {MaxDriftAngstrom}");
         if (!(EdgeMarginAngstrom >= 0) || !double.IsFinite(EdgeMarginAngstrom)) throw new ArgumentException($"edge margin must be ≥ 0 Å, got {EdgeMarginAngstrom}");
+        if (!(AbsentFraction is >= 0 and <= 1)) throw new ArgumentException($"absent fraction must be in [0, 1], got {AbsentFraction}");
         if (!(LowPassCyclesPerPixel > 0 && LowPassCyclesPerPixel <= 1)) throw new ArgumentException($"low-pass must be in (0, 1] cycles/px, got {LowPassCyclesPerPixel}");
     }
 }

@@ -37,6 +37,17 @@ public sealed record ClusterSeries(InterpolationCluster Cluster, ImageStack Nois
         var counts = TiltSeriesSimulator.Poisson(expected, Noiseless.FrameLength, seed);
         return new ImageStack(Noiseless.Nx, Noiseless.Ny, Noiseless.Nz, counts, StackKind.ImageStack, Noiseless.VoxelSize, Noiseless.Metadata);
     }
+
+    /// <summary>
+    /// <see cref="AtDose"/> divided by the dose ratio, so that its expectation is <see cref="Noiseless"/> itself: noisy
+    /// inputs and the noise-free target in the same units (what the learned interpolator's shared input range needs).
+    /// </summary>
+    public ImageStack AtDoseInNoiselessUnits(double doseElectronsPerAngstrom2, int seed)
+    {
+        var counts = AtDose(doseElectronsPerAngstrom2, seed);
+        if (doseElectronsPerAngstrom2 > 0) System.Numerics.Tensors.TensorPrimitives.Multiply(counts.Array, (float)(DoseElectronsPerAngstrom2 / doseElectronsPerAngstrom2), counts.Array);
+        return counts;
+    }
 }
 
 /// <summary>
@@ -83,7 +94,8 @@ public static class InterpolationDataset
 
     /// <summary>
     /// The sample centred on frame <paramref name="frame"/>: frames frame − d and frame + d of <paramref name="inputs"/>
-    /// in, frame <paramref name="frame"/> of <paramref name="truth"/> as the target, each min-max normalised on its own.
+    /// in, frame <paramref name="frame"/> of <paramref name="truth"/> as the target, all three mapped with the inputs'
+    /// shared range (<see cref="FrameNormalisation.PairRange"/>), so the target is in the inputs' normalised units.
     /// </summary>
     public static InterpolationSample Sample(ImageStack inputs, ImageStack truth, IReadOnlyList<double> tiltsDegrees, int frame, int gapFrames, double doseElectronsPerAngstrom2, int clusterIndex)
     {
@@ -91,9 +103,16 @@ public static class InterpolationDataset
         ArgumentNullException.ThrowIfNull(truth);
         ArgumentNullException.ThrowIfNull(tiltsDegrees);
         if (frame - gapFrames < 0 || frame + gapFrames >= inputs.Nz) throw new ArgumentOutOfRangeException(nameof(frame), $"frame {frame} ± {gapFrames} is outside the {inputs.Nz} frames");
-        return new InterpolationSample(
-            FrameNormalisation.Normalised(inputs.Frame(frame - gapFrames)), FrameNormalisation.Normalised(inputs.Frame(frame + gapFrames)),
-            FrameNormalisation.Normalised(truth.Frame(frame)), inputs.Nx, inputs.Ny,
+        var a = inputs.Frame(frame - gapFrames);
+        var b = inputs.Frame(frame + gapFrames);
+        var (min, max) = FrameNormalisation.PairRange(a, b);
+        float[] Map(ReadOnlySpan<float> f)
+        {
+            var copy = new float[f.Length];
+            FrameNormalisation.Normalise(f, copy, min, max);
+            return copy;
+        }
+        return new InterpolationSample(Map(a), Map(b), Map(truth.Frame(frame)), inputs.Nx, inputs.Ny,
             Math.Abs(tiltsDegrees[frame + gapFrames] - tiltsDegrees[frame - gapFrames]) / 2, gapFrames, doseElectronsPerAngstrom2, clusterIndex, frame);
     }
 
@@ -127,7 +146,7 @@ public static class InterpolationDataset
             {
                 var series = group[c];
                 if (!noisy.TryGetValue((c, dose), out var inputs))
-                    noisy[(c, dose)] = inputs = series.AtDose(sampling.DosesElectronsPerAngstrom2[dose], Seeds.Mix(sampling.Seed, epoch, series.Cluster.Index, dose));
+                    noisy[(c, dose)] = inputs = series.AtDoseInNoiselessUnits(sampling.DosesElectronsPerAngstrom2[dose], Seeds.Mix(sampling.Seed, epoch, series.Cluster.Index, dose));
                 yield return Sample(inputs, series.Noiseless, series.TiltsDegrees, frame, gap, sampling.DosesElectronsPerAngstrom2[dose], series.Cluster.Index);
             }
         }

@@ -9,12 +9,16 @@ namespace TemKit.Pipelines.Interpolation;
 /// <summary>
 /// Trains an <see cref="InterpolationNetwork"/> on a tilt dataset: per epoch, the streamed samples of
 /// <see cref="InterpolationDataset.Epoch"/> (train split), cropped at random, flipped in x and y and with the two inputs
-/// swapped at random (all three leave the projection geometry valid), batched, MSE loss on the residual, Adam; then
+/// swapped at random (all three leave the projection geometry valid), batched, MSE loss on the residual with each sample
+/// weighted by 1 / (linear interpolation's MSE on its whole frame + <see cref="LinearMseFloor"/>), Adam; then
 /// the model and linear MSE on fixed whole-frame validation samples (validation split), and a checkpoint. Epoch e
 /// draws from seeds (seed, e), so a resumed run repeats what an uninterrupted one would do.
 /// </summary>
 public static class InterpolationTraining
 {
+    /// <summary>Added to a sample's linear MSE before taking its inverse as the sample's loss weight (normalised units; 40 dB), so nearly perfect samples do not dominate.</summary>
+    public const double LinearMseFloor = 1e-4;
+
     /// <summary>Runs (or resumes) the training.</summary>
     public static InterpolationTrainingResult Run(InterpolationTrainingParameters parameters, IProgress<InterpolationTrainingProgress>? progress = null, CancellationToken cancel = default)
     {
@@ -47,8 +51,8 @@ public static class InterpolationTraining
             cancel.ThrowIfCancellationRequested();
             long start = Stopwatch.GetTimestamp();
             double trainMse = TrainEpoch(model, train, epoch, parameters.Epochs, progress, cancel);
-            var (mse, linear) = Evaluate(model.Network, validationSamples);
-            var record = new InterpolationEpoch(epoch, trainMse, mse, linear, Stopwatch.GetElapsedTime(start).TotalSeconds);
+            var v = Evaluate(model.Network, validationSamples);
+            var record = new InterpolationEpoch(epoch, trainMse, v.Model, v.Linear, Stopwatch.GetElapsedTime(start).TotalSeconds) { WorstGainDb = v.WorstGainDb, WorstCondition = v.WorstCondition };
             model = model with { History = [.. model.History, record] };
             InterpolationModelFile.Save(parameters.ModelPath, model);
             run++;
@@ -75,8 +79,13 @@ public static class InterpolationTraining
         {
             using var x = Tensor.Uninitialised(pending.Count, InterpolationNetwork.InputChannels, crop, crop);
             using var t = Tensor.Uninitialised(pending.Count, 1, crop, crop);
-            for (int k = 0; k < pending.Count; k++) Crop(pending[k], crop, rng, x, t, k);
-            lossSum += model.Network.AccumulateGradients(x, t);
+            var weights = new float[pending.Count];
+            for (int k = 0; k < pending.Count; k++)
+            {
+                Crop(pending[k], crop, rng, x, t, k);
+                weights[k] = (float)(1 / (pending[k].LinearMse() + LinearMseFloor));
+            }
+            lossSum += model.Network.AccumulateGradients(x, t, weights);
             adam.StepAndZeroGrad();
             steps++;
             samples += pending.Count;
@@ -129,7 +138,7 @@ public static class InterpolationTraining
             var series = InterpolationDataset.Load(c);
             for (int di = 0; di < sampling.DosesElectronsPerAngstrom2.Count; di++)
             {
-                var inputs = series.AtDose(sampling.DosesElectronsPerAngstrom2[di], Seeds.Mix(sampling.Seed, -1, c.Index, di));
+                var inputs = series.AtDoseInNoiselessUnits(sampling.DosesElectronsPerAngstrom2[di], Seeds.Mix(sampling.Seed, -1, c.Index, di));
                 foreach (int gap in sampling.GapsFrames)
                 {
                     int usable = series.Noiseless.Nz - 2 * gap;
@@ -142,15 +151,19 @@ public static class InterpolationTraining
         return samples;
     }
 
-    /// <summary>Mean squared error (normalised units) of the network (its prediction clipped to [0, 1] as
-    /// <see cref="LearnedInterpolator"/> does) and of linear interpolation over whole-frame samples.</summary>
-    public static (double Model, double Linear) Evaluate(InterpolationNetwork network, IReadOnlyList<InterpolationSample> samples)
+    /// <summary>
+    /// Mean squared error (normalised units) of the network (as <see cref="LearnedInterpolator"/> predicts: not below 0) and of linear
+    /// interpolation over whole-frame samples, and the smallest gain of the model over linear among the (gap, dose)
+    /// groups of the samples (dB, 10 log10 of the group's linear over model MSE) with that group's label.
+    /// </summary>
+    public static InterpolationValidation Evaluate(InterpolationNetwork network, IReadOnlyList<InterpolationSample> samples)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(samples);
-        if (samples.Count == 0) return (double.NaN, double.NaN);
+        if (samples.Count == 0) return new InterpolationValidation(double.NaN, double.NaN, double.NaN, "");
         double model = 0, linear = 0;
         long pixels = 0;
+        var groups = new Dictionary<(int, double), (double Model, double Linear)>();
         foreach (var s in samples)
         {
             using var x = Tensor.Uninitialised(1, InterpolationNetwork.InputChannels, s.Height, s.Width);
@@ -159,14 +172,28 @@ public static class InterpolationTraining
             x.Plane(0, 2).Fill((float)(s.HalfGapDegrees / InterpolationNetwork.GapScaleDegrees));
             using var c = network.PredictCorrection(x);
             var corr = c.Plane(0, 0);
+            double m = 0, l = 0;
             for (int i = 0; i < s.Target.Length; i++)
             {
-                double avg = 0.5 * (s.Before[i] + s.After[i]), dl = avg - s.Target[i], dm = Math.Clamp(avg + corr[i], 0, 1) - s.Target[i];
-                linear += dl * dl;
-                model += dm * dm;
+                double avg = 0.5 * (s.Before[i] + s.After[i]), dl = avg - s.Target[i], dm = Math.Max(0, avg + corr[i]) - s.Target[i];
+                l += dl * dl;
+                m += dm * dm;
             }
+            model += m;
+            linear += l;
             pixels += s.Target.Length;
+            var key = (s.GapFrames, s.DoseElectronsPerAngstrom2);
+            groups[key] = groups.TryGetValue(key, out var g) ? (g.Model + m, g.Linear + l) : (m, l);
         }
-        return (model / pixels, linear / pixels);
+        var worst = groups.MinBy(g => g.Value.Linear / g.Value.Model);
+        string label = $"d = {worst.Key.Item1}, {(worst.Key.Item2 > 0 ? worst.Key.Item2.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) + " e/Å²" : "noise-free")}";
+        return new InterpolationValidation(model / pixels, linear / pixels, 10 * Math.Log10(worst.Value.Linear / worst.Value.Model), label);
     }
 }
+
+/// <summary>Validation of an interpolation network on whole frames.</summary>
+/// <param name="Model">Mean squared error of the model (normalised units).</param>
+/// <param name="Linear">Mean squared error of linear interpolation on the same samples.</param>
+/// <param name="WorstGainDb">Smallest gain over linear among the (gap, dose) groups (dB).</param>
+/// <param name="WorstCondition">That group, e.g. "d = 1, noise-free".</param>
+public sealed record InterpolationValidation(double Model, double Linear, double WorstGainDb, string WorstCondition);

@@ -12,34 +12,12 @@ namespace TemKit.Simulation.Datasets;
 public static class DatasetRangesYaml
 {
     /// <summary>Reads a ranges file; throws <see cref="TemKitFormatException"/> naming the key or line at fault.</summary>
-    public static DatasetRanges Read(string path)
-    {
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (FileNotFoundException) { throw new TemKitFormatException(path, "file not found"); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new TemKitFormatException(path, $"cannot read: {e.Message}"); }
-        try
-        {
-            return Parse(text);
-        }
-        catch (YamlException e)
-        {
-            string inner = e.InnerException is InvalidCastException
-                ? "expected a mapping of parameter names to [min, max] ranges (see docs/simulation.md)"
-                : e.InnerException?.Message ?? e.Message;
-            throw new TemKitFormatException(path, $"line {e.Start.Line}: {inner}");
-        }
-        catch (ArgumentException e)
-        {
-            throw new TemKitFormatException(path, e.Message);
-        }
-    }
+    public static DatasetRanges Read(string path) => RangesYamlFile.Read(path, Parse, "docs/simulation.md");
 
     /// <summary>Parses YAML text (see the type summary); throws <see cref="YamlException"/> or <see cref="ArgumentException"/>.</summary>
     public static DatasetRanges Parse(string yaml)
     {
-        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
-        var dto = deserializer.Deserialize<Dto?>(yaml) ?? new Dto();
+        var dto = RangesYamlFile.Deserialize<Dto>(yaml);
         var d = DatasetRanges.Table1;
         var ranges = new DatasetRanges
         {

@@ -13,27 +13,12 @@ namespace TemKit.Simulation.FocalSeries;
 public static class FocalSeriesRangesYaml
 {
     /// <summary>Reads a ranges file; throws <see cref="TemKitFormatException"/> naming the key or line at fault.</summary>
-    public static FocalSeriesRanges Read(string path)
-    {
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (FileNotFoundException) { throw new TemKitFormatException(path, "file not found"); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new TemKitFormatException(path, $"cannot read: {e.Message}"); }
-        try { return Parse(text); }
-        catch (YamlException e)
-        {
-            string inner = e.InnerException is InvalidCastException
-                ? "expected a mapping of parameter names to [min, max] ranges (see docs/species.md)"
-                : e.InnerException?.Message ?? e.Message;
-            throw new TemKitFormatException(path, $"line {e.Start.Line}: {inner}");
-        }
-        catch (ArgumentException e) { throw new TemKitFormatException(path, e.Message); }
-    }
+    public static FocalSeriesRanges Read(string path) => RangesYamlFile.Read(path, Parse, "docs/species.md");
 
     /// <summary>Parses YAML text; throws <see cref="YamlException"/> or <see cref="ArgumentException"/>.</summary>
     public static FocalSeriesRanges Parse(string yaml)
     {
-        var dto = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build().Deserialize<Dto?>(yaml) ?? new Dto();
+        var dto = RangesYamlFile.Deserialize<Dto>(yaml);
         var d = FocalSeriesRanges.Default;
         var r = new FocalSeriesRanges
         {

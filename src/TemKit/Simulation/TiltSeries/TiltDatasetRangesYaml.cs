@@ -14,21 +14,12 @@ namespace TemKit.Simulation.TiltSeries;
 public static class TiltDatasetRangesYaml
 {
     /// <summary>Reads a ranges file; throws <see cref="TemKitFormatException"/> naming the key or line at fault.</summary>
-    public static TiltDatasetRanges Read(string path)
-    {
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (FileNotFoundException) { throw new TemKitFormatException(path, "file not found"); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new TemKitFormatException(path, $"cannot read: {e.Message}"); }
-        try { return Parse(text); }
-        catch (YamlException e) { throw new TemKitFormatException(path, $"line {e.Start.Line}: {e.InnerException?.Message ?? e.Message}"); }
-        catch (ArgumentException e) { throw new TemKitFormatException(path, e.Message); }
-    }
+    public static TiltDatasetRanges Read(string path) => RangesYamlFile.Read(path, Parse, "docs/tomography.md");
 
     /// <summary>Parses YAML text; throws <see cref="YamlException"/> or <see cref="ArgumentException"/>.</summary>
     public static TiltDatasetRanges Parse(string yaml)
     {
-        var dto = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build().Deserialize<Dto?>(yaml) ?? new Dto();
+        var dto = RangesYamlFile.Deserialize<Dto>(yaml);
         var d = new TiltDatasetRanges();
         var r = new TiltDatasetRanges
         {

@@ -32,6 +32,32 @@ public static class FrameNormalisation
         return (min, max);
     }
 
+    /// <summary>
+    /// The shared range of a pair of input frames: the mean of their minima and the mean of their maxima. The learned
+    /// interpolator maps both inputs and its target with this one affine map, so that the target lies in the inputs'
+    /// units and the network never has to guess the target frame's own (unseen) maximum.
+    /// </summary>
+    public static (float Min, float Max) PairRange(ReadOnlySpan<float> before, ReadOnlySpan<float> after)
+    {
+        var (minA, maxA) = Range(before);
+        var (minB, maxB) = Range(after);
+        return (0.5f * (minA + minB), 0.5f * (maxA + maxB));
+    }
+
+    /// <summary>Writes (x − min)/(max − min) of <paramref name="frame"/> into <paramref name="destination"/> (all zeros when max ≤ min).</summary>
+    public static void Normalise(ReadOnlySpan<float> frame, Span<float> destination, float min, float max)
+    {
+        if (destination.Length != frame.Length) throw new ArgumentException($"destination holds {destination.Length} values, the frame {frame.Length}");
+        float span = max - min;
+        if (!(span > 0))
+        {
+            destination.Clear();
+            return;
+        }
+        TensorPrimitives.Subtract(frame, min, destination);
+        TensorPrimitives.Multiply(destination, 1 / span, destination);
+    }
+
     /// <summary>A normalised copy of <paramref name="frame"/>.</summary>
     public static float[] Normalised(ReadOnlySpan<float> frame)
     {

@@ -24,6 +24,7 @@ public static partial class InterpolationEvaluation
         var sw = Stopwatch.StartNew();
         var timed = learned is null ? null : new TimedInterpolator(learned);
         var fillers = new List<ITiltSeriesFiller> { new PairwiseFiller(new LinearInterpolator()) };
+        if (parameters.Flow is { } flow) fillers.Add(new PairwiseFiller(new FlowInterpolator(flow)));
         if (timed is not null) fillers.Add(new PairwiseFiller(timed));
         if (parameters.Reprojection is { } rp) fillers.Add(new ReprojectionFiller(rp, parameters.Threads));
         var frames = new Dictionary<(string, int, double), Mean>();

@@ -43,6 +43,9 @@ public sealed record InterpolationEvaluationParameters
     /// <summary>The physics baseline's reconstruction (default SIRT, 30 iterations, non-negative); null = no physics baseline.</summary>
     public ReconstructionOptions? Reprojection { get; init; } = new() { Method = ReconstructionMethod.Sirt, Iterations = 30, NonNegative = true };
 
+    /// <summary>The motion-compensated method without learning (<see cref="FlowInterpolator"/>); null = left out.</summary>
+    public FlowInterpolationOptions? Flow { get; init; } = new();
+
     /// <summary>Seed of the Poisson noise.</summary>
     public int Seed { get; init; } = 7;
 
@@ -57,11 +60,12 @@ public sealed record InterpolationEvaluationParameters
         if (ReconstructionFactors.Any(f => f < 2 || (f & (f - 1)) != 0)) throw new ArgumentException("reconstruction factors must be powers of two ≥ 2");
         VolumeReconstruction.Validate();
         Reprojection?.Validate();
+        Flow?.Validate();
     }
 }
 
 /// <summary>Mean scores of one method's predicted frames (per-frame min-max normalised, data range 1).</summary>
-/// <param name="Method">"linear", "learned", "reprojection".</param>
+/// <param name="Method">"linear", "flow", "learned", "reprojection".</param>
 /// <param name="GapFrames">d.</param>
 /// <param name="DoseElectronsPerAngstrom2">Input dose (0 = noise-free).</param>
 /// <param name="PsnrDb">Mean PSNR over the predicted frames (dB).</param>

@@ -17,12 +17,13 @@ public sealed record InterpolationTrainingInfo(string Dataset, IReadOnlyList<int
     double PixelSizeAngstrom, int ImagePixels, double TiltStepDegrees, int CropPx, int BatchSize, AdamParameters Adam)
 {
     /// <summary>The normalisation every frame gets, in words.</summary>
-    public string Normalisation => "per-frame min-max to [0, 1]; target = noise-free middle frame; loss = mean squared error of (linear average + correction) against it";
+    public string Normalisation => "both inputs and the target mapped with the inputs' shared range (mean of the two minima and of the two maxima); target = noise-free middle frame; " +
+        "loss = mean squared error of (linear average + correction) against it, each sample weighted by 1 / (linear interpolation's MSE on it + 1e-4)";
 }
 
 /// <summary>One line of the learning curve (mean squared errors in normalised units, range 1).</summary>
 /// <param name="Epoch">1-based epoch.</param>
-/// <param name="TrainMse">Mean training loss over the epoch.</param>
+/// <param name="TrainMse">Mean training loss over the epoch (each sample's MSE weighted by 1 / its linear MSE, so 1 = as good as linear).</param>
 /// <param name="ValidationMse">Mean squared error of the model on the validation samples.</param>
 /// <param name="ValidationLinearMse">Mean squared error of linear interpolation on the same samples.</param>
 /// <param name="Seconds">Wall time of the epoch (s).</param>
@@ -30,6 +31,12 @@ public sealed record InterpolationEpoch(int Epoch, double TrainMse, double Valid
 {
     /// <summary>PSNR gain of the model over linear on the validation samples (dB): 10 log10(linear MSE / model MSE).</summary>
     public double GainDb => 10 * Math.Log10(ValidationLinearMse / ValidationMse);
+
+    /// <summary>Smallest gain over linear among the validation (gap, dose) groups (dB; NaN in files written before it was recorded).</summary>
+    public double WorstGainDb { get; init; } = double.NaN;
+
+    /// <summary>The (gap, dose) group of <see cref="WorstGainDb"/>.</summary>
+    public string WorstCondition { get; init; } = "";
 }
 
 /// <summary>A trained (or training) interpolation network with its provenance and learning curve.</summary>

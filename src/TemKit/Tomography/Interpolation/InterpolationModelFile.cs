@@ -21,7 +21,7 @@ public static class InterpolationModelFile
     public const string Format = "temkit-interpolation-model";
 
     /// <summary>Header version.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private static readonly JsonSerializerOptions s_json = new()
     {
@@ -57,7 +57,7 @@ public static class InterpolationModelFile
             ["version"] = Version,
             ["network"] = "residual-fcn",
             ["settings"] = JsonSerializer.SerializeToNode(model.Network.Settings, s_json),
-            ["input"] = "channels: frame before, frame after (each min-max normalised to [0, 1]), half-gap (degrees) / 4",
+            ["input"] = "channels: frame before, frame after (both mapped with their shared range: mean of the two minima and of the two maxima), half-gap (degrees) / 4",
             ["output"] = "correction added to (before + after)/2, normalised units",
             ["trained"] = JsonSerializer.SerializeToNode(model.Trained, s_json),
             ["history"] = JsonSerializer.SerializeToNode(model.History, s_json),
@@ -98,7 +98,7 @@ public static class InterpolationModelFile
         catch (JsonException e) { throw new TemKitFormatException(path, $"header is not valid JSON ({e.Message})", e); }
         if ((string?)header["format"] != Format)
             throw new TemKitFormatException(path, $"header field 'format' is '{(string?)header["format"]}', not {Format} (a segmentation model cannot interpolate frames)");
-        if ((int?)header["version"] != Version) throw new TemKitFormatException(path, $"header field 'version' is {(int?)header["version"]}; this TemKit reads version {Version}");
+        if ((int?)header["version"] != Version) throw new TemKitFormatException(path, $"header field 'version' is {(int?)header["version"]}; this TemKit reads version {Version} (version 1 models normalised each frame on its own: retrain with temkit tomo train-interpolation)");
         InterpolationNetwork network;
         InterpolationTrainingInfo trained;
         List<InterpolationEpoch> history;

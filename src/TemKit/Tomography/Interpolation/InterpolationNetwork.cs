@@ -74,10 +74,19 @@ public sealed class InterpolationNetwork
     /// (N × 1 × H × W: true frame − linear average, normalised units) over the batch and pixels, and backward pass
     /// accumulating gradients. Returns the mean squared error.
     /// </summary>
-    public double AccumulateGradients(Tensor input, Tensor targetCorrection)
+    public double AccumulateGradients(Tensor input, Tensor targetCorrection) => AccumulateGradients(input, targetCorrection, default);
+
+    /// <summary>
+    /// Training step with a weight per sample: loss = (1/N) Σₙ wₙ · mean over pixels of (correction − target)², so
+    /// with wₙ = 1 / (linear interpolation's MSE on sample n) every sample counts by its error relative to linear
+    /// interpolation (an even footing for easy noise-free small gaps and hard noisy wide ones). Empty
+    /// <paramref name="sampleWeights"/> = all 1. Returns the loss.
+    /// </summary>
+    public double AccumulateGradients(Tensor input, Tensor targetCorrection, ReadOnlySpan<float> sampleWeights)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(targetCorrection);
+        if (!sampleWeights.IsEmpty && sampleWeights.Length != input.N) throw new ArgumentException($"{sampleWeights.Length} sample weights for a batch of {input.N}", nameof(sampleWeights));
         if (targetCorrection.N != input.N || targetCorrection.C != 1 || targetCorrection.H != input.H || targetCorrection.W != input.W)
             throw new ArgumentException($"targets {targetCorrection.ShapeText} do not match input {input.ShapeText}", nameof(targetCorrection));
         var kept = new List<Tensor>();
@@ -97,12 +106,19 @@ public sealed class InterpolationNetwork
             var ts = targetCorrection.Span;
             var gs = grad.Span;
             double loss = 0;
-            float scale = 2f / ys.Length;
-            for (int i = 0; i < ys.Length; i++)
+            int plane = y.H * y.W;
+            for (int n = 0; n < y.N; n++)
             {
-                float d = ys[i] - ts[i];
-                loss += (double)d * d;
-                gs[i] = scale * d;
+                float w = sampleWeights.IsEmpty ? 1f : sampleWeights[n];
+                float scale = 2f * w / ys.Length;
+                double sampleLoss = 0;
+                for (int i = n * plane; i < (n + 1) * plane; i++)
+                {
+                    float d = ys[i] - ts[i];
+                    sampleLoss += (double)d * d;
+                    gs[i] = scale * d;
+                }
+                loss += w * sampleLoss;
             }
             var g = _output.Backward(grad);
             for (int l = _convs.Length - 1; l >= 0; l--)

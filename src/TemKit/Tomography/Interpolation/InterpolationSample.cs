@@ -1,9 +1,12 @@
 namespace TemKit.Tomography.Interpolation;
 
-/// <summary>One training or test sample: two frames in, the frame half-way between them out, all min-max normalised.</summary>
-/// <param name="Before">Frame i (normalised to [0, 1]).</param>
+/// <summary>
+/// One training or test sample: two frames in, the frame half-way between them out, all three mapped with the inputs'
+/// shared range (<see cref="FrameNormalisation.PairRange"/>: the inputs span about [0, 1]).
+/// </summary>
+/// <param name="Before">Frame i (normalised).</param>
 /// <param name="After">Frame i + 2d (normalised).</param>
-/// <param name="Target">The noise-free frame i + d (normalised).</param>
+/// <param name="Target">The noise-free frame i + d (normalised with the inputs' range).</param>
 /// <param name="Width">Frame width (px).</param>
 /// <param name="Height">Frame height (px).</param>
 /// <param name="HalfGapDegrees">Tilt between each input and the target (degrees).</param>
@@ -12,7 +15,20 @@ namespace TemKit.Tomography.Interpolation;
 /// <param name="ClusterIndex">Cluster the frames come from.</param>
 /// <param name="Frame">Index of the target frame.</param>
 public sealed record InterpolationSample(float[] Before, float[] After, float[] Target, int Width, int Height, double HalfGapDegrees, int GapFrames,
-    double DoseElectronsPerAngstrom2, int ClusterIndex, int Frame);
+    double DoseElectronsPerAngstrom2, int ClusterIndex, int Frame)
+{
+    /// <summary>Mean squared error of linear interpolation, (before + after)/2, against the target (normalised units).</summary>
+    public double LinearMse()
+    {
+        double sum = 0;
+        for (int i = 0; i < Target.Length; i++)
+        {
+            double d = 0.5 * (Before[i] + After[i]) - Target[i];
+            sum += d * d;
+        }
+        return Target.Length == 0 ? 0 : sum / Target.Length;
+    }
+}
 
 /// <summary>How training samples are drawn from the clusters.</summary>
 public sealed record InterpolationSampling

@@ -3,9 +3,9 @@ using TemKit.Neural.Tensors;
 namespace TemKit.Tomography.Interpolation;
 
 /// <summary>
-/// Interpolation by an <see cref="InterpolationNetwork"/>: both frames are min-max normalised, the network's correction
-/// is added to their mean and clipped to [0, 1] (a normalised frame's range), and the result is mapped back to the stack's units with the mean of the two frames' minima
-/// and maxima. Not thread-safe (the network's layers keep scratch state): use one instance per thread.
+/// Interpolation by an <see cref="InterpolationNetwork"/>: both frames are mapped with their shared range
+/// (<see cref="FrameNormalisation.PairRange"/>: the mean of the two minima and of the two maxima), the network's
+/// correction is added to their mean (not below 0, <see cref="PredictionFromCorrection"/>), and the result is mapped back to the stack's units with the same range. Not thread-safe (the network's layers keep scratch state): use one instance per thread.
 /// </summary>
 public sealed class LearnedInterpolator : IFrameInterpolator
 {
@@ -28,17 +28,22 @@ public sealed class LearnedInterpolator : IFrameInterpolator
         int plane = width * height;
         if (before.Length != plane || after.Length != plane || destination.Length != plane) throw new ArgumentException($"frames must hold {width}x{height} values");
         using var input = Tensor.Uninitialised(1, InterpolationNetwork.InputChannels, height, width);
-        var (minA, maxA) = FrameNormalisation.Normalise(before, input.Plane(0, 0));
-        var (minB, maxB) = FrameNormalisation.Normalise(after, input.Plane(0, 1));
+        var (min, max) = FrameNormalisation.PairRange(before, after);
+        FrameNormalisation.Normalise(before, input.Plane(0, 0), min, max);
+        FrameNormalisation.Normalise(after, input.Plane(0, 1), min, max);
         input.Plane(0, 2).Fill((float)(halfGapDegrees / InterpolationNetwork.GapScaleDegrees));
         using var correction = Network.PredictCorrection(input);
         PredictionFromCorrection(input.Plane(0, 0), input.Plane(0, 1), correction.Plane(0, 0), destination);
-        FrameNormalisation.Denormalise(destination, 0.5f * (minA + minB), 0.5f * (maxA + maxB));
+        FrameNormalisation.Denormalise(destination, min, max);
     }
 
-    /// <summary>Normalised prediction = (before + after)/2 + correction, clipped to [0, 1] (the range of every normalised frame).</summary>
-    internal static void PredictionFromCorrection(ReadOnlySpan<float> before, ReadOnlySpan<float> after, ReadOnlySpan<float> correction, Span<float> destination)
+    /// <summary>
+    /// Normalised prediction = max(0, (before + after)/2 + correction): not below the inputs' mean minimum (0), since
+    /// HAADF counts are not negative and a few negative pixels would shift a min-max normalised frame.
+    /// </summary>
+    public static void PredictionFromCorrection(ReadOnlySpan<float> before, ReadOnlySpan<float> after, ReadOnlySpan<float> correction, Span<float> destination)
     {
-        for (int i = 0; i < destination.Length; i++) destination[i] = Math.Clamp(0.5f * (before[i] + after[i]) + correction[i], 0f, 1f);
+        if (after.Length != before.Length || correction.Length != before.Length || destination.Length != before.Length) throw new ArgumentException("planes must have equal lengths");
+        for (int i = 0; i < destination.Length; i++) destination[i] = Math.Max(0f, 0.5f * (before[i] + after[i]) + correction[i]);
     }
 }

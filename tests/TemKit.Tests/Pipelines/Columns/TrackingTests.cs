@@ -55,6 +55,33 @@ public class TrackingTests
         Assert.Contains("at least 2 frames", Assert.Throws<ArgumentException>(() => ColumnTracker.Track([a], [PeakFinder.Find(a, options)], new TrackingOptions())).Message);
     }
 
+    [Fact]
+    public void HysteresisIgnoresAColumnThatOnlyDippedBelowTheThreshold()
+    {
+        // Frame b: the same columns (no drift), point 0 removed, point 1 dimmed to 0.25 (detection threshold 0.3).
+        var points = PeakFinderTests.RandomPoints(14, 18, 2.6, seed: 11);
+        var inside = points.Where(p => p.X is > 3.5 and < 14.5 && p.Y is > 3.5 and < 14.5).ToList();
+        var a = PeakFinderTests.Blobs(points, 180, 0.1, 0.4, 0.0, seed: 3);
+        var b = PeakFinderTests.Blobs([.. points.Where(p => p != inside[0] && p != inside[1])], 180, 0.1, 0.4, 0.0, seed: 4);
+        var dim = PeakFinderTests.Blobs([inside[1]], 180, 0.1, 0.4, 0.0, seed: 5, height: 0.25);
+        for (int k = 0; k < b.Pixels.Length; k++) b.Pixels[k] = Math.Max(b.Pixels[k], dim.Pixels[k]);
+        var peaks = new PeakFinderOptions(Threshold: 0.3);
+        var ca = PeakFinder.Find(a, peaks);
+        var cb = PeakFinder.Find(b, peaks);
+        Assert.Equal(ca.Length - 2, cb.Length);
+        // Without hysteresis both unmatched columns disappeared; with it (absent below 0.5 · 0.3) only the removed one.
+        var plain = ColumnTracker.Pair(0, a, b, ca, cb, new TrackingOptions());
+        Assert.Equal(2, plain.Count(ColumnEventKind.Disappeared));
+        var maps = new DetectionMaps([a, b], 0.3);
+        var hysteresis = ColumnTracker.Pair(0, a, b, ca, cb, new TrackingOptions(AbsentFraction: 0.5), maps);
+        var gone = Assert.Single(hysteresis.Events);
+        Assert.Equal(ColumnEventKind.Disappeared, gone.Kind);
+        Assert.True(double.Hypot(gone.XAngstrom - inside[0].X, gone.YAngstrom - inside[0].Y) < 0.1);
+        // The same column seen the other way round (b → a) is not an appearance either.
+        Assert.Single(ColumnTracker.Pair(0, b, a, cb, ca, new TrackingOptions(AbsentFraction: 0.5), new DetectionMaps([b, a], 0.3)).Events);
+        Assert.Equal(0.25f, DetectionMaps.MaxNear(b, inside[1].X, inside[1].Y, 0.5), 0.01f);
+    }
+
     private static (double X, double Y) FreeSpot(List<(double X, double Y)> points)
     {
         for (double y = 4; y < 14; y += 0.25)

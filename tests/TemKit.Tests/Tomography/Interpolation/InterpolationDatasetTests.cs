@@ -67,8 +67,16 @@ public class InterpolationDatasetTests(TinyTiltDataset data) : IClassFixture<Tin
         Assert.All(samples, s => Assert.Contains(s.ClusterIndex, train.Select(c => c.Index)));
         var s0 = samples[0];
         var series = InterpolationDataset.Load(train.Single(c => c.Index == s0.ClusterIndex));
-        Assert.Equal(FrameNormalisation.Normalised(series.Noiseless.Frame(s0.Frame)), s0.Target);
-        Assert.Equal(FrameNormalisation.Normalised(series.Noiseless.Frame(s0.Frame - s0.GapFrames)), s0.Before);
+        // One affine map for all three frames: the mean of the inputs' minima and maxima.
+        var a = series.Noiseless.Frame(s0.Frame - s0.GapFrames).ToArray();
+        var b = series.Noiseless.Frame(s0.Frame + s0.GapFrames).ToArray();
+        float lo = 0.5f * (a.Min() + b.Min()), hi = 0.5f * (a.Max() + b.Max());
+        var truth = series.Noiseless.Frame(s0.Frame).ToArray();
+        for (int i = 0; i < truth.Length; i++)
+        {
+            Assert.Equal((truth[i] - lo) / (hi - lo), s0.Target[i], 4);
+            Assert.Equal((a[i] - lo) / (hi - lo), s0.Before[i], 4);
+        }
         Assert.Equal(s0.GapFrames * 1.0, s0.HalfGapDegrees, 9);
         Assert.Equal(samples.Select(s => (s.ClusterIndex, s.Frame)), InterpolationDataset.Epoch(train, sampling, 1).Select(s => (s.ClusterIndex, s.Frame)));
     }
@@ -83,6 +91,10 @@ public class InterpolationDatasetTests(TinyTiltDataset data) : IClassFixture<Tin
         Assert.InRange(counts / expected, 0.97, 1.03);
         Assert.All(noisy.Array, v => Assert.Equal(Math.Round(v), v));
         Assert.Same(series.Noiseless, series.AtDose(0, 5));
+        // In the noise-free series' units: the same counts divided by the dose ratio, so the mean is the noise-free mean.
+        var scaled = series.AtDoseInNoiselessUnits(2000, 5);
+        float ratio = (float)(series.DoseElectronsPerAngstrom2 / 2000);
+        for (int i = 0; i < scaled.Array.Length; i += 97) Assert.Equal(noisy.Array[i] * ratio, scaled.Array[i], 3);
     }
 
     [Fact]
@@ -122,7 +134,8 @@ public class InterpolationDatasetTests(TinyTiltDataset data) : IClassFixture<Tin
             Reprojection = new() { Method = TemKit.Tomography.Reconstruction.ReconstructionMethod.Sirt, Iterations = 5, NonNegative = true }, Threads = 1,
         };
         var result = InterpolationEvaluation.Run(DatasetEvaluationSeries.Series(data.Folder), parameters, new LearnedInterpolator(model.Network));
-        Assert.Equal(3 * 2 * 2, result.Frames.Count);
+        Assert.Equal(4 * 2 * 2, result.Frames.Count);
+        Assert.Contains(result.Frames, f => f.Method == "flow" && f.GapFrames == 2 && f.DoseElectronsPerAngstrom2 == 1000);
         Assert.Contains(result.Volumes, v => v.Series == "every 2nd + learned" && v.DoseElectronsPerAngstrom2 == 1000);
         Assert.Contains(result.Volumes, v => v.Series == "every 2nd + reprojection");
         Assert.True(double.IsPositiveInfinity(result.Volumes.Single(v => v.Series == "all frames" && v.DoseElectronsPerAngstrom2 == 0).PsnrDb));

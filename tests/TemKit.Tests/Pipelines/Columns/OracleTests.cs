@@ -1,0 +1,56 @@
+using TemKit.Pipelines.Columns;
+using TemKit.Simulation.Labels;
+using TemKit.Simulation.Structures;
+
+namespace TemKit.Tests.Pipelines.Columns;
+
+/// <summary>
+/// Oracle checks of the scoring chain: with perfect inputs (the exact label image, the true column lists) the peak finder,
+/// the matcher and the event logic must score 1. A network can only be judged once these hold.
+/// </summary>
+public class OracleTests
+{
+    [Theory]
+    [InlineData(1, 1.5)]
+    [InlineData(2, 2.2)]
+    [InlineData(3, 3.0)]
+    public void ExactLabelImageGivesEveryTrueColumnAndNothingElse(int seed, double diameterNanometres)
+    {
+        // A supported Au particle as the dataset builds it (random tilt ≤ 3°, rotation, truncation), labelled on the
+        // 256² grid at 0.15 Å/px the column study uses; the support is not labelled.
+        const int n = 256;
+        const double px = 0.15;
+        var (specimen, _) = SupportedParticleBuilder.Build(new FccParticleParameters("Au", null, diameterNanometres), n * px, n * px, new Random(seed));
+        var labels = ColumnLabels.Compute(specimen.Particle, n, n, px, new ColumnLabelOptions());
+        var found = PeakFinder.Find(labels.Positions, new PeakFinderOptions());
+        var match = ColumnMatching.Match([.. labels.Columns.Select(c => (c.XAngstrom, c.YAngstrom))], [.. found.Select(c => (c.XAngstrom, c.YAngstrom))], 0.5);
+        Assert.True(labels.Columns.Length > 10, $"only {labels.Columns.Length} columns");
+        Assert.Equal(labels.Columns.Length, match.TruePositives);
+        Assert.Equal(labels.Columns.Length, found.Length);
+        // Sub-pixel refinement of a sampled Gaussian is exact up to float rounding (0.4 Å blobs, 2.7 px wide).
+        Assert.True(match.RmsErrorAngstrom < 0.01, $"rms {match.RmsErrorAngstrom} Å");
+        // The same point in px and in Å (pixel (i, j) is the point (i·px, j·px) Å; no half-pixel offset).
+        Assert.All(found, c => Assert.Equal(c.XPx * px, c.XAngstrom, 9));
+    }
+
+    [Fact]
+    public void TrueColumnListsOfASequenceGiveEveryTrueEventAndNothingElse()
+    {
+        // Three frames (two pairs, six true events) of the validation sequence, small and coarse to stay fast; the frames
+        // themselves only feed the phase correlation.
+        var r = EventSequence.Simulate(new EventSequenceParameters(FrameCount: 3, DiameterNanometres: 1.5, GridPx: 96, PixelSizeAngstrom: 0.25, Seed: 5));
+        var lists = r.Columns.Select(IReadOnlyList<DetectedColumn> (cs) =>
+            [.. cs.Select(c => new DetectedColumn(c.XAngstrom / 0.25, c.YAngstrom / 0.25, c.XAngstrom, c.YAngstrom, 1f))]).ToArray();
+        var frames = Enumerable.Range(0, r.Frames.Nz).Select(r.Frames.FrameImage).ToArray();
+        var options = new TrackingOptions();
+        var pairs = ColumnTracker.Track(frames, lists, options);
+        for (int t = 0; t < pairs.Length; t++)
+        {
+            Assert.Equal(r.DriftAngstrom[t + 1].X - r.DriftAngstrom[t].X, pairs[t].DriftXAngstrom, 0.05);
+            Assert.Equal(r.DriftAngstrom[t + 1].Y - r.DriftAngstrom[t].Y, pairs[t].DriftYAngstrom, 0.05);
+        }
+        var score = EventScore.Of(r.Events, [.. pairs.SelectMany(p => p.Events)], options.MatchRadiusAngstrom);
+        Assert.Equal(6, score.TrueEvents);
+        Assert.Equal((6, 6), (score.DetectedEvents, score.Matched));
+    }
+}
