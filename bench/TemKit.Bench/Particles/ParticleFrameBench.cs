@@ -66,8 +66,8 @@ internal sealed class ParticleFrameBench : IBench
             var detector = new NetworkParticleDetector(checkpoint, options.Segmentation, Path.GetFileName(model));
             clock.Restart();
             cpu = CpuSeconds();
-            // One frame is enough to time the network: shard 1 of `frames` analyses frame 0 only.
-            var netResult = new ParticlesRun(netRun, detector, options) { Shard = (1, frames) }.Run([images]);
+            // One frame is enough to time the network: shard 0 of `frames` analyses frame 0 only.
+            var netResult = new ParticlesRun(netRun, detector, options) { Shard = (0, frames) }.Run([images]);
             double perNetFrame = clock.Elapsed.TotalSeconds / Math.Max(1, netResult.Processed), cpuNet = (CpuSeconds() - cpu) / Math.Max(1, netResult.Processed);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| MSD-net depth {depth}, model pixel {Px * bin:F2} Å ({bin}x binned) | {perNetFrame:F2} s/frame wall | {cpuNet:F2} CPU-s/frame ({netResult.Processed} frame) |"));
