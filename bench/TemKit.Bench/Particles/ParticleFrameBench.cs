@@ -108,7 +108,7 @@ internal sealed class ParticleFrameBench : IBench
     }
 
     /// <summary>Writes the image and mask stacks (frame by frame composition, 16 particles from 4 simulations).</summary>
-    private static (string Images, string Masks) Compose(string dir, int frames)
+    internal static (string Images, string Masks) Compose(string dir, int frames)
     {
         string imagePath = Path.Combine(dir, $"frames{frames}.mrc"), maskPath = Path.Combine(dir, $"masks{frames}.mrc");
         if (File.Exists(imagePath) && File.Exists(maskPath)) return (imagePath, maskPath);
