@@ -67,7 +67,7 @@ internal sealed class ParticleSpeedBench : IBench
         foreach (string config in configs)
         {
             var (bin, depth, kernel, untrained) = Parse(config);
-            string model = Path.Combine(dir, "models", config + ".tkm");
+            string model = Path.Combine(dir, "models", untrained ? config + ".tkm" : string.Create(inv, $"{config}-e{epochs}.tkm"));
             if (!File.Exists(model))
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(model)!);

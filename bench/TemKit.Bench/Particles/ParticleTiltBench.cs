@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using TemKit.Bench.Infrastructure;
+using TemKit.Pipelines.ParticleAnalysis;
 using TemKit.Pipelines.ParticleAnalysis.Validation;
 
 namespace TemKit.Bench.Particles;
@@ -10,7 +11,7 @@ namespace TemKit.Bench.Particles;
 /// imaged at several doses; prints the median ratio per tilt and dose, the ROC AUC of on zone (≤ 1°) vs off zone
 /// (≥ 3°) per dose and the Youden-optimal ratio threshold. Arguments: [particles=4] [cache folder =
 /// /tmp/temkit-particles-tilt-cache]: the simulated frames are stored there, so a second run re-measures the estimator
-/// on bit-identical frames in seconds.
+/// on bit-identical frames in seconds. [first particle seed = 1] [ratio brightness = peakheight | integrated] [FFT padding factor = 2].
 /// </summary>
 internal sealed class ParticleTiltBench : IBench
 {
@@ -21,9 +22,15 @@ internal sealed class ParticleTiltBench : IBench
     {
         int particles = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 4;
         string cache = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "temkit-particles-tilt-cache");
-        var parameters = TiltStudyParameters.Default with { Particles = particles };
+        int firstParticle = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
+        var options = new RegionalFourierOptions
+        {
+            RatioBrightness = args.Length > 3 ? Enum.Parse<RatioBrightness>(args[3], ignoreCase: true) : RatioBrightness.PeakHeight,
+            PaddingFactor = args.Length > 4 ? double.Parse(args[4], CultureInfo.InvariantCulture) : 2,
+        };
+        var parameters = TiltStudyParameters.Default with { Particles = particles, FirstParticle = firstParticle };
         var clock = Stopwatch.StartNew();
-        var (frames, rocs) = TiltStudy.Run(parameters, progress: new Progress<TemKit.Pipelines.JobProgress>(p => Console.Error.WriteLine($"{p.Stage} {p.Done}/{p.Total}")), cacheFolder: cache);
+        var (frames, rocs) = TiltStudy.Run(parameters, options, progress: new Progress<TemKit.Pipelines.JobProgress>(p => Console.Error.WriteLine($"{p.Stage} {p.Done}/{p.Total}")), cacheFolder: cache);
         Console.WriteLine($"{frames.Count} frames, {particles} particles, {clock.Elapsed.TotalSeconds:F0} s");
         Console.WriteLine("| tilt (°) | " + string.Join(" | ", parameters.DosesElectronsPerAngstrom2.Select(d => $"median ratio @ {d} e/Å² (pairs, zone [110] found)")) + " |");
         foreach (double tilt in parameters.TiltsDegrees)

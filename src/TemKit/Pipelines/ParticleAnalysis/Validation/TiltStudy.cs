@@ -79,7 +79,7 @@ public static class TiltStudy
         var pixel = VoxelSize.Isotropic(parameters.PixelSizeAngstrom);
         int total = parameters.Particles * parameters.TiltsDegrees.Count, done = 0, doses = parameters.DosesElectronsPerAngstrom2.Count;
         int plane = parameters.GridPx * parameters.GridPx;
-        for (int particle = 1; particle <= parameters.Particles; particle++)
+        for (int particle = parameters.FirstParticle; particle < parameters.FirstParticle + parameters.Particles; particle++)
             foreach (double tilt in parameters.TiltsDegrees)
             {
                 string? cached = cacheFolder is null ? null : Path.Combine(cacheFolder, CacheName(parameters, particle, tilt));
