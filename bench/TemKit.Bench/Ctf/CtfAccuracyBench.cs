@@ -41,7 +41,7 @@ internal sealed class CtfAccuracyBench : IBench
                 });
                 var sw = Stopwatch.StartNew();
                 var spectrum = PowerSpectrumEstimator.Estimate(image);
-                var fit = CtfFitter.Fit(spectrum, new CtfFitOptions { VoltageKilovolts = kv });
+                var fit = CtfFitter.Fit(spectrum, new CtfFitOptions { Optics = ElectronOptics.Default with { VoltageKilovolts = kv } });
                 double seconds = sw.Elapsed.TotalSeconds;
                 double e = Math.Abs(fit.MeanDefocusAngstrom / mean - 1);
                 rel.Add(e);

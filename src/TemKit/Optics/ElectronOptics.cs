@@ -22,6 +22,15 @@ public sealed record ElectronOptics(double VoltageKilovolts = 300, double CsMill
     /// <summary>h c in keV·Å.</summary>
     private const double PlanckTimesLightKeVAngstrom = 12.398419843320026;
 
+    /// <summary>Checks the three values for a CTF fit (Cs in [0, 20] mm: the fit models an uncorrected lens); throws
+    /// <see cref="ArgumentOutOfRangeException"/> naming the bad one.</summary>
+    public void ValidateForFit()
+    {
+        OpticsLimits.VoltageKilovolts.Check(VoltageKilovolts, nameof(VoltageKilovolts));
+        OpticsLimits.CsFitMillimetres.Check(CsMillimetres, nameof(CsMillimetres));
+        OpticsLimits.AmplitudeContrast.Check(AmplitudeContrast, nameof(AmplitudeContrast));
+    }
+
     /// <summary>Relativistic electron wavelength (Å) at <see cref="VoltageKilovolts"/>.</summary>
     public double ElectronWavelengthAngstrom => WavelengthAngstrom(VoltageKilovolts);
 

@@ -34,7 +34,7 @@ public class CtfFitterAccuracyTests(ITestOutputHelper output)
             WidthPx = size, HeightPx = size, PixelSizeAngstrom = 1.0, DoseElectronsPerAngstrom2 = dose, Seed = seed,
         });
         var spectrum = PowerSpectrumEstimator.Estimate(image);
-        return CtfFitter.Fit(spectrum, (options ?? new CtfFitOptions()) with { VoltageKilovolts = kv });
+        return CtfFitter.Fit(spectrum, (options ?? new CtfFitOptions()) with { Optics = new ElectronOptics(kv) });
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public class CtfFitterTests
         var ex = Assert.Throws<ArgumentException>(() => CtfFitter.Fit(spectrum));
         Assert.Contains("pixel size", ex.Message);
         var calibrated = new PowerSpectrum(new Image2D(64, 64), 1.0);
-        var bad = Assert.Throws<ArgumentOutOfRangeException>(() => CtfFitter.Fit(calibrated, new CtfFitOptions { AmplitudeContrast = 1.5 }));
+        var bad = Assert.Throws<ArgumentOutOfRangeException>(() => CtfFitter.Fit(calibrated, new CtfFitOptions { Optics = ElectronOptics.Default with { AmplitudeContrast = 1.5 } }));
         Assert.Equal("AmplitudeContrast", bad.ParamName);
         var narrow = Assert.Throws<ArgumentException>(() => CtfFitter.Fit(calibrated, new CtfFitOptions { LowResolutionAngstrom = 5, HighResolutionAngstrom = 4 }));
         Assert.Contains("resolution range", narrow.Message);

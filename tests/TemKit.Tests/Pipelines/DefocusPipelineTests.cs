@@ -1,3 +1,4 @@
+using TemKit.Optics;
 using TemKit.Cli;
 using TemKit.Pipelines.Defocus;
 
@@ -23,6 +24,23 @@ public class DefocusPipelineTests(DefocusPipelineFixture fixture) : IClassFixtur
             Assert.Equal(File.GetLastWriteTimeUtc(truth.File).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"), row.Acquired);
         }
         Assert.True(File.Exists(fixture.Run.ReportPath));
+    }
+
+    [Fact]
+    public void RelionStarPointsEveryMicrographAtItsDiagnosticImage()
+    {
+        var lines = File.ReadAllLines(fixture.Run.RelionStarPath);
+        int block = Array.IndexOf(lines, "data_micrographs");
+        var labels = lines.Skip(block).Where(l => l.StartsWith('_')).Select(l => l.Split(' ')[0][1..]).ToList();
+        var rows = lines.Skip(block).Where(l => l.Length > 0 && !l.StartsWith('_') && !l.StartsWith("loop_", StringComparison.Ordinal)
+            && !l.StartsWith("data_", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(l)).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Assert.Equal(2, labels.IndexOf("rlnCtfImage"));
+        Assert.Equal(fixture.Files, rows.Select(r => r[0]));
+        foreach (var row in rows)
+        {
+            using var diagnostic = TemKit.IO.ImageFile.Open(row[2]);
+            Assert.Equal(diagnostic.Width, diagnostic.Height);
+        }
     }
 
     [Fact]
@@ -112,7 +130,7 @@ public class DefocusPipelineTests(DefocusPipelineFixture fixture) : IClassFixtur
     public void RunInAFolderMadeWithOtherOptionsIsRefused()
     {
         var copy = fixture.CopyRun("other-options");
-        Assert.Throws<InvalidOperationException>(() => new DefocusRun(copy, fixture.Options with { VoltageKilovolts = 200 }, 1).Run(fixture.Files));
+        Assert.Throws<InvalidOperationException>(() => new DefocusRun(copy, fixture.Options with { Optics = new ElectronOptics(200) }, 1).Run(fixture.Files));
     }
 
     [Fact]

@@ -37,7 +37,7 @@ internal sealed class DefocusDemoStep : IDemoStep
         var truths = DefocusDataset.Generate(Path.Combine(folder, "data"), dataset);
         Console.WriteLine("  $ temkit defocus data -o run");
         var run = RunFolder.At(Path.Combine(folder, "run"));
-        var pipeline = new DefocusRun(run, new DefocusRunOptions { VoltageKilovolts = dataset.VoltageKilovolts, CsMillimetres = dataset.CsMillimetres, AmplitudeContrast = dataset.AmplitudeContrast },
+        var pipeline = new DefocusRun(run, new DefocusRunOptions { Optics = dataset.Optics },
             Math.Max(1, Environment.ProcessorCount));
         pipeline.Run(truths.Select(t => t.File).ToList());
         var results = ResultsTable.Read(run.ResultsPath).ToDictionary(r => r.File, StringComparer.Ordinal);

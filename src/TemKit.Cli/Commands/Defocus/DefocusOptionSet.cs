@@ -16,9 +16,7 @@ internal sealed class DefocusOptionSet
 {
     private static readonly DefocusRunOptions s_defaults = new();
 
-    public Option<double> Voltage { get; } = new Option<double>("--voltage-kv") { Description = "Acceleration voltage (kV)", DefaultValueFactory = _ => s_defaults.VoltageKilovolts }.Within(OpticsLimits.VoltageKilovolts);
-    public Option<double> Cs { get; } = new Option<double>("--cs-mm") { Description = "Spherical aberration Cs (mm)", DefaultValueFactory = _ => s_defaults.CsMillimetres }.Within(OpticsLimits.CsFitMillimetres);
-    public Option<double> AmplitudeContrast { get; } = new Option<double>("--amplitude-contrast") { Description = "Amplitude contrast fraction (0..1; ~0.07 cryo, ~0.1 materials)", DefaultValueFactory = _ => s_defaults.AmplitudeContrast }.Within(OpticsLimits.AmplitudeContrast);
+    public OpticsOptionSet Optics { get; } = new();
     public AliasedOption<double?> PixelSize { get; } = SharedOptions.PixelSizeAngstrom("Pixel size (Å); overrides the file header", "--pixel-size-A").Within(OpticsLimits.PixelSizeAngstrom);
     public Option<bool> PowerSpectrum { get; } = new("--power-spectrum") { Description = "Inputs are precomputed centred power spectra (DC at the centre, as RELION/CTFFIND write them)" };
     public Option<bool> AmplitudeSpectrum { get; } = new("--amplitude-spectrum") { Description = "With --power-spectrum: the spectra hold amplitudes |F|, not |F|²" };
@@ -34,7 +32,7 @@ internal sealed class DefocusOptionSet
     public Option<double> Prominence { get; } = new Option<double>("--min-prominence") { Description = "Keep rings with prominence ≥ this fraction of the strongest (0..1)", DefaultValueFactory = _ => s_defaults.MinRelativeProminence }.Within(Limits.Fraction);
 
     /// <summary>Every option, to add to a command.</summary>
-    public IEnumerable<Option> All => [Voltage, Cs, AmplitudeContrast, PixelSize.Option, .. PixelSize.Legacy, PowerSpectrum, AmplitudeSpectrum, Average,
+    public IEnumerable<Option> All => [.. Optics.All, PixelSize.Option, .. PixelSize.Legacy, PowerSpectrum, AmplitudeSpectrum, Average,
         TileSize.Option, .. TileSize.Legacy, Bin, MinDefocus, MaxDefocus, MinResolution, MaxResolution, ExpectedAstigmatism, Sigma, Prominence];
 
     /// <summary>Reads the options; an invalid value is a usage error naming it.</summary>
@@ -42,9 +40,7 @@ internal sealed class DefocusOptionSet
     {
         var options = new DefocusRunOptions
         {
-            VoltageKilovolts = parse.GetValue(Voltage),
-            CsMillimetres = parse.GetValue(Cs),
-            AmplitudeContrast = parse.GetValue(AmplitudeContrast),
+            Optics = Optics.Read(parse),
             PixelSizeAngstrom = PixelSize.Get(parse),
             InputIsPowerSpectrum = parse.GetValue(PowerSpectrum),
             SpectrumIsAmplitude = parse.GetValue(AmplitudeSpectrum),
@@ -74,15 +70,15 @@ internal sealed class DefocusOptionSet
     public static List<string> ToArguments(DefocusRunOptions o)
     {
         static string N(double v) => v.ToString("R", CultureInfo.InvariantCulture);
-        var args = new List<string>
-        {
-            "--voltage-kv", N(o.VoltageKilovolts), "--cs-mm", N(o.CsMillimetres), "--amplitude-contrast", N(o.AmplitudeContrast),
+        List<string> args =
+        [
+            .. OpticsOptionSet.Arguments(o.Optics),
             "--tile-size-px", o.TileSizePx.ToString(CultureInfo.InvariantCulture), "--bin", o.BinFactor.ToString(CultureInfo.InvariantCulture),
             "--min-defocus-A", N(o.MinDefocusAngstrom), "--max-defocus-A", N(o.MaxDefocusAngstrom),
             "--min-resolution-A", N(o.MinResolutionAngstrom), "--max-resolution-A", N(o.MaxResolutionAngstrom),
             "--expected-astigmatism-A", N(o.ExpectedAstigmatismAngstrom),
             "--smoothing-sigma-px", N(o.SmoothingSigmaPx), "--min-prominence", N(o.MinRelativeProminence),
-        };
+        ];
         if (o.PixelSizeAngstrom is { } p) args.AddRange(["--pixel-size-angstrom", N(p)]);
         if (o.InputIsPowerSpectrum) args.Add("--power-spectrum");
         if (o.SpectrumIsAmplitude) args.Add("--amplitude-spectrum");

@@ -16,23 +16,22 @@ internal sealed class DefocusSimulateCommand : ICliCommand
         var count = new Option<int>("--count") { Description = "Number of micrographs", DefaultValueFactory = _ => d.Count }.Whole(1, 100_000, "micrographs");
         var size = new Option<int>("--size") { Description = "Edge of each micrograph (px)", DefaultValueFactory = _ => d.SizePx }.Whole(64, 16384, "px");
         var pixel = SharedOptions.PixelSizeAngstrom("Pixel size (Å)", d.PixelSizeAngstrom, "--pixel-size-A").Within(OpticsLimits.PixelSizeAngstrom);
-        var kv = new Option<double>("--voltage-kv") { Description = "Acceleration voltage (kV)", DefaultValueFactory = _ => d.VoltageKilovolts }.Within(OpticsLimits.VoltageKilovolts);
-        var cs = new Option<double>("--cs-mm") { Description = "Spherical aberration (mm)", DefaultValueFactory = _ => d.CsMillimetres }.Within(OpticsLimits.CsFitMillimetres);
-        var ac = new Option<double>("--amplitude-contrast") { Description = "Amplitude contrast fraction", DefaultValueFactory = _ => d.AmplitudeContrast }.Within(OpticsLimits.AmplitudeContrast);
+        var optics = new OpticsOptionSet(d.Optics);
         var minDf = new Option<double>("--min-defocus-A") { Description = "Smallest true mean defocus (Å)", DefaultValueFactory = _ => d.MinDefocusAngstrom }.Within(OpticsLimits.DefocusSearchAngstrom);
         var maxDf = new Option<double>("--max-defocus-A") { Description = "Largest true mean defocus (Å)", DefaultValueFactory = _ => d.MaxDefocusAngstrom }.Within(OpticsLimits.DefocusSearchAngstrom);
         var astig = new Option<double>("--max-astigmatism") { Description = "Largest astigmatism (Δf1−Δf2)/mean", DefaultValueFactory = _ => d.MaxAstigmatismFraction }.Within(DefocusDatasetOptions.AstigmatismLimits);
         var dose = new Option<double>("--dose") { Description = "Electron dose (e/Å²)", DefaultValueFactory = _ => d.DoseElectronsPerAngstrom2 }.Within(OpticsLimits.DoseElectronsPerAngstrom2);
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => d.Seed }.AnyValue();
         var cmd = new Command("defocus-simulate", "Write a synthetic dataset of amorphous-film micrographs with known defocus (MRC + truth.csv)")
-            { output, count, size, kv, cs, ac, minDf, maxDf, astig, dose, seed };
+            { output, count, size, minDf, maxDf, astig, dose, seed };
         pixel.AddTo(cmd);
+        foreach (var o in optics.All) cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
             var options = new DefocusDatasetOptions
             {
                 Count = parse.GetValue(count), SizePx = parse.GetValue(size), PixelSizeAngstrom = pixel.Get(parse),
-                VoltageKilovolts = parse.GetValue(kv), CsMillimetres = parse.GetValue(cs), AmplitudeContrast = parse.GetValue(ac),
+                Optics = optics.Read(parse),
                 MinDefocusAngstrom = parse.GetValue(minDf), MaxDefocusAngstrom = parse.GetValue(maxDf),
                 MaxAstigmatismFraction = parse.GetValue(astig), DoseElectronsPerAngstrom2 = parse.GetValue(dose), Seed = parse.GetValue(seed),
             };

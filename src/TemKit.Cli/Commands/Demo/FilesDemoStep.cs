@@ -3,11 +3,13 @@ using TemKit.Imaging;
 using TemKit.IO;
 using TemKit.IO.Mrc;
 using TemKit.IO.Png;
+using TemKit.IO.Tiff;
 
 namespace TemKit.Cli.Commands.Demo;
 
-/// <summary>Demo step 1: a synthetic HRTEM-like image (a crystalline particle on an amorphous film), written as MRC and PNG,
-/// its power spectrum, and the `temkit info` table of the file.</summary>
+/// <summary>Demo step 1: a synthetic HRTEM-like image (a crystalline particle on an amorphous film), written as MRC, PNG and
+/// an ImageJ-calibrated float32 TIFF (read back: same pixels and pixel size), its power spectrum, and the `temkit info`
+/// table of the file.</summary>
 internal sealed class FilesDemoStep : IDemoStep
 {
     public int Order => 10;
@@ -25,7 +27,13 @@ internal sealed class FilesDemoStep : IDemoStep
         var power = TemKit.Fourier.ImageSpectra.CentredPowerSpectrum(image);
         PngWriter.WriteImage(Path.Combine(folder, "synthetic_fft.png"), power, new Imaging.Display.DisplayScale(0.5, 99.9, Log: true));
         FileInfoReport.Read(mrc, ReadOptions.Strict).Print(withFields: false);
-        return $"{n}x{n} image at {PixelSizeAngstrom} Å/px: synthetic.mrc, synthetic.png, synthetic_fft.png";
+        Console.WriteLine("  $ temkit convert synthetic.mrc synthetic.tif");
+        string tif = Path.Combine(folder, "synthetic.tif");
+        TiffFile.Write(tif, ImageStack.FromImage(image), new TiffWriteOptions());
+        var back = ImageFile.Read(tif);
+        bool same = back.Data.SequenceEqual(image.Pixels) && Math.Abs(back.VoxelSize.XAngstrom - PixelSizeAngstrom) < 1e-6;
+        return $"{n}x{n} image at {PixelSizeAngstrom} Å/px: synthetic.mrc, synthetic.png, synthetic_fft.png; synthetic.tif "
+            + (same ? $"reads back identical at {back.VoxelSize.XAngstrom:G4} Å/px" : "DID NOT read back identical");
     }
 
     /// <summary>Gaussian atom columns on an FCC [110]-like rectangular lattice (2.04 x 2.88 Å) inside a disc, on a noisy film.</summary>

@@ -9,18 +9,8 @@ namespace TemKit.CtfEstimation.Fitting;
 /// </summary>
 public sealed record CtfFitOptions
 {
-    /// <summary>Acceleration voltage (kV).</summary>
-    public double VoltageKilovolts { get; init; } = ElectronOptics.Default.VoltageKilovolts;
-
-    /// <summary>Spherical aberration (mm).</summary>
-    public double CsMillimetres { get; init; } = ElectronOptics.Default.CsMillimetres;
-
-    /// <summary>Amplitude contrast fraction w (0..1).</summary>
-    public double AmplitudeContrast { get; init; } = ElectronOptics.Default.AmplitudeContrast;
-
-    /// <summary>Voltage, Cs and amplitude contrast as one <see cref="ElectronOptics"/> (not serialised: the three values are).</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public ElectronOptics Optics => new(VoltageKilovolts, CsMillimetres, AmplitudeContrast);
+    /// <summary>Microscope constants: voltage (kV), Cs (mm), amplitude contrast (default 300 kV, 2.7 mm, 0.07).</summary>
+    public ElectronOptics Optics { get; init; } = ElectronOptics.Default;
 
     /// <summary>Smallest mean defocus searched (Å, positive = underfocus).</summary>
     public double MinDefocusAngstrom { get; init; } = 1000;
@@ -71,9 +61,7 @@ public sealed record CtfFitOptions
     /// <summary>Checks the values; throws <see cref="ArgumentOutOfRangeException"/> naming the bad one.</summary>
     public void Validate()
     {
-        OpticsLimits.VoltageKilovolts.Check(VoltageKilovolts, nameof(VoltageKilovolts));
-        OpticsLimits.CsFitMillimetres.Check(CsMillimetres, nameof(CsMillimetres));
-        OpticsLimits.AmplitudeContrast.Check(AmplitudeContrast, nameof(AmplitudeContrast));
+        Optics.ValidateForFit();
         OpticsLimits.DefocusSearchAngstrom.Check(MinDefocusAngstrom, nameof(MinDefocusAngstrom));
         OpticsLimits.DefocusSearchAngstrom.Check(MaxDefocusAngstrom, nameof(MaxDefocusAngstrom));
         OpticsLimits.ResolutionAngstrom.Check(LowResolutionAngstrom, nameof(LowResolutionAngstrom));

@@ -19,7 +19,7 @@ public static partial class CtfFitter
         var o = options ?? new CtfFitOptions();
         o.Validate();
         if (!(profile.PixelSizeAngstrom > 0)) throw new ArgumentException("the profile has no pixel size; give one (Å/px) to fit the CTF", nameof(profile));
-        var model = new PhaseModel(o.VoltageKilovolts, o.CsMillimetres, o.AmplitudeContrast);
+        var model = new PhaseModel(o.Optics.VoltageKilovolts, o.Optics.CsMillimetres, o.Optics.AmplitudeContrast);
         double step = 1.0 / (profile.SpectrumSizePx * profile.PixelSizeAngstrom);
         var (first, last) = FittedRange(profile.SpectrumSizePx, step, profile.PixelSizeAngstrom, o);
         last = Math.Min(last, profile.Length - 2);
@@ -27,7 +27,7 @@ public static partial class CtfFitter
         var candidates = SearchDefocus(scorer, o, keep: 1);
         if (candidates.Count == 0) throw new ArgumentException("no defocus candidate in the search range produced a score", nameof(options));
         var best = candidates[0];
-        var parameters = new CtfParameters(o.VoltageKilovolts, o.CsMillimetres, o.AmplitudeContrast, best.DefocusAngstrom, best.DefocusAngstrom, 0, best.PhaseShiftRadians);
+        var parameters = new CtfParameters(o.Optics.VoltageKilovolts, o.Optics.CsMillimetres, o.Optics.AmplitudeContrast, best.DefocusAngstrom, best.DefocusAngstrom, 0, best.PhaseShiftRadians);
         var diagnostics = ProfileDiagnostics(profile.RadiusPx, profile.FrequencyInverseAngstrom, profile.Smoothed, scorer, best.DefocusAngstrom, best.PhaseShiftRadians, model);
         int firstZero = FirstZeroIndex(model, parameters, step, first);
         double resolution = FitResolution(diagnostics, o.FitResolutionThreshold, step, firstZero);
@@ -54,7 +54,7 @@ public static partial class CtfFitter
         foreach (var z in rings.Zeros) if (z.FrequencyInverseAngstrom > 0) features.Add((z.FrequencyInverseAngstrom, 0));
         foreach (var p in rings.Peaks) if (p.FrequencyInverseAngstrom > 0) features.Add((p.FrequencyInverseAngstrom, 0.5));
         if (features.Count < 2) throw new ArgumentException($"fitting from ring positions needs at least two calibrated rings, found {features.Count}", nameof(rings));
-        var model = new PhaseModel(o.VoltageKilovolts, o.CsMillimetres, o.AmplitudeContrast);
+        var model = new PhaseModel(o.Optics.VoltageKilovolts, o.Optics.CsMillimetres, o.Optics.AmplitudeContrast);
         double phase = o.PhaseShiftRadians;
 
         double Cost(double df)
@@ -97,7 +97,7 @@ public static partial class CtfFitter
             ctf2[i] = s * s;
             if (Math.Abs(residuals[i]) < 0.15) finest = 1 / g;
         }
-        var parameters = new CtfParameters(o.VoltageKilovolts, o.CsMillimetres, o.AmplitudeContrast, bestDf, bestDf, 0, phase);
+        var parameters = new CtfParameters(o.Optics.VoltageKilovolts, o.Optics.CsMillimetres, o.Optics.AmplitudeContrast, bestDf, bestDf, 0, phase);
         var profile = new CtfFitProfile(radius, frequency, new double[sorted.Count], new double[sorted.Count], residuals, ctf2, new double[sorted.Count], 0, sorted.Count - 1);
         double original = originalPixelSizeAngstrom > 0 ? originalPixelSizeAngstrom : rings.PixelSizeAngstrom;
         return MakeResult(parameters, 1 - 12 * bestCost, finest, model, original, rings.PixelSizeAngstrom, profile);

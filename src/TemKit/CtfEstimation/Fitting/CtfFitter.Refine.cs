@@ -122,6 +122,6 @@ public static partial class CtfFitter
         double angle = half > 0 ? 0.5 * Math.Atan2(r.Ay, r.Ax) * 180 / Math.PI : 0;
         angle = ((angle % 180) + 180) % 180;
         double phase = o.FitPhaseShift ? ((r.Phase % Math.PI) + Math.PI) % Math.PI : r.Phase;
-        return new CtfParameters(o.VoltageKilovolts, o.CsMillimetres, o.AmplitudeContrast, r.Mean + half, r.Mean - half, angle, phase);
+        return new CtfParameters(o.Optics.VoltageKilovolts, o.Optics.CsMillimetres, o.Optics.AmplitudeContrast, r.Mean + half, r.Mean - half, angle, phase);
     }
 }

@@ -22,7 +22,7 @@ public static partial class CtfFitter
         var o = options ?? new CtfFitOptions();
         o.Validate();
         if (!spectrum.IsCalibrated) throw new ArgumentException("the spectrum has no pixel size; give one (Å/px) to fit the CTF", nameof(spectrum));
-        var model = new PhaseModel(o.VoltageKilovolts, o.CsMillimetres, o.AmplitudeContrast);
+        var model = new PhaseModel(o.Optics.VoltageKilovolts, o.Optics.CsMillimetres, o.Optics.AmplitudeContrast);
         var profile = RadialProfile.Compute(spectrum, Amplitude);
         var (first, last) = FittedRange(spectrum.Size, spectrum.FrequencyStepInverseAngstrom, spectrum.PixelSizeAngstrom, o);
         CheckRings(spectrum, model, first, last, o);

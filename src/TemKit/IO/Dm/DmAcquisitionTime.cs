@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace TemKit.IO.Dm;
 
 /// <summary>
@@ -9,9 +7,6 @@ namespace TemKit.IO.Dm;
 /// </summary>
 internal static class DmAcquisitionTime
 {
-    private static readonly string[] DateFormats = ["M/d/yyyy", "d/M/yyyy", "d.M.yyyy", "yyyy-MM-dd", "yyyy/M/d", "d-M-yyyy"];
-    private static readonly string[] TimeFormats = ["h:mm:ss tt", "h:mm tt", "H:mm:ss", "H:mm"];
-
     // Largest FILETIME DateTime accepts (year 9999).
     private const double MaxFileTime = 2.65e18;
 
@@ -22,7 +17,7 @@ internal static class DmAcquisitionTime
     public static DateTimeOffset? Parse(double? fileTime, string? date, string? time, out bool zoneKnown)
     {
         zoneKnown = true;
-        DateTime? local = ParseLocal(date, time);
+        DateTime? local = LocalTimeText.Parse(date, time);
         if (fileTime is > 0 and < MaxFileTime)
         {
             var utc = DateTime.FromFileTimeUtc((long)fileTime.Value);
@@ -40,16 +35,5 @@ internal static class DmAcquisitionTime
             return new DateTimeOffset(onlyLocal, TimeSpan.Zero);
         }
         return null;
-    }
-
-    private static DateTime? ParseLocal(string? date, string? time)
-    {
-        if (string.IsNullOrWhiteSpace(date)
-            || !DateTime.TryParseExact(date.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            return null;
-        if (!string.IsNullOrWhiteSpace(time)
-            && DateTime.TryParseExact(time.Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
-            d = d.Date + t.TimeOfDay;
-        return DateTime.SpecifyKind(d, DateTimeKind.Unspecified);
     }
 }

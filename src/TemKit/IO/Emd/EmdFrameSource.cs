@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using PureHDF;
@@ -99,31 +100,57 @@ internal sealed class EmdFrameSource : IComplexFrameSource
     /// <summary>One frame in C order (x fastest): the whole data set for a single frame, else a hyperslab of the frame axis.</summary>
     private T[] ReadTyped<T>(int index) where T : unmanaged
     {
+        var selection = FrameSelection(index);
+        lock (_file)
+            return Hdf5Errors.Guard(Path, $"reading frame {index} of {_entry.DatasetPath}", () => _data.Read<T[]>(selection));
+    }
+
+    private Selection? FrameSelection(int index)
+    {
         ulong nx = (ulong)Width, ny = (ulong)Height;
-        Selection? selection = FrameCount == 1 ? null : _entry.Layout switch
+        return FrameCount == 1 ? null : _entry.Layout switch
         {
             EmdLayout.Velox => new HyperslabSelection(3, [0, 0, (ulong)index], [ny, nx, 1]),
             _ => new HyperslabSelection(3, [(ulong)index, 0, 0], [1, ny, nx]),
         };
-        lock (_file)
-            return Hdf5Errors.Guard(Path, $"reading frame {index} of {_entry.DatasetPath}", () => _data.Read<T[]>(selection));
     }
 
     private void Convert(string type, int index, Span<float> dst)
     {
         switch (type)
         {
-            case "uint8": PixelConvert.ToSingle(ReadTyped<byte>(index), dst); break;
-            case "int8": PixelConvert.ToSingle(ReadTyped<sbyte>(index), dst); break;
-            case "uint16": PixelConvert.ToSingle(ReadTyped<ushort>(index), dst); break;
-            case "int16": PixelConvert.ToSingle(ReadTyped<short>(index), dst); break;
-            case "uint32": TensorPrimitives.ConvertTruncating<uint, float>(ReadTyped<uint>(index), dst); break;
-            case "int32": TensorPrimitives.ConvertTruncating<int, float>(ReadTyped<int>(index), dst); break;
-            case "uint64": TensorPrimitives.ConvertTruncating<ulong, float>(ReadTyped<ulong>(index), dst); break;
-            case "int64": TensorPrimitives.ConvertTruncating<long, float>(ReadTyped<long>(index), dst); break;
-            case "float32": ReadTyped<float>(index).CopyTo(dst); break;
-            case "float64": TensorPrimitives.ConvertTruncating<double, float>(ReadTyped<double>(index), dst); break;
+            case "uint8": ConvertPooled<byte>(index, dst, static (s, d) => PixelConvert.ToSingle(s, d)); break;
+            case "int8": ConvertPooled<sbyte>(index, dst, static (s, d) => PixelConvert.ToSingle(s, d)); break;
+            case "uint16": ConvertPooled<ushort>(index, dst, static (s, d) => PixelConvert.ToSingle(s, d)); break;
+            case "int16": ConvertPooled<short>(index, dst, static (s, d) => PixelConvert.ToSingle(s, d)); break;
+            case "uint32": ConvertPooled<uint>(index, dst, static (s, d) => TensorPrimitives.ConvertTruncating(s, d)); break;
+            case "int32": ConvertPooled<int>(index, dst, static (s, d) => TensorPrimitives.ConvertTruncating(s, d)); break;
+            case "uint64": ConvertPooled<ulong>(index, dst, static (s, d) => TensorPrimitives.ConvertTruncating(s, d)); break;
+            case "int64": ConvertPooled<long>(index, dst, static (s, d) => TensorPrimitives.ConvertTruncating(s, d)); break;
+            case "float32": ConvertPooled<float>(index, dst, static (s, d) => s.CopyTo(d)); break;
+            case "float64": ConvertPooled<double>(index, dst, static (s, d) => TensorPrimitives.ConvertTruncating(s, d)); break;
             default: throw new TemKitFormatException(Path, $"{_entry.DatasetPath}: element type {type} is not one TemKit reads");
+        }
+    }
+
+    private delegate void SpanConverter<T>(ReadOnlySpan<T> source, Span<float> destination);
+
+    /// <summary>Reads one frame into a pooled buffer (no 4096² array allocated per frame) and converts it to float32.</summary>
+    private void ConvertPooled<T>(int index, Span<float> dst, SpanConverter<T> convert) where T : unmanaged
+    {
+        int n = Width * Height;
+        var buffer = ArrayPool<T>.Shared.Rent(n);
+        try
+        {
+            var memory = buffer.AsMemory(0, n);
+            var selection = FrameSelection(index);
+            lock (_file)
+                Hdf5Errors.Guard(Path, $"reading frame {index} of {_entry.DatasetPath}", () => { _data.Read(memory, selection); return 0; });
+            convert(buffer.AsSpan(0, n), dst);
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(buffer);
         }
     }
 

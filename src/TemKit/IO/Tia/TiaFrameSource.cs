@@ -44,9 +44,12 @@ internal sealed class TiaFrameSource : IComplexFrameSource
         if (emi is not null)
             foreach (var (k, v) in emi) fields[$"emi.{k}"] = v;
         Kind = FrameCount == 1 ? StackKind.Image : StackKind.ImageStack;
+        var acquired = LocalTimeText.AsReported(LocalTimeText.ParseStamp(emi?.GetValueOrDefault("AcquireDate")));
+        if (acquired is not null) fields["tia.acquired_time_zone"] = LocalTimeText.UnknownZoneNote;
         Metadata = new ImageMetadata
         {
             Format = "TIA",
+            Acquired = acquired,
             DataType = ser.DataType,
             VoltageKilovolts = emi is null ? null : TiaEmi.Number(emi, "High tension") is > 0 and var kv ? kv : null,
             Magnification = emi is null || reciprocal ? null : TiaEmi.Number(emi, "Magnification") is > 0 and var mag ? mag : null,

@@ -21,6 +21,7 @@ internal sealed partial record TiffCalibration
                 YAngstrom = (h is > 0 ? h.Value : w.Value) * 1e10,
                 Source = $"{name} tag {tag} [Scan] PixelWidth/PixelHeight (m)",
                 VoltageKilovolts = ParseDouble(ini.GetValueOrDefault("Beam.HV")) is > 0 and var hv ? hv / 1000 : null,
+                Acquired = LocalTimeText.AsReported(LocalTimeText.Parse(ini.GetValueOrDefault("User.Date"), ini.GetValueOrDefault("User.Time"))),
             };
         }
         return null;
@@ -51,6 +52,13 @@ internal sealed partial record TiffCalibration
         if (text is null) return null;
         var values = new Dictionary<string, (double Value, string Unit)>(StringComparer.Ordinal);
         string[] lines = text.Replace("\r", "", StringComparison.Ordinal).Split('\n');
+        string? Text(string key)
+        {
+            int i = Array.FindIndex(lines, l => l.Trim() == key);
+            if (i < 0 || i + 1 >= lines.Length) return null;
+            int sep = lines[i + 1].IndexOfAny(['=', ':']);
+            return sep < 0 ? null : lines[i + 1][(sep + 1)..].Trim();
+        }
         for (int i = 0; i + 1 < lines.Length; i++)
         {
             if (!lines[i].StartsWith("AP_", StringComparison.Ordinal) && !lines[i].StartsWith("DP_", StringComparison.Ordinal)) continue;
@@ -69,6 +77,7 @@ internal sealed partial record TiffCalibration
             VoltageKilovolts = values.TryGetValue("AP_ACTUALKV", out var kv) && kv.Unit == "kV" ? kv.Value
                 : values.TryGetValue("AP_MANUALKV", out var mkv) && mkv.Unit == "kV" ? mkv.Value : null,
             Magnification = values.TryGetValue("AP_MAG", out var mag) && mag.Value > 0 ? mag.Value : null,
+            Acquired = LocalTimeText.AsReported(LocalTimeText.Parse(Text("AP_DATE"), Text("AP_TIME"))),
         };
     }
 

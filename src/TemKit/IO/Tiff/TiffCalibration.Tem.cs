@@ -117,6 +117,9 @@ internal sealed partial record TiffCalibration
             Source = "JEOL SightX: resolution tag (inch) / ImageFormingSystem SelectorValue magnification",
             Magnification = mag,
             VoltageKilovolts = voltage is > 0 ? voltage / 1000 : null,
+            Acquired = DateTimeOffset.TryParse(root.Descendants("DateTime").FirstOrDefault()?.Value, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var when) ? when : null,
+            AcquiredZoneKnown = true,
         };
     }
 }

@@ -24,13 +24,26 @@ internal sealed partial record TiffCalibration
     public double? TiltDegrees { get; init; }
     public string Title { get; init; } = "";
 
+    /// <summary>Acquisition time from the vendor metadata (FEI [User] Date/Time, Zeiss AP_DATE/AP_TIME, JEOL DateTime),
+    /// or null; see <see cref="AcquiredZoneKnown"/>.</summary>
+    public DateTimeOffset? Acquired { get; init; }
+
+    /// <summary>False when <see cref="Acquired"/> is local wall-clock time of unknown zone, kept as UTC.</summary>
+    public bool AcquiredZoneKnown { get; init; }
+
     /// <summary>Per-axis calibration for axes in other units (a DM export in 1/nm, a time axis), "axis.x.scale" style.</summary>
     public Dictionary<string, string> Fields { get; init; } = [];
 
     /// <summary>Reads the calibration of the current directory (page of <paramref name="width"/> x <paramref name="height"/> pixels).</summary>
-    public static TiffCalibration Read(TiffTags tags, int width, int height) =>
-        Fei(tags) ?? Zeiss(tags, width, height) ?? Tvips(tags) ?? Olympus(tags) ?? DmExport(tags)
-        ?? JeolSightX(tags) ?? ImageJ(tags) ?? Resolution(tags) ?? new TiffCalibration();
+    public static TiffCalibration Read(TiffTags tags, int width, int height)
+    {
+        var c = Fei(tags) ?? Zeiss(tags, width, height) ?? Tvips(tags) ?? Olympus(tags) ?? DmExport(tags)
+            ?? JeolSightX(tags) ?? ImageJ(tags) ?? Resolution(tags) ?? new TiffCalibration();
+        // The baseline DateTime tag (306, "YYYY:MM:DD HH:MM:SS", local time) when the vendor metadata gave none.
+        return c.Acquired is null && LocalTimeText.ParseStamp(tags.Text(306)) is { } stamp
+            ? c with { Acquired = LocalTimeText.AsReported(stamp) }
+            : c;
+    }
 
     private static double? ParseDouble(string? text) =>
         double.TryParse(text?.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) ? v : null;

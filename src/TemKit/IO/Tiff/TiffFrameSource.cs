@@ -43,6 +43,7 @@ internal sealed class TiffFrameSource : IFrameSource
         if (first.Photometric == Photometric.MINISWHITE) fields["tiff.min_is_white"] = "values read as stored (0 = white), not inverted";
         foreach (var (tag, name) in new[] { (271, "tiff.make"), (272, "tiff.model"), (306, "tiff.datetime"), (305, "tiff.software") })
             if (tags.Text(tag) is { Length: > 0 } text) fields[name] = text;
+        if (calibration.Acquired is not null && !calibration.AcquiredZoneKnown) fields["tiff.acquired_time_zone"] = LocalTimeText.UnknownZoneNote;
         if (tags.Text(270) is { Length: > 0 } description) fields["tiff.description"] = description.Length > 512 ? description[..512] + "…" : description;
 
         Metadata = new ImageMetadata
@@ -51,6 +52,7 @@ internal sealed class TiffFrameSource : IFrameSource
             DataType = first.DataType!,
             VoltageKilovolts = calibration.VoltageKilovolts,
             Magnification = calibration.Magnification,
+            Acquired = calibration.Acquired,
             Title = calibration.Title,
             SignalIndex = signal.Index,
             Fields = fields,

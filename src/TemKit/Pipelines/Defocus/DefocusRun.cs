@@ -112,7 +112,11 @@ public sealed partial class DefocusRun
         Junctures.WriteAll(folder.JuncturesFolder, parts);
         ResultsTable.Write(folder.ResultsPath, parts.Select(p => p.Result));
         // Next to results.csv: the same results for RELION (micrographs_ctf.star) and CTFFIND parsers (ctffind/NAME.txt).
-        Export.RelionStar.Write(folder.RelionStarPath, parts.Select(p => p.Result), options);
+        Export.RelionStar.Write(folder.RelionStarPath, parts.Select(p => p.Result), options, file =>
+        {
+            string diagnostic = Thumbnails.DiagnosticMrcPath(folder.DiagnosticsFolder, file);
+            return File.Exists(diagnostic) ? Path.GetFullPath(diagnostic) : null;
+        });
         Directory.CreateDirectory(folder.CtffindFolder);
         var now = DateTime.Now;
         foreach (var part in parts.Where(p => p.Result.IsOk))

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TemKit.Optics;
 using TemKit.CtfEstimation.Fitting;
 using TemKit.CtfEstimation.Spectrum;
@@ -11,18 +12,20 @@ namespace TemKit.Pipelines.Defocus;
 /// </summary>
 public sealed record DefocusRunOptions
 {
-    /// <summary>Acceleration voltage (kV).</summary>
-    public double VoltageKilovolts { get; init; } = ElectronOptics.Default.VoltageKilovolts;
+    /// <summary>Microscope constants: voltage (kV), Cs (mm), amplitude contrast (default 300 kV, 2.7 mm, 0.07).</summary>
+    public ElectronOptics Optics { get; init; } = ElectronOptics.Default;
 
-    /// <summary>Spherical aberration (mm).</summary>
-    public double CsMillimetres { get; init; } = ElectronOptics.Default.CsMillimetres;
+    /// <summary>Reads run.json files written before <see cref="Optics"/> was one record (flat "VoltageKilovolts").</summary>
+    [JsonInclude, JsonPropertyName("VoltageKilovolts"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private double? LegacyVoltageKilovolts { get => null; init { if (value is { } v) Optics = Optics with { VoltageKilovolts = v }; } }
 
-    /// <summary>Amplitude contrast fraction (0..1).</summary>
-    public double AmplitudeContrast { get; init; } = ElectronOptics.Default.AmplitudeContrast;
+    /// <summary>Reads the flat "CsMillimetres" of older run.json files.</summary>
+    [JsonInclude, JsonPropertyName("CsMillimetres"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private double? LegacyCsMillimetres { get => null; init { if (value is { } v) Optics = Optics with { CsMillimetres = v }; } }
 
-    /// <summary>Voltage, Cs and amplitude contrast as one <see cref="ElectronOptics"/> (not serialised: the three values are).</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public ElectronOptics Optics => new(VoltageKilovolts, CsMillimetres, AmplitudeContrast);
+    /// <summary>Reads the flat "AmplitudeContrast" of older run.json files.</summary>
+    [JsonInclude, JsonPropertyName("AmplitudeContrast"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private double? LegacyAmplitudeContrast { get => null; init { if (value is { } v) Optics = Optics with { AmplitudeContrast = v }; } }
 
     /// <summary>Pixel size (Å) that overrides the file header; null = use the header.</summary>
     public double? PixelSizeAngstrom { get; init; }
@@ -87,9 +90,7 @@ public sealed record DefocusRunOptions
     /// <summary>Settings of the CTF fit stage.</summary>
     public CtfFitOptions ToFitOptions() => new()
     {
-        VoltageKilovolts = VoltageKilovolts,
-        CsMillimetres = CsMillimetres,
-        AmplitudeContrast = AmplitudeContrast,
+        Optics = Optics,
         MinDefocusAngstrom = MinDefocusAngstrom,
         MaxDefocusAngstrom = MaxDefocusAngstrom,
         LowResolutionAngstrom = MinResolutionAngstrom,

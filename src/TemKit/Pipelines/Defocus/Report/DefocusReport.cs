@@ -29,7 +29,7 @@ public static partial class DefocusReport
         var ok = rows.Where(r => r.IsOk).ToList();
         var report = new HtmlReport("Defocus report")
         {
-            Subtitle = $"{rows.Count} images, {ok.Count} fitted, {rows.Count - ok.Count} failed · {options.VoltageKilovolts:G4} kV, Cs {options.CsMillimetres:G4} mm, amplitude contrast {options.AmplitudeContrast:G3} · TemKit {Provenance.Version}",
+            Subtitle = $"{rows.Count} images, {ok.Count} fitted, {rows.Count - ok.Count} failed · {options.Optics.VoltageKilovolts:G4} kV, Cs {options.Optics.CsMillimetres:G4} mm, amplitude contrast {options.Optics.AmplitudeContrast:G3} · TemKit {Provenance.Version}",
             Provenance = provenance ?? DefocusRun.MakeProvenance(options, null),
         };
         AddSummary(report, ok);

@@ -20,18 +20,8 @@ public sealed record DefocusDatasetOptions
     /// <summary>Pixel size (Å).</summary>
     public double PixelSizeAngstrom { get; init; } = 1.0;
 
-    /// <summary>Acceleration voltage (kV).</summary>
-    public double VoltageKilovolts { get; init; } = ElectronOptics.Default.VoltageKilovolts;
-
-    /// <summary>Spherical aberration (mm).</summary>
-    public double CsMillimetres { get; init; } = ElectronOptics.Default.CsMillimetres;
-
-    /// <summary>Amplitude contrast fraction.</summary>
-    public double AmplitudeContrast { get; init; } = ElectronOptics.Default.AmplitudeContrast;
-
-    /// <summary>Voltage, Cs and amplitude contrast as one <see cref="ElectronOptics"/> (not serialised: the three values are).</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public ElectronOptics Optics => new(VoltageKilovolts, CsMillimetres, AmplitudeContrast);
+    /// <summary>Microscope constants: voltage (kV), Cs (mm), amplitude contrast (default 300 kV, 2.7 mm, 0.07).</summary>
+    public ElectronOptics Optics { get; init; } = ElectronOptics.Default;
 
     /// <summary>Smallest true mean defocus (Å, underfocus positive).</summary>
     public double MinDefocusAngstrom { get; init; } = 8000;
@@ -57,9 +47,7 @@ public sealed record DefocusDatasetOptions
         new Limits(1, 100_000, "micrographs").Check(Count, nameof(Count));
         new Limits(64, 16384, "px").Check(SizePx, nameof(SizePx));
         OpticsLimits.PixelSizeAngstrom.Check(PixelSizeAngstrom, nameof(PixelSizeAngstrom));
-        OpticsLimits.VoltageKilovolts.Check(VoltageKilovolts, nameof(VoltageKilovolts));
-        OpticsLimits.CsFitMillimetres.Check(CsMillimetres, nameof(CsMillimetres));
-        OpticsLimits.AmplitudeContrast.Check(AmplitudeContrast, nameof(AmplitudeContrast));
+        Optics.ValidateForFit();
         OpticsLimits.DefocusSearchAngstrom.Check(MinDefocusAngstrom, nameof(MinDefocusAngstrom));
         OpticsLimits.DefocusSearchAngstrom.Check(MaxDefocusAngstrom, nameof(MaxDefocusAngstrom));
         if (MaxDefocusAngstrom < MinDefocusAngstrom)
@@ -103,7 +91,7 @@ public static class DefocusDataset
         {
             var (mean, astig, angle) = draws[i];
             double df1 = mean * (1 + astig / 2), df2 = mean * (1 - astig / 2);
-            var ctf = new CtfParameters(options.VoltageKilovolts, options.CsMillimetres, options.AmplitudeContrast, df1, df2, angle);
+            var ctf = new CtfParameters(options.Optics.VoltageKilovolts, options.Optics.CsMillimetres, options.Optics.AmplitudeContrast, df1, df2, angle);
             var image = SyntheticMicrograph.Generate(new SyntheticMicrographOptions(ctf)
             {
                 WidthPx = options.SizePx,

@@ -1,3 +1,4 @@
+using TemKit.Optics;
 using System.Globalization;
 using TemKit.Pipelines.Defocus;
 using TemKit.Pipelines.Defocus.Export;
@@ -10,7 +11,7 @@ public sealed class CtfExportTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("temkit-export-").FullName;
     public void Dispose() => Directory.Delete(_dir, true);
 
-    private static readonly DefocusRunOptions Options = new() { VoltageKilovolts = 200, CsMillimetres = 1.2, AmplitudeContrast = 0.1 };
+    private static readonly DefocusRunOptions Options = new() { Optics = new ElectronOptics(200, 1.2, 0.1) };
 
     private static DefocusResult Result(string file, double d1, double d2, double angle, double pixel = 1.25) => new()
     {
@@ -69,6 +70,29 @@ public sealed class CtfExportTests : IDisposable
         Assert.Equal(1, Col(a, "rlnOpticsGroup"));
         // RELION's U is the larger defocus: a result whose defocus 2 is larger is written with U and V swapped.
         Assert.Equal((15500, 15000, 500), (Col(b, "rlnDefocusU"), Col(b, "rlnDefocusV"), Col(b, "rlnCtfAstigmatism")));
+        // ... and its angle is the U axis's, 90° from the defocus-1 axis (170° + 90° = 80° mod 180°).
+        Assert.Equal(80, Col(b, "rlnDefocusAngle"), 6);
+        Assert.Equal(35, Col(a, "rlnDefocusAngle"), 6);
+        Assert.DoesNotContain("rlnCtfImage", labels);
+    }
+
+    [Fact]
+    public void StarNamesTheDiagnosticImageWhereEveryRowHasOne()
+    {
+        string path = Path.Combine(_dir, "with-ctf-image.star");
+        RelionStar.Write(path, [Result("/data/a.mrc", 21000, 19000, 35), Result("/data/b.mrc", 15000, 14000, 10)], Options,
+            file => "/run/diagnostics/" + Path.GetFileNameWithoutExtension(file) + ".ctf.mrc");
+        var (labels, rows) = ParseStar(path)["data_micrographs"];
+        // RELION's CtfFind job writes rlnCtfImage third, after rlnMicrographName and rlnOpticsGroup.
+        Assert.Equal(["rlnMicrographName", "rlnOpticsGroup", "rlnCtfImage"], labels.Take(3));
+        Assert.Equal("/run/diagnostics/a.ctf.mrc", rows[0][2]);
+        Assert.Equal("/run/diagnostics/b.ctf.mrc", rows[1][2]);
+        Assert.Equal(21000, D(rows[0][labels.IndexOf("rlnDefocusU")]));
+
+        string partial = Path.Combine(_dir, "partial.star");
+        RelionStar.Write(partial, [Result("/data/a.mrc", 21000, 19000, 35), Result("/data/b.mrc", 15000, 14000, 10)], Options,
+            file => file.EndsWith("a.mrc", StringComparison.Ordinal) ? "/run/a.ctf.mrc" : null);
+        Assert.DoesNotContain("rlnCtfImage", ParseStar(partial)["data_micrographs"].Labels);
     }
 
     [Fact]
