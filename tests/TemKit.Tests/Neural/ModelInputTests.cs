@@ -77,7 +77,7 @@ public class ModelInputTests : IDisposable
         string path = Path.Combine(_dir, "bad.tkm");
         ModelFile.Save(path, new MsdNet(new MsdNetParameters(Depth: 2, KernelSize: 3)), input: ModelInput.FromPixelSizes([0.15]));
         EditHeader(path, h => h.Replace("per_image_mean_std", "min_max"));
-        Assert.Equal("bad.tkm: header field 'input.normalisation' is 'min_max'; this TemKit knows per_image_mean_std",
+        Assert.Equal("bad.tkm: header field 'input.normalisation' is 'min_max'; this TemKit knows per_image_mean_std and per_channel",
             Assert.Throws<TemKitFormatException>(() => ModelFile.Load(path)).Message);
         ModelFile.Save(path, new MsdNet(new MsdNetParameters(Depth: 2, KernelSize: 3)), input: ModelInput.FromPixelSizes([0.15]));
         EditHeader(path, h => h.Replace("\"pixel_size_angstrom\": 0.15", "\"pixel_size_angstrom\": -1"));

@@ -32,9 +32,10 @@ internal sealed class SegmentCommand : ICliCommand
         var defocusFrom = new Option<string?>("--defocus-from") { Description = "Folder of a `temkit defocus` run over the same images: each image's measured CTF (defocus, astigmatism) is used by --ctf-correction and its mean defocus recorded in segmentation.csv; an image missing from the run or at another pixel size fails with one line" };
         var correction = new Option<string>("--ctf-correction") { Description = "Correct each image with its measured CTF before segmenting (needs --defocus-from): none, flip (phase flipping) or wiener (CTF/(CTF² + 1/SNR))", DefaultValueFactory = _ => "none" };
         var wienerSnr = new Option<double>("--wiener-snr") { Description = "Signal-to-noise ratio assumed by --ctf-correction wiener (constant over frequency)", DefaultValueFactory = _ => TemKit.CtfCorrection.CtfCorrectionOptions.DefaultWienerSnr }.Within(Limits.Positive(1e6, "(ratio)"));
+        var byDefocus = new Option<string?>("--models-by-defocus") { Description = "Choose among models trained on defocus bands by each image's measured mean defocus (needs --defocus-from): comma-separated FROM_UM=MODEL, e.g. 2=mid.tkm,3.5=high.tkm uses mid.tkm from 2 µm, high.tkm from 3.5 µm, and the positional MODEL below 2 µm" };
         var cmd = new Command("segment", "Segment particles with a trained MSD-net/U-Net: probability map, mask and overlay per image; area, particles (count, area in nm², equivalent diameter, centroid) and their size distribution")
         {
-            model, inputs, output, threshold, tile, overlap, pixelSize, mismatch, tolerance, connectivity, minDiameter, truth, noPng, defocusFrom, correction, wienerSnr,
+            model, inputs, output, threshold, tile, overlap, pixelSize, mismatch, tolerance, connectivity, minDiameter, truth, noPng, defocusFrom, correction, wienerSnr, byDefocus,
         };
         cmd.SetAction(parse =>
         {
@@ -84,16 +85,17 @@ internal sealed class SegmentCommand : ICliCommand
             string run = OutputPaths.RequireFolder(parse.GetValue(output)!, "--output");
             var checkpoint = ModelFile.Load(modelPath);
             Console.Error.WriteLine($"model {Path.GetFileName(modelPath)}: {checkpoint.Network.Kind}, training pixel size {checkpoint.Input.DescribePixelSize()}");
+            var bands = parse.GetValue(byDefocus) is { } spec ? Bands(spec, checkpoint, modelPath) : null;
+            if (bands is not null && options.DefocusRunFolder is null)
+                throw new UsageException("--models-by-defocus needs --defocus-from RUN (each image's measured defocus picks its model)");
             SegmentRun job;
             try
             {
                 options.Segmentation.Validate();
-                job = new SegmentRun(run, checkpoint, options, modelPath)
-                {
-                    CommandLine = "temkit " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
-                    Warning = Console2.Warn,
-                    ImageDone = Report,
-                };
+                string commandLine = "temkit " + string.Join(' ', parse.Tokens.Select(t => t.Value));
+                job = bands is null
+                    ? new SegmentRun(run, checkpoint, options, modelPath) { CommandLine = commandLine, Warning = Console2.Warn, ImageDone = Report }
+                    : new SegmentRun(run, bands, options) { CommandLine = commandLine, Warning = Console2.Warn, ImageDone = Report };
             }
             catch (ArgumentException e)
             {
@@ -136,6 +138,27 @@ internal sealed class SegmentCommand : ICliCommand
         };
         string value = e is ArgumentOutOfRangeException { ActualValue: { } v } ? $" {Convert.ToString(v, CultureInfo.InvariantCulture)}" : "";
         return option is null ? reason : $"{option}{value}: {reason}";
+    }
+
+    /// <summary>The positional model (lowest band, from 0 µm) and the FROM_UM=MODEL bands of --models-by-defocus.</summary>
+    private static List<DefocusBandModel> Bands(string spec, ModelCheckpoint lowest, string lowestPath)
+    {
+        var bands = new List<DefocusBandModel> { new(0, lowest, lowestPath) };
+        foreach (string item in spec.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            int eq = item.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || eq == item.Length - 1 || !double.TryParse(item[..eq], NumberStyles.Float, CultureInfo.InvariantCulture, out double fromUm)
+                || !(fromUm is > 0 and <= 100))
+                throw new UsageException($"--models-by-defocus: '{item}' is not FROM_UM=MODEL with FROM_UM in (0, 100] µm (e.g. 2=mid.tkm)");
+            string path = item[(eq + 1)..];
+            if (!File.Exists(path)) throw new UsageException($"--models-by-defocus: {path}: file not found");
+            if (bands.Any(b => b.MinDefocusAngstrom == fromUm * 1e4)) throw new UsageException($"--models-by-defocus: two models start at {item[..eq]} µm");
+            var model = ModelFile.Load(path);
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model {Path.GetFileName(path)} from {fromUm:G4} µm: {model.Network.Kind}, training pixel size {model.Input.DescribePixelSize()}"));
+            bands.Add(new DefocusBandModel(fromUm * 1e4, model, path));
+        }
+        if (bands.Count < 2) throw new UsageException("--models-by-defocus: give at least one FROM_UM=MODEL");
+        return bands;
     }
 
     /// <summary>Expands each input in the order given (folders and globs sorted inside), dropping repeats.</summary>

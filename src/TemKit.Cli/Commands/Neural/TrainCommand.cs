@@ -6,6 +6,7 @@ using TemKit.IO;
 using TemKit.Neural.Models;
 using TemKit.Neural.Optimisers;
 using TemKit.Neural.Training;
+using TemKit.Pipelines.Defocus;
 using TemKit.Pipelines.Training;
 using TemKit.Numerics;
 
@@ -32,9 +33,10 @@ internal sealed class TrainCommand : ICliCommand
         var force = new Option<bool>("--force") { Description = "Overwrite an existing --output file that is not a TemKit model" };
         var classWeights = new Option<string?>("--class-weights") { Description = "Cross-entropy weight per class, comma-separated (e.g. 1,2,2,20 to lift a rare S1 class); default all 1" };
         var classNames = new Option<string?>("--class-names") { Description = "Names of the classes, comma-separated, recorded in the model (default: classes.txt beside --masks when it has one line per class, as simulate dataset --kind focal-series writes)" };
+        var defocusFrom = new Option<string?>("--defocus-from") { Description = "Condition the network on defocus: folder of a `temkit defocus` run over the --images folder; each image's measured mean defocus becomes a constant last input channel (µm, passed through, not standardised) and the model records it, so `segment --defocus-from` fills it per image. Needs --input-channels 2 (image + defocus)" };
         var cmd = new Command("train", "Train a segmentation network (MSD-net or U-Net as in Leth Larsen et al., supplementary A.1-A.2) on image/mask pairs")
         {
-            images, masks, output, epochs, batch, crop, cropsPerImage, valFraction, seed, lr, noAugment, resume, force, classWeights, classNames,
+            images, masks, output, epochs, batch, crop, cropsPerImage, valFraction, seed, lr, noAugment, resume, force, classWeights, classNames, defocusFrom,
         };
         foreach (var o in net.All) cmd.Options.Add(o);
         cmd.SetAction(parse =>
@@ -65,11 +67,44 @@ internal sealed class TrainCommand : ICliCommand
             var modelOutput = ClassLists.Output(parse.GetValue(classNames), masksPath, classes);
 
             if (resuming) Console.Error.WriteLine("note: --epochs may change on --resume; the data, split, crop, batch, learning rate and architecture may not");
-            var samples = SegmentationDataset.Load(imagesPath, masksPath, classes, inputChannels, loss);
+            string? defocusRun = parse.GetValue(defocusFrom);
+            bool storedDefocus = stored?.Input.Quantities.Contains(InputChannel.DefocusAngstrom) == true;
+            if (resuming && storedDefocus != (defocusRun is not null))
+                throw new UsageException(storedDefocus ? $"--resume: {outPath} takes a defocus channel; give the same --defocus-from RUN" : $"--defocus-from: {outPath} was started without a defocus channel");
+            if (defocusRun is not null && inputChannels < 2)
+                throw new UsageException($"--defocus-from needs --input-channels 2 or more (the image channels plus one defocus channel); the network has {inputChannels}");
+            var samples = SegmentationDataset.Load(imagesPath, masksPath, classes, defocusRun is null ? inputChannels : inputChannels - 1, loss);
+            IReadOnlyList<InputChannel>? channelModes = null;
+            if (defocusRun is not null)
+            {
+                MeasuredDefocus run;
+                try
+                {
+                    run = MeasuredDefocus.Load(defocusRun);
+                }
+                catch (MeasuredDefocusException e)
+                {
+                    throw new UsageException($"--defocus-from: {e.Message}");
+                }
+                try
+                {
+                    samples = DefocusChannel.Append(samples, imagesPath, run);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new UsageException($"--defocus-from {defocusRun}: {ArgumentMessages.Plain(e)}");
+                }
+                catch (MeasuredDefocusException e)
+                {
+                    Console2.Error($"--defocus-from: {e.Message}");
+                    return ExitCodes.InputFailed;
+                }
+                channelModes = DefocusChannel.Channels(inputChannels - 1);
+            }
             TrainingJob job;
             try
             {
-                job = new TrainingJob(new TrainingJobParameters(outPath, samples, architecture, settings, Value(valFraction, r => r.ValidationFraction), resuming, modelOutput))
+                job = new TrainingJob(new TrainingJobParameters(outPath, samples, architecture, settings, Value(valFraction, r => r.ValidationFraction), resuming, modelOutput) { InputChannels = channelModes })
                 {
                     Note = note => Console2.Warn(note),
                     EpochDone = record => Console2.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -28,7 +28,7 @@ public sealed class TiledSegmenter
     /// <summary>Tile size and overlap.</summary>
     public TilingParameters Settings { get; }
 
-    /// <summary>Planes written by <see cref="Predict"/>: 1 for a binary network, the class count otherwise (probabilities),
+    /// <summary>Planes written by <see cref="Predict(ReadOnlySpan{float}, int, int, Span{float}, Action?, float, float)"/>: 1 for a binary network, the class count otherwise (probabilities),
     /// or the output channels of a regression network (values).</summary>
     public int OutputPlanes => _network.Classes;
 
@@ -42,14 +42,33 @@ public sealed class TiledSegmenter
     /// per input channel. The network sees (pixel − <paramref name="inputOffset"/>)·<paramref name="inputScale"/>, so a
     /// caller can normalise without a copy of the image; the defaults pass an already normalised image through unchanged.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Predict(ReadOnlySpan<float> image, int width, int height, Span<float> probabilities, Action? tileDone = null, float inputOffset = 0f, float inputScale = 1f)
+    {
+        int planes = _network.InputChannels > 1 && image.Length == _network.InputChannels * width * height ? _network.InputChannels : 1;
+        Span<float> offsets = stackalloc float[planes], scales = stackalloc float[planes];
+        offsets.Fill(inputOffset);
+        scales.Fill(inputScale);
+        Predict(image, width, height, probabilities, offsets, scales, tileDone);
+    }
+
+    /// <summary>
+    /// As <see cref="Predict(ReadOnlySpan{float}, int, int, Span{float}, Action?, float, float)"/> with a shift and scale
+    /// per image plane: plane c is seen as (pixel − <paramref name="inputOffsets"/>[c])·<paramref name="inputScales"/>[c]
+    /// (one entry for a single plane given to every channel, one per input channel otherwise), so a standardised image
+    /// channel and a constant channel passed through with a fixed scale go in together (<c>ModelInput.Channels</c>).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public void Predict(ReadOnlySpan<float> image, int width, int height, Span<float> probabilities, ReadOnlySpan<float> inputOffsets, ReadOnlySpan<float> inputScales,
+        Action? tileDone = null)
     {
         int classes = _network.Classes, plane = width * height;
         int channels = _network.InputChannels;
         bool perChannel = channels > 1 && image.Length == channels * plane;
         if (image.Length != plane && !perChannel)
             throw new ArgumentException($"image has {image.Length} pixels, {width}x{height} (or {channels} planes of it) expected", nameof(image));
+        int planes = perChannel ? channels : 1;
+        if (inputOffsets.Length != planes || inputScales.Length != planes)
+            throw new ArgumentException($"{inputOffsets.Length} offsets and {inputScales.Length} scales for {planes} image plane(s)", nameof(inputOffsets));
         if (probabilities.Length != classes * plane) throw new ArgumentException("probability span length", nameof(probabilities));
         var px = Plan(width);
         var py = Plan(height);
@@ -59,10 +78,11 @@ public sealed class TiledSegmenter
         foreach (int y0 in py.Starts)
             foreach (int x0 in px.Starts)
             {
-                for (int c = 0; c < (perChannel ? channels : 1); c++)
+                for (int c = 0; c < planes; c++)
                 {
                     var t = tile.Plane(0, c);
                     var src = image.Slice(c * plane, plane);
+                    float inputOffset = inputOffsets[c], inputScale = inputScales[c];
                     for (int y = 0; y < py.Size; y++)
                     {
                         int sy = Padding(y0 + y, height);

@@ -66,6 +66,8 @@ public static partial class ModelFile
         output ??= ModelOutput.Unnamed;
         if (output.ClassNames is { } names && names.Count != network.Classes)
             throw new ArgumentException($"{names.Count} class names for a network with {network.Classes} output channel(s)", nameof(output));
+        if (input?.Channels is { } channels && channels.Count != network.InputChannels)
+            throw new ArgumentException($"{channels.Count} input channel modes for a network with {network.InputChannels} input channel(s)", nameof(input));
         var tensors = new List<(string Name, int[] Shape, float[] Data)>();
         foreach (var p in network.Parameters) tensors.Add((p.Name, p.Shape, p.Value));
         if (optimiser != null)
@@ -176,6 +178,8 @@ public static partial class ModelFile
         {
             throw new TemKitFormatException(path, $"header field 'settings' is invalid ({e.Message})", e);
         }
+        if (input.Channels is { } channels && channels.Count != network.InputChannels)
+            throw new TemKitFormatException(path, $"header field 'input.channels' lists {channels.Count} channel(s) for a network with {network.InputChannels} input channel(s)");
         long dataStart = 12 + headerLength;
         long dataBytes = (long?)header["data_bytes"] ?? -1;
         if (dataBytes < 0 || dataStart + dataBytes != s.Length) throw new TemKitFormatException(path, $"header field 'data_bytes' ({dataBytes}) does not match the file length {s.Length}");

@@ -24,6 +24,18 @@ public sealed record ModelInput(double? PixelSizeAngstrom, double? MinPixelSizeA
     /// <summary>Nothing known about the training pixel size; per-image mean/std normalisation (what every TemKit model has used).</summary>
     public static ModelInput Unknown { get; } = new(null, null, null);
 
+    /// <summary>
+    /// How each input channel is prepared (one entry per network input channel); null = every channel standardised per
+    /// image, which is what a model file without a channel list means.
+    /// </summary>
+    public IReadOnlyList<InputChannel>? Channels { get; init; }
+
+    /// <summary>How channel <paramref name="channel"/> is prepared (<see cref="InputChannel.Standardised"/> without a channel list).</summary>
+    public InputChannel Channel(int channel) => Channels is { } list && channel < list.Count ? list[channel] : InputChannel.Standardised;
+
+    /// <summary>The constant quantities the channels need filled in (e.g. <see cref="InputChannel.DefocusAngstrom"/>), none for image-only models.</summary>
+    public IEnumerable<string> Quantities => Channels?.Select(c => c.Quantity).OfType<string>().Distinct() ?? [];
+
     /// <summary>True when the training pixel size is recorded.</summary>
     public bool HasPixelSize => PixelSizeAngstrom is > 0;
 

@@ -8,7 +8,8 @@ namespace TemKit.Neural.Training;
 /// <summary>
 /// Loads image/mask pairs: each path is an image stack (every frame is one image, e.g. images.mrc + masks.mrc from
 /// `temkit simulate dataset`) or a folder of MRC/DM/PNG files (sorted by name; multi-frame files contribute every frame).
-/// Each image frame is normalised to mean 0, standard deviation 1. Masks become labels: any value &gt; 0 is foreground
+/// Each image frame is normalised to mean 0, standard deviation 1 (or, for a channel the model passes through, multiplied
+/// by its fixed scale). Masks become labels: any value &gt; 0 is foreground
 /// for binary networks; for several classes the rounded value is the class index; for regression (mean squared error)
 /// the values are kept as they are. With C input channels, C consecutive image frames make one sample (e.g. the three
 /// frames of a focal series); with K regressed outputs, K consecutive label frames make one sample's targets.
@@ -23,9 +24,18 @@ public static partial class SegmentationDataset
     /// Each sample's pixel size comes from a params.csv next to an image stack (one row per frame, column
     /// pixel_size_angstrom, as `temkit simulate dataset` writes it), else from the image header (0 when unknown).
     /// </summary>
+    /// <param name="imagesPath">Image stack or folder.</param>
+    /// <param name="masksPath">Mask stack or folder.</param>
+    /// <param name="classes">Classes (1 = binary) or regressed outputs.</param>
+    /// <param name="inputChannels">Consecutive image frames per sample.</param>
+    /// <param name="loss">Cross-entropy (labels) or mean squared error (values kept).</param>
+    /// <param name="channels">How each of the <paramref name="inputChannels"/> is prepared (<see cref="Models.ModelInput.Channels"/>);
+    /// null = every channel standardised.</param>
     public static List<SegmentationSample> Load(string imagesPath, string masksPath, int classes, int inputChannels = 1,
-        Losses.LossKind loss = Losses.LossKind.CrossEntropy)
+        Losses.LossKind loss = Losses.LossKind.CrossEntropy, IReadOnlyList<Models.InputChannel>? channels = null)
     {
+        if (channels is not null && channels.Count != inputChannels)
+            throw new ArgumentException($"{channels.Count} channel modes for {inputChannels} input channel(s)", nameof(channels));
         if (inputChannels < 1) throw new ArgumentOutOfRangeException(nameof(inputChannels), inputChannels, "input channels must be at least 1");
         bool regression = loss == Losses.LossKind.MeanSquaredError;
         int labelPlanes = regression ? classes : 1;
@@ -52,7 +62,7 @@ public static partial class SegmentationDataset
                     throw new TemKitFormatException(name, $"channel {c} is {frame.Width}x{frame.Height} but {imgName} is {img.Width}x{img.Height}");
                 var channel = pixels.AsSpan(c * plane, plane);
                 frame.Pixels.CopyTo(channel);
-                SegmentationSample.Normalise(channel);
+                SegmentationSample.Normalise(channel, channels?[c] ?? Models.InputChannel.Standardised);
             }
             var labels = new float[labelPlanes * plane];
             for (int c = 0; c < labelPlanes; c++)

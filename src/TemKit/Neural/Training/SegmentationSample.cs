@@ -2,7 +2,7 @@ namespace TemKit.Neural.Training;
 
 /// <summary>
 /// One training or validation pair: an image of one or more channels (each normalised to mean 0, standard deviation 1,
-/// e.g. the three frames of a focal series) and its label planes (one plane of 0/1 for a binary mask or of class indices
+/// e.g. the three frames of a focal series, unless the model's channel list passes a channel through with a fixed scale) and its label planes (one plane of 0/1 for a binary mask or of class indices
 /// for several classes; one plane per output channel of regressed values for a mean-squared-error network), every plane
 /// row-major Width x Height, planes one after the other.
 /// </summary>
@@ -39,7 +39,27 @@ public sealed record SegmentationSample(string Name, int Width, int Height, floa
     }
 
     /// <summary>
-    /// The shift and scale of <see cref="Normalise"/>: normalised = (pixel − Mean)·InverseStd, with mean and standard
+    /// Prepares one input channel in place as <paramref name="channel"/> says (standardised, or times a fixed scale): the one
+    /// rule training (<see cref="SegmentationDataset.Load"/>) and the segmenters apply, via <see cref="ChannelNormalisation"/>.
+    /// </summary>
+    public static void Normalise(Span<float> pixels, Models.InputChannel channel)
+    {
+        var (offset, scale) = ChannelNormalisation(channel, pixels);
+        for (int i = 0; i < pixels.Length; i++) pixels[i] = (pixels[i] - offset) * scale;
+    }
+
+    /// <summary>
+    /// The shift and scale that prepare a channel, prepared = (pixel − Offset)·Scale: (mean, 1/standard deviation) of
+    /// <paramref name="pixels"/> for a standardised channel (<see cref="NormalisationOf"/>), (0, fixed scale) otherwise.
+    /// </summary>
+    public static (float Offset, float Scale) ChannelNormalisation(Models.InputChannel channel, ReadOnlySpan<float> pixels)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        return channel.FixedScale is { } s ? (0f, (float)s) : NormalisationOf(pixels);
+    }
+
+    /// <summary>
+    /// The shift and scale of <see cref="Normalise(Span{float})"/>: normalised = (pixel − Mean)·InverseStd, with mean and standard
     /// deviation accumulated in double and InverseStd = 0 for a flat image.
     /// </summary>
     public static (float Mean, float InverseStd) NormalisationOf(ReadOnlySpan<float> pixels)

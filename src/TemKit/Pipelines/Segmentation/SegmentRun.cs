@@ -24,22 +24,54 @@ public sealed partial class SegmentRun
     /// <param name="modelPath">Where the model was read from, recorded in run.json (optional).</param>
     public SegmentRun(string folder, ModelCheckpoint model, SegmentRunOptions options, string? modelPath = null)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Segmentation.Validate();
-        options.CtfCorrection.Validate();
-        if (options.CtfCorrection.Kind != TemKit.CtfCorrection.CtfCorrectionKind.None && options.DefocusRunFolder is null)
-            throw new ArgumentException("CTF correction needs the measured defocus: give a defocus run folder", nameof(options));
+        Check(model, options);
         _defocus = options.DefocusRunFolder is { } d ? MeasuredDefocus.Load(d) : null;
-        _ = new TemKit.Neural.Inference.TiledSegmenter(model.Network,
-            new TemKit.Neural.Inference.TilingParameters(options.Segmentation.TileSizePx, options.Segmentation.TileOverlapPx));
         Folder = Path.GetFullPath(folder);
         Model = model;
         Options = options;
         ModelPath = modelPath is null ? null : Path.GetFullPath(modelPath);
     }
 
+    /// <summary>
+    /// Creates a run that segments each image with the model of its measured defocus band
+    /// (<see cref="DefocusBandModel.Choose"/>; needs <see cref="SegmentRunOptions.DefocusRunFolder"/>). The lowest band's
+    /// model is <see cref="Model"/>; segmentation.csv gains a "model" column naming the one used per image.
+    /// </summary>
+    public SegmentRun(string folder, IReadOnlyList<DefocusBandModel> bands, SegmentRunOptions options)
+        : this(folder, Lowest(bands, options).Model, options, Lowest(bands, options).ModelPath)
+    {
+        foreach (var b in bands) Check(b.Model, options);
+        Bands = [.. bands.OrderBy(b => b.MinDefocusAngstrom).Select(b => b with { ModelPath = b.ModelPath is { } m ? Path.GetFullPath(m) : null })];
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> for settings that do not suit the model or each other.</summary>
+    private static void Check(ModelCheckpoint model, SegmentRunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Segmentation.Validate();
+        options.CtfCorrection.Validate();
+        if (options.CtfCorrection.Kind != TemKit.CtfCorrection.CtfCorrectionKind.None && options.DefocusRunFolder is null)
+            throw new ArgumentException("CTF correction needs the measured defocus: give a defocus run folder", nameof(options));
+        if (model.Input.Quantities.Contains(InputChannel.DefocusAngstrom) && options.DefocusRunFolder is null)
+            throw new ArgumentException("the model takes each image's measured defocus as an input channel: give a defocus run folder", nameof(options));
+        _ = new TemKit.Neural.Inference.TiledSegmenter(model.Network,
+            new TemKit.Neural.Inference.TilingParameters(options.Segmentation.TileSizePx, options.Segmentation.TileOverlapPx));
+    }
+
+    private static DefocusBandModel Lowest(IReadOnlyList<DefocusBandModel> bands, SegmentRunOptions options)
+    {
+        DefocusBandModel.Validate(bands);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.DefocusRunFolder is null)
+            throw new ArgumentException("choosing a model by defocus band needs the measured defocus: give a defocus run folder", nameof(options));
+        return bands.MinBy(b => b.MinDefocusAngstrom)!;
+    }
+
     private readonly MeasuredDefocus? _defocus;
+
+    /// <summary>The models by defocus band (lowest first), or null for a run of one model.</summary>
+    public IReadOnlyList<DefocusBandModel>? Bands { get; }
 
     /// <summary>Run folder (absolute).</summary>
     public string Folder { get; }
@@ -89,7 +121,7 @@ public sealed partial class SegmentRun
         }
         var result = new SegmentRunResult(images, particles, Path.Combine(Folder, "segmentation.csv"),
             Path.Combine(Folder, "particles.csv"), Path.Combine(Folder, "particle-sizes.svg"));
-        SegmentationTables.WriteImages(result.TablePath, images, truth != null, _defocus != null);
+        SegmentationTables.WriteImages(result.TablePath, images, truth != null, _defocus != null, Bands != null);
         SegmentationTables.WriteParticles(result.ParticlesPath, particles);
         ParticleSizePlot.Write(result.SizePlotPath, particles);
         return result;
@@ -126,13 +158,21 @@ public sealed partial class SegmentRun
         string name = frame is { } f ? $"{Path.GetFileName(file)}[{f}]" : Path.GetFileName(file);
         var truthMask = truth?.Frame(index - 1, image.Width, image.Height);
         byte[]? gray = Options.WriteOverlays ? Imaging.Display.DisplayScaling.ToGray8(image.Pixels) : null;
-        var (input, defocus) = WithMeasuredCtf(image, file);
-        var result = Segmenter.Segment(input, Model, Options.Segmentation);
+        var (input, defocus, defocusRow) = WithMeasuredCtf(image, file);
+        var (model, modelPath) = Bands is { } bands && defocus is { } df
+            ? (DefocusBandModel.Choose(bands, df).Model, DefocusBandModel.Choose(bands, df).ModelPath)
+            : (Model, ModelPath);
+        var quantities = defocus is { } dq ? new Dictionary<string, double> { [InputChannel.DefocusAngstrom] = dq } : null;
+        var result = Segmenter.Segment(input, model, Options.Segmentation, quantities: quantities);
         foreach (string w in result.Warnings) Warning?.Invoke($"{name}: {w}");
         WriteImageOutputs(stem, result, gray);
         return new SegmentedImage
         {
             Index = index, File = file, Frame = frame, OutputStem = stem, Result = result, MeasuredDefocusAngstrom = defocus,
+            ModelPath = Bands is null ? null : modelPath,
+            FftIndexInverseAngstrom = defocusRow?.FftIndexInverseAngstrom,
+            FringeWidthPx = defocusRow?.FringeWidthPx,
+            FitScore = defocusRow?.FitScore,
             Scores = truthMask is { } t ? SegmentationScores.Of(result.Mask, t.Span) : null,
         };
     }
@@ -170,6 +210,7 @@ public sealed partial class SegmentRun
                 .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "unknown",
             command_line = CommandLine,
             model = ModelPath,
+            models_by_defocus = Bands?.Select(b => new { min_defocus_angstrom = b.MinDefocusAngstrom, model = b.ModelPath }).ToList(),
             model_network = Model.Network.Kind,
             model_format_version = Model.FormatVersion,
             model_input = Model.Input,

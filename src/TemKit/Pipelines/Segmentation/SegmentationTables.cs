@@ -13,8 +13,14 @@ public static class SegmentationTables
         "scale_factor", "threshold", "area_px", "area_nm2", "area_fraction", "particles", "mean_probability", "error",
     ];
 
-    /// <summary>Columns added by --defocus-from: the measured mean defocus the image was handled with.</summary>
-    public static IReadOnlyList<string> DefocusColumns { get; } = ["measured_defocus_angstrom"];
+    /// <summary>
+    /// Columns added by --defocus-from: the measured mean defocus the image was handled with, and the defocus run's
+    /// per-image properties (so `temkit stats segmentation.csv --x fringe_width_px --y f1` relates them to the quality).
+    /// </summary>
+    public static IReadOnlyList<string> DefocusColumns { get; } = ["measured_defocus_angstrom", "fft_index", "fringe_width_px", "fit_score"];
+
+    /// <summary>Column added by --models-by-defocus: the model chosen by the image's measured defocus band.</summary>
+    public static IReadOnlyList<string> BandColumns { get; } = ["model"];
 
     /// <summary>Columns added by --truth.</summary>
     public static IReadOnlyList<string> TruthColumns { get; } = ["precision", "recall", "f1", "iou"];
@@ -28,10 +34,10 @@ public static class SegmentationTables
     ];
 
     /// <summary>Writes segmentation.csv atomically.</summary>
-    public static void WriteImages(string path, IReadOnlyList<SegmentedImage> images, bool withTruth, bool withDefocus = false)
+    public static void WriteImages(string path, IReadOnlyList<SegmentedImage> images, bool withTruth, bool withDefocus = false, bool withBands = false)
     {
-        string[] headers = [.. ImageColumns, .. withDefocus ? DefocusColumns : [], .. withTruth ? TruthColumns : []];
-        CsvFiles.WriteTable(path, headers, images.Select(i => Row(i, withTruth, withDefocus)));
+        string[] headers = [.. ImageColumns, .. withDefocus ? DefocusColumns : [], .. withBands ? BandColumns : [], .. withTruth ? TruthColumns : []];
+        CsvFiles.WriteTable(path, headers, images.Select(i => Row(i, withTruth, withDefocus, withBands)));
     }
 
     /// <summary>Writes particles.csv atomically.</summary>
@@ -47,7 +53,7 @@ public static class SegmentationTables
             ];
         }));
 
-    private static IReadOnlyList<string> Row(SegmentedImage image, bool withTruth, bool withDefocus)
+    private static IReadOnlyList<string> Row(SegmentedImage image, bool withTruth, bool withDefocus, bool withBands)
     {
         var cells = new List<string> { I(image.Index), image.File, image.Frame is { } f ? I(f) : "", image.OutputStem, image.IsOk ? "ok" : "error" };
         if (image.Result is { } r)
@@ -63,7 +69,9 @@ public static class SegmentationTables
             cells.AddRange(Enumerable.Repeat("", ImageColumns.Count - cells.Count - 1));
             cells.Add(image.Error ?? "");
         }
-        if (withDefocus) cells.Add(image.MeasuredDefocusAngstrom is { } d ? G(d) : "");
+        if (withDefocus)
+            cells.AddRange([N(image.MeasuredDefocusAngstrom), N(image.FftIndexInverseAngstrom), N(image.FringeWidthPx), N(image.FitScore)]);
+        if (withBands) cells.Add(image.ModelPath ?? "");
         if (withTruth)
         {
             var s = image.Scores;
@@ -71,6 +79,8 @@ public static class SegmentationTables
         }
         return cells;
     }
+
+    private static string N(double? v) => v is { } x ? G(x) : "";
 
     private static string I(long v) => v.ToString(CultureInfo.InvariantCulture);
 

@@ -27,6 +27,18 @@ public sealed record SegmentedImage
     /// <summary>Mean defocus (Å) the defocus run measured for this image (--defocus-from), or null.</summary>
     public double? MeasuredDefocusAngstrom { get; init; }
 
+    /// <summary>fft_index of the image in the defocus run (1/Å; the 2nd maximum of its fitted CTF), or null without one.</summary>
+    public double? FftIndexInverseAngstrom { get; init; }
+
+    /// <summary>fringe_width_px of the image in the defocus run (√(λΔf) in px), or null without one.</summary>
+    public double? FringeWidthPx { get; init; }
+
+    /// <summary>fit_score of the image in the defocus run, or null without one.</summary>
+    public double? FitScore { get; init; }
+
+    /// <summary>The model chosen for this image by its defocus band (<see cref="SegmentRun.Bands"/>), or null for a run of one model.</summary>
+    public string? ModelPath { get; init; }
+
     /// <summary>Why the image failed (one line), or null.</summary>
     public string? Error { get; init; }
 

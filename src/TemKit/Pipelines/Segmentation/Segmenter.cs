@@ -15,25 +15,32 @@ namespace TemKit.Pipelines.Segmentation;
 /// </summary>
 public static partial class Segmenter
 {
-    /// <summary>Segments <paramref name="image"/>; <paramref name="tileDone"/> is called after each network tile.</summary>
+    /// <summary>
+    /// Segments <paramref name="image"/>; <paramref name="tileDone"/> is called after each network tile. A model whose
+    /// channel list (<see cref="ModelInput.Channels"/>) holds constant planes gets them filled from
+    /// <paramref name="quantities"/> (e.g. <see cref="InputChannel.DefocusAngstrom"/> → the image's measured mean defocus in Å).
+    /// </summary>
     /// <exception cref="PixelSizeMismatchException">The pixel sizes differ and the policy is <see cref="PixelSizeMismatchPolicy.Refuse"/>.</exception>
-    /// <exception cref="ArgumentException">The options do not suit the network (e.g. a tile size that is not a multiple of its size multiple).</exception>
-    public static SegmentationResult Segment(Image2D image, ModelCheckpoint model, SegmentationOptions? options = null, Action? tileDone = null)
+    /// <exception cref="ArgumentException">The options do not suit the network (e.g. a tile size that is not a multiple of its size multiple),
+    /// or the model needs a quantity that <paramref name="quantities"/> lacks.</exception>
+    public static SegmentationResult Segment(Image2D image, ModelCheckpoint model, SegmentationOptions? options = null, Action? tileDone = null,
+        IReadOnlyDictionary<string, double>? quantities = null)
     {
         options ??= new SegmentationOptions();
-        var p = ForegroundProbability(image, model, options, tileDone);
+        var p = ForegroundProbability(image, model, options, tileDone, quantities);
         return Measure(p.Probability, image.Width, image.Height, p.PixelSize, options, model.Input, p.Plan.Warnings, p.NetworkWidth, p.NetworkHeight);
     }
 
     /// <summary>
     /// The foreground probability of <paramref name="image"/> on its own grid, without thresholding or labelling: the
     /// image is resampled to the model's pixel size when the <see cref="ScalePlan"/> says so, predicted in tiles, and the
-    /// probability resampled back.
+    /// probability resampled back. <paramref name="quantities"/> fill a model's constant input planes as in <see cref="Segment"/>.
     /// </summary>
     /// <exception cref="PixelSizeMismatchException">The pixel sizes differ and the policy is <see cref="PixelSizeMismatchPolicy.Refuse"/>.</exception>
-    public static ForegroundMap ForegroundProbability(Image2D image, ModelCheckpoint model, SegmentationOptions? options = null, Action? tileDone = null)
+    public static ForegroundMap ForegroundProbability(Image2D image, ModelCheckpoint model, SegmentationOptions? options = null, Action? tileDone = null,
+        IReadOnlyDictionary<string, double>? quantities = null)
     {
-        var map = ForegroundProbabilityAtModelScale(image, model, options, tileDone);
+        var map = ForegroundProbabilityAtModelScale(image, model, options, tileDone, quantities);
         if (map.NetworkWidth == image.Width && map.NetworkHeight == image.Height) return map;
         var fg = new float[image.Width * image.Height];
         Resize.Image(map.Probability, map.NetworkWidth, map.NetworkHeight, fg, image.Width, image.Height);
@@ -45,7 +52,8 @@ public static partial class Segmenter
     /// (<see cref="ForegroundMap.NetworkWidth"/> x <see cref="ForegroundMap.NetworkHeight"/>, covering the image's field
     /// of view): <see cref="Resize.ImageRegion"/> brings any part of it to the image's grid, bit for bit as the whole map.
     /// </summary>
-    public static ForegroundMap ForegroundProbabilityAtModelScale(Image2D image, ModelCheckpoint model, SegmentationOptions? options = null, Action? tileDone = null)
+    public static ForegroundMap ForegroundProbabilityAtModelScale(Image2D image, ModelCheckpoint model, SegmentationOptions? options = null, Action? tileDone = null,
+        IReadOnlyDictionary<string, double>? quantities = null)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(model);
@@ -53,29 +61,55 @@ public static partial class Segmenter
         options.Validate();
         var tiled = new TiledSegmenter(model.Network, new TilingParameters(options.TileSizePx, options.TileOverlapPx));
         var pixelSize = options.PixelSizeAngstrom is { } p ? new VoxelSize(p, p, image.PixelSize.ZAngstrom) : image.PixelSize;
+        foreach (string q in model.Input.Quantities)
+            if (quantities is null || !quantities.ContainsKey(q))
+                throw new ArgumentException($"the model takes the image's {q} as an input channel, and none was given (segment with the measured defocus: --defocus-from RUN)");
         var plan = PlanScale(pixelSize, model.Input, options);
         int w = image.Width, h = image.Height;
         if (plan.TargetPixelSizeAngstrom is not { } target)
-            return new ForegroundMap(Foreground(tiled, image.Pixels, w, h, model.Input, tileDone), pixelSize, plan, w, h);
+            return new ForegroundMap(Foreground(tiled, image.Pixels, w, h, model.Input, tileDone, quantities), pixelSize, plan, w, h);
         double factor = pixelSize.XAngstrom / target;
         int nw = Math.Max(1, (int)Math.Round(w * factor));
         int nh = Math.Max(1, (int)Math.Round(h * factor));
         var resampled = new float[nw * nh];
         Resize.Image(image.Pixels, w, h, resampled, nw, nh);
-        return new ForegroundMap(Foreground(tiled, resampled, nw, nh, model.Input, tileDone), pixelSize, plan, nw, nh);
+        return new ForegroundMap(Foreground(tiled, resampled, nw, nh, model.Input, tileDone, quantities), pixelSize, plan, nw, nh);
     }
 
-    /// <summary>Foreground probability of an image at the network's scale: normalise (without a copy), predict in tiles, reduce classes.</summary>
-    private static float[] Foreground(TiledSegmenter tiled, ReadOnlySpan<float> pixels, int w, int h, ModelInput input, Action? tileDone)
+    /// <summary>
+    /// Foreground probability of an image at the network's scale: normalise (without a copy for image-only models; with
+    /// one plane per channel when the model lists its channels), predict in tiles, reduce classes.
+    /// </summary>
+    private static float[] Foreground(TiledSegmenter tiled, ReadOnlySpan<float> pixels, int w, int h, ModelInput input, Action? tileDone,
+        IReadOnlyDictionary<string, double>? quantities)
     {
         int plane = w * h;
-        var (mean, inverseStd) = input.Normalisation switch
+        if (input.Normalisation != InputNormalisation.PerImageMeanStd)
+            throw new ArgumentOutOfRangeException(nameof(input), input.Normalisation, "unknown input normalisation");
+        ReadOnlySpan<float> planes = pixels;
+        float[] offsets, scales;
+        if (input.Channels is { } channels)
         {
-            InputNormalisation.PerImageMeanStd => SegmentationSample.NormalisationOf(pixels),
-            _ => throw new ArgumentOutOfRangeException(nameof(input), input.Normalisation, "unknown input normalisation"),
-        };
+            var stacked = new float[channels.Count * plane];
+            offsets = new float[channels.Count];
+            scales = new float[channels.Count];
+            for (int c = 0; c < channels.Count; c++)
+            {
+                var dst = stacked.AsSpan(c * plane, plane);
+                if (channels[c].Quantity is { } q) dst.Fill((float)quantities![q]);
+                else pixels.CopyTo(dst);
+                (offsets[c], scales[c]) = SegmentationSample.ChannelNormalisation(channels[c], dst);
+            }
+            planes = stacked;
+        }
+        else
+        {
+            var (mean, inverseStd) = SegmentationSample.NormalisationOf(pixels);
+            offsets = [mean];
+            scales = [inverseStd];
+        }
         var prob = new float[tiled.OutputPlanes * plane];
-        tiled.Predict(pixels, w, h, prob, tileDone, mean, inverseStd);
+        tiled.Predict(planes, w, h, prob, offsets, scales, tileDone);
         if (tiled.OutputPlanes == 1) return prob;
         // Several classes: foreground is everything but class 0.
         var fg = new float[plane];

@@ -57,7 +57,9 @@ public sealed class TrainingJob
         if (p.Resume && state.Run?.Differences(run) is { Count: > 0 } differences)
             throw new ArgumentException($"{path} was started with other data or settings ({string.Join("; ", differences)}); resume with the same ones, or train a new model file");
         var (train, validation) = SegmentationDataset.Split(p.Samples, p.ValidationFraction, state.Seed);
-        var input = ModelInput.FromPixelSizes(p.Samples.Select(s => s.PixelSizeAngstrom));
+        var input = ModelInput.FromPixelSizes(p.Samples.Select(s => s.PixelSizeAngstrom)) with { Channels = p.InputChannels };
+        if (p.InputChannels is { } channels && channels.Count != network.InputChannels)
+            throw new ArgumentException($"{channels.Count} input channel modes for a network with {network.InputChannels} input channel(s)");
         if (!input.HasPixelSize) Note?.Invoke("the training images have no pixel size; the model cannot tell a segmenter which pixel size it expects");
         if (state.EpochsDone >= settings.Epochs) Note?.Invoke($"{path} has already trained {state.EpochsDone} epochs; raise the epochs to train more");
 

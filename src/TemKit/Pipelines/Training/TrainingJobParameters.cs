@@ -23,4 +23,11 @@ public sealed record TrainingJobParameters(
     TrainerParameters Trainer,
     double ValidationFraction = 0.1,
     bool Resume = false,
-    ModelOutput? Output = null);
+    ModelOutput? Output = null)
+{
+    /// <summary>
+    /// How each input channel of the samples was prepared (e.g. <see cref="DefocusChannel.Channels"/>), recorded in the
+    /// model file so segmenters prepare images the same way; null = every channel standardised.
+    /// </summary>
+    public IReadOnlyList<InputChannel>? InputChannels { get; init; }
+}

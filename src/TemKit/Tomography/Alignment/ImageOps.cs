@@ -1,3 +1,4 @@
+using TemKit.Fourier.Registration;
 using TemKit.Fourier;
 
 namespace TemKit.Tomography.Alignment;
@@ -53,38 +54,10 @@ internal static class ImageOps
     /// </summary>
     public static (double X, double Y, double Peak) Shift(ReadOnlySpan<float> reference, ReadOnlySpan<float> moving, int w, int h, double lowPass, double highPass, int maxShift)
     {
-        int half = w / 2 + 1;
-        var fa = new ComplexF[half * h];
-        var fb = new ComplexF[half * h];
-        Fft.Default.ForwardReal(reference, fa, w, h);
-        Fft.Default.ForwardReal(moving, fb, w, h);
-        for (int y = 0; y < h; y++)
+        var s = ImageShift.Estimate(reference, moving, w, h, new ShiftOptions
         {
-            double ky = (y <= h / 2 ? y : y - h) / (double)h;
-            for (int x = 0; x < half; x++)
-            {
-                double kx = x / (double)w, k2 = kx * kx + ky * ky;
-                double filter = Math.Exp(-k2 / (2 * lowPass * lowPass)) * (highPass > 0 ? 1 - Math.Exp(-k2 / (2 * highPass * highPass)) : 1);
-                var p = fb[y * half + x];
-                var q = fa[y * half + x];
-                // moving × conj(reference): the peak sits at the moving image's displacement.
-                fa[y * half + x] = new ComplexF((float)((p.Re * q.Re + p.Im * q.Im) * filter), (float)((p.Im * q.Re - p.Re * q.Im) * filter));
-            }
-        }
-        var cc = new float[w * h];
-        Fft.Default.InverseReal(fa, cc, w, h);
-        int bx = 0, by = 0;
-        float best = float.NegativeInfinity;
-        for (int dy = -maxShift; dy <= maxShift; dy++)
-            for (int dx = -maxShift; dx <= maxShift; dx++)
-            {
-                float v = cc[Wrap(dy, h) * w + Wrap(dx, w)];
-                if (v > best) { best = v; bx = dx; by = dy; }
-            }
-        double Sub(float m, float c0, float p) { double den = m - 2 * c0 + p; return den < 0 ? 0.5 * (m - p) / den : 0; }
-        double sx = bx + Sub(cc[Wrap(by, h) * w + Wrap(bx - 1, w)], best, cc[Wrap(by, h) * w + Wrap(bx + 1, w)]);
-        double sy = by + Sub(cc[Wrap(by - 1, h) * w + Wrap(bx, w)], best, cc[Wrap(by + 1, h) * w + Wrap(bx, w)]);
-        return (sx, sy, best);
-        static int Wrap(int i, int n) => ((i % n) + n) % n;
+            MaxShiftPx = maxShift, LowPassCyclesPerPixel = lowPass, HighPassCyclesPerPixel = highPass, ClampSubPixel = false,
+        });
+        return (s.X, s.Y, s.Peak);
     }
 }
