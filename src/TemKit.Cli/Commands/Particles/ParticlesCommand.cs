@@ -24,7 +24,7 @@ internal sealed class ParticlesCommand : ICliCommand
         cmd.SetAction(parse =>
         {
             var (options, modelPath, maskPaths) = set.Read(parse);
-            (int K, int N)? shardValue = parse.GetValue(shard) is { } s ? Defocus.DefocusCommand.ParseShard(s) : null;
+            (int K, int N)? shardValue = parse.GetValue(shard) is { } s ? ShardOption.Parse(s) : null;
             var files = Inputs(parse.GetValue(inputs)!, parse.GetValue(inputList));
             string run = OutputPaths.RequireFolder(parse.GetValue(output)!, "--output");
             var detector = ParticlesOptionSet.Detector(options, modelPath, maskPaths);
