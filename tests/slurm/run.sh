@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Real Slurm check of `temkit slurm defocus`: starts a single-node Slurm on localhost (munged, slurmctld, slurmd, all
+# Real Slurm check of `temkit slurm defocus` and `temkit slurm particles`: starts a single-node Slurm on localhost (munged, slurmctld, slurmd, all
 # as root, state under $WORK), simulates 8 micrographs with known defocus, runs them once in one process and once as a
 # 4-task job array with a dependent merge job, and checks that the merged results and junctures are byte-identical to
-# the single-process run. Idempotent (stops its own daemons from an earlier run first); stops every daemon it started
+# the single-process run; then the same for a 6-frame particle series in 3 shards merged by `temkit merge`. Idempotent (stops its own daemons from an earlier run first); stops every daemon it started
 # on exit. Needs root and the Debian packages slurm-wlm and munge (installed when missing). Takes 1-3 minutes.
 set -euo pipefail
 
@@ -132,3 +132,29 @@ for k in 0 1 2 3; do [ -f "$WORK/sharded/shards/$k/results.csv" ] || fail "shard
 rows="$(($(wc -l < "$WORK/sharded/results.csv") - 1))"
 [ "$rows" = 8 ] || fail "expected 8 result rows, got $rows"
 log "PASS: 4 shards merged by job $merge_id equal the single-process run (8 rows, results and junctures identical)"
+
+# temkit slurm particles: 6 frames of a drifting dose series with its exact masks, once in one process and once as a
+# 3-task array (all writing parts into one run folder at once) with the dependent `temkit merge RUN`.
+log "simulating a 6-frame particle series"
+"$TEMKIT" simulate series -o "$WORK/series" --frames 6 --grid 128 --pixel-size-angstrom 0.25 --diameter-nm 1.5 --drift-px-per-frame 1 --seed 4 >/dev/null
+log "single-process particles run"
+"$TEMKIT" particles "$WORK/series/series.mrc" --masks "$WORK/series/masks.mrc" -o "$WORK/p-single" --report-frames 1 >/dev/null
+log "submitting the 3-shard particles array and its merge job"
+out="$("$TEMKIT" slurm particles "$WORK/series/series.mrc" --masks "$WORK/series/masks.mrc" -o "$WORK/p-sharded" --report-frames 1 \
+  --shards 3 --cpus-per-task 1 --time 00:10:00)"
+echo "$out" >&2
+merge_id="$(echo "$out" | sed -n 's/.*merge job \([0-9]*\).*/\1/p')"
+[ -n "$merge_id" ] || fail "no particles merge job id in the output"
+deadline=$((SECONDS + TIMEOUT))
+while squeue -h | grep -q .; do
+  [ "$SECONDS" -lt "$deadline" ] || fail "particles jobs still queued after ${TIMEOUT}s: $(squeue | tr '\n' ' ')"
+  sleep 1
+done
+[ -f "$WORK/p-sharded/particles.csv" ] || fail "particles merge wrote no particles.csv (logs: $(cat "$WORK"/p-sharded/slurm/*.log 2>/dev/null | tail -n 20))"
+for f in particles.csv frames.csv tracks.csv select/kept-frames.txt; do
+  cmp -s "$WORK/p-single/$f" "$WORK/p-sharded/$f" || fail "particles $f differs between the single run and the merged shards"
+done
+[ -f "$WORK/p-sharded/report.html" ] || fail "particles merge wrote no report.html"
+rows="$(($(wc -l < "$WORK/p-sharded/frames.csv") - 1))"
+[ "$rows" = 6 ] || fail "expected 6 frame rows, got $rows"
+log "PASS: 3 particles shards merged by job $merge_id equal the single-process run (6 frames; particles, frames, tracks, selection identical)"

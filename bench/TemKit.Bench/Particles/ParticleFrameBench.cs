@@ -66,8 +66,8 @@ internal sealed class ParticleFrameBench : IBench
             var detector = new NetworkParticleDetector(checkpoint, options.Segmentation, Path.GetFileName(model));
             clock.Restart();
             cpu = CpuSeconds();
-            // One frame is enough to time the network: shard 1 of `frames` analyses frame 0 only.
-            var netResult = new ParticlesRun(netRun, detector, options) { Shard = (1, frames) }.Run([images]);
+            // One frame is enough to time the network: shard 0 of `frames` analyses frame 0 only.
+            var netResult = new ParticlesRun(netRun, detector, options) { Shard = (0, frames) }.Run([images]);
             double perNetFrame = clock.Elapsed.TotalSeconds / Math.Max(1, netResult.Processed), cpuNet = (CpuSeconds() - cpu) / Math.Max(1, netResult.Processed);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| MSD-net depth {depth}, model pixel {Px * bin:F2} Å ({bin}x binned) | {perNetFrame:F2} s/frame wall | {cpuNet:F2} CPU-s/frame ({netResult.Processed} frame) |"));
@@ -108,7 +108,7 @@ internal sealed class ParticleFrameBench : IBench
     }
 
     /// <summary>Writes the image and mask stacks (frame by frame composition, 16 particles from 4 simulations).</summary>
-    private static (string Images, string Masks) Compose(string dir, int frames)
+    internal static (string Images, string Masks) Compose(string dir, int frames)
     {
         string imagePath = Path.Combine(dir, $"frames{frames}.mrc"), maskPath = Path.Combine(dir, $"masks{frames}.mrc");
         if (File.Exists(imagePath) && File.Exists(maskPath)) return (imagePath, maskPath);

@@ -57,7 +57,7 @@ internal sealed class SlurmCommand : ICliCommand
             Console.WriteLine($"results: {Path.Combine(run, "results.csv")}  report: {Path.Combine(run, "report.html")}");
             return ExitCodes.Ok;
         });
-        return new Command("slurm", "Run TemKit batch commands on a Slurm cluster") { defocus };
+        return new Command("slurm", "Run TemKit batch commands on a Slurm cluster") { defocus, Particles.SlurmParticlesCommand.Build() };
     }
 
     /// <summary>The command that starts this CLI again: the apphost, or `dotnet TemKit.Cli.dll`.</summary>

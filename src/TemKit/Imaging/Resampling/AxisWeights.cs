@@ -51,15 +51,28 @@ internal sealed class AxisWeights
         return new AxisWeights(start, count, weights, stride);
     }
 
-    /// <summary>Resamples one line: input samples <paramref name="source"/>[j·sourceStep], output <paramref name="destination"/>[i·destinationStep].</summary>
-    public void Apply(ReadOnlySpan<float> source, Span<float> destination, int sourceStep, int destinationStep)
+    /// <summary>First input sample of output <paramref name="i"/>.</summary>
+    public int Start(int i) => _start[i];
+
+    /// <summary>Last input sample of output <paramref name="i"/>.</summary>
+    public int End(int i) => _start[i] + _count[i] - 1;
+
+    /// <summary>Input samples of output <paramref name="i"/>.</summary>
+    public int Count(int i) => _count[i];
+
+    /// <summary>Weight of input sample Start(i) + k in output <paramref name="i"/>.</summary>
+    public double Weight(int i, int k) => _weights[i * _stride + k];
+
+    /// <summary>Resamples one line into outputs <paramref name="first"/>..first+destination.Length−1: input samples
+    /// <paramref name="source"/>[j] (contiguous), output destination[i − first].</summary>
+    public void Apply(ReadOnlySpan<float> source, Span<float> destination, int first)
     {
-        for (int i = 0; i < _start.Length; i++)
+        for (int i = 0; i < destination.Length; i++)
         {
             double sum = 0;
-            int o = i * _stride, j0 = _start[i];
-            for (int k = 0; k < _count[i]; k++) sum += _weights[o + k] * source[(j0 + k) * sourceStep];
-            destination[i * destinationStep] = (float)sum;
+            int o = (first + i) * _stride, j0 = _start[first + i];
+            for (int k = 0; k < _count[first + i]; k++) sum += _weights[o + k] * source[j0 + k];
+            destination[i] = (float)sum;
         }
     }
 }

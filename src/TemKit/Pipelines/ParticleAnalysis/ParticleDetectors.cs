@@ -14,11 +14,33 @@ public interface IParticleDetector
     (float[] Probability, byte[] Mask) Detect(Image2D frame, int frameIndex);
 }
 
-/// <summary>Detection by a trained segmentation network through <see cref="Segmenter"/> (tiled, Hamming-blended).</summary>
+/// <summary>
+/// A detector that predicts on a grid coarser than the frame (e.g. a network trained at 8x the frame's pixel size):
+/// <see cref="ParticleFrameAnalysis"/> then labels the particles on that grid and brings the probability to the frame's
+/// grid only inside each particle's box (<see cref="Imaging.Resampling.Resize.ImageRegion"/>), which gives the same
+/// particles as thresholding the whole resampled map without ever holding a frame-sized map.
+/// </summary>
+public interface ICoarseParticleDetector : IParticleDetector
+{
+    /// <summary>Foreground probability of frame <paramref name="frameIndex"/> on the detector's grid, covering the
+    /// frame's field of view, and the threshold at which a pixel of the frame is foreground.</summary>
+    CoarseProbability DetectCoarse(Image2D frame, int frameIndex);
+}
+
+/// <summary>A probability map on a grid covering a frame's field of view.</summary>
+/// <param name="Probability">Foreground probability (0..1), row-major.</param>
+/// <param name="Width">Grid width (px).</param>
+/// <param name="Height">Grid height (px).</param>
+/// <param name="Threshold">Foreground at or above this probability.</param>
+public sealed record CoarseProbability(float[] Probability, int Width, int Height, double Threshold);
+
+/// <summary>Detection by a trained segmentation network through <see cref="Segmenter"/> (tiled, Hamming-blended); when
+/// the model's pixel size is coarser than the frame's, the network sees the frame binned to it
+/// (<see cref="ICoarseParticleDetector"/>).</summary>
 /// <param name="Model">The network and its input description.</param>
 /// <param name="Options">Threshold, tiles and pixel-size policy.</param>
 /// <param name="ModelName">Name of the model file for the report.</param>
-public sealed record NetworkParticleDetector(ModelCheckpoint Model, SegmentationOptions Options, string ModelName) : IParticleDetector
+public sealed record NetworkParticleDetector(ModelCheckpoint Model, SegmentationOptions Options, string ModelName) : ICoarseParticleDetector
 {
     /// <inheritdoc/>
     public string Description => $"network {ModelName} ({Model.Network.Kind}), threshold {Options.Threshold}";
@@ -26,8 +48,19 @@ public sealed record NetworkParticleDetector(ModelCheckpoint Model, Segmentation
     /// <inheritdoc/>
     public (float[] Probability, byte[] Mask) Detect(Image2D frame, int frameIndex)
     {
-        var result = Segmenter.Segment(frame, Model, Options);
-        return (result.Probability, result.Mask);
+        // Only the probability: the components are labelled once, by the caller.
+        var probability = Segmenter.ForegroundProbability(frame, Model, Options).Probability;
+        var mask = new byte[probability.Length];
+        float threshold = (float)Options.Threshold;
+        for (int i = 0; i < mask.Length; i++) mask[i] = probability[i] >= threshold ? (byte)1 : (byte)0;
+        return (probability, mask);
+    }
+
+    /// <inheritdoc/>
+    public CoarseProbability DetectCoarse(Image2D frame, int frameIndex)
+    {
+        var map = Segmenter.ForegroundProbabilityAtModelScale(frame, Model, Options);
+        return new CoarseProbability(map.Probability, map.NetworkWidth, map.NetworkHeight, Options.Threshold);
     }
 }
 

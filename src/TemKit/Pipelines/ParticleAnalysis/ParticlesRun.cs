@@ -23,8 +23,9 @@ public sealed record ParticlesRunResult(IReadOnlyList<FrameRecord> Frames, IRead
 /// <summary>
 /// <c>temkit particles</c> as a library job: streams the frames of the inputs one at a time, detects the particles,
 /// analyses each in Fourier space, and stores one part file per frame (a killed run continues where it stopped; a
-/// shard K/N does the frames with index mod N = K−1). When every frame has its part, it tracks the particles and
-/// writes particles.csv, frames.csv, tracks.csv, select/kept-frames.txt, select/kept.mrc, the plots and report.html.
+/// shard K/N, 0-based K, does the frames with index mod N = K, and shards may run at once in the same folder). When
+/// every frame has its part, it tracks the particles and writes particles.csv, frames.csv, tracks.csv,
+/// select/kept-frames.txt, select/kept.mrc, the plots and report.html (<see cref="Merge"/> does this step alone).
 /// </summary>
 public sealed partial class ParticlesRun
 {
@@ -51,7 +52,8 @@ public sealed partial class ParticlesRun
     /// <summary>Settings.</summary>
     public ParticlesRunOptions Options { get; }
 
-    /// <summary>Only frames with index mod N = K − 1 (K, N from 1), and no final outputs; null = all frames.</summary>
+    /// <summary>Only frames with index mod N = K (0 ≤ K &lt; N, as Slurm array task ids), and no final outputs; null = all
+    /// frames. Shards of one run may work in the same folder at the same time.</summary>
     public (int K, int N)? Shard { get; init; }
 
     /// <summary>The command line recorded in provenance.json (null = this process's).</summary>
@@ -66,6 +68,7 @@ public sealed partial class ParticlesRun
     internal string PartsFolder => Path.Combine(Folder, "parts");
     internal string FiguresFolder => Path.Combine(Folder, "figures");
     internal string OptionsPath => Path.Combine(Folder, "options.json");
+    internal string InputsPath => Path.Combine(Folder, "inputs.txt");
 
     /// <summary>
     /// Runs over the frames of <paramref name="files"/> (in order). Throws <see cref="InvalidOperationException"/> when
@@ -75,19 +78,21 @@ public sealed partial class ParticlesRun
     public ParticlesRunResult Run(IReadOnlyList<string> files, IProgress<JobProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(files);
+        if (Shard is { } shard && (shard.N < 1 || shard.K < 0 || shard.K >= shard.N))
+            throw new ArgumentOutOfRangeException(nameof(Shard), Shard, "shard K/N needs 0 ≤ K < N");
         Directory.CreateDirectory(Folder);
-        using var held = RunFolderLock.ForFolder(Folder);
+        // Shards of one run work in the same folder at once, each holding its own lock; a plain run holds the folder.
+        using var held = RunFolderLock.ForFolder(Shard is { } s0 ? Path.Combine(Folder, "shards", s0.K.ToString(System.Globalization.CultureInfo.InvariantCulture)) : Folder);
         if (held.TookOverStaleLock) Notice?.Invoke($"{Folder}: took over the lock left by a process that no longer runs; resuming");
-        string settings = JsonSerializer.Serialize(new { options = Options, detector = Detector.Description }, Json);
-        if (File.Exists(OptionsPath) && File.ReadAllText(OptionsPath).Trim() != settings)
-            throw new InvalidOperationException($"{Folder} holds a run made with other options ({OptionsPath}); use a new output folder");
-        AtomicFile.WriteAllText(OptionsPath, settings + "\n");
+        var full = files.Select(Path.GetFullPath).ToList();
+        CheckOrWrite(OptionsPath, JsonSerializer.Serialize(new { options = Options, detector = Detector.Description }, Json), "options");
+        CheckOrWrite(InputsPath, string.Join('\n', full), "inputs");
         Directory.CreateDirectory(PartsFolder);
         Directory.CreateDirectory(FiguresFolder);
-        var frames = FrameList.Of(files);
+        var frames = FrameList.Of(full);
         var reportFrames = ReportFrameIndices(frames.Count, Options.ReportFrames);
         int processed = 0, skipped = 0, step = 0;
-        var mine = frames.Where(f => Shard is not { } s || f.Index % s.N == s.K - 1).ToList();
+        var mine = frames.Where(f => Shard is not { } s || f.Index % s.N == s.K).ToList();
         float[]? buffer = null;
         foreach (var group in mine.GroupBy(f => f.File))
         {
@@ -145,12 +150,27 @@ public sealed partial class ParticlesRun
             }
         }
         progress?.Report(new JobProgress("frames", mine.Count, mine.Count));
+        if (Shard is not null) return new ParticlesRunResult([], [], processed, skipped, false);
         var records = frames.Select(TryLoadPart).ToList();
-        if (Shard is not null || records.Any(r => r is null))
-            return new ParticlesRunResult([], [], processed, skipped, false);
-        var (tracked, tracks) = ParticleTracker.Track(records!, Options.TrackMaxDistancePx, Options.TrackMaxGapFrames);
-        ParticlesOutputs.WriteAll(this, frames, tracked, tracks);
+        if (records.Any(r => r is null)) return new ParticlesRunResult([], [], processed, skipped, false);
+        var (tracked, tracks) = Finish(frames, records!);
         return new ParticlesRunResult(tracked, tracks, processed, skipped, true);
+    }
+
+    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/>, or checks that the file already holds it.</summary>
+    private void CheckOrWrite(string path, string text, string what)
+    {
+        if (File.Exists(path) && File.ReadAllText(path).Trim() != text.Trim())
+            throw new InvalidOperationException($"{Folder} holds a run made with other {what} ({path}); use a new output folder");
+        if (!File.Exists(path)) AtomicFile.WriteAllText(path, text + "\n");
+    }
+
+    /// <summary>Tracks the particles of every frame's record and writes the final outputs.</summary>
+    private (IReadOnlyList<FrameRecord> Frames, IReadOnlyList<ParticleTrack> Tracks) Finish(IReadOnlyList<FrameRef> frames, IReadOnlyList<FrameRecord> records)
+    {
+        var (tracked, tracks) = ParticleTracker.Track(records, Options.TrackMaxDistancePx, Options.TrackMaxGapFrames);
+        ParticlesOutputs.WriteAll(this, frames, tracked, tracks);
+        return (tracked, tracks);
     }
 
     private static FrameRecord Failed(FrameRef f, string error) => new()
@@ -160,7 +180,7 @@ public sealed partial class ParticlesRun
 
     private string PartPath(int index) => Path.Combine(PartsFolder, $"frame-{index:D6}.json");
 
-    private FrameRecord? TryLoadPart(FrameRef f)
+    internal FrameRecord? TryLoadPart(FrameRef f)
     {
         string path = PartPath(f.Index);
         if (!File.Exists(path)) return null;

@@ -123,8 +123,17 @@ public static partial class RegionalFourier
     /// <summary>The brightest/dimmest ratio and the detection floor (<see cref="RegionalFourierResult.Ratio"/>).</summary>
     internal static (double Ratio, double Floor) Ratio(IReadOnlyList<LatticePeakPair> pairs, RegionalFourierOptions options)
     {
-        var used = pairs.Where(p => p.SpacingAngstrom >= options.RatioMinSpacingAngstrom).Take(options.RatioPairCount).ToList();
-        if (used.Count == 0) return (double.NaN, double.NaN);
+        var candidates = pairs.Where(p => p.SpacingAngstrom >= options.RatioMinSpacingAngstrom).ToList();
+        if (candidates.Count == 0) return (double.NaN, double.NaN);
+        if (options.RatioBrightness == RatioBrightness.PeakHeight)
+        {
+            // Heights above the background in units of the background; a missing pair counts at the threshold.
+            var heights = candidates.Select(p => p.Significance - 1).OrderDescending().Take(options.RatioPairCount).ToList();
+            double threshold = options.PeakSignificance - 1;
+            double low = heights.Count >= options.RatioPairCount ? heights[^1] : Math.Min(threshold, heights[^1]);
+            return (heights[0] / Math.Max(low, 1e-30 * heights[0]), threshold);
+        }
+        var used = candidates.Take(options.RatioPairCount).ToList();
         var brightest = used[0];
         // The brightest pair's profile scaled so its maximum stands (threshold − 1) × background above the background.
         double floor = brightest.Brightness * (options.PeakSignificance - 1) / Math.Max(brightest.Significance - 1, 1e-12);

@@ -67,8 +67,21 @@ public static partial class RegionalFourier
         return AnalyseRegion(image, region, box, options, fft);
     }
 
+    /// <summary>Analyses the region given as a 0/1 mask over <paramref name="box"/> (row-major, box width x box height),
+    /// e.g. one particle found inside its box without a frame-sized label image.</summary>
+    public static RegionalFourierResult Analyse(Image2D image, ReadOnlySpan<byte> region, PixelBox box, RegionalFourierOptions? options = null, IFftProvider? fft = null)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        options ??= new RegionalFourierOptions();
+        options.Validate();
+        if (box.MinX < 0 || box.MinY < 0 || box.MaxX >= image.Width || box.MaxY >= image.Height || box.Width < 1 || box.Height < 1)
+            throw new ArgumentOutOfRangeException(nameof(box), box, $"box must lie inside the {image.Width}x{image.Height} image");
+        if (region.Length != box.Width * box.Height) throw new ArgumentException($"region has {region.Length} pixels, the box {box.Width}x{box.Height}", nameof(region));
+        return AnalyseRegion(image, region, box, options, fft);
+    }
+
     /// <summary><paramref name="region"/>: 0/1 over <paramref name="box"/>.</summary>
-    private static RegionalFourierResult AnalyseRegion(Image2D image, byte[] region, PixelBox box, RegionalFourierOptions options, IFftProvider? fft)
+    private static RegionalFourierResult AnalyseRegion(Image2D image, ReadOnlySpan<byte> region, PixelBox box, RegionalFourierOptions options, IFftProvider? fft)
     {
         double px = image.PixelSizeAngstrom;
         if (!(px > 0) || !double.IsFinite(px)) throw new ArgumentException("the image has no pixel size: regional Fourier analysis needs one (Å/px) to give spacings", nameof(image));

@@ -1,5 +1,19 @@
 namespace TemKit.Pipelines.ParticleAnalysis;
 
+/// <summary>Which brightness of a peak pair the brightest/dimmest ratio compares (<see cref="RegionalFourierResult.Ratio"/>).</summary>
+public enum RatioBrightness
+{
+    /// <summary>Peak height over the local background: the pair's <see cref="LatticePeakPair.Significance"/> − 1, i.e.
+    /// (maximum power − background) / background at that |g|. The transfer envelope and detector MTF scale a peak and
+    /// its ring's noise alike, so they cancel between pairs at different spacings. Missing pairs count at the
+    /// detection threshold (<see cref="RegionalFourierOptions.PeakSignificance"/> − 1).</summary>
+    PeakHeight,
+
+    /// <summary>The pair's integrated, background-subtracted power <see cref="LatticePeakPair.Brightness"/> (session 4's
+    /// definition). Missing pairs count at the detection floor <see cref="RegionalFourierResult.DetectionFloor"/>.</summary>
+    Integrated,
+}
+
 /// <summary>Settings of <see cref="RegionalFourier"/>: the window, the FFT size, the peak search and the ratio.</summary>
 public sealed record RegionalFourierOptions
 {
@@ -43,6 +57,10 @@ public sealed record RegionalFourierOptions
     /// (<see cref="RegionalFourierResult.Ratio"/>).</summary>
     public int RatioPairCount { get; init; } = 3;
 
+    /// <summary>The brightness the ratio compares: peak height over background (default, ROC AUC 0.956 / 0.989 / 0.999 at
+    /// 200 / 1000 / 5000 e/Å² against 0.931 / 0.949 / 0.947 for the integrated power; docs/particle-analysis.md).</summary>
+    public RatioBrightness RatioBrightness { get; init; } = RatioBrightness.PeakHeight;
+
     /// <summary>The lattice the pairs are indexed against; null = no indexing.</summary>
     public FccLattice? Lattice { get; init; } = new();
 
@@ -63,6 +81,7 @@ public sealed record RegionalFourierOptions
         if (MaxPairs < 1) throw new ArgumentOutOfRangeException(nameof(MaxPairs), MaxPairs, "must be ≥ 1");
         if (!(RatioMinSpacingAngstrom > 0)) throw new ArgumentOutOfRangeException(nameof(RatioMinSpacingAngstrom), RatioMinSpacingAngstrom, "must be > 0 Å");
         if (RatioPairCount < 2) throw new ArgumentOutOfRangeException(nameof(RatioPairCount), RatioPairCount, "must be ≥ 2");
+        if (!Enum.IsDefined(RatioBrightness)) throw new ArgumentOutOfRangeException(nameof(RatioBrightness), RatioBrightness, "peak height or integrated");
         Lattice?.Validate();
     }
 }

@@ -21,13 +21,15 @@ public sealed record LatticePeakPair(double SpacingAngstrom, double DirectionDeg
 /// <param name="Pairs">Peak pairs, brightest first.</param>
 /// <param name="Ratio">
 /// Brightest/dimmest pair ratio (≥ 1): among the pairs with spacing ≥ <see cref="RegionalFourierOptions.RatioMinSpacingAngstrom"/>
-/// take the <see cref="RegionalFourierOptions.RatioPairCount"/> brightest; the ratio is the brightness of the first over
-/// that of the last. When fewer pairs were detected, each missing pair counts at the detection floor
-/// <see cref="DetectionFloor"/>, so a particle showing a single set of fringes gets a large, finite ratio that grows with
-/// how far those fringes stand out. NaN when no ratio pair was detected at all. Small = several lattice directions
-/// of similar strength (on a zone axis); large = one direction dominates (off zone).</param>
-/// <param name="DetectionFloor">Brightness a pair has whose peak is exactly at the significance threshold (the
-/// brightest ratio pair's peak profile scaled down to the threshold); NaN without ratio pairs.</param>
+/// take the <see cref="RegionalFourierOptions.RatioPairCount"/> brightest by <see cref="RegionalFourierOptions.RatioBrightness"/>
+/// (default: peak height over the local background, <see cref="LatticePeakPair.Significance"/> − 1) and divide the
+/// first's by the last's. When fewer pairs were detected, each missing pair counts at <see cref="DetectionFloor"/>, so a
+/// particle showing a single set of fringes gets a large, finite ratio that grows with how far those fringes stand out.
+/// NaN when no ratio pair was detected at all. Small = several lattice directions of similar strength (on a zone axis);
+/// large = one direction dominates (off zone).</param>
+/// <param name="DetectionFloor">The brightness of a pair whose peak is exactly at the significance threshold: for peak
+/// height, <see cref="RegionalFourierOptions.PeakSignificance"/> − 1; for integrated power, the brightest ratio pair's
+/// profile scaled down to the threshold. NaN without ratio pairs.</param>
 /// <param name="Zone">The zone axis the pairs were indexed to, or null.</param>
 /// <param name="AreaPx">Pixels in the region (mask at or above the threshold).</param>
 /// <param name="FftSizePx">FFT side (px).</param>

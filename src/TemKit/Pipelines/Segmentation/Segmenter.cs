@@ -26,6 +26,35 @@ public static partial class Segmenter
     public static SegmentationResult Segment(Image2D image, ModelCheckpoint model, SegmentationOptions? options = null, Action? tileDone = null,
         IReadOnlyDictionary<string, double>? quantities = null)
     {
+        options ??= new SegmentationOptions();
+        var p = ForegroundProbability(image, model, options, tileDone, quantities);
+        return Measure(p.Probability, image.Width, image.Height, p.PixelSize, options, model.Input, p.Plan.Warnings, p.NetworkWidth, p.NetworkHeight);
+    }
+
+    /// <summary>
+    /// The foreground probability of <paramref name="image"/> on its own grid, without thresholding or labelling: the
+    /// image is resampled to the model's pixel size when the <see cref="ScalePlan"/> says so, predicted in tiles, and the
+    /// probability resampled back. <paramref name="quantities"/> fill a model's constant input planes as in <see cref="Segment"/>.
+    /// </summary>
+    /// <exception cref="PixelSizeMismatchException">The pixel sizes differ and the policy is <see cref="PixelSizeMismatchPolicy.Refuse"/>.</exception>
+    public static ForegroundMap ForegroundProbability(Image2D image, ModelCheckpoint model, SegmentationOptions? options = null, Action? tileDone = null,
+        IReadOnlyDictionary<string, double>? quantities = null)
+    {
+        var map = ForegroundProbabilityAtModelScale(image, model, options, tileDone, quantities);
+        if (map.NetworkWidth == image.Width && map.NetworkHeight == image.Height) return map;
+        var fg = new float[image.Width * image.Height];
+        Resize.Image(map.Probability, map.NetworkWidth, map.NetworkHeight, fg, image.Width, image.Height);
+        return map with { Probability = fg };
+    }
+
+    /// <summary>
+    /// As <see cref="ForegroundProbability"/> but the probability stays on the grid the network saw
+    /// (<see cref="ForegroundMap.NetworkWidth"/> x <see cref="ForegroundMap.NetworkHeight"/>, covering the image's field
+    /// of view): <see cref="Resize.ImageRegion"/> brings any part of it to the image's grid, bit for bit as the whole map.
+    /// </summary>
+    public static ForegroundMap ForegroundProbabilityAtModelScale(Image2D image, ModelCheckpoint model, SegmentationOptions? options = null, Action? tileDone = null,
+        IReadOnlyDictionary<string, double>? quantities = null)
+    {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(model);
         options ??= new SegmentationOptions();
@@ -36,25 +65,15 @@ public static partial class Segmenter
             if (quantities is null || !quantities.ContainsKey(q))
                 throw new ArgumentException($"the model takes the image's {q} as an input channel, and none was given (segment with the measured defocus: --defocus-from RUN)");
         var plan = PlanScale(pixelSize, model.Input, options);
-        int w = image.Width, h = image.Height, plane = w * h;
-        float[] fg;
-        int nw = w, nh = h;
-        if (plan.TargetPixelSizeAngstrom is { } target)
-        {
-            double factor = pixelSize.XAngstrom / target;
-            nw = Math.Max(1, (int)Math.Round(w * factor));
-            nh = Math.Max(1, (int)Math.Round(h * factor));
-            var resampled = new float[nw * nh];
-            Resize.Image(image.Pixels, w, h, resampled, nw, nh);
-            var small = Foreground(tiled, resampled, nw, nh, model.Input, tileDone, quantities);
-            fg = new float[plane];
-            Resize.Image(small, nw, nh, fg, w, h);
-        }
-        else
-        {
-            fg = Foreground(tiled, image.Pixels, w, h, model.Input, tileDone, quantities);
-        }
-        return Measure(fg, w, h, pixelSize, options, model.Input, plan.Warnings, nw, nh);
+        int w = image.Width, h = image.Height;
+        if (plan.TargetPixelSizeAngstrom is not { } target)
+            return new ForegroundMap(Foreground(tiled, image.Pixels, w, h, model.Input, tileDone, quantities), pixelSize, plan, w, h);
+        double factor = pixelSize.XAngstrom / target;
+        int nw = Math.Max(1, (int)Math.Round(w * factor));
+        int nh = Math.Max(1, (int)Math.Round(h * factor));
+        var resampled = new float[nw * nh];
+        Resize.Image(image.Pixels, w, h, resampled, nw, nh);
+        return new ForegroundMap(Foreground(tiled, resampled, nw, nh, model.Input, tileDone, quantities), pixelSize, plan, nw, nh);
     }
 
     /// <summary>
@@ -142,3 +161,12 @@ public static partial class Segmenter
         };
     }
 }
+
+/// <summary>What <see cref="Segmenter.ForegroundProbability"/> returns.</summary>
+/// <param name="Probability">Foreground probability (0..1), row-major, on the image's grid or (from
+/// <see cref="Segmenter.ForegroundProbabilityAtModelScale"/>) on the network's grid.</param>
+/// <param name="PixelSize">The pixel size used (the option's override or the image's).</param>
+/// <param name="Plan">Whether and to what the image was resampled for the network, with warnings.</param>
+/// <param name="NetworkWidth">Width of the image the network saw (px).</param>
+/// <param name="NetworkHeight">Height of the image the network saw (px).</param>
+public sealed record ForegroundMap(float[] Probability, VoxelSize PixelSize, ScalePlan Plan, int NetworkWidth, int NetworkHeight);

@@ -70,4 +70,24 @@ public class ResizeTests
         Resize.Image(ramp, 8, 1, up, 32, 1);
         for (int i = 2; i < 30; i++) Assert.Equal((i + 0.5) * 0.25 - 0.5, up[i], 5);
     }
+
+    [Theory]
+    [InlineData(12, 9, 48, 36, 5, 7, 20, 11)]
+    [InlineData(17, 13, 40, 29, 0, 0, 40, 29)]
+    [InlineData(64, 48, 8, 6, 2, 1, 5, 4)]
+    [InlineData(9, 12, 27, 36, 26, 35, 1, 1)]
+    public void ARegionIsBitForBitTheCropOfTheWholeResize(int w, int h, int nw, int nh, int x0, int y0, int rw, int rh)
+    {
+        var rng = new Random(w + 7 * h);
+        var src = Enumerable.Range(0, w * h).Select(_ => (float)rng.NextDouble()).ToArray();
+        var whole = new float[nw * nh];
+        Resize.Image(src, w, h, whole, nw, nh);
+        var region = new float[rw * rh];
+        Resize.ImageRegion(src, w, h, nw, nh, x0, y0, rw, rh, region);
+        for (int y = 0; y < rh; y++)
+            for (int x = 0; x < rw; x++) Assert.Equal(whole[(y0 + y) * nw + x0 + x], region[y * rw + x]);
+        // The region also agrees with the definition.
+        var expected = Naive(src, w, h, nw, nh);
+        Assert.InRange(Math.Abs(expected[y0 * nw + x0] - region[0]), 0, 1e-5);
+    }
 }

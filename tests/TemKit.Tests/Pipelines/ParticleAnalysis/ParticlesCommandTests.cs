@@ -50,7 +50,7 @@ public class ParticlesCommandTests
     [Theory]
     [InlineData(false, false, null, "give exactly one of --model MODEL.tkm or --masks MASKS")]
     [InlineData(true, true, null, "give exactly one of --model MODEL.tkm or --masks MASKS")]
-    [InlineData(false, true, "3/2", "--shard 3/2: expected K/N with 1 ≤ K ≤ N, e.g. 2/8")]
+    [InlineData(false, true, "2/2", "--shard 2/2: K must be in 0..N-1 and N ≥ 1")]
     public void UsageErrorsExitWithTwoAndOneLine(bool withModel, bool withMasks, string? shard, string message)
     {
         using var dir = new TempFolder();
@@ -62,5 +62,45 @@ public class ParticlesCommandTests
         var (code, _, stderr) = CliRunner.Run([.. args]);
         Assert.Equal(2, code);
         Assert.Contains(message, stderr);
+    }
+
+    [Fact]
+    public void SlurmDryRunWritesAnArrayOfShardsAndAMergeThatReproduceTheOptions()
+    {
+        using var dir = new TempFolder();
+        string input = Noise(dir.Root, 3);
+        var (code, stdout, stderr) = CliRunner.Run(["slurm", "particles", input, "--masks", input, "-o", dir["run"], "--shards", "3",
+            "--filter-ratio", "4.5", "--time", "00:30:00", "--dry-run"]);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("1 input file(s) in 3 shards", stdout);
+        string slurm = Path.Combine(dir["run"], "slurm");
+        Assert.Equal([Path.GetFullPath(input)], File.ReadAllLines(Path.Combine(slurm, "inputs.txt")));
+        string array = File.ReadAllText(Path.Combine(slurm, "particles.sbatch"));
+        Assert.Contains("#SBATCH --array=0-2\n", array);
+        Assert.Contains("#SBATCH --time=00:30:00\n", array);
+        Assert.Contains($" particles --input-list {Path.Combine(slurm, "inputs.txt")} -o {Path.GetFullPath(dir["run"])} --shard \"${{SLURM_ARRAY_TASK_ID}}/3\"", array);
+        Assert.Contains($"--masks {Path.GetFullPath(input)} --filter-ratio 4.5", array);
+        Assert.DoesNotContain("--threads", array);
+        Assert.Contains($" merge {Path.GetFullPath(dir["run"])}\n", File.ReadAllText(Path.Combine(slurm, "merge.sbatch")));
+    }
+
+    [Fact]
+    public void ShardsRunLikeTheArrayTasksThenMergeEqualsOneRun()
+    {
+        using var dir = new TempFolder();
+        string input = Noise(dir.Root, 3);
+        var (code, _, stderr) = CliRunner.Run(["particles", input, "--masks", input, "-o", dir["single"], "--report-frames", "0"]);
+        Assert.True(code == 0, stderr);
+        // The merge refuses while a shard is missing, naming the first frame without a part.
+        Assert.Equal(0, CliRunner.Run(["particles", input, "--masks", input, "-o", dir["sharded"], "--report-frames", "0", "--shard", "0/2"]).ExitCode);
+        (code, _, stderr) = CliRunner.Run(["merge", dir["sharded"]]);
+        Assert.Equal(2, code);
+        Assert.Contains("1 of 3 frame(s) have no part", stderr);
+        Assert.Equal(0, CliRunner.Run(["particles", input, "--masks", input, "-o", dir["sharded"], "--report-frames", "0", "--shard", "1/2"]).ExitCode);
+        (code, var stdout, stderr) = CliRunner.Run(["merge", dir["sharded"]]);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("merged 3 frame(s)", stdout);
+        foreach (string table in new[] { "particles.csv", "frames.csv", "tracks.csv" })
+            Assert.Equal(File.ReadAllText(Path.Combine(dir["single"], table)), File.ReadAllText(Path.Combine(dir["sharded"], table)));
     }
 }

@@ -111,21 +111,50 @@ public class ParticlesRunTests
     }
 
     [Fact]
-    public void ShardsThenAPlainRunFinish()
+    public void ShardsThenAMergeOrAPlainRunFinish()
     {
         using var dir = new TempFolder();
         var (images, masks) = Series(dir.Root);
         var options = new ParticlesRunOptions { FilterRatio = 5, ReportFrames = 0 };
         using var detector = new MaskStackDetector([masks]);
-        var one = new ParticlesRun(dir["run"], detector, options) { Shard = (1, 2) }.Run([images]);
-        var two = new ParticlesRun(dir["run"], detector, options) { Shard = (2, 2) }.Run([images]);
+        var one = new ParticlesRun(dir["run"], detector, options) { Shard = (0, 2) }.Run([images]);
+        Assert.Throws<InvalidOperationException>(() => ParticlesRun.Merge(dir["run"]));
+        var two = new ParticlesRun(dir["run"], detector, options) { Shard = (1, 2) }.Run([images]);
         Assert.False(one.Finished);
         Assert.Equal(2, one.Processed);   // frames 0 and 2
         Assert.Equal(1, two.Processed);   // frame 1
         Assert.False(File.Exists(Path.Combine(dir["run"], "particles.csv")));
-        var merged = new ParticlesRun(dir["run"], detector, options).Run([images]);
+        // The merge needs no detector: options and inputs come from the folder.
+        var merged = ParticlesRun.Merge(dir["run"]);
         Assert.True(merged.Finished);
-        Assert.Equal(0, merged.Processed);
         Assert.Equal([2, 2, 1], merged.Frames.Select(f => f.Particles.Count));
+        Assert.Equal(2, merged.Tracks.Count);
+        string table = File.ReadAllText(Path.Combine(dir["run"], "particles.csv"));
+        var plain = new ParticlesRun(dir["run"], detector, options).Run([images]);
+        Assert.True(plain.Finished);
+        Assert.Equal(0, plain.Processed);
+        Assert.Equal(table, File.ReadAllText(Path.Combine(dir["run"], "particles.csv")));
+        // Other inputs in the same folder are refused.
+        var e = Assert.Throws<InvalidOperationException>(() => new ParticlesRun(dir["run"], detector, options).Run([images, masks]));
+        Assert.Contains("other inputs", e.Message);
+    }
+
+    [Fact]
+    public void AKilledRunResumesWithTheFramesItHadNotFinished()
+    {
+        using var dir = new TempFolder();
+        var (images, masks) = Series(dir.Root);
+        var options = new ParticlesRunOptions { FilterRatio = 5, ReportFrames = 0 };
+        using var detector = new MaskStackDetector([masks]);
+        var whole = new ParticlesRun(dir["whole"], detector, options).Run([images]);
+        // "Kill" the run right after the first frame's part is written.
+        var killed = new ParticlesRun(dir["run"], detector, options) { FrameDone = _ => throw new OperationCanceledException("killed") };
+        Assert.Throws<OperationCanceledException>(() => killed.Run([images]));
+        Assert.Single(Directory.GetFiles(Path.Combine(dir["run"], "parts")));
+        var resumed = new ParticlesRun(dir["run"], detector, options).Run([images]);
+        Assert.Equal(1, resumed.Skipped);
+        Assert.Equal(2, resumed.Processed);
+        Assert.Equal(File.ReadAllText(Path.Combine(dir["whole"], "particles.csv")), File.ReadAllText(Path.Combine(dir["run"], "particles.csv")));
+        Assert.Equal(whole.Tracks, resumed.Tracks);
     }
 }

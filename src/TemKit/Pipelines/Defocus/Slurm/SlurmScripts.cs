@@ -3,7 +3,7 @@ using System.Text;
 
 namespace TemKit.Pipelines.Defocus.Slurm;
 
-/// <summary>Resources and scheduling of the defocus job array.</summary>
+/// <summary>Resources and scheduling of a TemKit job array (defocus, particles, studies).</summary>
 public sealed record SlurmJobOptions
 {
     /// <summary>Number of array tasks (shards), N.</summary>
@@ -26,30 +26,47 @@ public sealed record SlurmJobOptions
 }
 
 /// <summary>
-/// Writes the two batch scripts of a sharded defocus run: a job array whose task K runs
-/// <c>defocus --shard K/N</c>, and a merge job (submitted with --dependency=afterok on the array).
+/// Writes the batch scripts of a sharded run: a job array whose task K runs <c>COMMAND --shard K/N</c> (defocus,
+/// particles), and a merge job <c>temkit merge RUN</c> (submitted with --dependency=afterok on the array).
 /// </summary>
 public static class SlurmScripts
 {
-    /// <summary>The job-array script.</summary>
+    /// <summary>The job-array script of <c>temkit defocus</c>.</summary>
     /// <param name="launcher">Command that starts temkit (e.g. ["/usr/bin/dotnet", "/opt/temkit/TemKit.Cli.dll"]).</param>
     /// <param name="run">Absolute run folder.</param>
     /// <param name="inputList">Absolute path of the file listing the inputs, one per line.</param>
     /// <param name="defocusArguments">The defocus options (voltage, Cs, ...) as arguments.</param>
     /// <param name="options">Array size and resources.</param>
-    public static string ArrayScript(IReadOnlyList<string> launcher, string run, string inputList, IReadOnlyList<string> defocusArguments, SlurmJobOptions options)
+    public static string ArrayScript(IReadOnlyList<string> launcher, string run, string inputList, IReadOnlyList<string> defocusArguments, SlurmJobOptions options) =>
+        ArrayScript(launcher, "defocus", run, inputList, defocusArguments, options, passThreads: true);
+
+    /// <summary>
+    /// The job-array script of a sharded batch command over an input list (<c>defocus</c>, <c>particles</c>): task K
+    /// runs <c>LAUNCHER COMMAND --input-list LIST -o RUN --shard K/N ARGUMENTS</c> and logs to RUN/slurm/COMMAND-%A_%a.log.
+    /// Exit code 1 (some inputs failed, recorded as error rows) counts as success so the merge (afterok) still runs.
+    /// </summary>
+    /// <param name="launcher">Command that starts temkit.</param>
+    /// <param name="command">The TemKit command (one word).</param>
+    /// <param name="run">Absolute run folder shared by every task.</param>
+    /// <param name="inputList">Absolute path of the file listing the inputs, one per line.</param>
+    /// <param name="arguments">The command's options as arguments.</param>
+    /// <param name="options">Array size and resources.</param>
+    /// <param name="passThreads">Add <c>--threads $SLURM_CPUS_PER_TASK</c> (for commands that take it).</param>
+    public static string ArrayScript(IReadOnlyList<string> launcher, string command, string run, string inputList, IReadOnlyList<string> arguments, SlurmJobOptions options, bool passThreads)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(command);
         if (options.Shards < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Shards, "shards must be ≥ 1");
         if (options.CpusPerTask < 1) throw new ArgumentOutOfRangeException(nameof(options), options.CpusPerTask, "cpus per task must be ≥ 1");
-        var sb = Header(options.JobName, Path.Combine(run, "slurm", "defocus-%A_%a.log"), options);
+        var sb = Header(options.JobName, Path.Combine(run, "slurm", command + "-%A_%a.log"), options);
         sb.Append(CultureInfo.InvariantCulture, $"#SBATCH --array=0-{options.Shards - 1}\n");
         sb.Append(CultureInfo.InvariantCulture, $"#SBATCH --cpus-per-task={options.CpusPerTask}\n");
         sb.Append("set -uo pipefail\n");
-        sb.Append("# Exit code 1 means some images failed: they are error rows in the results, so the task still counts as\n");
+        sb.Append("# Exit code 1 means some inputs failed: they are error rows in the results, so the task still counts as\n");
         sb.Append("# done and the merge (afterok) runs; any other non-zero code fails the task.\n");
-        sb.Append(Command(launcher)).Append(" defocus --input-list ").Append(Quote(inputList)).Append(" -o ").Append(Quote(run));
-        sb.Append(CultureInfo.InvariantCulture, $" --shard \"${{SLURM_ARRAY_TASK_ID}}/{options.Shards}\" --threads \"${{SLURM_CPUS_PER_TASK:-{options.CpusPerTask}}}\"");
-        foreach (string a in defocusArguments) sb.Append(' ').Append(Quote(a));
+        sb.Append(Command(launcher)).Append(' ').Append(command).Append(" --input-list ").Append(Quote(inputList)).Append(" -o ").Append(Quote(run));
+        sb.Append(CultureInfo.InvariantCulture, $" --shard \"${{SLURM_ARRAY_TASK_ID}}/{options.Shards}\"");
+        if (passThreads) sb.Append(CultureInfo.InvariantCulture, $" --threads \"${{SLURM_CPUS_PER_TASK:-{options.CpusPerTask}}}\"");
+        foreach (string a in arguments) sb.Append(' ').Append(Quote(a));
         sb.Append("\nrc=$?\nif [ \"$rc\" -le 1 ]; then exit 0; fi\nexit \"$rc\"\n");
         return sb.ToString();
     }

@@ -17,6 +17,8 @@ namespace TemKit.Pipelines.ParticleAnalysis.Validation;
 /// <param name="MtfModel">Detector: SOI Table 3 MTF model 1..5, 0 = ideal.</param>
 /// <param name="OnZoneMaxTiltDegrees">Frames tilted at most this much are "on zone" (positives).</param>
 /// <param name="OffZoneMinTiltDegrees">Frames tilted at least this much are "off zone" (negatives).</param>
+/// <param name="FirstParticle">Seed of the first particle (particles FirstParticle..FirstParticle+Particles−1), so a
+/// fresh set can check a choice made on another.</param>
 public sealed record TiltStudyParameters(
     IReadOnlyList<double> TiltsDegrees,
     IReadOnlyList<double> DosesElectronsPerAngstrom2,
@@ -27,7 +29,8 @@ public sealed record TiltStudyParameters(
     ImagingParameters? Optics = null,
     int MtfModel = 4,
     double OnZoneMaxTiltDegrees = 1,
-    double OffZoneMinTiltDegrees = 3)
+    double OffZoneMinTiltDegrees = 3,
+    int FirstParticle = 1)
 {
     /// <summary>The default series: 0-10° and 50-5000 e/Å².</summary>
     public static TiltStudyParameters Default { get; } = new([0, 0.5, 1, 2, 3, 4, 6, 8, 10], [50, 200, 1000, 5000]);
