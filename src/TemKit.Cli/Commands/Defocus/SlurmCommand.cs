@@ -14,47 +14,18 @@ internal sealed class SlurmCommand : ICliCommand
 {
     public Command Build()
     {
-        var inputs = new Argument<string[]>("inputs") { Description = "Image files, folders or globs", Arity = ArgumentArity.ZeroOrMore };
-        var output = new Option<string>("--output", "-o") { Description = "Run folder (shared by every node)", Required = true };
-        var inputList = new Option<string?>("--input-list") { Description = "Text file with one input path per line" };
-        var shards = new Option<int>("--shards") { Description = "Number of array tasks N", Required = true }.Whole(1, 100_000, "shards");
-        var partition = new Option<string?>("--partition") { Description = "Slurm partition" };
-        var time = new Option<string?>("--time") { Description = "Wall time per task, e.g. 02:00:00" };
-        var cpus = new Option<int>("--cpus-per-task") { Description = "CPUs per task (images processed at once)", DefaultValueFactory = _ => 2 }.Whole(1, 1024, "CPUs");
-        var mem = new Option<string?>("--mem") { Description = "Memory per task, e.g. 4G" };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Only write the scripts; do not submit" };
+        var slurm = new SlurmArrayOptionSet("Image files, folders or globs", "Number of array tasks N",
+            "CPUs per task (images processed at once)", "Memory per task, e.g. 4G");
         var set = new DefocusOptionSet();
-        var defocus = new Command("defocus", "Run `temkit defocus` as a Slurm job array of N shards plus a dependent merge job")
-            { inputs, output, inputList, shards, partition, time, cpus, mem, dryRun };
+        var defocus = slurm.NewCommand("defocus", "Run `temkit defocus` as a Slurm job array of N shards plus a dependent merge job");
         foreach (var o in set.All) defocus.Options.Add(o);
         defocus.SetAction(parse =>
         {
             var options = set.Read(parse);
-            var job = new SlurmJobOptions
-            {
-                Shards = parse.GetValue(shards), Partition = parse.GetValue(partition), Time = parse.GetValue(time),
-                CpusPerTask = parse.GetValue(cpus), Memory = parse.GetValue(mem),
-            };
-            if (job.Shards < 1) throw new UsageException("--shards must be ≥ 1");
-            if (job.CpusPerTask < 1) throw new UsageException("--cpus-per-task must be ≥ 1");
-            var files = DefocusCommand.Inputs(parse.GetValue(inputs)!, parse.GetValue(inputList));
-            string run = Path.GetFullPath(OutputPaths.RequireFolder(parse.GetValue(output)!, "--output"));
-            string dir = Path.Combine(run, "slurm");
-            foreach (string written in new[] { "inputs.txt", "defocus.sbatch", "merge.sbatch" })
-                OutputPaths.RequireNotAnInput(Path.Combine(dir, written), "--output", [.. files]);
-            Directory.CreateDirectory(dir);
-            string list = Path.Combine(dir, "inputs.txt");
-            AtomicFile.WriteAllText(list, string.Join('\n', files) + "\n");
-            var launcher = Launcher();
-            string arrayScript = Path.Combine(dir, "defocus.sbatch"), mergeScript = Path.Combine(dir, "merge.sbatch");
-            AtomicFile.WriteAllText(arrayScript, SlurmScripts.ArrayScript(launcher, run, list, DefocusOptionSet.ToArguments(options), job));
-            AtomicFile.WriteAllText(mergeScript, SlurmScripts.MergeScript(launcher, run, job));
-            Console.WriteLine($"{files.Count} images in {job.Shards} shards; scripts: {arrayScript}, {mergeScript}");
-            if (parse.GetValue(dryRun)) return ExitCodes.Ok;
-            string arrayId = Submit(arrayScript, []);
-            string mergeId = Submit(mergeScript, [$"--dependency=afterok:{arrayId}"]);
-            Console.WriteLine($"submitted array job {arrayId} and merge job {mergeId}");
-            Console.WriteLine($"results: {Path.Combine(run, "results.csv")}  report: {Path.Combine(run, "report.html")}");
+            var job = slurm.Job(parse, "temkit-defocus");
+            var files = DefocusCommand.Inputs(parse.GetValue(slurm.Inputs)!, parse.GetValue(slurm.InputList));
+            slurm.WriteAndSubmit(parse, "defocus", files, DefocusOptionSet.ToArguments(options), job, passThreads: true,
+                "images", "results: RUN/results.csv  report: RUN/report.html");
             return ExitCodes.Ok;
         });
         return new Command("slurm", "Run TemKit batch commands on a Slurm cluster") { defocus, Particles.SlurmParticlesCommand.Build() };
