@@ -55,7 +55,7 @@ internal sealed partial class DefocusPipelineBench
         }
         string listFile = Path.Combine(dir, "long.txt");
         File.WriteAllLines(listFile, list);
-        string root = RepositoryRoot();
+        string root = PeerProcess.RepositoryRoot();
         // The launcher rebuilds the CLI when sources changed; do that before measuring, not inside the measurement.
         using (var build = Process.Start(new ProcessStartInfo(Path.Combine(root, "temkit"), "--help") { RedirectStandardOutput = true, RedirectStandardError = true })!)
         {

@@ -1,3 +1,4 @@
+using TemKit.Bench.Infrastructure;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -81,7 +82,7 @@ internal sealed partial class DefocusPipelineBench
     /// <summary>The peer's `--stages` run: one JSON object of stage → median ms, or null when it cannot run.</summary>
     private static Dictionary<string, double>? PythonStages(string file, string output, int repeats)
     {
-        string peer = Path.Combine(RepositoryRoot(), "bench", "peers", "defocus_pipeline.py");
+        string peer = Path.Combine(PeerProcess.RepositoryRoot(), "bench", "peers", "defocus_pipeline.py");
         var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string a in new[] { peer, output, "--stages", repeats.ToString(CultureInfo.InvariantCulture), file }) info.ArgumentList.Add(a);
         try

@@ -119,7 +119,7 @@ internal sealed partial class DefocusPipelineBench : IBench
 
     private static double? Python(List<string> files, string output, string mode, int repeats)
     {
-        string peer = Path.Combine(RepositoryRoot(), "bench", "peers", "defocus_pipeline.py");
+        string peer = Path.Combine(PeerProcess.RepositoryRoot(), "bench", "peers", "defocus_pipeline.py");
         var times = new List<double>();
         for (int r = 0; r <= repeats; r++)
         {
@@ -146,11 +146,4 @@ internal sealed partial class DefocusPipelineBench : IBench
 
     private static int Arg(string[] args, int index, int fallback) =>
         args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
-
-    internal static string RepositoryRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d != null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "TemKit.slnx"))) return d.FullName;
-        throw new InvalidOperationException("repository root (TemKit.slnx) not found above " + AppContext.BaseDirectory);
-    }
 }

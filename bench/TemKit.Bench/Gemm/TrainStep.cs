@@ -1,3 +1,4 @@
+using TemKit.Bench.Infrastructure;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -9,7 +10,7 @@ internal static class TrainStep
 {
     public static void Run(string size, string steps)
     {
-        string root = FindRoot();
+        string root = PeerProcess.RepositoryRoot();
         string temkit = Path.Combine(root, "temkit");
         Console.WriteLine();
         Console.WriteLine($"U-Net (width 32, 3 levels, 5×5), batch 1, {size}², median of {steps} steps after one warm-up:");
@@ -36,13 +37,6 @@ internal static class TrainStep
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {mode} | {label} | {j.GetProperty("median_s").GetDouble():F3} | {(cpu is { } c ? c.ToString("F3", CultureInfo.InvariantCulture) : "n/a")} | {j.GetProperty("peak_mib").GetDouble():F0} |"));
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "TemKit.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("cannot find the repository root (TemKit.slnx) above " + AppContext.BaseDirectory);
     }
 
     /// <summary>Runs a command that prints one JSON line; null (and a note on stderr) when it cannot run, e.g. no torch.</summary>

@@ -50,7 +50,7 @@ internal sealed class DoseNetsBench : IBench
             if (wanted.Contains("infer512")) cases.Add(new Case(net, "infer", 512, 1, netArgs));
         }
 
-        string root = FindRoot();
+        string root = PeerProcess.RepositoryRoot();
         string python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
         // The CLI as ./temkit last built it, run directly: the launcher would rebuild in the middle of the rounds
         // whenever a source file changed. Without a build, the launcher builds it once first.
@@ -88,9 +88,9 @@ internal sealed class DoseNetsBench : IBench
                         File.AppendAllText(log, string.Create(CultureInfo.InvariantCulture,
                             $"{{\"case\": \"{k.Key}\", \"round\": {r + 1}, \"utc\": \"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss}\", \"load\": \"{LoadAverage()}\", \"result\": {result.GetRawText()}}}\n"));
                 }
-                void RunOurs() => Keep(ours[c], RunJson(root, ourExe, false, [.. ourArgs, "bench", .. common]));
-                void RunPeer() => Keep(peer[c], RunJson(root, python, passive, [Path.Combine(root, "bench", "peers", "torch_nets.py"), .. common, "--threads", "2",
-                    .. (k.Net == "msd" ? new[] { "--dilations", dilations } : [])]));
+                void RunOurs() => Keep(ours[c], PeerProcess.RunJson(root, ourExe, [.. ourArgs, "bench", .. common], TwoThreads(passive: false)));
+                void RunPeer() => Keep(peer[c], PeerProcess.RunJson(root, python, [Path.Combine(root, "bench", "peers", "torch_nets.py"), .. common, "--threads", "2",
+                    .. (k.Net == "msd" ? new[] { "--dilations", dilations } : [])], TwoThreads(passive)));
                 if (r % 2 == 0) { RunOurs(); RunPeer(); }
                 else { RunPeer(); RunOurs(); }
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -129,15 +129,16 @@ internal sealed class DoseNetsBench : IBench
         return v.Length % 2 == 1 ? v[v.Length / 2] : 0.5 * (v[v.Length / 2 - 1] + v[v.Length / 2]);
     }
 
+    /// <summary>Two threads for both implementations; with <paramref name="passive"/> OpenMP threads wait passively.</summary>
+    private static Dictionary<string, string> TwoThreads(bool passive)
+    {
+        var environment = new Dictionary<string, string> { ["OMP_NUM_THREADS"] = "2", ["DOTNET_PROCESSOR_COUNT"] = "2" };
+        if (passive) environment["OMP_WAIT_POLICY"] = "PASSIVE";
+        return environment;
+    }
+
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "TemKit.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("cannot find the repository root (TemKit.slnx) above " + AppContext.BaseDirectory);
-    }
 
     private static void RunJsonOrNothing(string root, string exe, string[] args)
     {
@@ -146,20 +147,5 @@ internal sealed class DoseNetsBench : IBench
         using var p = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {exe}");
         p.StandardOutput.ReadToEnd();
         p.WaitForExit();
-    }
-
-    private static JsonElement RunJson(string root, string exe, bool passive, string[] args)
-    {
-        var psi = new ProcessStartInfo(exe) { WorkingDirectory = root, RedirectStandardOutput = true };
-        foreach (string a in args) psi.ArgumentList.Add(a);
-        psi.Environment["OMP_NUM_THREADS"] = "2";
-        psi.Environment["DOTNET_PROCESSOR_COUNT"] = "2";
-        if (passive) psi.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
-        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {exe}");
-        string output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"{exe} {string.Join(' ', args)} exited with {p.ExitCode}");
-        string line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.TrimStart().StartsWith('{'));
-        return JsonDocument.Parse(line).RootElement.Clone();
     }
 }

@@ -24,7 +24,7 @@ internal sealed class NeuralBench : IBench
             return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
         }
         string size = Arg("--size", "256"), batch = Arg("--batch", "1"), steps = Arg("--steps", "5");
-        string root = FindRoot();
+        string root = PeerProcess.RepositoryRoot();
         // Same dilations on both sides (the C# generator drawn with seed 1).
         string dilations = string.Join(",", new MsdNet(new MsdNetParameters(Seed: 1)).Dilations);
         Console.WriteLine($"| net | mode | size | TemKit median (s) | PyTorch median (s) | speed-up | TemKit peak (MiB) | PyTorch peak (MiB) | memory ratio |");
@@ -33,32 +33,13 @@ internal sealed class NeuralBench : IBench
             foreach (string mode in Arg("--modes", "train,infer").Split(','))
             {
                 string[] common = [mode, "--net", net, "--size", size, "--batch", batch, "--steps", steps, "--seed", "1"];
-                var ours = RunJson(root, "bash", [Path.Combine(root, "temkit"), "bench", .. common]);
-                var peer = RunJson(root, File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3", [Path.Combine(root, "bench", "peers", "torch_nets.py"), .. common, "--threads", "2", .. (net == "msd" ? new[] { "--dilations", dilations } : [])]);
+                var ours = PeerProcess.RunJson(root, "bash", [Path.Combine(root, "temkit"), "bench", .. common]);
+                var peer = PeerProcess.RunJson(root, File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3", [Path.Combine(root, "bench", "peers", "torch_nets.py"), .. common, "--threads", "2", .. (net == "msd" ? new[] { "--dilations", dilations } : [])]);
                 double ts = ours.GetProperty("median_s").GetDouble(), ps = peer.GetProperty("median_s").GetDouble();
                 double tm = ours.GetProperty("peak_mib").GetDouble(), pm = peer.GetProperty("peak_mib").GetDouble();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {net} | {mode} | {size} | {ts:F3} | {ps:F3} | {ps / ts:F2}x | {tm:F0} | {pm:F0} | {tm / pm:F2} |"));
             }
         return 0;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "TemKit.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("cannot find the repository root (TemKit.slnx) above " + AppContext.BaseDirectory);
-    }
-
-    private static JsonElement RunJson(string root, string exe, string[] args)
-    {
-        var psi = new ProcessStartInfo(exe) { WorkingDirectory = root, RedirectStandardOutput = true };
-        foreach (string a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {exe}");
-        string output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"{exe} {string.Join(' ', args)} exited with {p.ExitCode}");
-        string line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.TrimStart().StartsWith('{'));
-        return JsonDocument.Parse(line).RootElement.Clone();
     }
 }
