@@ -23,11 +23,7 @@ internal sealed class DoseSeriesBench : IBench
 
     public int Run(string[] args)
     {
-        string Arg(string name, string fallback)
-        {
-            int i = Array.IndexOf(args, name);
-            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-        }
+        string Arg(string name, string fallback) => BenchArgs.Value(args, name, fallback);
         int frames = int.Parse(Arg("--frames", "1000"), CultureInfo.InvariantCulture);
         int size = int.Parse(Arg("--size", "256"), CultureInfo.InvariantCulture);
         int rounds = int.Parse(Arg("--rounds", "3"), CultureInfo.InvariantCulture);
@@ -58,7 +54,7 @@ internal sealed class DoseSeriesBench : IBench
         ModelFile.Save(model, network, input: new ModelInput(pixelSizeAngstrom, pixelSizeAngstrom, pixelSizeAngstrom));
         string dilations = string.Join(",", network.Dilations);
 
-        string load = LoadAverage();
+        string load = BenchArgs.LoadAverage();
         var ours = new List<JsonElement>();
         var peer = new List<JsonElement>();
         for (int r = 0; r < rounds; r++)
@@ -72,25 +68,18 @@ internal sealed class DoseSeriesBench : IBench
             if (r % 2 == 0) { RunOurs(); RunPeer(); }
             else { RunPeer(); RunOurs(); }
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"round {r + 1}: TemKit {ours[^1].GetProperty("median_s").GetDouble():F1} s ({ours[^1].GetProperty("cpu_s").GetDouble():F1} CPU-s), PyTorch {peer[^1].GetProperty("median_s").GetDouble():F1} s ({peer[^1].GetProperty("cpu_s").GetDouble():F1} CPU-s), load {LoadAverage()}"));
+                $"round {r + 1}: TemKit {ours[^1].GetProperty("median_s").GetDouble():F1} s ({ours[^1].GetProperty("cpu_s").GetDouble():F1} CPU-s), PyTorch {peer[^1].GetProperty("median_s").GetDouble():F1} s ({peer[^1].GetProperty("cpu_s").GetDouble():F1} CPU-s), load {BenchArgs.LoadAverage()}"));
         }
 
-        double Median(List<JsonElement> runs, string field)
-        {
-            var v = runs.Select(j => j.GetProperty(field).GetDouble()).Order().ToArray();
-            return v.Length % 2 == 1 ? v[v.Length / 2] : 0.5 * (v[v.Length / 2 - 1] + v[v.Length / 2]);
-        }
-        double tw = Median(ours, "median_s"), pw = Median(peer, "median_s"), tc = Median(ours, "cpu_s"), pc = Median(peer, "cpu_s");
+        double tw = BenchArgs.Median(ours, "median_s"), pw = BenchArgs.Median(peer, "median_s"), tc = BenchArgs.Median(ours, "cpu_s"), pc = BenchArgs.Median(peer, "cpu_s");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"dose-limits on {frames} frames of {size}² ({pixelSizeAngstrom} Å/px, exact masks), one MSD-net (scale {scale}: depth {msd.Depth}, width {msd.Width}, {msd.KernelSize}x{msd.KernelSize}, dilations {dilations}); {rounds} interleaved round(s), 2 threads each, PyTorch batch {batch}; load average before {load}, after {LoadAverage()}"));
+            $"dose-limits on {frames} frames of {size}² ({pixelSizeAngstrom} Å/px, exact masks), one MSD-net (scale {scale}: depth {msd.Depth}, width {msd.Width}, {msd.KernelSize}x{msd.KernelSize}, dilations {dilations}); {rounds} interleaved round(s), 2 threads each, PyTorch batch {batch}; load average before {load}, after {BenchArgs.LoadAverage()}"));
         Console.WriteLine();
         Console.WriteLine("| case | rounds | TemKit wall (s) | PyTorch wall (s) | speed-up (wall) | TemKit CPU (s) | PyTorch CPU (s) | CPU ratio | TemKit peak (MiB) | PyTorch peak (MiB) |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| dose-limits, {frames} x {size}², 1 MSD-net | {rounds} | {tw:F1} | {pw:F1} | {pw / tw:F1}x | {tc:F1} | {pc:F1} | {pc / tc:F1}x | {Median(ours, "peak_mib"):F0} | {Median(peer, "peak_mib"):F0} |"));
+            $"| dose-limits, {frames} x {size}², 1 MSD-net | {rounds} | {tw:F1} | {pw:F1} | {pw / tw:F1}x | {tc:F1} | {pc:F1} | {pc / tc:F1}x | {BenchArgs.Median(ours, "peak_mib"):F0} | {BenchArgs.Median(peer, "peak_mib"):F0} |"));
         return 0;
     }
 
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }
