@@ -53,6 +53,16 @@ public sealed record CtfFitResult(
 
     /// <summary>Δf1 − Δf2 in Å (≥ 0).</summary>
     public double AstigmatismAngstrom => Defocus1Angstrom - Defocus2Angstrom;
+
+    /// <summary>
+    /// Finest spacing (Å) at which the fitted spectrum still resolves the fitted rings: beyond it their period along
+    /// the Δf1 axis is below <see cref="CtfFitOptions.MinRingPeriodPx"/> spectrum pixels and the tile window averages
+    /// them away. NaN when the rings stay resolved out to Nyquist, or when the fit was not made on a spectrum. When
+    /// <see cref="FitResolutionAngstrom"/> is at (or within a few % of) this value, the fit resolution and the score are
+    /// limited by the tile size, not by the image, and the score is lower than that of the same image quality at a
+    /// smaller defocus; larger tiles resolve more rings (docs/defocus.md, "Fit score and fit resolution").
+    /// </summary>
+    public double AliasingResolutionAngstrom { get; init; } = double.NaN;
 }
 
 /// <summary>
