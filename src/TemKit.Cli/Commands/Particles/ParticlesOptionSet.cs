@@ -32,10 +32,11 @@ internal sealed class ParticlesOptionSet
     public Option<double> Significance { get; } = new Option<double>("--peak-significance") { Description = "A Fourier peak must reach this multiple of its ring's mean background power", DefaultValueFactory = _ => s_defaults.Fourier.PeakSignificance }.Within(new Limits(1, 1e6, "(x background)", MinExclusive: true));
     public Option<string> Brightness { get; } = new Option<string>("--ratio-brightness") { Description = "Brightness of a peak pair in the brightest/dimmest ratio: peak-height (peak power over the local background, minus 1) or integrated (background-subtracted power summed over the peak)", DefaultValueFactory = _ => "peak-height" }.AcceptOnlyFromAmong("peak-height", "integrated");
     public Option<double> TrackDistance { get; } = new Option<double>("--track-max-distance-px") { Description = "Largest centroid step linking a particle to a track (px; at least half the particle's diameter)", DefaultValueFactory = _ => s_defaults.TrackMaxDistancePx }.Within(Limits.NonNegative(1e6, "px"));
+    public Option<int> CropSize { get; } = new Option<int>("--crop-size-px") { Description = "Side of the square crops of the particles that pass the filter, written to select/crops.mrc with select/crops.csv for `temkit columns` (px); 0 = automatic: the smallest multiple of 32 px at least 1.5 x the largest passing particle's bounding box", DefaultValueFactory = _ => 0 }.Whole(0, 65536, "px");
     public Option<int> ReportFrames { get; } = new Option<int>("--report-frames") { Description = "Frames shown in report.html with the image/inference/FFT quad and the ratio map (evenly spaced)", DefaultValueFactory = _ => s_defaults.ReportFrames }.Whole(0, 1000, "frames");
 
     /// <summary>Every option, to add to a command.</summary>
-    public IEnumerable<Option> All => [Model, Masks, Filter, Threshold, Tile, Overlap, PixelSize, MinDiameter, Lattice, FftSize, Significance, Brightness, TrackDistance, ReportFrames];
+    public IEnumerable<Option> All => [Model, Masks, Filter, Threshold, Tile, Overlap, PixelSize, MinDiameter, Lattice, FftSize, Significance, Brightness, TrackDistance, ReportFrames, CropSize];
 
     /// <summary>Reads the options and the detector source; a bad value or a missing file is a usage error.</summary>
     public (ParticlesRunOptions Options, string? ModelPath, string[] MaskPaths) Read(ParseResult parse)
@@ -66,6 +67,7 @@ internal sealed class ParticlesOptionSet
             FilterRatio = parse.GetValue(Filter),
             TrackMaxDistancePx = parse.GetValue(TrackDistance),
             ReportFrames = parse.GetValue(ReportFrames),
+            CropSizePx = parse.GetValue(CropSize),
         };
         try { options.Validate(); }
         catch (ArgumentException e) { throw new UsageException(e.Message.Split('\n')[0]); }
@@ -93,7 +95,7 @@ internal sealed class ParticlesOptionSet
             "--lattice-constant-angstrom", N(o.Fourier.Lattice?.LatticeConstantAngstrom ?? 4.078), "--fft-size-px", I(o.Fourier.FftSizePx),
             "--peak-significance", N(o.Fourier.PeakSignificance),
             "--ratio-brightness", o.Fourier.RatioBrightness == RatioBrightness.Integrated ? "integrated" : "peak-height", "--track-max-distance-px", N(o.TrackMaxDistancePx),
-            "--report-frames", I(o.ReportFrames),
+            "--report-frames", I(o.ReportFrames), "--crop-size-px", I(o.CropSizePx),
         ]);
         if (o.Segmentation.PixelSizeAngstrom is { } p) args.AddRange(["--pixel-size-angstrom", N(p)]);
         return args;
