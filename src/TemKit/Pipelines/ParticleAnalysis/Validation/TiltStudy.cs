@@ -63,24 +63,40 @@ public static class TiltStudy
         var frames = Simulate(parameters, progress, cacheFolder)
             .Select(f => detector is null
                 ? new TiltStudyFrame(f.Particle, f.TiltDegrees, f.TiltAxisDegrees, f.DoseElectronsPerAngstrom2, RegionalFourier.Analyse(f.Image, f.Mask, options))
-                : Detect(f, detector, runOptions))
+                : Detect(f, detector, runOptions, parameters.DetectionFieldPx))
             .ToList();
         return (frames, Rocs(parameters, frames));
     }
 
-    /// <summary>The frame through the detector; the detected particle nearest the true centroid (within half the true
-    /// equivalent diameter) is the one analysed.</summary>
-    private static TiltStudyFrame Detect(TiltStudyImage f, IParticleDetector detector, ParticlesRunOptions options)
+    /// <summary>
+    /// The frame through the detector as one particle of a larger field: the frame is placed at the centre of a
+    /// <see cref="TiltStudyParameters.DetectionFieldPx"/>² field of vacuum (Poisson noise at the frame's dose), as the
+    /// particles of a 4096² frame sit among vacuum and support (the detector is trained on such fields and normalises
+    /// each image by its own statistics, so a frame that is nearly all particle is not what it is meant for). The
+    /// detected particle nearest the true centroid (within half the true equivalent diameter) is analysed; its region
+    /// lies in the frame's own pixels.
+    /// </summary>
+    private static TiltStudyFrame Detect(TiltStudyImage f, IParticleDetector detector, ParticlesRunOptions options, int fieldPx)
     {
-        var result = ParticleFrameAnalysis.Analyse(f.Image, 0, "tilt-study", 0, detector, options);
-        int w = f.Image.Width;
+        int w = f.Image.Width, h = f.Image.Height;
+        int side = Math.Max(fieldPx, Math.Max(w, h));
+        int ox = (side - w) / 2, oy = (side - h) / 2;
+        var field = new float[side * side];
+        double vacuum = f.DoseElectronsPerAngstrom2 * f.Image.PixelSizeAngstrom * f.Image.PixelSizeAngstrom;
+        var noise = new Numerics.NoiseRandom(f.Particle, (long)Math.Round(100 * f.TiltDegrees) * 100_000 + (long)f.DoseElectronsPerAngstrom2);
+        double expMinus = Math.Exp(-vacuum);
+        for (int i = 0; i < field.Length; i++) field[i] = (float)noise.NextPoisson(vacuum, expMinus);
+        var frame = f.Image.Pixels;
+        for (int y = 0; y < h; y++) frame.Slice(y * w, w).CopyTo(field.AsSpan((oy + y) * side + ox, w));
+        var image = new Image2D(side, side, field, f.Image.PixelSize);
+        var result = ParticleFrameAnalysis.Analyse(image, 0, "tilt-study", 0, detector, options);
         double area = 0, sx = 0, sy = 0;
         for (int i = 0; i < f.Mask.Length; i++)
         {
             if (f.Mask[i] < 0.5f) continue;
             area++;
-            sx += i % w;
-            sy += i / w;
+            sx += ox + i % w;
+            sy += oy + i / w;
         }
         var particles = result.Record.Particles;
         int best = -1;
@@ -90,9 +106,9 @@ public static class TiltStudy
             double d = Math.Sqrt(Math.Pow(particles[k].CentroidXPx - sx / area, 2) + Math.Pow(particles[k].CentroidYPx - sy / area, 2));
             if (d < bestDistance) { best = k; bestDistance = d; }
         }
-        var frame = new TiltStudyFrame(f.Particle, f.TiltDegrees, f.TiltAxisDegrees, f.DoseElectronsPerAngstrom2,
+        var match = new TiltStudyFrame(f.Particle, f.TiltDegrees, f.TiltAxisDegrees, f.DoseElectronsPerAngstrom2,
             best < 0 ? RegionalFourierResult.Empty(0) : result.Analyses[best]);
-        return best < 0 ? frame with { Detected = false, AreaRatio = double.NaN } : frame with { AreaRatio = particles[best].AreaPx / area };
+        return best < 0 ? match with { Detected = false, AreaRatio = double.NaN } : match with { AreaRatio = particles[best].AreaPx / area };
     }
 
     /// <summary>The ROC per dose of "ratio ≤ T", on zone (positives) against off zone.</summary>
