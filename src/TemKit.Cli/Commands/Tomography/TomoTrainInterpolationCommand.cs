@@ -15,10 +15,10 @@ internal static class TomoTrainInterpolationCommand
     public static Command Build()
     {
         var dataset = new Argument<string>("DATASET") { Description = "Tilt dataset folder (temkit simulate tilt-dataset): its train split trains, its validation split validates" };
-        var output = new Option<string>("--output", "-o") { Description = "Model file (.tkm), rewritten after every epoch; MODEL.history.csv beside it", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "Model file (.tkm), rewritten after every epoch; MODEL.history.csv and MODEL.learning-curve.svg beside it", Required = true };
         var epochs = new Option<int>("--epochs") { Description = "Total epochs (a resumed run continues up to this number)", DefaultValueFactory = _ => 20 }.Whole(1, 100000, "epochs");
         var resume = new Option<bool>("--resume") { Description = "Continue the run saved in --output" };
-        var maxMinutes = new Option<double>("--max-minutes") { Description = "Stop after the first epoch ending past this wall time (min; 0 = no limit); resume later", DefaultValueFactory = _ => 0 }.Within(Limits.NonNegative(100000, "min"));
+        var maxMinutes = new Option<double>("--max-minutes") { Description = "Start no new epoch once this wall time has passed (min; 0 = no limit); resume later with --resume", DefaultValueFactory = _ => 0 }.Within(Limits.NonNegative(100000, "min"));
         var architecture = new Option<string>("--architecture")
         {
             Description = "residual: fully convolutional, predicts a correction to the linear average (any frame size); seed: seed 002's model, " +
@@ -81,7 +81,7 @@ internal static class TomoTrainInterpolationCommand
             InterpolationTrainingResult result;
             try
             {
-                result = Console2.RunWithProgress(progress => InterpolationTraining.Run(parameters, progress, default, e => Console2.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                result = Console2.RunWithProgress(progress => InterpolationTraining.Run(parameters, progress, default, e => EpochLine(string.Create(CultureInfo.InvariantCulture,
                     $"epoch {e.Epoch}/{parameters.Epochs}: train loss {e.TrainLoss:G4}, validation MSE {Metric(e, InterpolationMetrics.ValidationMse):G4} " +
                     $"(linear {Metric(e, InterpolationMetrics.ValidationLinearMse):G4}, gain {Metric(e, InterpolationMetrics.GainDb):F2} dB; worst group {Metric(e, InterpolationMetrics.WorstGainDb):F2} dB), {e.Seconds:F0} s"))));
             }
@@ -95,6 +95,13 @@ internal static class TomoTrainInterpolationCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>One line per epoch on stderr: unwrapped in a log file, through the progress display on a terminal.</summary>
+    private static void EpochLine(string line)
+    {
+        if (Console.IsErrorRedirected) Console.Error.WriteLine(line);
+        else Console2.Stderr.WriteLine(line);
     }
 
     private static double Metric(TemKit.Neural.Models.EpochRecord e, string key) => e.Metrics is { } m && m.TryGetValue(key, out double v) ? v : double.NaN;

@@ -13,7 +13,7 @@ public sealed record InterpolationTrainingParameters
     /// <summary>The model file written after every epoch (a checkpoint with the optimiser state).</summary>
     public required string ModelPath { get; init; }
 
-    /// <summary>Architecture (ignored when resuming: the checkpoint's is used).</summary>
+    /// <summary>Architecture (ignored when resuming: the checkpoint's is used); the seed model's <see cref="InterpolationNetworkParameters.FramePx"/> is the dataset's frame edge when 0.</summary>
     public InterpolationNetworkParameters Network { get; init; } = new();
 
     /// <summary>Gaps, doses and draws per cluster.</summary>
@@ -43,7 +43,8 @@ public sealed record InterpolationTrainingParameters
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad setting.</summary>
     public void Validate()
     {
-        Network.Validate();
+        // The seed model's frame edge comes from the dataset when unset.
+        (Network.Architecture == InterpolationArchitecture.Seed && Network.FramePx == 0 ? Network with { FramePx = 1 << Math.Clamp(Network.Levels, 0, 8) } : Network).Validate();
         Sampling.Validate();
         Adam.Validate();
         if (Epochs < 1) throw new ArgumentException($"epochs must be ≥ 1, got {Epochs}");
