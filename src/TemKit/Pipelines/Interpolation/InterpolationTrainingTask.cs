@@ -9,8 +9,9 @@ namespace TemKit.Pipelines.Interpolation;
 /// <summary>
 /// One epoch of interpolation training for the shared loop (<see cref="Training.TrainingJob.Train"/>): batches of
 /// random crops of the streamed samples, the residual MSE weighted per sample by 1 / (linear MSE + floor), Adam; then the
-/// validation frames. The training loss and the validation loss are both relative to linear interpolation (1 = as good
-/// as linear): the mean weighted training loss, and the validation MSE over the linear MSE of the same whole frames.
+/// validation frames. Both losses are relative to linear interpolation's error: the training loss is the mean weighted
+/// loss of the crops (each crop's MSE over its whole frame's linear MSE + floor, so it is not 1 at linear: an untrained
+/// network scores about 2), the validation loss the validation frames' MSE over linear's (1 = as good as linear).
 /// </summary>
 internal sealed class InterpolationTrainingTask(InterpolationModel model, IReadOnlyList<InterpolationCluster> train, IReadOnlyList<InterpolationSample> validation)
     : ITrainingTask
@@ -26,7 +27,7 @@ internal sealed class InterpolationTrainingTask(InterpolationModel model, IReadO
 
     /// <inheritdoc />
     public LearningCurveAxes Curve { get; } = new($"Interpolation ({InterpolationModelFile.NetworkKind(model.Network.Settings.Architecture)}) learning curve",
-        "MSE relative to linear interpolation (1 = linear)", "Validation gain over linear (dB)", [InterpolationMetrics.GainDb, InterpolationMetrics.WorstGainDb]);
+        "MSE over linear interpolation's (validation: 1 = linear)", "Validation gain over linear (dB)", [InterpolationMetrics.GainDb, InterpolationMetrics.WorstGainDb]);
 
     /// <inheritdoc />
     public EpochRecord RunEpoch(int epoch, Action? stepDone, CancellationToken cancel)
