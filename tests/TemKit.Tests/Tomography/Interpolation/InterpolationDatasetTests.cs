@@ -142,6 +142,26 @@ public class InterpolationDatasetTests(TinyTiltDataset data) : IClassFixture<Tin
     }
 
     [Fact]
+    public void ResumeOnOtherTrainingClustersIsRefused()
+    {
+        using var dir = new TempFolder();
+        InterpolationTraining.Run(Training(dir["m.tkm"], 1));
+        // The same dataset with one training cluster fewer.
+        string copy = dir["ds"];
+        foreach (string file in Directory.GetFiles(data.Folder, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(copy, Path.GetRelativePath(data.Folder, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        var lines = File.ReadAllLines(Path.Combine(copy, "clusters.csv")).ToList();
+        lines.RemoveAt(lines.FindIndex(1, l => l.Contains(",train", StringComparison.Ordinal)));
+        File.WriteAllLines(Path.Combine(copy, "clusters.csv"), lines);
+        var e = Assert.Throws<ArgumentException>(() => InterpolationTraining.Run(Training(dir["m.tkm"], 2, resume: true) with { DatasetFolder = copy }));
+        Assert.Contains("was trained on other clusters or settings", e.Message);
+    }
+
+    [Fact]
     public void EvaluationScoresEveryMethodAndInterpolateMarksTheSyntheticFrames()
     {
         using var dir = new TempFolder();
