@@ -41,7 +41,7 @@ internal sealed class InterpolationInferenceBench : IBench
             process.Refresh();
             double cpu = (process.TotalProcessorTime - cpu0).TotalSeconds / frames;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| interp-infer | {name} | {n}² px | {(name == "learned" ? model : "mean of the two frames")} | {wall * 1e3:F2} ms/frame wall | {cpu * 1e3:F2} CPU-ms/frame | {Environment.ProcessorCount} cores |"));
+                $"| interp-infer | {name} | {n}² px | {(name == "learned" ? model : "mean of the two frames")} | {wall * 1e3:F2} ms/frame wall | {cpu * 1e3:F2} CPU-ms/frame | {Environment.ProcessorCount} cores, load {BenchArgs.LoadAverage()} |"));
         }
         return 0;
     }
