@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Spectre.Console;
 using TemKit.Cli.Infrastructure;
 using TemKit.Neural.Optimisers;
 using TemKit.Numerics;
@@ -14,24 +15,34 @@ internal static class TomoTrainInterpolationCommand
     public static Command Build()
     {
         var dataset = new Argument<string>("DATASET") { Description = "Tilt dataset folder (temkit simulate tilt-dataset): its train split trains, its validation split validates" };
-        var output = new Option<string>("--output", "-o") { Description = "Model file (.tkm), rewritten after every epoch; MODEL.history.csv beside it", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "Model file (.tkm), rewritten after every epoch; MODEL.history.csv and MODEL.learning-curve.svg beside it", Required = true };
         var epochs = new Option<int>("--epochs") { Description = "Total epochs (a resumed run continues up to this number)", DefaultValueFactory = _ => 20 }.Whole(1, 100000, "epochs");
         var resume = new Option<bool>("--resume") { Description = "Continue the run saved in --output" };
-        var maxMinutes = new Option<double>("--max-minutes") { Description = "Stop after the first epoch ending past this wall time (min; 0 = no limit); resume later", DefaultValueFactory = _ => 0 }.Within(Limits.NonNegative(100000, "min"));
-        var width = new Option<int>("--width") { Description = "Channels of each hidden layer", DefaultValueFactory = _ => 16 }.Whole(1, 512, "channels");
-        var dilations = new Option<string>("--dilations") { Description = "Dilation (px) of each hidden 3x3 layer, comma-separated", DefaultValueFactory = _ => "1,2,4,2,1" };
+        var maxMinutes = new Option<double>("--max-minutes") { Description = "Start no new epoch once this wall time has passed (min; 0 = no limit); resume later with --resume", DefaultValueFactory = _ => 0 }.Within(Limits.NonNegative(100000, "min"));
+        var architecture = new Option<string>("--architecture")
+        {
+            Description = "residual: fully convolutional, predicts a correction to the linear average (any frame size); seed: seed 002's model, " +
+                "convolutional down-sampling then dense layers reshaped into the frame (fixed to the dataset's frame size, trains on whole frames)",
+            DefaultValueFactory = _ => "residual",
+        };
+        architecture.AcceptOnlyFromAmong("residual", "seed");
+        var width = new Option<int>("--width") { Description = "Channels of each hidden layer (residual) or of the first down-sampling level, doubling per level (seed)", DefaultValueFactory = _ => 16 }.Whole(1, 512, "channels");
+        var dilations = new Option<string>("--dilations") { Description = "Dilation (px) of each hidden 3x3 layer, comma-separated (residual)", DefaultValueFactory = _ => "1,2,4,2,1" };
+        var levels = new Option<int>("--levels") { Description = "Down-sampling levels, each a 3x3 convolution, PReLU and 2x2 max pooling (seed)", DefaultValueFactory = _ => 3 }.Whole(1, 8, "levels");
+        var hidden = new Option<int>("--hidden-units") { Description = "Units of the hidden dense layer (seed)", DefaultValueFactory = _ => 256 }.Whole(1, 65536, "units");
         var validationFrames = new Option<int>("--validation-frames") { Description = "Whole validation frames per validation cluster, dose and gap", DefaultValueFactory = _ => 2 }.Whole(1, 1000, "frames");
         var gaps = new Option<string>("--gaps") { Description = "Gaps d (frames) between each input and the target, comma-separated", DefaultValueFactory = _ => "1,2,4" };
         var doses = new Option<string>("--doses") { Description = "Input doses (e/Å², comma-separated; 0 = noise-free); the target is always noise-free", DefaultValueFactory = _ => "0,1000,3000,10000" };
         var samples = new Option<int>("--samples-per-cluster") { Description = "Random (dose, gap, frame) samples per cluster and epoch", DefaultValueFactory = _ => 24 }.Whole(1, 100000, "samples");
-        var crop = new Option<int>("--crop") { Description = "Training crop edge (px)", DefaultValueFactory = _ => 32 }.Whole(8, 4096, "px");
+        var crop = new Option<int?>("--crop") { Description = "Training crop edge (px; default 32 for residual, the whole frame for seed, which takes only that)" }.Whole(8, 4096, "px");
         var batch = new Option<int>("--batch") { Description = "Crops per optimiser step", DefaultValueFactory = _ => 8 }.Whole(1, 1024, "crops");
         var rate = new Option<double>("--learning-rate") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 }.Within(AdamParameters.LearningRateLimits);
         var seed = new Option<int>("--seed") { Description = "Seed of weights, sample draws and noise", DefaultValueFactory = _ => 1 }.AnyValue();
-        var command = new Command("train-interpolation", "Train the learned frame interpolator (a residual fully convolutional network on frames i and i+2d and the gap, " +
-            "predicting a correction to their mean) on a simulated tilt dataset; MSE loss relative to linear interpolation's, frames mapped with the inputs' shared min-max range; resumable.")
+        var command = new Command("train-interpolation", "Train the learned frame interpolator (by default a residual fully convolutional network on frames i and i+2d and the gap, " +
+            "predicting a correction to their mean; --architecture seed for seed 002's conv + dense model) on a simulated tilt dataset; MSE loss relative to linear interpolation's, " +
+            "frames mapped with the inputs' shared min-max range; resumable; MODEL.history.csv and MODEL.learning-curve.svg beside the model.")
         {
-            dataset, output, epochs, resume, maxMinutes, width, dilations, validationFrames, gaps, doses, samples, crop, batch, rate, seed,
+            dataset, output, epochs, resume, maxMinutes, architecture, width, dilations, levels, hidden, validationFrames, gaps, doses, samples, crop, batch, rate, seed,
         };
         command.SetAction(parse =>
         {
@@ -44,6 +55,9 @@ internal static class TomoTrainInterpolationCommand
                 ModelPath = model,
                 Network = new InterpolationNetworkParameters
                 {
+                    Architecture = parse.GetValue(architecture) == "seed" ? InterpolationArchitecture.Seed : InterpolationArchitecture.Residual,
+                    Levels = parse.GetValue(levels),
+                    HiddenUnits = parse.GetValue(hidden),
                     Width = parse.GetValue(width),
                     Dilations = ParseList(parse.GetValue(dilations)!, "--dilations").Select(v => (int)v).ToArray(),
                     Seed = parse.GetValue(seed),
@@ -64,22 +78,33 @@ internal static class TomoTrainInterpolationCommand
                 MaxSeconds = 60 * parse.GetValue(maxMinutes),
             };
             using var held = RunLocks.Beside(model);
-            var progress = new SyncProgress<InterpolationTrainingProgress>(p =>
+            InterpolationTrainingResult result;
+            try
             {
-                if (p.Finished is { } e)
-                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"epoch {e.Epoch}/{p.Epochs}: train MSE {e.TrainMse:G4}, validation MSE {e.ValidationMse:G4} (linear {e.ValidationLinearMse:G4}, gain {e.GainDb:F2} dB; worst {e.WorstGainDb:F2} dB at {e.WorstCondition}), {e.Seconds:F0} s"));
-            });
-            var result = InterpolationTraining.Run(parameters, progress);
-            string csv = Path.ChangeExtension(model, ".history.csv");
-            InterpolationLearningCurve.WriteCsv(csv, result.Model.History);
-            InterpolationLearningCurve.WriteSvg(Path.ChangeExtension(model, ".history.svg"), result.Model.History);
+                result = Console2.RunWithProgress(progress => InterpolationTraining.Run(parameters, progress, default, e => EpochLine(string.Create(CultureInfo.InvariantCulture,
+                    $"epoch {e.Epoch}/{parameters.Epochs}: train loss {e.TrainLoss:G4}, validation MSE {Metric(e, InterpolationMetrics.ValidationMse):G4} " +
+                    $"(linear {Metric(e, InterpolationMetrics.ValidationLinearMse):G4}, gain {Metric(e, InterpolationMetrics.GainDb):F2} dB; worst group {Metric(e, InterpolationMetrics.WorstGainDb):F2} dB), {e.Seconds:F0} s"))));
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(ArgumentMessages.Plain(e));
+            }
             string stop = result.StoppedByTimeLimit ? " (time limit: resume with --resume)" : "";
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{model}: {result.Model.History.Count} epochs ({result.EpochsRun} now, {result.Seconds:F0} s){stop}; learning curve {csv}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{model}: {result.Model.History.Count} epochs ({result.EpochsRun} now, {result.Seconds:F0} s){stop}; learning curve {Path.ChangeExtension(model, ".history.csv")}"));
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    /// <summary>One line per epoch on stderr: unwrapped in a log file, through the progress display on a terminal.</summary>
+    private static void EpochLine(string line)
+    {
+        if (Console.IsErrorRedirected) Console.Error.WriteLine(line);
+        else Console2.Stderr.WriteLine(line);
+    }
+
+    private static double Metric(TemKit.Neural.Models.EpochRecord e, string key) => e.Metrics is { } m && m.TryGetValue(key, out double v) ? v : double.NaN;
 
     internal static double[] ParseList(string text, string option)
     {

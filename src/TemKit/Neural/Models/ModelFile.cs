@@ -1,12 +1,7 @@
-using System.Buffers.Binary;
-using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using TemKit.IO;
 using TemKit.Neural.Optimisers;
-using TemKit.Neural.Tensors;
 
 namespace TemKit.Neural.Models;
 
@@ -34,8 +29,8 @@ public sealed record ModelCheckpoint(ISegmentationNetwork Network, Adam? Optimis
 /// </summary>
 public static partial class ModelFile
 {
-    /// <summary>File signature.</summary>
-    public static ReadOnlySpan<byte> Magic => "TKMODEL1"u8;
+    /// <summary>File signature (<see cref="ModelContainer.Magic"/>).</summary>
+    public static ReadOnlySpan<byte> Magic => ModelContainer.Magic;
 
     /// <summary>
     /// Current header version (2: adds the "input" object with the training pixel size and normalisation; 3: the network
@@ -47,13 +42,7 @@ public static partial class ModelFile
     /// <summary>Oldest header version still read.</summary>
     public const int OldestReadableVersion = 1;
 
-    private static readonly JsonSerializerOptions s_json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    private static JsonSerializerOptions s_json => ModelContainer.Json;
 
     /// <summary>
     /// Writes the network (and optionally optimiser and training state) atomically to <paramref name="path"/>, with
@@ -68,23 +57,6 @@ public static partial class ModelFile
             throw new ArgumentException($"{names.Count} class names for a network with {network.Classes} output channel(s)", nameof(output));
         if (input?.Channels is { } channels && channels.Count != network.InputChannels)
             throw new ArgumentException($"{channels.Count} input channel modes for a network with {network.InputChannels} input channel(s)", nameof(input));
-        var tensors = new List<(string Name, int[] Shape, float[] Data)>();
-        foreach (var p in network.Parameters) tensors.Add((p.Name, p.Shape, p.Value));
-        if (optimiser != null)
-            for (int i = 0; i < network.Parameters.Count; i++)
-            {
-                var p = network.Parameters[i];
-                tensors.Add((p.Name + ".adam_m", p.Shape, optimiser.First[i]));
-                tensors.Add((p.Name + ".adam_v", p.Shape, optimiser.Second[i]));
-                tensors.Add((p.Name + ".adam_vmax", p.Shape, optimiser.SecondMax[i]));
-            }
-        var table = new JsonArray();
-        long offset = 0;
-        foreach (var t in tensors)
-        {
-            table.Add(new JsonObject { ["name"] = t.Name, ["shape"] = new JsonArray(t.Shape.Select(s => (JsonNode)s).ToArray()), ["offset"] = offset, ["count"] = t.Data.Length });
-            offset += 4L * t.Data.Length;
-        }
         object settings = network switch
         {
             MsdNet m => m.Settings,
@@ -102,61 +74,15 @@ public static partial class ModelFile
                 : network.Classes == 1 ? "logit of the foreground probability (sigmoid)" : "class logits (softmax)",
             ["class_names"] = output.ClassNames is { } classNames ? new JsonArray(classNames.Select(n => (JsonNode)n).ToArray()) : null,
             ["description"] = output.Description,
-            ["tensors"] = table,
-            ["data_bytes"] = offset,
         };
-        if (optimiser != null)
-            header["optimiser"] = new JsonObject
-            {
-                ["kind"] = "adam",
-                ["settings"] = JsonSerializer.SerializeToNode(optimiser.Settings, s_json),
-                ["step"] = optimiser.Step,
-            };
-        if (training != null) header["training"] = JsonSerializer.SerializeToNode(training, s_json);
-        byte[] headerBytes = Encoding.UTF8.GetBytes(header.ToJsonString(s_json));
-        AtomicFile.Write(path, s =>
-        {
-            s.Write(Magic);
-            Span<byte> len = stackalloc byte[4];
-            BinaryPrimitives.WriteUInt32LittleEndian(len, (uint)headerBytes.Length);
-            s.Write(len);
-            s.Write(headerBytes);
-            foreach (var t in tensors) WriteFloats(s, t.Data);
-        });
-    }
-
-    private static void WriteFloats(Stream s, float[] data)
-    {
-        if (BitConverter.IsLittleEndian)
-        {
-            s.Write(MemoryMarshal.AsBytes(data.AsSpan()));
-            return;
-        }
-        var buf = new byte[4 * data.Length];
-        for (int i = 0; i < data.Length; i++) BinaryPrimitives.WriteSingleLittleEndian(buf.AsSpan(4 * i), data[i]);
-        s.Write(buf);
+        ModelContainer.Write(path, header, network.Parameters, optimiser, training);
     }
 
     /// <summary>Reads a model file; throws <see cref="TemKitFormatException"/> naming the field at fault.</summary>
     public static ModelCheckpoint Load(string path)
     {
-        using var s = File.OpenRead(path);
-        Span<byte> head = stackalloc byte[12];
-        if (s.ReadAtLeast(head, 12, throwOnEndOfStream: false) < 12) throw new TemKitFormatException(path, "file too short for a TemKit model header");
-        if (!head[..8].SequenceEqual(Magic)) throw new TemKitFormatException(path, "signature is not TKMODEL1 (not a TemKit model file)");
-        uint headerLength = BinaryPrimitives.ReadUInt32LittleEndian(head[8..]);
-        if (headerLength > 64u << 20 || headerLength > s.Length - 12) throw new TemKitFormatException(path, $"header length {headerLength} exceeds the file");
-        var headerBytes = new byte[headerLength];
-        s.ReadExactly(headerBytes);
-        JsonObject header;
-        try
-        {
-            header = JsonNode.Parse(headerBytes)?.AsObject() ?? throw new TemKitFormatException(path, "header is empty");
-        }
-        catch (JsonException e)
-        {
-            throw new TemKitFormatException(path, $"header is not valid JSON ({e.Message})", e);
-        }
+        using var file = ModelContainer.Open(path);
+        var header = file.Header;
         if ((string?)header["format"] != "temkit-segmentation-model") throw new TemKitFormatException(path, "header field 'format' is not temkit-segmentation-model");
         int version = (int?)header["version"] ?? -1;
         if (version < OldestReadableVersion || version > Version)
@@ -180,53 +106,9 @@ public static partial class ModelFile
         }
         if (input.Channels is { } channels && channels.Count != network.InputChannels)
             throw new TemKitFormatException(path, $"header field 'input.channels' lists {channels.Count} channel(s) for a network with {network.InputChannels} input channel(s)");
-        long dataStart = 12 + headerLength;
-        long dataBytes = (long?)header["data_bytes"] ?? -1;
-        if (dataBytes < 0 || dataStart + dataBytes != s.Length) throw new TemKitFormatException(path, $"header field 'data_bytes' ({dataBytes}) does not match the file length {s.Length}");
-        var table = header["tensors"]?.AsArray() ?? throw new TemKitFormatException(path, "header field 'tensors' is missing");
-        var entries = new Dictionary<string, (long Offset, int Count)>();
-        foreach (var e in table)
-        {
-            string name = (string?)e?["name"] ?? throw new TemKitFormatException(path, "a 'tensors' entry has no name");
-            long off = (long?)e!["offset"] ?? -1;
-            int count = (int?)e!["count"] ?? -1;
-            if (off < 0 || count < 0 || off + 4L * count > dataBytes) throw new TemKitFormatException(path, $"tensor '{name}' offset/count lie outside the data");
-            entries[name] = (off, count);
-        }
-        float[] Read(string name, int expected)
-        {
-            if (!entries.TryGetValue(name, out var e)) throw new TemKitFormatException(path, $"tensor '{name}' is missing");
-            if (e.Count != expected) throw new TemKitFormatException(path, $"tensor '{name}' has {e.Count} values; the network needs {expected}");
-            var data = new float[expected];
-            s.Seek(dataStart + e.Offset, SeekOrigin.Begin);
-            s.ReadExactly(MemoryMarshal.AsBytes(data.AsSpan()));
-            if (!BitConverter.IsLittleEndian)
-                for (int i = 0; i < data.Length; i++) data[i] = BinaryPrimitives.ReadSingleLittleEndian(BitConverter.GetBytes(data[i]));
-            return data;
-        }
-        foreach (var p in network.Parameters) Read(p.Name, p.Value.Length).CopyTo(p.Value, 0);
-        Adam? adam = null;
-        if (header["optimiser"] is JsonObject opt)
-        {
-            var settings = opt["settings"].Deserialize<AdamParameters>(s_json) ?? new AdamParameters();
-            adam = new Adam(network.Parameters, settings) { Step = (long?)opt["step"] ?? 0 };
-            for (int i = 0; i < network.Parameters.Count; i++)
-            {
-                var p = network.Parameters[i];
-                Read(p.Name + ".adam_m", p.Value.Length).CopyTo(adam.First[i], 0);
-                Read(p.Name + ".adam_v", p.Value.Length).CopyTo(adam.Second[i], 0);
-                Read(p.Name + ".adam_vmax", p.Value.Length).CopyTo(adam.SecondMax[i], 0);
-            }
-        }
-        TrainingState? training = null;
-        try
-        {
-            if (header["training"] is JsonObject tr) training = tr.Deserialize<TrainingState>(s_json);
-        }
-        catch (JsonException e)
-        {
-            throw new TemKitFormatException(path, $"header field 'training' is invalid ({e.Message})", e);
-        }
+        file.ReadParameters(network.Parameters);
+        var adam = file.ReadOptimiser(network.Parameters);
+        var training = file.ReadTraining();
         return new ModelCheckpoint(network, adam, training) { Input = input, FormatVersion = version, Output = OutputFromJson(path, header, network.Classes) };
     }
 }

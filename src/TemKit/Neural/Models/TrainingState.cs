@@ -2,11 +2,19 @@ namespace TemKit.Neural.Models;
 
 /// <summary>One line of the learning curve.</summary>
 /// <param name="Epoch">1-based epoch number.</param>
-/// <param name="TrainLoss">Mean training loss over the epoch (nats per pixel).</param>
-/// <param name="ValidationLoss">Mean validation loss (nats per pixel; NaN without validation images).</param>
+/// <param name="TrainLoss">Mean training loss over the epoch (nats per pixel for segmentation; the training task's loss otherwise).</param>
+/// <param name="ValidationLoss">Mean validation loss (same units; NaN without validation images).</param>
 /// <param name="ValidationF1">Pixel F1 score of the validation images at probability 0.5 (NaN without validation images).</param>
 /// <param name="Seconds">Wall-clock time of the epoch (s).</param>
-public sealed record EpochRecord(int Epoch, double TrainLoss, double ValidationLoss, double ValidationF1, double Seconds);
+public sealed record EpochRecord(int Epoch, double TrainLoss, double ValidationLoss, double ValidationF1, double Seconds)
+{
+    /// <summary>
+    /// Further validation figures of the epoch by name, e.g. "gain_db" (a regression network's gain over a baseline);
+    /// written as extra columns of the history CSV; null (and absent from the model file) when there are none.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, double>? Metrics { get; init; }
+}
 
 /// <summary>Where a training run stands, stored in checkpoints so that --resume continues the same run.</summary>
 /// <param name="EpochsDone">Completed epochs.</param>

@@ -41,25 +41,6 @@ public sealed class Trainer
     /// <summary>Optimiser steps in one epoch over <paramref name="trainCount"/> images.</summary>
     public int StepsPerEpoch(int trainCount) => (trainCount * Settings.CropsPerImage + Settings.BatchSize - 1) / Settings.BatchSize;
 
-    /// <summary>Which parameter holds a NaN or infinite weight after a step, or null when all are finite.</summary>
-    private string? FirstNonFiniteWeight()
-    {
-        for (int i = 0; i < _network.Parameters.Count; i++)
-        {
-            var values = _network.Parameters[i].Value;
-            // The sum of finite floats is finite or ±inf; a NaN or inf weight makes it NaN or inf.
-            if (!float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum<float>(values)) && HasNonFinite(values))
-                return $"parameter {_network.Parameters[i].Name} holds a weight that is not finite";
-        }
-        return null;
-    }
-
-    private static bool HasNonFinite(float[] values)
-    {
-        foreach (float v in values) if (!float.IsFinite(v)) return true;
-        return false;
-    }
-
     /// <summary>Trains one epoch (1-based number) and validates; <paramref name="stepDone"/> is called after every optimiser step.
     /// Throws <see cref="TrainingDivergedException"/> at the first step whose loss or updated weights are not finite.</summary>
     public EpochRecord RunEpoch(int epoch, IReadOnlyList<SegmentationSample> train, IReadOnlyList<SegmentationSample> validation, Action? stepDone = null)
@@ -96,7 +77,7 @@ public sealed class Trainer
             lossSum += loss;
             _adam.StepAndZeroGrad();
             steps++;
-            if (FirstNonFiniteWeight() is { } bad) throw new TrainingDivergedException(epoch, steps, bad);
+            TrainingDivergedException.ThrowIfDiverged(epoch, steps, loss, _network.Parameters);
             stepDone?.Invoke();
         }
         var (valLoss, valF1) = validation.Count > 0 ? Validate(validation) : (double.NaN, double.NaN);

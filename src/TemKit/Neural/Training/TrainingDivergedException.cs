@@ -17,4 +17,26 @@ public sealed class TrainingDivergedException : InvalidOperationException
 
     /// <summary>Optimiser step (1-based, within the epoch) after which it was noticed.</summary>
     public int Step { get; }
+
+    /// <summary>
+    /// The check every trainer makes after an optimiser step: throws when <paramref name="loss"/> is not finite or a
+    /// weight of <paramref name="parameters"/> is NaN or infinite (naming the parameter).
+    /// </summary>
+    public static void ThrowIfDiverged(int epoch, int step, double loss, IReadOnlyList<Tensors.Parameter> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (!double.IsFinite(loss)) throw new TrainingDivergedException(epoch, step, $"the training loss is {loss}");
+        foreach (var p in parameters)
+        {
+            // The sum of finite floats is finite or ±inf; a NaN or inf weight makes it NaN or inf.
+            if (!float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum<float>(p.Value)) && HasNonFinite(p.Value))
+                throw new TrainingDivergedException(epoch, step, $"parameter {p.Name} holds a weight that is not finite");
+        }
+    }
+
+    private static bool HasNonFinite(float[] values)
+    {
+        foreach (float v in values) if (!float.IsFinite(v)) return true;
+        return false;
+    }
 }

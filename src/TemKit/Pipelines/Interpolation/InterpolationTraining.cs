@@ -1,33 +1,43 @@
-using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using TemKit.Neural.Models;
 using TemKit.Neural.Optimisers;
 using TemKit.Neural.Tensors;
+using TemKit.Pipelines.Training;
 using TemKit.Tomography;
 using TemKit.Tomography.Interpolation;
 
 namespace TemKit.Pipelines.Interpolation;
 
 /// <summary>
-/// Trains an <see cref="InterpolationNetwork"/> on a tilt dataset: per epoch, the streamed samples of
-/// <see cref="InterpolationDataset.Epoch"/> (train split), cropped at random, flipped in x and y and with the two inputs
+/// Trains an <see cref="InterpolationNetwork"/> on a tilt dataset through the shared epoch loop
+/// (<see cref="TrainingJob.Train"/>: progress per step, checkpoint, learning curve CSV/SVG, time limit, resume). One
+/// epoch (<see cref="InterpolationTrainingTask"/>): the streamed samples of <see cref="InterpolationDataset.Epoch"/>
+/// (train split), cropped at random (the seed model takes whole frames), flipped in x and y and with the two inputs
 /// swapped at random (all three leave the projection geometry valid), batched, MSE loss on the residual with each sample
-/// weighted by 1 / (linear interpolation's MSE on its whole frame + <see cref="LinearMseFloor"/>), Adam; then
-/// the model and linear MSE on fixed whole-frame validation samples (validation split), and a checkpoint. Epoch e
-/// draws from seeds (seed, e), so a resumed run repeats what an uninterrupted one would do.
+/// weighted by 1 / (linear interpolation's MSE on its whole frame + <see cref="LinearMseFloor"/>), Adam; then the model
+/// and linear MSE on fixed whole-frame validation samples (validation split). Epoch e draws from seeds (seed, e), so a
+/// resumed run repeats what an uninterrupted one would do.
 /// </summary>
 public static class InterpolationTraining
 {
     /// <summary>Added to a sample's linear MSE before taking its inverse as the sample's loss weight (normalised units; 40 dB), so nearly perfect samples do not dominate.</summary>
     public const double LinearMseFloor = 1e-4;
 
-    /// <summary>Runs (or resumes) the training.</summary>
-    public static InterpolationTrainingResult Run(InterpolationTrainingParameters parameters, IProgress<InterpolationTrainingProgress>? progress = null, CancellationToken cancel = default)
+    /// <summary>
+    /// Runs (or resumes) the training; <paramref name="progress"/> gets ("epoch e/N", steps done, steps per epoch) and
+    /// <paramref name="epochDone"/> each epoch's record once it is saved. Throws <see cref="ArgumentException"/> for bad
+    /// settings or a checkpoint that cannot be resumed on this dataset.
+    /// </summary>
+    public static InterpolationTrainingResult Run(InterpolationTrainingParameters parameters, IProgress<JobProgress>? progress = null, CancellationToken cancel = default,
+        Action<EpochRecord>? epochDone = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         parameters.Validate();
-        var sw = Stopwatch.StartNew();
         var train = InterpolationDataset.Clusters(parameters.DatasetFolder, "train");
         var validation = InterpolationDataset.Clusters(parameters.DatasetFolder, "validation");
         if (train.Count == 0) throw new ArgumentException($"{parameters.DatasetFolder}: no complete training clusters");
+        var first = InterpolationDataset.Load(train[0]);
         InterpolationModel model;
         if (parameters.Resume && File.Exists(parameters.ModelPath))
         {
@@ -36,77 +46,50 @@ public static class InterpolationTraining
         }
         else
         {
-            var first = InterpolationDataset.Load(train[0]);
-            var network = new InterpolationNetwork(parameters.Network);
+            var settings = parameters.Network;
+            if (settings.Architecture == InterpolationArchitecture.Seed)
+            {
+                if (first.Noiseless.Nx != first.Noiseless.Ny) throw new ArgumentException($"{parameters.DatasetFolder}: the seed model needs square frames, the dataset has {first.Noiseless.Nx}x{first.Noiseless.Ny} px");
+                settings = settings with { FramePx = first.Noiseless.Nx };
+            }
+            int crop = parameters.CropPx ?? (settings.Architecture == InterpolationArchitecture.Seed ? settings.FramePx : 32);
+            if (settings.Architecture == InterpolationArchitecture.Seed && crop != settings.FramePx)
+                throw new ArgumentException($"the seed model trains on whole {settings.FramePx} px frames (its dense layers fix the size); leave the crop unset or give {settings.FramePx}");
+            var network = new InterpolationNetwork(settings);
             var info = new InterpolationTrainingInfo(Path.GetFullPath(parameters.DatasetFolder), [.. train.Select(c => c.Index)], [.. validation.Select(c => c.Index)],
                 parameters.Sampling, first.PixelSizeAngstrom, first.Noiseless.Nx, Math.Abs(first.TiltsDegrees[1] - first.TiltsDegrees[0]),
-                parameters.CropPx, parameters.BatchSize, parameters.Adam);
-            model = new InterpolationModel(network, info, [], new Adam(network.Parameters, parameters.Adam));
+                crop, parameters.BatchSize, parameters.Adam);
+            model = new InterpolationModel(network, info, new TrainingState(0, parameters.Sampling.Seed, []), new Adam(network.Parameters, parameters.Adam));
         }
+        var run = Run(model.Trained, train, validation.Count);
+        var state = model.Training ?? new TrainingState(0, model.Trained.Sampling.Seed, []);
+        if (state.Run?.Differences(run) is { Count: > 0 } differences)
+            throw new ArgumentException($"{parameters.ModelPath} was trained on other clusters or settings ({string.Join("; ", differences)}); resume on the same dataset, or train a new model file");
+        if (first.Noiseless.Nx < model.Trained.CropPx || first.Noiseless.Ny < model.Trained.CropPx)
+            throw new ArgumentException($"{parameters.DatasetFolder}: frames of {first.Noiseless.Nx}x{first.Noiseless.Ny} px are smaller than the {model.Trained.CropPx} px crop");
         var validationSamples = ValidationSamples(validation, model.Trained.Sampling, parameters.ValidationFramesPerSeries);
-        int run = 0;
-        bool timedOut = false;
-        for (int epoch = model.History.Count + 1; epoch <= parameters.Epochs; epoch++)
-        {
-            cancel.ThrowIfCancellationRequested();
-            long start = Stopwatch.GetTimestamp();
-            double trainMse = TrainEpoch(model, train, epoch, parameters.Epochs, progress, cancel);
-            var v = Evaluate(model.Network, validationSamples);
-            var record = new InterpolationEpoch(epoch, trainMse, v.Model, v.Linear, Stopwatch.GetElapsedTime(start).TotalSeconds) { WorstGainDb = v.WorstGainDb, WorstCondition = v.WorstCondition };
-            model = model with { History = [.. model.History, record] };
-            InterpolationModelFile.Save(parameters.ModelPath, model);
-            run++;
-            progress?.Report(new InterpolationTrainingProgress(epoch, parameters.Epochs, 0, record));
-            if (parameters.MaxSeconds > 0 && sw.Elapsed.TotalSeconds > parameters.MaxSeconds && epoch < parameters.Epochs)
-            {
-                timedOut = true;
-                break;
-            }
-        }
-        return new InterpolationTrainingResult(model, run, timedOut, sw.Elapsed.TotalSeconds);
+        var task = new InterpolationTrainingTask(model with { Training = state with { Run = run } }, train, validationSamples);
+        var outcome = TrainingJob.Train(task, new TrainingSchedule(parameters.ModelPath, parameters.Epochs, parameters.MaxSeconds), progress, cancel, epochDone);
+        return new InterpolationTrainingResult(task.Model, outcome.EpochsRun, outcome.StoppedByTimeLimit, outcome.Seconds);
     }
 
-    private static double TrainEpoch(InterpolationModel model, IReadOnlyList<InterpolationCluster> train, int epoch, int epochs,
-        IProgress<InterpolationTrainingProgress>? progress, CancellationToken cancel)
+    /// <summary>
+    /// What a run was started with, for the resume check: a hash of the training cluster indices and their noise-free
+    /// stacks' byte lengths, the training clusters, the validation fraction, crop, batch, samples per cluster and
+    /// learning rate.
+    /// </summary>
+    private static TrainingRun Run(InterpolationTrainingInfo info, IReadOnlyList<InterpolationCluster> train, int validationClusters)
     {
-        var info = model.Trained;
-        var adam = model.Optimiser!;
-        var rng = new Random(Seeds.Mix(info.Sampling.Seed, epoch, 31));
-        int crop = info.CropPx, batch = info.BatchSize, samples = 0, steps = 0;
-        double lossSum = 0;
-        var pending = new List<InterpolationSample>(batch);
-        void Step()
-        {
-            using var x = Tensor.Uninitialised(pending.Count, InterpolationNetwork.InputChannels, crop, crop);
-            using var t = Tensor.Uninitialised(pending.Count, 1, crop, crop);
-            var weights = new float[pending.Count];
-            for (int k = 0; k < pending.Count; k++)
-            {
-                Crop(pending[k], crop, rng, x, t, k);
-                weights[k] = (float)(1 / (pending[k].LinearMse() + LinearMseFloor));
-            }
-            lossSum += model.Network.AccumulateGradients(x, t, weights);
-            adam.StepAndZeroGrad();
-            steps++;
-            samples += pending.Count;
-            pending.Clear();
-            progress?.Report(new InterpolationTrainingProgress(epoch, epochs, samples, null));
-        }
-        foreach (var s in InterpolationDataset.Epoch(train, info.Sampling, epoch))
-        {
-            cancel.ThrowIfCancellationRequested();
-            if (s.Width < crop || s.Height < crop) throw new ArgumentException($"frames of {s.Width}x{s.Height} px are smaller than the {crop} px crop");
-            pending.Add(s);
-            if (pending.Count == batch) Step();
-        }
-        if (pending.Count > 0) Step();
-        double loss = lossSum / Math.Max(1, steps);
-        if (!double.IsFinite(loss)) throw new InvalidOperationException($"training diverged in epoch {epoch} (loss {loss}); lower the learning rate");
-        return loss;
+        var text = new StringBuilder();
+        foreach (var c in train)
+            text.Append(c.Index).Append(':').Append(new FileInfo(Path.Combine(c.Folder, TemKit.Simulation.TiltSeries.TiltSeriesWriter.NoiselessFile)).Length).Append(';');
+        string hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16].ToLowerInvariant();
+        return new TrainingRun(hash, train.Count, (double)validationClusters / Math.Max(1, train.Count + validationClusters), info.CropPx, info.BatchSize,
+            info.Sampling.SamplesPerCluster, true, info.Adam.LearningRate);
     }
 
     /// <summary>A random crop of sample <paramref name="s"/> into batch slot <paramref name="k"/>: inputs and gap plane into x, target − average into t.</summary>
-    private static void Crop(InterpolationSample s, int crop, Random rng, Tensor x, Tensor t, int k)
+    internal static void Crop(InterpolationSample s, int crop, Random rng, Tensor x, Tensor t, int k)
     {
         int x0 = rng.Next(s.Width - crop + 1), y0 = rng.Next(s.Height - crop + 1);
         bool flipX = rng.Next(2) == 1, flipY = rng.Next(2) == 1, swap = rng.Next(2) == 1;

@@ -13,7 +13,7 @@ public sealed record InterpolationTrainingParameters
     /// <summary>The model file written after every epoch (a checkpoint with the optimiser state).</summary>
     public required string ModelPath { get; init; }
 
-    /// <summary>Architecture (ignored when resuming: the checkpoint's is used).</summary>
+    /// <summary>Architecture (ignored when resuming: the checkpoint's is used); the seed model's <see cref="InterpolationNetworkParameters.FramePx"/> is the dataset's frame edge when 0.</summary>
     public InterpolationNetworkParameters Network { get; init; } = new();
 
     /// <summary>Gaps, doses and draws per cluster.</summary>
@@ -22,8 +22,8 @@ public sealed record InterpolationTrainingParameters
     /// <summary>Total epochs (a resumed run continues up to this number).</summary>
     public int Epochs { get; init; } = 20;
 
-    /// <summary>Edge of the random training crops (px).</summary>
-    public int CropPx { get; init; } = 32;
+    /// <summary>Edge of the random training crops (px); null = 32 for the residual network and the whole frame for the seed model (which takes only that).</summary>
+    public int? CropPx { get; init; }
 
     /// <summary>Crops per optimiser step.</summary>
     public int BatchSize { get; init; } = 8;
@@ -34,7 +34,7 @@ public sealed record InterpolationTrainingParameters
     /// <summary>Continue from the checkpoint at <see cref="ModelPath"/> when it exists.</summary>
     public bool Resume { get; init; }
 
-    /// <summary>Stop after the first epoch that ends past this wall time (s; 0 = no limit), so a run fits a time slot; resume later.</summary>
+    /// <summary>Start no new epoch once this much wall time has passed (s; 0 = no limit), so a run fits a time slot; resume later.</summary>
     public double MaxSeconds { get; init; }
 
     /// <summary>Validation frames per validation cluster, dose and gap (evenly spaced through the series).</summary>
@@ -43,23 +43,17 @@ public sealed record InterpolationTrainingParameters
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad setting.</summary>
     public void Validate()
     {
-        Network.Validate();
+        // The seed model's frame edge comes from the dataset when unset.
+        (Network.Architecture == InterpolationArchitecture.Seed && Network.FramePx == 0 ? Network with { FramePx = 1 << Math.Clamp(Network.Levels, 0, 8) } : Network).Validate();
         Sampling.Validate();
         Adam.Validate();
         if (Epochs < 1) throw new ArgumentException($"epochs must be ≥ 1, got {Epochs}");
-        if (CropPx is < 8 or > 4096) throw new ArgumentException($"crop must be 8..4096 px, got {CropPx}");
+        if (CropPx is { } crop && crop is < 8 or > 4096) throw new ArgumentException($"crop must be 8..4096 px, got {CropPx}");
         if (BatchSize is < 1 or > 1024) throw new ArgumentException($"batch size must be 1..1024, got {BatchSize}");
         if (MaxSeconds < 0) throw new ArgumentException($"time limit must be ≥ 0 s, got {MaxSeconds}");
         if (ValidationFramesPerSeries < 1) throw new ArgumentException($"validation frames must be ≥ 1, got {ValidationFramesPerSeries}");
     }
 }
-
-/// <summary>Progress of a training run.</summary>
-/// <param name="Epoch">Epoch being trained (1-based).</param>
-/// <param name="Epochs">Total epochs.</param>
-/// <param name="Samples">Samples trained in this epoch so far.</param>
-/// <param name="Finished">The epoch's record once it is complete (validated and saved), else null.</param>
-public sealed record InterpolationTrainingProgress(int Epoch, int Epochs, int Samples, InterpolationEpoch? Finished);
 
 /// <summary>Result of a training run.</summary>
 /// <param name="Model">The model as saved.</param>

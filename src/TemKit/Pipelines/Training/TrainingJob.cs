@@ -63,23 +63,51 @@ public sealed class TrainingJob
         if (!input.HasPixelSize) Note?.Invoke("the training images have no pixel size; the model cannot tell a segmenter which pixel size it expects");
         if (state.EpochsDone >= settings.Epochs) Note?.Invoke($"{path} has already trained {state.EpochsDone} epochs; raise the epochs to train more");
 
+        var task = new SegmentationTrainingTask(network, adam, trainer, train, validation, state with { Run = run }, input, p.Output);
+        Train(task, new TrainingSchedule(path, settings.Epochs), progress, cancel, EpochDone);
+        return new TrainingResult(path, network, task.Saved, input, train.Count, validation.Count);
+    }
+
+    /// <summary>
+    /// The epoch loop every TemKit training runs: from <see cref="ITrainingTask.State"/> up to
+    /// <see cref="TrainingSchedule.Epochs"/>, each epoch reported to <paramref name="progress"/> as ("epoch e/N", steps
+    /// done, steps per epoch), appended to the learning curve, saved by the task to <see cref="TrainingSchedule.ModelPath"/>
+    /// (a checkpoint to resume from), and written as MODEL.history.csv and MODEL.learning-curve.svg beside it; then
+    /// <paramref name="epochDone"/> is called. Stops after the current epoch (saved) when <paramref name="cancel"/> is
+    /// signalled or the schedule's time limit has passed.
+    /// </summary>
+    public static TrainingOutcome Train(ITrainingTask task, TrainingSchedule schedule, IProgress<JobProgress>? progress = null, CancellationToken cancel = default,
+        Action<EpochRecord>? epochDone = null)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(schedule);
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        string path = Path.GetFullPath(schedule.ModelPath);
         string stem = path.EndsWith(".tkm", StringComparison.OrdinalIgnoreCase) ? path[..^4] : path;
-        string lossName = network.OutputsProbabilities() ? "Cross-entropy (nats/pixel)" : "Squared error per pixel";
+        var state = task.State;
         var history = state.History.ToList();
-        for (int epoch = state.EpochsDone + 1; epoch <= settings.Epochs && !cancel.IsCancellationRequested; epoch++)
+        int run = 0;
+        bool timedOut = false;
+        for (int epoch = state.EpochsDone + 1; epoch <= schedule.Epochs && !cancel.IsCancellationRequested; epoch++)
         {
-            string stage = string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}/{settings.Epochs}");
-            int steps = trainer.StepsPerEpoch(train.Count), done = 0;
+            if (schedule.MaxSeconds > 0 && run > 0 && System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds > schedule.MaxSeconds)
+            {
+                timedOut = true;
+                break;
+            }
+            string stage = string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}/{schedule.Epochs}");
+            int steps = task.StepsPerEpoch, done = 0;
             progress?.Report(new JobProgress(stage, 0, steps));
-            var record = trainer.RunEpoch(epoch, train, validation, () => progress?.Report(new JobProgress(stage, ++done, steps)));
+            var record = task.RunEpoch(epoch, () => progress?.Report(new JobProgress(stage, Math.Min(++done, steps), steps)), cancel);
             history.Add(record);
-            state = new TrainingState(epoch, state.Seed, history.ToArray(), run);
-            ModelFile.Save(path, network, adam, state, input, p.Output);
+            state = state with { EpochsDone = epoch, History = history.ToArray() };
+            task.Save(path, state);
             LearningCurve.WriteCsv(stem + ".history.csv", history);
-            LearningCurve.WriteSvg(stem + ".learning-curve.svg", history, $"{network.Kind} learning curve", lossName);
-            EpochDone?.Invoke(record);
+            LearningCurve.WriteSvg(stem + ".learning-curve.svg", history, task.Curve);
+            run++;
+            epochDone?.Invoke(record);
         }
-        return new TrainingResult(path, network, state, input, train.Count, validation.Count);
+        return new TrainingOutcome(path, state, run, timedOut, System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds);
     }
 
     private (ISegmentationNetwork, Adam, TrainingState) Fresh()

@@ -1,3 +1,4 @@
+using TemKit.Neural.Models;
 using TemKit.Neural.Optimisers;
 
 namespace TemKit.Tomography.Interpolation;
@@ -21,30 +22,20 @@ public sealed record InterpolationTrainingInfo(string Dataset, IReadOnlyList<int
         "loss = mean squared error of (linear average + correction) against it, each sample weighted by 1 / (linear interpolation's MSE on it + 1e-4)";
 }
 
-/// <summary>One line of the learning curve (mean squared errors in normalised units, range 1).</summary>
-/// <param name="Epoch">1-based epoch.</param>
-/// <param name="TrainMse">Mean training loss over the epoch (each sample's MSE weighted by 1 / its linear MSE, so 1 = as good as linear).</param>
-/// <param name="ValidationMse">Mean squared error of the model on the validation samples.</param>
-/// <param name="ValidationLinearMse">Mean squared error of linear interpolation on the same samples.</param>
-/// <param name="Seconds">Wall time of the epoch (s).</param>
-public sealed record InterpolationEpoch(int Epoch, double TrainMse, double ValidationMse, double ValidationLinearMse, double Seconds)
-{
-    /// <summary>PSNR gain of the model over linear on the validation samples (dB): 10 log10(linear MSE / model MSE).</summary>
-    public double GainDb => 10 * Math.Log10(ValidationLinearMse / ValidationMse);
-
-    /// <summary>Smallest gain over linear among the validation (gap, dose) groups (dB; NaN in files written before it was recorded).</summary>
-    public double WorstGainDb { get; init; } = double.NaN;
-
-    /// <summary>The (gap, dose) group of <see cref="WorstGainDb"/>.</summary>
-    public string WorstCondition { get; init; } = "";
-}
-
 /// <summary>A trained (or training) interpolation network with its provenance and learning curve.</summary>
 /// <param name="Network">The network and weights.</param>
 /// <param name="Trained">What it was trained on.</param>
-/// <param name="History">Learning curve, one line per epoch done.</param>
+/// <param name="Training">
+/// Epochs done, seed, learning curve (<see cref="EpochRecord"/>: training and validation loss relative to linear
+/// interpolation, with metrics validation_mse, validation_linear_mse, gain_db and worst_gain_db) and run settings; null
+/// for a model never trained.
+/// </param>
 /// <param name="Optimiser">Adam state for resuming (null in a file without it).</param>
-public sealed record InterpolationModel(InterpolationNetwork Network, InterpolationTrainingInfo Trained, IReadOnlyList<InterpolationEpoch> History, Adam? Optimiser);
+public sealed record InterpolationModel(InterpolationNetwork Network, InterpolationTrainingInfo Trained, TrainingState? Training, Adam? Optimiser)
+{
+    /// <summary>The learning curve, one record per epoch done (empty for an untrained model).</summary>
+    public IReadOnlyList<EpochRecord> History => Training?.History ?? [];
+}
 
 /// <summary>Checks that a model suits a series.</summary>
 public static class InterpolationModelCheck
@@ -63,6 +54,8 @@ public static class InterpolationModelCheck
         double trained = model.Trained.PixelSizeAngstrom;
         int field = model.Network.Settings.ReceptiveFieldPx / 2;
         if (widthPx < 8 || heightPx < 8) throw new ArgumentException($"{source}: frames of {widthPx}x{heightPx} px are too small for the model (at least 8x8 px)");
+        if (model.Network.PredictsFrame && (widthPx != model.Network.Settings.FramePx || heightPx != model.Network.Settings.FramePx))
+            throw new ArgumentException($"{source}: frames of {widthPx}x{heightPx} px, but the seed model takes {model.Network.Settings.FramePx}x{model.Network.Settings.FramePx} px only (its dense layers fix the size): use the residual model or resample the stack");
         if (!(pixelSizeAngstrom > 0))
             return $"{source}: no pixel size in the file; the model was trained at {trained:G4} Å/px ({model.Trained.ImagePixels} px frames) — results are only meaningful near that sampling (receptive field {2 * field + 1} px)";
         if (Math.Abs(pixelSizeAngstrom / trained - 1) > PixelSizeTolerance)

@@ -5,13 +5,15 @@ using TemKit.Neural.Tensors;
 namespace TemKit.Tomography.Interpolation;
 
 /// <summary>
-/// Fully convolutional frame interpolator (issue 17's "better" model). Input channels: the frame before, the frame
-/// after (each min-max normalised to [0, 1], <see cref="FrameNormalisation"/>) and a constant plane holding the
-/// half-gap in degrees divided by <see cref="GapScaleDegrees"/>. Output: one plane, a correction added to the linear
-/// average (before + after)/2, so the prediction is average + output. The last 1×1 layer starts at zero, so an untrained
-/// network is exactly linear interpolation. Trained with the mean squared error against the true (normalised) frame.
+/// A frame interpolator network (issue 17). Input channels: the frame before, the frame after (both mapped with their
+/// shared range, <see cref="FrameNormalisation.PairRange"/>) and a constant plane holding the half-gap in degrees divided
+/// by <see cref="GapScaleDegrees"/>. Output: one plane, a correction added to the linear average (before + after)/2, so
+/// the prediction is average + output. Two layouts (<see cref="InterpolationArchitecture"/>): the fully convolutional
+/// residual network, whose last 1×1 layer starts at zero (an untrained network is exactly linear interpolation), and
+/// seed 002's convolutional down-sampling + dense model, which predicts the frame itself (its correction is its dense
+/// output minus the average). Trained with the mean squared error against the true (normalised) frame.
 /// </summary>
-public sealed class InterpolationNetwork
+public sealed partial class InterpolationNetwork
 {
     /// <summary>Input channels: before, after, half-gap plane.</summary>
     public const int InputChannels = 3;
@@ -19,32 +21,17 @@ public sealed class InterpolationNetwork
     /// <summary>The half-gap plane holds halfGapDegrees / GapScaleDegrees (so the trained gaps 1-4° give 0.25-1).</summary>
     public const double GapScaleDegrees = 4;
 
-    private readonly Conv2d[] _convs;
-    private readonly PRelu[] _activations;
-    private readonly Conv2d _output;
+    private readonly Layer[] _layers;
 
-    /// <summary>Builds the network with He-normal hidden weights (from the seed) and a zero output layer.</summary>
+    /// <summary>Builds the network with He-normal weights (from the seed); the residual network's output layer starts at zero.</summary>
     public InterpolationNetwork(InterpolationNetworkParameters settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
         Settings = settings;
         var rng = new Random(settings.Seed);
-        int layers = settings.Dilations.Count, w = settings.Width;
-        _convs = new Conv2d[layers];
-        _activations = new PRelu[layers];
-        var all = new List<Parameter>();
-        for (int l = 0; l < layers; l++)
-        {
-            _convs[l] = new Conv2d($"conv{l}", l == 0 ? InputChannels : w, w, 3, settings.Dilations[l], PaddingMode.Zero, bias: true, rng);
-            _activations[l] = new PRelu($"act{l}", w);
-            all.AddRange(_convs[l].Parameters);
-            all.AddRange(_activations[l].Parameters);
-        }
-        _output = new Conv2d("output", w, 1, 1, 1, PaddingMode.Zero, bias: true, rng);
-        Array.Clear(_output.Weight.Value);
-        all.AddRange(_output.Parameters);
-        Parameters = all;
+        _layers = settings.Architecture == InterpolationArchitecture.Seed ? SeedLayers(settings, rng) : ResidualLayers(settings, rng);
+        Parameters = [.. _layers.SelectMany(l => l.Parameters)];
     }
 
     /// <summary>The architecture.</summary>
@@ -53,90 +40,74 @@ public sealed class InterpolationNetwork
     /// <summary>All trainable parameters, in checkpoint order.</summary>
     public IReadOnlyList<Parameter> Parameters { get; }
 
+    /// <summary>True when the network predicts the frame itself (the seed model) rather than a correction to the average.</summary>
+    public bool PredictsFrame => Settings.Architecture == InterpolationArchitecture.Seed;
+
+    private static Layer[] ResidualLayers(InterpolationNetworkParameters s, Random rng)
+    {
+        var layers = new List<Layer>();
+        for (int l = 0; l < s.Dilations.Count; l++)
+        {
+            layers.Add(new Conv2d($"conv{l}", l == 0 ? InputChannels : s.Width, s.Width, 3, s.Dilations[l], PaddingMode.Zero, bias: true, rng));
+            layers.Add(new PRelu($"act{l}", s.Width));
+        }
+        var output = new Conv2d("output", s.Width, 1, 1, 1, PaddingMode.Zero, bias: true, rng);
+        Array.Clear(output.Weight.Value);
+        layers.Add(output);
+        return [.. layers];
+    }
+
+    private static Layer[] SeedLayers(InterpolationNetworkParameters s, Random rng)
+    {
+        var layers = new List<Layer>();
+        int channels = InputChannels;
+        for (int l = 0; l < s.Levels; l++)
+        {
+            int width = s.Width << l;
+            layers.Add(new Conv2d($"down{l}.conv", channels, width, 3, 1, PaddingMode.Zero, bias: true, rng));
+            layers.Add(new PRelu($"down{l}.act", width));
+            layers.Add(new MaxPool2d());
+            channels = width;
+        }
+        int edge = s.FramePx >> s.Levels;
+        layers.Add(new Dense("hidden", channels * edge * edge, s.HiddenUnits, rng));
+        layers.Add(new PRelu("hidden.act", s.HiddenUnits));
+        layers.Add(new Dense("output", s.HiddenUnits, 1, s.FramePx, s.FramePx, rng));
+        return [.. layers];
+    }
+
+    /// <summary>Throws unless <paramref name="input"/> is N × 3 × H × W with a frame size this network takes.</summary>
+    private void RequireInput(Tensor input)
+    {
+        if (input.C != InputChannels) throw new ArgumentException($"input {input.ShapeText} must have {InputChannels} channels (before, after, half-gap)", nameof(input));
+        if (PredictsFrame && (input.H != Settings.FramePx || input.W != Settings.FramePx))
+            throw new ArgumentException($"the seed model takes {Settings.FramePx}x{Settings.FramePx} px frames only (its dense layers fix the size), got {input.W}x{input.H}", nameof(input));
+    }
+
     /// <summary>The correction planes (N × 1 × H × W) for inputs N × 3 × H × W (caller disposes).</summary>
     public Tensor PredictCorrection(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        RequireInput(input);
         var x = input;
-        for (int l = 0; l < _convs.Length; l++)
+        foreach (var layer in _layers)
         {
-            using var c = _convs[l].Forward(x, training: false);
+            var y = layer.Forward(x, training: false);
             if (!ReferenceEquals(x, input)) x.Dispose();
-            x = _activations[l].Forward(c, training: false);
+            x = y;
         }
-        var y = _output.Forward(x, training: false);
-        x.Dispose();
-        return y;
+        if (PredictsFrame) SubtractAverage(input, x);
+        return x;
     }
 
-    /// <summary>
-    /// Training step: forward pass, mean squared error between the correction and <paramref name="targetCorrection"/>
-    /// (N × 1 × H × W: true frame − linear average, normalised units) over the batch and pixels, and backward pass
-    /// accumulating gradients. Returns the mean squared error.
-    /// </summary>
-    public double AccumulateGradients(Tensor input, Tensor targetCorrection) => AccumulateGradients(input, targetCorrection, default);
-
-    /// <summary>
-    /// Training step with a weight per sample: loss = (1/N) Σₙ wₙ · mean over pixels of (correction − target)², so
-    /// with wₙ = 1 / (linear interpolation's MSE on sample n) every sample counts by its error relative to linear
-    /// interpolation (an even footing for easy noise-free small gaps and hard noisy wide ones). Empty
-    /// <paramref name="sampleWeights"/> = all 1. Returns the loss.
-    /// </summary>
-    public double AccumulateGradients(Tensor input, Tensor targetCorrection, ReadOnlySpan<float> sampleWeights)
+    /// <summary>y −= (before + after)/2 for every sample: the seed model's frame as a correction to the average.</summary>
+    private static void SubtractAverage(Tensor input, Tensor y)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(targetCorrection);
-        if (!sampleWeights.IsEmpty && sampleWeights.Length != input.N) throw new ArgumentException($"{sampleWeights.Length} sample weights for a batch of {input.N}", nameof(sampleWeights));
-        if (targetCorrection.N != input.N || targetCorrection.C != 1 || targetCorrection.H != input.H || targetCorrection.W != input.W)
-            throw new ArgumentException($"targets {targetCorrection.ShapeText} do not match input {input.ShapeText}", nameof(targetCorrection));
-        var kept = new List<Tensor>();
-        try
+        for (int n = 0; n < y.N; n++)
         {
-            var x = input;
-            for (int l = 0; l < _convs.Length; l++)
-            {
-                var c = _convs[l].Forward(x, training: true);
-                kept.Add(c);
-                x = _activations[l].Forward(c, training: true);
-                kept.Add(x);
-            }
-            using var y = _output.Forward(x, training: true);
-            using var grad = Tensor.Uninitialised(y.N, 1, y.H, y.W);
-            var ys = y.Span;
-            var ts = targetCorrection.Span;
-            var gs = grad.Span;
-            double loss = 0;
-            int plane = y.H * y.W;
-            for (int n = 0; n < y.N; n++)
-            {
-                float w = sampleWeights.IsEmpty ? 1f : sampleWeights[n];
-                float scale = 2f * w / ys.Length;
-                double sampleLoss = 0;
-                for (int i = n * plane; i < (n + 1) * plane; i++)
-                {
-                    float d = ys[i] - ts[i];
-                    sampleLoss += (double)d * d;
-                    gs[i] = scale * d;
-                }
-                loss += w * sampleLoss;
-            }
-            var g = _output.Backward(grad);
-            for (int l = _convs.Length - 1; l >= 0; l--)
-            {
-                var ga = _activations[l].Backward(g);
-                g.Dispose();
-                g = _convs[l].Backward(ga);
-                ga.Dispose();
-            }
-            g.Dispose();
-            return loss / ys.Length;
-        }
-        finally
-        {
-            foreach (var t in kept) t.Dispose();
-            foreach (var c in _convs) c.ReleaseCache();
-            foreach (var a in _activations) a.ReleaseCache();
-            _output.ReleaseCache();
+            var plane = y.Plane(n, 0);
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(input.Plane(n, 0), -0.5f, plane, plane);
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(input.Plane(n, 1), -0.5f, plane, plane);
         }
     }
 }

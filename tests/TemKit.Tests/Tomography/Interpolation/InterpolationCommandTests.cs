@@ -16,7 +16,7 @@ public class InterpolationCommandTests
         var network = new InterpolationNetwork(new InterpolationNetworkParameters { Width = 4, Dilations = [1] });
         var info = new InterpolationTrainingInfo("ds", [0], [1], new InterpolationSampling(), pixelSizeAngstrom, 16, 1, 8, 4, new AdamParameters());
         string path = dir["m.tkm"];
-        InterpolationModelFile.Save(path, new InterpolationModel(network, info, [], null));
+        InterpolationModelFile.Save(path, new InterpolationModel(network, info, null, null));
         return path;
     }
 

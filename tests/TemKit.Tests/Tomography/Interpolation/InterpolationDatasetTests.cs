@@ -101,8 +101,17 @@ public class InterpolationDatasetTests(TinyTiltDataset data) : IClassFixture<Tin
     public void TrainingResumesWhereItStoppedAndRecordsWhatItWasTrainedOn()
     {
         using var dir = new TempFolder();
-        var whole = InterpolationTraining.Run(Training(dir["a.tkm"], 2));
+        var progress = new List<TemKit.Pipelines.JobProgress>();
+        var epochs = new List<TemKit.Neural.Models.EpochRecord>();
+        var whole = InterpolationTraining.Run(Training(dir["a.tkm"], 2), new SyncRecorder(progress), default, epochs.Add);
         Assert.Equal(2, whole.Model.History.Count);
+        Assert.Equal([1, 2], epochs.Select(e => e.Epoch));
+        Assert.Contains(progress, p => p.Stage == "epoch 2/2" && p.Done > 0);
+        // The shared loop's learning curve: the interpolation metrics as extra columns, and the SVG.
+        var csv = File.ReadAllLines(dir["a.history.csv"]);
+        Assert.StartsWith("epoch,train_loss,validation_loss,validation_f1,seconds,validation_mse,validation_linear_mse,gain_db", csv[0], StringComparison.Ordinal);
+        Assert.Equal(3, csv.Length);
+        Assert.True(File.Exists(dir["a.learning-curve.svg"]));
         InterpolationTraining.Run(Training(dir["b.tkm"], 1));
         var resumed = InterpolationTraining.Run(Training(dir["b.tkm"], 2, resume: true));
         Assert.Equal(1, resumed.EpochsRun);
@@ -116,11 +125,40 @@ public class InterpolationDatasetTests(TinyTiltDataset data) : IClassFixture<Tin
         Assert.Equal(16, a.Trained.ImagePixels);
         Assert.Equal([1, 2], a.Trained.Sampling.GapsFrames);
         Assert.Equal(2, a.History.Count);
-        Assert.All(a.History, h => Assert.True(double.IsFinite(h.ValidationMse) && h.ValidationLinearMse > 0));
+        Assert.All(a.History, h =>
+        {
+            double model = h.Metrics![InterpolationMetrics.ValidationMse], linear = h.Metrics[InterpolationMetrics.ValidationLinearMse];
+            Assert.True(double.IsFinite(model) && linear > 0);
+            Assert.Equal(model / linear, h.ValidationLoss, 9);
+            Assert.Equal(10 * Math.Log10(linear / model), h.Metrics[InterpolationMetrics.GainDb], 9);
+        });
+        Assert.NotNull(a.Training!.Run);
+        Assert.NotNull(a.Optimiser);
+        Assert.Equal(a.Optimiser!.Step, b.Optimiser!.Step);
         var e = Assert.Throws<ArgumentException>(() => InterpolationModelCheck.Require(a, 1.2, 16, 16, "x.mrc"));
         Assert.Contains("x.mrc: pixel size 1.2 Å but the model was trained at 0.6 Å/px", e.Message);
         Assert.NotNull(InterpolationModelCheck.Require(a, 0, 16, 16, "x.mrc"));
         Assert.Throws<TemKitFormatException>(() => InterpolationModelFile.Load(dir["missing.tkm"]));
+    }
+
+    [Fact]
+    public void ResumeOnOtherTrainingClustersIsRefused()
+    {
+        using var dir = new TempFolder();
+        InterpolationTraining.Run(Training(dir["m.tkm"], 1));
+        // The same dataset with one training cluster fewer.
+        string copy = dir["ds"];
+        foreach (string file in Directory.GetFiles(data.Folder, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(copy, Path.GetRelativePath(data.Folder, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        var lines = File.ReadAllLines(Path.Combine(copy, "clusters.csv")).ToList();
+        lines.RemoveAt(lines.FindIndex(1, l => l.Contains(",train", StringComparison.Ordinal)));
+        File.WriteAllLines(Path.Combine(copy, "clusters.csv"), lines);
+        var e = Assert.Throws<ArgumentException>(() => InterpolationTraining.Run(Training(dir["m.tkm"], 2, resume: true) with { DatasetFolder = copy }));
+        Assert.Contains("was trained on other clusters or settings", e.Message);
     }
 
     [Fact]
@@ -160,4 +198,10 @@ public class InterpolationDatasetTests(TinyTiltDataset data) : IClassFixture<Tin
         var dense = MrcFile.Read(dir["dense.mrc"]);
         Assert.Equal(kept.Frame(1).ToArray(), dense.Frame(2).ToArray());
     }
+}
+
+/// <summary>Collects progress reports synchronously (Progress&lt;T&gt; would post them to the thread pool).</summary>
+internal sealed class SyncRecorder(List<TemKit.Pipelines.JobProgress> list) : IProgress<TemKit.Pipelines.JobProgress>
+{
+    public void Report(TemKit.Pipelines.JobProgress value) => list.Add(value);
 }
