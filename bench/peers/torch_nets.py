@@ -5,8 +5,13 @@ Prints one JSON line {"net", "mode", "size", "batch", "median_s", "peak_mib", "c
 (cpu_s: process CPU seconds per step, all threads).
 MSD-net is written the usual PyTorch way (each layer convolves torch.cat of all earlier feature maps).
 Usage: python3 bench/peers/torch_nets.py train|infer --net msd|unet [--size 256] [--batch 1] [--steps 5] [--threads 2]
+       python3 bench/peers/torch_nets.py series --series STACK.mrc [--masks MASKS.mrc] --out AREAS.csv [--threshold 0.9]
+series: what `temkit dose-limits` does per frame, the usual PyTorch way: read the MRC stack (mrcfile, memory-mapped),
+standardise each frame (mean 0, standard deviation 1), segment batches of --batch frames, count the pixels whose
+foreground probability is >= --threshold, score them against the exact masks, write one CSV row per frame.
 """
 import argparse
+import csv
 import json
 import random
 import resource
@@ -79,7 +84,7 @@ class UNet(nn.Module):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("mode", choices=["train", "infer"])
+    p.add_argument("mode", choices=["train", "infer", "series"])
     p.add_argument("--net", choices=["msd", "unet"], default="msd")
     p.add_argument("--size", type=int, default=256)
     p.add_argument("--batch", type=int, default=1)
@@ -92,6 +97,10 @@ def main():
     p.add_argument("--levels", type=int, default=3)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--dilations", default=None, help="comma-separated MSD dilations (default: uniform 1..max from --seed)")
+    p.add_argument("--series", default=None, help="series mode: the MRC stack")
+    p.add_argument("--masks", default=None, help="series mode: the exact 0/1 mask stack")
+    p.add_argument("--out", default=None, help="series mode: the per-frame CSV to write")
+    p.add_argument("--threshold", type=float, default=0.9, help="series mode: foreground probability threshold")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
@@ -101,6 +110,9 @@ def main():
         net = MsdNet(a.depth, a.width or 1, a.kernel or 9, dil, 1)
     else:
         net = UNet(a.width or 32, a.levels, a.kernel or 5, 1)
+    if a.mode == "series":
+        segment_series(net.eval(), a)
+        return
     x = torch.randn(a.batch, 1, a.size, a.size)
     t = (torch.rand(a.batch, 1, a.size, a.size) > 0.5).float()
     opt = torch.optim.Adam(net.parameters(), lr=1e-3, amsgrad=True)
@@ -127,6 +139,38 @@ def main():
     print(json.dumps({"net": a.net, "mode": a.mode, "size": a.size, "batch": a.batch,
                       "median_s": round(statistics.median(times), 4), "peak_mib": round(peak, 1),
                       "cpu_s": round(statistics.median(cpu), 4), "impl": "pytorch"}))
+
+
+def segment_series(net, a):
+    import mrcfile
+    import numpy as np
+
+    with mrcfile.mmap(a.series, permissive=True) as stack:
+        frames = stack.data
+        masks = mrcfile.mmap(a.masks, permissive=True).data if a.masks else None
+        rows = []
+        with torch.no_grad():
+            for first in range(0, frames.shape[0], a.batch):
+                x = torch.from_numpy(np.array(frames[first:first + a.batch], dtype=np.float32))
+                mean = x.double().mean((1, 2), keepdim=True)
+                std = x.double().std((1, 2), keepdim=True, unbiased=False).clamp_min(1e-12)
+                x = ((x - mean) / std).float().unsqueeze(1)
+                segmented = torch.sigmoid(net(x))[:, 0] >= a.threshold
+                area = segmented.sum((1, 2))
+                if masks is not None:
+                    truth = torch.from_numpy(np.array(masks[first:first + a.batch])) > 0.5
+                    tp = (segmented & truth).sum((1, 2))
+                    fp = (segmented & ~truth).sum((1, 2))
+                    fn = (~segmented & truth).sum((1, 2))
+                    f1 = (2 * tp).double() / (2 * tp + fp + fn).clamp_min(1).double()
+                else:
+                    f1 = torch.full_like(area, float("nan"), dtype=torch.float64)
+                for i in range(area.shape[0]):
+                    rows.append((first + i, int(area[i]), float(f1[i])))
+    with open(a.out, "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["frame", "area_px", "f1"])
+        w.writerows(rows)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ public static class Program
         }
         try
         {
-            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return InvokeUnwrapped(parse);
         }
         catch (UsageException e)
         {
@@ -59,6 +59,22 @@ public static class Program
         {
             Console2.Error($"internal error ({e.GetType().Name}: {e.Message}); this is a TemKit bug: run again with TEMKIT_DEBUG=1 for the stack trace and report it");
             return ExitCodes.InputFailed;
+        }
+    }
+
+    /// <summary>Runs the command; a parallel loop's AggregateException whose every inner exception is a bad input or bad
+    /// usage is rethrown as its first inner exception, so it reaches the one-line handlers above instead of "internal error".</summary>
+    private static int InvokeUnwrapped(ParseResult parse)
+    {
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions is { Count: > 0 } inner
+            && inner.All(x => x is UsageException or TemKitFormatException or IOException or UnauthorizedAccessException or ArgumentException))
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.Flatten().InnerExceptions[0]);
+            throw;
         }
     }
 }

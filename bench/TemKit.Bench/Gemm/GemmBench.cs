@@ -32,11 +32,7 @@ internal sealed class GemmBench : IBench
 
     public int Run(string[] args)
     {
-        string Arg(string name, string fallback)
-        {
-            int i = Array.IndexOf(args, name);
-            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-        }
+        string Arg(string name, string fallback) => BenchArgs.Value(args, name, fallback);
         int repeats = int.Parse(Arg("--repeats", "5"), CultureInfo.InvariantCulture);
         RunGemm(repeats);
         if (!args.Contains("--no-train")) TrainStep.Run(Arg("--size", "256"), Arg("--steps", "3"));

@@ -26,11 +26,7 @@ internal sealed class DoseNetsBench : IBench
 
     public int Run(string[] args)
     {
-        string Arg(string name, string fallback)
-        {
-            int i = Array.IndexOf(args, name);
-            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-        }
+        string Arg(string name, string fallback) => BenchArgs.Value(args, name, fallback);
         var scale = Enum.Parse<DoseLimitStudyScale>(Arg("--scale", "small"), ignoreCase: true);
         int rounds = int.Parse(Arg("--rounds", "5"), CultureInfo.InvariantCulture);
         string steps = Arg("--steps", "3");
@@ -58,7 +54,7 @@ internal sealed class DoseNetsBench : IBench
         if (!File.Exists(dll)) RunJsonOrNothing(root, "bash", [Path.Combine(root, "temkit"), "--help"]);
         string ourExe = "dotnet";
         string[] ourArgs = [dll];
-        string loadBefore = LoadAverage();
+        string loadBefore = BenchArgs.LoadAverage();
         var started = DateTime.UtcNow;
         var ours = cases.Select(_ => new List<JsonElement>()).ToArray();
         var peer = cases.Select(_ => new List<JsonElement>()).ToArray();
@@ -86,7 +82,7 @@ internal sealed class DoseNetsBench : IBench
                     into.Add(result);
                     if (log is not null)
                         File.AppendAllText(log, string.Create(CultureInfo.InvariantCulture,
-                            $"{{\"case\": \"{k.Key}\", \"round\": {r + 1}, \"utc\": \"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss}\", \"load\": \"{LoadAverage()}\", \"result\": {result.GetRawText()}}}\n"));
+                            $"{{\"case\": \"{k.Key}\", \"round\": {r + 1}, \"utc\": \"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss}\", \"load\": \"{BenchArgs.LoadAverage()}\", \"result\": {result.GetRawText()}}}\n"));
                 }
                 void RunOurs() => Keep(ours[c], PeerProcess.RunJson(root, ourExe, [.. ourArgs, "bench", .. common], TwoThreads(passive: false)));
                 void RunPeer() => Keep(peer[c], PeerProcess.RunJson(root, python, [Path.Combine(root, "bench", "peers", "torch_nets.py"), .. common, "--threads", "2",
@@ -94,22 +90,22 @@ internal sealed class DoseNetsBench : IBench
                 if (r % 2 == 0) { RunOurs(); RunPeer(); }
                 else { RunPeer(); RunOurs(); }
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"round {r + 1}: {k.Key}: TemKit {ours[c][^1].GetProperty("median_s").GetDouble():F3} s ({ours[c][^1].GetProperty("cpu_s").GetDouble():F3} CPU-s), PyTorch {peer[c][^1].GetProperty("median_s").GetDouble():F3} s ({peer[c][^1].GetProperty("cpu_s").GetDouble():F3} CPU-s), load {LoadAverage()}"));
+                    $"round {r + 1}: {k.Key}: TemKit {ours[c][^1].GetProperty("median_s").GetDouble():F3} s ({ours[c][^1].GetProperty("cpu_s").GetDouble():F3} CPU-s), PyTorch {peer[c][^1].GetProperty("median_s").GetDouble():F3} s ({peer[c][^1].GetProperty("cpu_s").GetDouble():F3} CPU-s), load {BenchArgs.LoadAverage()}"));
             }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"dose-limit study networks, scale {scale}: MSD-net depth {msd.Depth}, width {msd.Width}, {msd.KernelSize}x{msd.KernelSize}, dilations 1..{msd.MaxDilation} (seed {seed}: {dilations}); U-Net base width {unet.BaseWidth}, {unet.Levels} levels, {unet.KernelSize}x{unet.KernelSize}, {unet.Padding} padding"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rounds per case (TemKit / PyTorch, interleaved) {string.Join(", ", cases.Select((k, c) => $"{k.Key} {ours[c].Count}/{peer[c].Count}"))}; this run {rounds} round(s) x {steps} steps, 2 threads each, {started:yyyy-MM-dd HH:mm} to {DateTime.UtcNow:HH:mm} UTC, load average (1/5/15 min) before {loadBefore}, after {LoadAverage()}{(log is null ? "" : $"; every round in {log}")}{(passive ? "; PyTorch with OMP_WAIT_POLICY=PASSIVE" : "")}"));
+            $"rounds per case (TemKit / PyTorch, interleaved) {string.Join(", ", cases.Select((k, c) => $"{k.Key} {ours[c].Count}/{peer[c].Count}"))}; this run {rounds} round(s) x {steps} steps, 2 threads each, {started:yyyy-MM-dd HH:mm} to {DateTime.UtcNow:HH:mm} UTC, load average (1/5/15 min) before {loadBefore}, after {BenchArgs.LoadAverage()}{(log is null ? "" : $"; every round in {log}")}{(passive ? "; PyTorch with OMP_WAIT_POLICY=PASSIVE" : "")}"));
         Console.WriteLine();
         Console.WriteLine("| net | case | rounds | TemKit wall (s) | PyTorch wall (s) | speed-up (wall) | TemKit CPU (s) | PyTorch CPU (s) | CPU ratio | TemKit peak (MiB) | PyTorch peak (MiB) |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int c = 0; c < cases.Count; c++)
         {
             var k = cases[c];
-            double tw = Median(ours[c], "median_s"), pw = Median(peer[c], "median_s");
-            double tc = Median(ours[c], "cpu_s"), pc = Median(peer[c], "cpu_s");
-            double tm = Median(ours[c], "peak_mib"), pm = Median(peer[c], "peak_mib");
+            double tw = BenchArgs.Median(ours[c], "median_s"), pw = BenchArgs.Median(peer[c], "median_s");
+            double tc = BenchArgs.Median(ours[c], "cpu_s"), pc = BenchArgs.Median(peer[c], "cpu_s");
+            double tm = BenchArgs.Median(ours[c], "peak_mib"), pm = BenchArgs.Median(peer[c], "peak_mib");
             string what = k.Mode == "train" ? $"train step, batch {k.Batch} x {k.SizePx}²" : $"inference {k.SizePx}²";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {k.Net} | {what} | {Math.Min(ours[c].Count, peer[c].Count)} | {tw:F3} | {pw:F3} | {pw / tw:F1}x | {tc:F3} | {pc:F3} | {pc / tc:F1}x | {tm:F0} | {pm:F0} |"));
@@ -122,12 +118,6 @@ internal sealed class DoseNetsBench : IBench
         public string Key => $"{Net}-{Mode}-{SizePx}";
     }
 
-    private static double Median(List<JsonElement> runs, string field)
-    {
-        var v = runs.Select(j => j.GetProperty(field).GetDouble()).Order().ToArray();
-        if (v.Length == 0) return double.NaN;
-        return v.Length % 2 == 1 ? v[v.Length / 2] : 0.5 * (v[v.Length / 2 - 1] + v[v.Length / 2]);
-    }
 
     /// <summary>Two threads for both implementations; with <paramref name="passive"/> OpenMP threads wait passively.</summary>
     private static Dictionary<string, string> TwoThreads(bool passive)
@@ -137,8 +127,6 @@ internal sealed class DoseNetsBench : IBench
         return environment;
     }
 
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static void RunJsonOrNothing(string root, string exe, string[] args)
     {

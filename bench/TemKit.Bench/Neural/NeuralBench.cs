@@ -18,11 +18,7 @@ internal sealed class NeuralBench : IBench
 
     public int Run(string[] args)
     {
-        string Arg(string name, string fallback)
-        {
-            int i = Array.IndexOf(args, name);
-            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-        }
+        string Arg(string name, string fallback) => BenchArgs.Value(args, name, fallback);
         string size = Arg("--size", "256"), batch = Arg("--batch", "1"), steps = Arg("--steps", "5");
         string root = PeerProcess.RepositoryRoot();
         // Same dilations on both sides (the C# generator drawn with seed 1).

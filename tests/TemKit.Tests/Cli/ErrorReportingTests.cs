@@ -56,6 +56,20 @@ public sealed class ErrorReportingTests : IDisposable
     }
 
     [Fact]
+    public void ParticleTooLargeForTheGridInARangesFileIsOneLineUsageErrorNotAnInternalError()
+    {
+        // Found by hand: the particle builder's refusal came out of Parallel.For as an AggregateException and was
+        // reported as "internal error ... this is a TemKit bug".
+        File.WriteAllText(_dir["r.yaml"], "grid_pixels: 64\ndiameter_nanometres: [2.0, 2.2]\nsupport: false\n");
+        var (code, _, stderr) = CliRunner.Run("simulate", "dataset", "-o", _dir["ds"], "--count", "2", "--ranges", _dir["r.yaml"]);
+        Assert.Equal(2, code);
+        AssertOneLine(stderr);
+        Assert.Contains("does not fit", stderr);
+        Assert.DoesNotContain("internal error", stderr);
+        Assert.False(File.Exists(Path.Combine(_dir["ds"], "images.mrc")));
+    }
+
+    [Fact]
     public void ImpossibleStackSizeIsOneLineUsageError()
     {
         var (code, _, stderr) = CliRunner.Run("noise", "simulate", "-o", _dir["v.mrc"], "--size", "16384", "--frames", "100000");
