@@ -29,7 +29,7 @@ namespace TemKit.Bench.Particles;
 /// area error, and agreement of the ratio and of the filter decision with the analysis inside the true masks.
 /// The true-mask run also times the regional Fourier analysis at padding factor 2 (default) and 1.
 /// Arguments: [frames=2] [configs=b4-d50-k9-u,b4-d20-k5,b8-d20-k5,b8-d10-k3] (suffix -u: untrained, time only)
-/// [epochs=15]. CPU time is process user+system: on a shared machine it is the meaningful number.
+/// [epochs=15]; a config that is a path to a .tkm file uses that model as it is. CPU time is process user+system: on a shared machine it is the meaningful number.
 /// </summary>
 internal sealed class ParticleSpeedBench : IBench
 {
@@ -66,9 +66,11 @@ internal sealed class ParticleSpeedBench : IBench
 
         foreach (string config in configs)
         {
-            var (bin, depth, kernel, untrained) = Parse(config);
-            string model = Path.Combine(dir, "models", untrained ? config + ".tkm" : string.Create(inv, $"{config}-e{epochs}.tkm"));
-            if (!File.Exists(model))
+            // A path to a .tkm file: that model as it is (e.g. the shipped models/particles-au-b8.tkm).
+            bool given = config.EndsWith(".tkm", StringComparison.OrdinalIgnoreCase);
+            var (bin, depth, kernel, untrained) = given ? (0, 0, 0, false) : Parse(config);
+            string model = given ? Path.GetFullPath(config) : Path.Combine(dir, "models", untrained ? config + ".tkm" : string.Create(inv, $"{config}-e{epochs}.tkm"));
+            if (!given && !File.Exists(model))
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(model)!);
                 var network = new MsdNetParameters(Depth: depth, KernelSize: kernel, Seed: 1);
@@ -77,7 +79,7 @@ internal sealed class ParticleSpeedBench : IBench
             }
             var checkpoint = ModelFile.Load(model);
             Profile(images, checkpoint, options, config);
-            string run = Path.Combine(dir, "run-" + config);
+            string run = Path.Combine(dir, "run-" + (given ? Path.GetFileNameWithoutExtension(config) : config));
             if (Directory.Exists(run)) Directory.Delete(run, true);
             var detector = new NetworkParticleDetector(checkpoint, options.Segmentation, Path.GetFileName(model));
             var job = new ParticlesRun(run, detector, options);

@@ -67,6 +67,33 @@ public class CtfTrustTests
     }
 
     [Fact]
+    public void AliasingResolutionIsWhereTheRingPeriodReachesTheMinimumAndBoundsTheFitResolution()
+    {
+        // Naive reference: χ(g) = πλΔf g² − (π/2) Cs λ³ g⁴ with the relativistic wavelength, differentiated numerically;
+        // the ring period π/|dχ/dg| at the returned frequency must be 3 spectrum px.
+        double volts = 300e3, lambda = 12.2643247 / Math.Sqrt(volts * (1 + 0.978466e-6 * volts)), cs = 2.7e7, step = 1.0 / 512;
+        double Chi(double g, double df) => Math.PI * lambda * df * g * g - 0.5 * Math.PI * cs * Math.Pow(lambda, 3) * Math.Pow(g, 4);
+        var model = new PhaseModel(300, 2.7, 0.07);
+        foreach (double df in new[] { 20000.0, 50000 })
+        {
+            double g = CtfFitter.AliasingFrequency(model, df, step, 3);
+            double h = 1e-6, slope = (Chi(g + h, df) - Chi(g - h, df)) / (2 * h);
+            Assert.Equal(3, Math.PI / slope / step, 4);
+            Assert.InRange(g * 6 * lambda * df * step, 1, 1.05); // Cs only delays aliasing a little at these frequencies
+        }
+        // Finely sampled, small defocus: dχ/dg never gets steep enough before Cs turns it back.
+        Assert.True(double.IsNaN(CtfFitter.AliasingFrequency(model, 5000, 1.0 / 4096, 3)));
+
+        // On a 5 µm micrograph with 512 px tiles at 1 Å/px the rings alias at 11.5 Å, before they fade at 45 e/Å²:
+        // the fit resolution is limited there (and the score with it, docs/defocus.md). At 0.6 µm they never alias.
+        var (far, _, _) = FitSynthetic(50000, 45, 44);
+        Assert.InRange(far.AliasingResolutionAngstrom, 11.2, 11.9);
+        Assert.InRange(far.FitResolutionAngstrom / far.AliasingResolutionAngstrom, 0.9, 1.1);
+        var (near, _, _) = FitSynthetic(6000, 45, 45);
+        Assert.True(double.IsNaN(near.AliasingResolutionAngstrom));
+    }
+
+    [Fact]
     public void ExpectedCorrelationFollowsItsDefinition()
     {
         var o = new SyntheticMicrographOptions(new CtfParameters(300, 2.7, 0.07, 10000, 10000, 0)) { DoseElectronsPerAngstrom2 = 10, WidthPx = 64, HeightPx = 64 };

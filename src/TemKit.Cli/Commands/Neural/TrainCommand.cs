@@ -35,9 +35,10 @@ internal sealed class TrainCommand : ICliCommand
         var classWeights = new Option<string?>("--class-weights") { Description = "Cross-entropy weight per class, comma-separated (e.g. 1,2,2,20 to lift a rare S1 class); default all 1" };
         var classNames = new Option<string?>("--class-names") { Description = "Names of the classes, comma-separated, recorded in the model (default: classes.txt beside --masks when it has one line per class, as simulate dataset --kind focal-series writes)" };
         var defocusFrom = new Option<string?>("--defocus-from") { Description = "Condition the network on defocus: folder of a `temkit defocus` run over the --images folder; each image's measured mean defocus becomes a constant last input channel (µm, passed through, not standardised) and the model records it, so `segment --defocus-from` fills it per image. Needs --input-channels 2 (image + defocus)" };
+        var binFactor = new Option<int>("--bin-factor") { Description = "Train at this many times the images' pixel size: images area-averaged and masks majority-voted onto a grid this many times coarser (the resampling `segment` and `particles` apply to a frame finer than the model), the coarser pixel size recorded in the model; e.g. 8 for the particle detector of `temkit particles`", DefaultValueFactory = _ => 1 }.Whole(1, 64, "x");
         var cmd = new Command("train", "Train a segmentation network (MSD-net or U-Net as in Leth Larsen et al., supplementary A.1-A.2) on image/mask pairs")
         {
-            images, masks, output, epochs, batch, crop, cropsPerImage, valFraction, seed, lr, noAugment, resume, init, force, classWeights, classNames, defocusFrom,
+            images, masks, output, epochs, batch, crop, cropsPerImage, valFraction, seed, lr, noAugment, resume, init, force, classWeights, classNames, defocusFrom, binFactor,
         };
         foreach (var o in net.All) cmd.Options.Add(o);
         cmd.SetAction(parse =>
@@ -79,7 +80,15 @@ internal sealed class TrainCommand : ICliCommand
                 throw new UsageException(storedDefocus ? $"--resume: {outPath} takes a defocus channel; give the same --defocus-from RUN" : $"--defocus-from: {outPath} was started without a defocus channel");
             if (defocusRun is not null && inputChannels < 2)
                 throw new UsageException($"--defocus-from needs --input-channels 2 or more (the image channels plus one defocus channel); the network has {inputChannels}");
-            var samples = SegmentationDataset.Load(imagesPath, masksPath, classes, defocusRun is null ? inputChannels : inputChannels - 1, loss);
+            List<TemKit.Neural.Training.SegmentationSample> samples;
+            try
+            {
+                samples = SegmentationDataset.Load(imagesPath, masksPath, classes, defocusRun is null ? inputChannels : inputChannels - 1, loss, binFactor: parse.GetValue(binFactor));
+            }
+            catch (ArgumentException e) when (e.ParamName == "binFactor")
+            {
+                throw new UsageException($"--bin-factor: {ArgumentMessages.Plain(e)}");
+            }
             IReadOnlyList<InputChannel>? channelModes = null;
             if (defocusRun is not null)
             {

@@ -12,7 +12,7 @@ internal sealed class ParticlesCommand : ICliCommand
     public Command Build()
     {
         var inputs = new Argument<string[]>("images") { Description = "Stacks, images, folders or globs (MRC, DM3/DM4, TIFF, PNG), streamed frame by frame in sorted path order", Arity = ArgumentArity.ZeroOrMore };
-        var output = new Option<string>("--output", "-o") { Description = "Run folder: particles.csv, frames.csv, tracks.csv, select/kept-frames.txt, select/kept.mrc, ratio-vs-frame.svg, area-vs-frame.svg, report.html, figures/, parts/ (resume)", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "Run folder: particles.csv, frames.csv, tracks.csv, select/kept-frames.txt, select/kept.mrc, select/crops.mrc + crops.csv (passing particles, for `temkit columns`), ratio-vs-frame.svg, area-vs-frame.svg, report.html, figures/, parts/ (resume)", Required = true };
         var inputList = new Option<string?>("--input-list") { Description = "Text file with one input path per line (added to IMAGES)" };
         var shard = new Option<string?>("--shard") { Description = "K/N (0-based K): analyse only frames with index mod N = K; shards may run at once in one folder; `temkit merge RUN` (or a run without --shard) then writes the tables" };
         var set = new ParticlesOptionSet();
@@ -28,6 +28,8 @@ internal sealed class ParticlesCommand : ICliCommand
             var files = Inputs(parse.GetValue(inputs)!, parse.GetValue(inputList));
             string run = OutputPaths.RequireFolder(parse.GetValue(output)!, "--output");
             var detector = ParticlesOptionSet.Detector(options, modelPath, maskPaths);
+            if (detector is NetworkParticleDetector network)
+                Console.Error.WriteLine($"model {network.ModelName}: {network.Model.Network.Kind}, training pixel size {network.Model.Input.DescribePixelSize()}");
             int failedNow = 0;
             try
             {

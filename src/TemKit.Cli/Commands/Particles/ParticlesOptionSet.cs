@@ -30,12 +30,13 @@ internal sealed class ParticlesOptionSet
     public Option<double> Lattice { get; } = new Option<double>("--lattice-constant-angstrom") { Description = "FCC lattice constant for zone-axis indexing (Å; default Au 4.078)", DefaultValueFactory = _ => 4.078 }.Within(new Limits(1, 20, "Å"));
     public Option<int> FftSize { get; } = new Option<int>("--fft-size-px") { Description = "FFT side of the regional analysis (px, even); 0 = automatic (2 x the particle crop, power of two, ≥ 128)", DefaultValueFactory = _ => 0 }.Whole(0, 8192, "px");
     public Option<double> Significance { get; } = new Option<double>("--peak-significance") { Description = "A Fourier peak must reach this multiple of its ring's mean background power", DefaultValueFactory = _ => s_defaults.Fourier.PeakSignificance }.Within(new Limits(1, 1e6, "(x background)", MinExclusive: true));
-    public Option<string> Brightness { get; } = new Option<string>("--ratio-brightness") { Description = "Brightness of a peak pair in the brightest/dimmest ratio: peak-height (peak power over the local background, minus 1) or integrated (background-subtracted power summed over the peak)", DefaultValueFactory = _ => "peak-height" }.AcceptOnlyFromAmong("peak-height", "integrated");
+    public Option<string> Brightness { get; } = new Option<string>("--ratio-brightness") { Description = "Brightness of a peak pair in the brightest/dimmest ratio: peak-height (peak power over the local background, minus 1), integrated (background-subtracted power summed over the peak) or disc-contrast (that sum over the background summed over the same discs; AUC equal at 200 e/Å², higher at 1000-5000 e/Å² on fresh particles, docs/particle-analysis.md)", DefaultValueFactory = _ => "peak-height" }.AcceptOnlyFromAmong("peak-height", "integrated", "disc-contrast");
     public Option<double> TrackDistance { get; } = new Option<double>("--track-max-distance-px") { Description = "Largest centroid step linking a particle to a track (px; at least half the particle's diameter)", DefaultValueFactory = _ => s_defaults.TrackMaxDistancePx }.Within(Limits.NonNegative(1e6, "px"));
+    public Option<int> CropSize { get; } = new Option<int>("--crop-size-px") { Description = "Side of the square crops of the particles that pass the filter, written to select/crops.mrc with select/crops.csv for `temkit columns` (px); 0 = automatic: the smallest multiple of 32 px at least 1.5 x the largest passing particle's bounding box", DefaultValueFactory = _ => 0 }.Whole(0, 65536, "px");
     public Option<int> ReportFrames { get; } = new Option<int>("--report-frames") { Description = "Frames shown in report.html with the image/inference/FFT quad and the ratio map (evenly spaced)", DefaultValueFactory = _ => s_defaults.ReportFrames }.Whole(0, 1000, "frames");
 
     /// <summary>Every option, to add to a command.</summary>
-    public IEnumerable<Option> All => [Model, Masks, Filter, Threshold, Tile, Overlap, PixelSize, MinDiameter, Lattice, FftSize, Significance, Brightness, TrackDistance, ReportFrames];
+    public IEnumerable<Option> All => [Model, Masks, Filter, Threshold, Tile, Overlap, PixelSize, MinDiameter, Lattice, FftSize, Significance, Brightness, TrackDistance, ReportFrames, CropSize];
 
     /// <summary>Reads the options and the detector source; a bad value or a missing file is a usage error.</summary>
     public (ParticlesRunOptions Options, string? ModelPath, string[] MaskPaths) Read(ParseResult parse)
@@ -60,12 +61,18 @@ internal sealed class ParticlesOptionSet
             {
                 FftSizePx = parse.GetValue(FftSize),
                 PeakSignificance = parse.GetValue(Significance),
-                RatioBrightness = parse.GetValue(Brightness) == "integrated" ? RatioBrightness.Integrated : RatioBrightness.PeakHeight,
+                RatioBrightness = parse.GetValue(Brightness) switch
+                {
+                    "integrated" => RatioBrightness.Integrated,
+                    "disc-contrast" => RatioBrightness.DiscContrast,
+                    _ => RatioBrightness.PeakHeight,
+                },
                 Lattice = new FccLattice(parse.GetValue(Lattice)),
             },
             FilterRatio = parse.GetValue(Filter),
             TrackMaxDistancePx = parse.GetValue(TrackDistance),
             ReportFrames = parse.GetValue(ReportFrames),
+            CropSizePx = parse.GetValue(CropSize),
         };
         try { options.Validate(); }
         catch (ArgumentException e) { throw new UsageException(e.Message.Split('\n')[0]); }
@@ -92,8 +99,8 @@ internal sealed class ParticlesOptionSet
             "--min-particle-diameter-nm", N(o.Segmentation.MinParticleDiameterNm),
             "--lattice-constant-angstrom", N(o.Fourier.Lattice?.LatticeConstantAngstrom ?? 4.078), "--fft-size-px", I(o.Fourier.FftSizePx),
             "--peak-significance", N(o.Fourier.PeakSignificance),
-            "--ratio-brightness", o.Fourier.RatioBrightness == RatioBrightness.Integrated ? "integrated" : "peak-height", "--track-max-distance-px", N(o.TrackMaxDistancePx),
-            "--report-frames", I(o.ReportFrames),
+            "--ratio-brightness", o.Fourier.RatioBrightness switch { RatioBrightness.Integrated => "integrated", RatioBrightness.DiscContrast => "disc-contrast", _ => "peak-height" }, "--track-max-distance-px", N(o.TrackMaxDistancePx),
+            "--report-frames", I(o.ReportFrames), "--crop-size-px", I(o.CropSizePx),
         ]);
         if (o.Segmentation.PixelSizeAngstrom is { } p) args.AddRange(["--pixel-size-angstrom", N(p)]);
         return args;

@@ -10,8 +10,11 @@ namespace TemKit.CtfEstimation.Fitting;
 /// <param name="Score">Fit quality (−1..1): normalised cross-correlation between the background-subtracted,
 /// envelope-normalised amplitude spectrum and the fitted CTF² over the fixed resolution band of the options (not the
 /// defocus-dependent reach of the rings), each pixel weighted by envelope²/variance of its ring, as CTFFIND4 scores a
-/// fit (Rohou &amp; Grigorieff 2015). Flat across defocus at a fixed dose, lower at lower dose and for a wrong model
-/// (docs/benchmarks/ctf.md, <c>ctf-trust</c>).</param>
+/// fit (Rohou &amp; Grigorieff 2015). Lower at lower dose and for a wrong model. Not yet independent of defocus: it
+/// falls where the spectrum's tiles cannot resolve the rings (ring period below ~3 spectrum px) inside the band where
+/// they stand above the noise, e.g. by 40 % from 1 to 5 µm at 45 e/Å² with 512 px tiles at 1 Å/px; compare scores
+/// only between fits whose resolution is not limited by that aliasing (docs/defocus.md, docs/benchmarks/ctf.md,
+/// <c>ctf-trust</c>, <c>ctf-ring-snr</c>).</param>
 /// <param name="FitResolutionAngstrom">Fit resolution (Å) as CTFFIND4 defines it: the finest spacing up to which the
 /// local 1D cross-correlation of the fitted CTF with the equi-phase average stays ≥
 /// <see cref="CtfFitOptions.FitResolutionThreshold"/> (0.75), scanning out from the first zero; NaN when it never
@@ -50,6 +53,16 @@ public sealed record CtfFitResult(
 
     /// <summary>Δf1 − Δf2 in Å (≥ 0).</summary>
     public double AstigmatismAngstrom => Defocus1Angstrom - Defocus2Angstrom;
+
+    /// <summary>
+    /// Finest spacing (Å) at which the fitted spectrum still resolves the fitted rings: beyond it their period along
+    /// the Δf1 axis is below <see cref="CtfFitOptions.MinRingPeriodPx"/> spectrum pixels and the tile window averages
+    /// them away. NaN when the rings stay resolved out to Nyquist, or when the fit was not made on a spectrum. When
+    /// <see cref="FitResolutionAngstrom"/> is at (or within a few % of) this value, the fit resolution and the score are
+    /// limited by the tile size, not by the image, and the score is lower than that of the same image quality at a
+    /// smaller defocus; larger tiles resolve more rings (docs/defocus.md, "Fit score and fit resolution").
+    /// </summary>
+    public double AliasingResolutionAngstrom { get; init; } = double.NaN;
 }
 
 /// <summary>

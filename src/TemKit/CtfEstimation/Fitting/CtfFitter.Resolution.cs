@@ -80,6 +80,28 @@ public static partial class CtfFitter
         return held > EstablishedBins ? 1.0 / (good * frequencyStep) : double.NaN;
     }
 
+    /// <summary>
+    /// Lowest frequency g (1/Å) at which the ring period π/|dχ/dg| of defocus <paramref name="defocusAngstrom"/> (Å)
+    /// falls to <paramref name="minPeriodPx"/> spectrum pixels of <paramref name="frequencyStep"/> (1/Å per px); NaN
+    /// when it never does (dχ/dg = 2πλΔf g − 2π Cs λ³ g³ peaks at g = sqrt(Δf/(3 Cs λ²)) below the needed slope).
+    /// Bisection on the rising branch of dχ/dg.
+    /// </summary>
+    internal static double AliasingFrequency(PhaseModel model, double defocusAngstrom, double frequencyStep, double minPeriodPx)
+    {
+        if (!(defocusAngstrom > 0)) return double.NaN;
+        double slope = Math.PI / (minPeriodPx * frequencyStep);
+        if (!(model.HalfPiCsLambda3 > 0)) return slope / (2 * model.PiLambda * defocusAngstrom);
+        double top = model.PhaseTurningFrequency(defocusAngstrom) / Math.Sqrt(3);
+        if (model.ChiSlope(top, defocusAngstrom) < slope) return double.NaN;
+        double lo = 0, hi = top;
+        for (int i = 0; i < 60; i++)
+        {
+            double mid = 0.5 * (lo + hi);
+            if (model.ChiSlope(mid, defocusAngstrom) < slope) lo = mid; else hi = mid;
+        }
+        return 0.5 * (lo + hi);
+    }
+
     /// <summary>Bins the local correlation must hold above the threshold before a drop ends the scan (CTFFIND4: 3).</summary>
     internal const int EstablishedBins = 3;
 }

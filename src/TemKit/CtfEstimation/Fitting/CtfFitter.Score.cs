@@ -13,7 +13,9 @@ public static partial class CtfFitter
     /// fixed resolution band of the options, not the defocus-dependent reach of the rings, and with
     /// <paramref name="weighted"/> each pixel counts by envelope²/variance of its ring, so rings lost in noise or
     /// aliased weigh little: the score measures how well the rings that are there match, and does not grow with
-    /// defocus (the old score over the unaliased band did, r = 0.98 on a stigmatic sweep).
+    /// defocus (the old score over the unaliased band did, r = 0.98 on a stigmatic sweep). It still falls with defocus
+    /// once aliasing (ring period below ~3 px) cuts into the band where rings stand above the noise: the ring SNR per
+    /// frequency is the same at every defocus (bench <c>ctf-ring-snr</c>), but those rings are missing from the spectrum.
     /// </summary>
     internal static double BandScore(PowerSpectrum spectrum, CtfParameters p, PhaseModel model, int first, int last, CtfFitOptions o, bool weighted)
     {

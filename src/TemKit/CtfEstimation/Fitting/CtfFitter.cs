@@ -43,7 +43,10 @@ public static partial class CtfFitter
         int firstZeroIndex = FirstZeroIndex(model, parameters, spectrum.FrequencyStepInverseAngstrom, first);
         double resolution = FitResolution(fitProfile, o.FitResolutionThreshold, spectrum.FrequencyStepInverseAngstrom, firstZeroIndex);
         double score = BandScore(spectrum, parameters, model, first, last, o, weighted: true);
-        return MakeResult(parameters, score, resolution, model, spectrum.OriginalPixelSizeAngstrom, spectrum.PixelSizeAngstrom, fitProfile);
+        double aliasing = AliasingFrequency(model, parameters.Defocus1Angstrom, spectrum.FrequencyStepInverseAngstrom, o.MinRingPeriodPx);
+        double nyquist = 0.5 * spectrum.Size * spectrum.FrequencyStepInverseAngstrom;
+        return MakeResult(parameters, score, resolution, model, spectrum.OriginalPixelSizeAngstrom, spectrum.PixelSizeAngstrom, fitProfile)
+            with { AliasingResolutionAngstrom = aliasing <= nyquist ? 1 / aliasing : double.NaN };
     }
 
     /// <summary>Profiles are averages of the amplitude sqrt(power), as in CTFFIND4 (smaller dynamic range than power).</summary>

@@ -31,9 +31,13 @@ public static partial class SegmentationDataset
     /// <param name="loss">Cross-entropy (labels) or mean squared error (values kept).</param>
     /// <param name="channels">How each of the <paramref name="inputChannels"/> is prepared (<see cref="Models.ModelInput.Channels"/>);
     /// null = every channel standardised.</param>
+    /// <param name="binFactor">Train at this many times the images' pixel size (1 = as they are): see <see cref="Bin"/>.</param>
     public static List<SegmentationSample> Load(string imagesPath, string masksPath, int classes, int inputChannels = 1,
-        Losses.LossKind loss = Losses.LossKind.CrossEntropy, IReadOnlyList<Models.InputChannel>? channels = null)
+        Losses.LossKind loss = Losses.LossKind.CrossEntropy, IReadOnlyList<Models.InputChannel>? channels = null, int binFactor = 1)
     {
+        if (binFactor < 1) throw new ArgumentOutOfRangeException(nameof(binFactor), binFactor, "the bin factor must be at least 1");
+        if (binFactor > 1 && classes > 1 && loss != Losses.LossKind.MeanSquaredError)
+            throw new ArgumentException($"binning by {binFactor} needs binary masks or regression targets; class maps ({classes} classes) cannot be averaged", nameof(binFactor));
         if (channels is not null && channels.Count != inputChannels)
             throw new ArgumentException($"{channels.Count} channel modes for {inputChannels} input channel(s)", nameof(channels));
         if (inputChannels < 1) throw new ArgumentOutOfRangeException(nameof(inputChannels), inputChannels, "input channels must be at least 1");
@@ -53,7 +57,8 @@ public static partial class SegmentationDataset
         for (int i = 0; i < count; i++)
         {
             var (imgName, img) = images[i * inputChannels];
-            int plane = img.Width * img.Height;
+            var (width, height) = BinnedSize(img.Width, img.Height, binFactor);
+            int plane = width * height;
             var pixels = new float[inputChannels * plane];
             for (int c = 0; c < inputChannels; c++)
             {
@@ -61,7 +66,7 @@ public static partial class SegmentationDataset
                 if (frame.Width != img.Width || frame.Height != img.Height)
                     throw new TemKitFormatException(name, $"channel {c} is {frame.Width}x{frame.Height} but {imgName} is {img.Width}x{img.Height}");
                 var channel = pixels.AsSpan(c * plane, plane);
-                frame.Pixels.CopyTo(channel);
+                Bin(frame.Pixels, frame.Width, frame.Height, channel, width, height);
                 SegmentationSample.Normalise(channel, channels?[c] ?? Models.InputChannel.Standardised);
             }
             var labels = new float[labelPlanes * plane];
@@ -70,10 +75,10 @@ public static partial class SegmentationDataset
                 var (maskName, mask) = masks[i * labelPlanes + c];
                 if (img.Width != mask.Width || img.Height != mask.Height)
                     throw new TemKitFormatException(maskName, $"mask is {mask.Width}x{mask.Height} but image {imgName} is {img.Width}x{img.Height}");
-                ToLabels(maskName, mask.Pixels, labels.AsSpan(c * plane, plane), classes, regression);
+                BinLabels(maskName, mask, labels.AsSpan(c * plane, plane), width, height, classes, regression);
             }
             double pixelSize = framePixelSizes?[i] ?? (img.PixelSize.IsKnown ? img.PixelSizeAngstrom : 0);
-            samples.Add(new SegmentationSample(imgName, img.Width, img.Height, pixels, labels, pixelSize));
+            samples.Add(new SegmentationSample(imgName, width, height, pixels, labels, pixelSize * img.Width / width));
         }
         return samples;
     }

@@ -118,6 +118,7 @@ public sealed class DefocusAnalyzer
             AstigmatismAngleDegrees = fit.AstigmatismAngleDegrees,
             FitScore = fit.Score,
             FitResolutionAngstrom = fit.FitResolutionAngstrom,
+            AliasingResolutionAngstrom = fit.AliasingResolutionAngstrom,
             FftIndexInverseAngstrom = fit.FftIndexInverseAngstrom,
             FringeWidthPx = fit.FringeWidthPx,
         };

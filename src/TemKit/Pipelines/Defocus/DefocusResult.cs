@@ -32,6 +32,11 @@ public sealed record DefocusResult
     /// the data stays ≥ 0.75; NaN when no ring matched.</summary>
     public double FitResolutionAngstrom { get; init; } = double.NaN;
 
+    /// <summary>Finest spacing (Å) at which the spectrum's tiles still resolve the fitted rings (ring period ≥ 3 spectrum
+    /// px); NaN when they stay resolved out to Nyquist. A fit resolution at this value means the tile size, not the image,
+    /// limits the fit resolution and lowers the score (see <see cref="CtfEstimation.Fitting.CtfFitResult.AliasingResolutionAngstrom"/>).</summary>
+    public double AliasingResolutionAngstrom { get; init; } = double.NaN;
+
     /// <summary>Radius of the 2nd Thon-ring maximum of the smoothed rotational profile (spectrum px).</summary>
     public double SecondPeakPx { get; init; } = double.NaN;
 

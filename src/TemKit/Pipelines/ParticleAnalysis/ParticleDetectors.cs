@@ -12,6 +12,10 @@ public interface IParticleDetector
 
     /// <summary>The probability (0..1) and mask (0/1) of frame <paramref name="frameIndex"/> (0-based over the run).</summary>
     (float[] Probability, byte[] Mask) Detect(Image2D frame, int frameIndex);
+
+    /// <summary>Warnings about using this detector on <paramref name="frame"/>, without detecting (e.g. a pixel size
+    /// outside a model's training range); none by default.</summary>
+    IReadOnlyList<string> Warnings(Image2D frame) => [];
 }
 
 /// <summary>
@@ -54,6 +58,17 @@ public sealed record NetworkParticleDetector(ModelCheckpoint Model, Segmentation
         float threshold = (float)Options.Threshold;
         for (int i = 0; i < mask.Length; i++) mask[i] = probability[i] >= threshold ? (byte)1 : (byte)0;
         return (probability, mask);
+    }
+
+    /// <summary>The warnings <c>temkit segment</c> gives for this frame and model (<see cref="Segmenter.PlanScale"/>): a model
+    /// without a training pixel size, or a frame pixel size outside the model's training range (the frame is then
+    /// resampled to the model's pixel size, which is how an 8x-binned detector is meant to be used; a frame coarser
+    /// than the model means the network sees particles smaller than it was trained on).</summary>
+    public IReadOnlyList<string> Warnings(Image2D frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var pixel = Options.PixelSizeAngstrom is { } p ? VoxelSize.Isotropic(p) : frame.PixelSize;
+        return Segmenter.PlanScale(pixel, Model.Input, Options).Warnings;
     }
 
     /// <inheritdoc/>

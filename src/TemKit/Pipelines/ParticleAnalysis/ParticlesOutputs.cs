@@ -42,6 +42,7 @@ public static partial class ParticlesOutputs
         {
             File.Delete(stack);
         }
+        WriteCrops(run, select, frames, records);
         WritePlots(root, records, tracks);
         Reporting.Provenance.Now(new { options = run.Options, detector = run.Detector.Description }, run.CommandLine).Save(Path.Combine(root, "provenance.json"));
         ParticlesReport.Write(run, records, tracks);

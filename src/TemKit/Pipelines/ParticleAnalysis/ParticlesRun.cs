@@ -94,6 +94,7 @@ public sealed partial class ParticlesRun
         int processed = 0, skipped = 0, step = 0;
         var mine = frames.Where(f => Shard is not { } s || f.Index % s.N == s.K).ToList();
         float[]? buffer = null;
+        var warned = new HashSet<string>();
         foreach (var group in mine.GroupBy(f => f.File))
         {
             IFrameSource? source = null;
@@ -128,6 +129,8 @@ public sealed partial class ParticlesRun
                             else
                             {
                                 var image = new Image2D(source.Width, source.Height, buffer, pixel);
+                                foreach (string w in Detector.Warnings(image))
+                                    if (warned.Add(w)) Notice?.Invoke($"{Path.GetFileName(f.File)} frame {f.FrameInFile}: {w} (said once per run)");
                                 bool figures = reportFrames.Contains(f.Index);
                                 var analysis = ParticleFrameAnalysis.Analyse(image, f.Index, f.File, f.FrameInFile, Detector, Options, figures);
                                 if (figures) ParticleFigures.Write(FiguresFolder, image, analysis);

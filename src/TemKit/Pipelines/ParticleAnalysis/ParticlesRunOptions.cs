@@ -35,6 +35,10 @@ public sealed record ParticlesRunOptions
     /// (up to this many, evenly spaced).</summary>
     public int ReportFrames { get; init; } = 3;
 
+    /// <summary>Side of the square crops of passing particles in select/crops.mrc (px); 0 = automatic, the smallest
+    /// multiple of 32 px at least 1.5 x the largest passing particle's bounding box (<see cref="ParticleCrops.Plan"/>).</summary>
+    public int CropSizePx { get; init; }
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first bad value.</summary>
     public void Validate()
     {
@@ -43,6 +47,7 @@ public sealed record ParticlesRunOptions
         if (!(FilterRatio >= 1) || !double.IsFinite(FilterRatio)) throw new ArgumentOutOfRangeException(nameof(FilterRatio), FilterRatio, "ratio threshold must be a finite number ≥ 1");
         if (!(TrackMaxDistancePx >= 0) || !double.IsFinite(TrackMaxDistancePx)) throw new ArgumentOutOfRangeException(nameof(TrackMaxDistancePx), TrackMaxDistancePx, "must be ≥ 0 px");
         if (TrackMaxGapFrames < 0) throw new ArgumentOutOfRangeException(nameof(TrackMaxGapFrames), TrackMaxGapFrames, "must be ≥ 0 frames");
+        if (CropSizePx < 0) throw new ArgumentOutOfRangeException(nameof(CropSizePx), CropSizePx, "must be ≥ 0 px (0 = automatic)");
         if (ReportFrames < 0) throw new ArgumentOutOfRangeException(nameof(ReportFrames), ReportFrames, "must be ≥ 0");
     }
 }

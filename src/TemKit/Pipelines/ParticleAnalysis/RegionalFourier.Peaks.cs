@@ -33,12 +33,13 @@ public static partial class RegionalFourier
                 double sx = Parabola(power[y * n + x - 1], p, power[y * n + x + 1]);
                 double sy = Parabola(power[(y - 1) * n + x], p, power[(y + 1) * n + x]);
                 double gx = (kx + sx) * df, gy = (ky + sy) * df;
-                double brightness = Integrate(power, n, c + kx + sx, c + ky + sy, peakRadius, background)
-                                  + Integrate(power, n, c - kx - sx, c - ky - sy, peakRadius, background);
+                var (excessPlus, backgroundPlus) = Integrate(power, n, c + kx + sx, c + ky + sy, peakRadius, background);
+                var (excessMinus, backgroundMinus) = Integrate(power, n, c - kx - sx, c - ky - sy, peakRadius, background);
+                double brightness = excessPlus + excessMinus;
                 double g = Math.Sqrt(gx * gx + gy * gy);
                 double direction = Math.Atan2(gy, gx) * 180 / Math.PI;
                 direction -= 180 * Math.Floor(direction / 180);
-                pairs.Add(new LatticePeakPair(1 / g, direction, gx, gy, brightness, p / bg));
+                pairs.Add(new LatticePeakPair(1 / g, direction, gx, gy, brightness, p / bg) { DiscContrast = brightness / Math.Max(backgroundPlus + backgroundMinus, 1e-300) });
             }
         pairs.Sort((a, b) => b.Brightness.CompareTo(a.Brightness));
         if (pairs.Count > options.MaxPairs) pairs.RemoveRange(options.MaxPairs, pairs.Count - options.MaxPairs);
@@ -102,11 +103,11 @@ public static partial class RegionalFourier
         return curvature < 0 ? Math.Clamp(0.5 * (left - right) / curvature, -0.5, 0.5) : 0;
     }
 
-    /// <summary>Σ (power − ring background) over the pixels within <paramref name="radius"/> of (cx, cy).</summary>
-    private static double Integrate(float[] power, int n, double cx, double cy, double radius, double[] rings)
+    /// <summary>Σ (power − ring background) and Σ ring background over the pixels within <paramref name="radius"/> of (cx, cy).</summary>
+    private static (double Excess, double Background) Integrate(float[] power, int n, double cx, double cy, double radius, double[] rings)
     {
         int c = n / 2;
-        double sum = 0;
+        double sum = 0, backgroundSum = 0;
         int x0 = Math.Max(0, (int)Math.Floor(cx - radius)), x1 = Math.Min(n - 1, (int)Math.Ceiling(cx + radius));
         int y0 = Math.Max(0, (int)Math.Floor(cy - radius)), y1 = Math.Min(n - 1, (int)Math.Ceiling(cy + radius));
         for (int y = y0; y <= y1; y++)
@@ -115,9 +116,11 @@ public static partial class RegionalFourier
                 double dx = x - cx, dy = y - cy;
                 if (dx * dx + dy * dy > radius * radius) continue;
                 double r = Math.Sqrt((x - c) * (x - c) + (y - c) * (y - c));
-                sum += power[y * n + x] - Background(rings, Math.Min(r, rings.Length - 1.001));
+                double b = Background(rings, Math.Min(r, rings.Length - 1.001));
+                sum += power[y * n + x] - b;
+                backgroundSum += b;
             }
-        return sum;
+        return (sum, backgroundSum);
     }
 
     /// <summary>The brightest/dimmest ratio and the detection floor (<see cref="RegionalFourierResult.Ratio"/>).</summary>
@@ -132,6 +135,15 @@ public static partial class RegionalFourier
             double threshold = options.PeakSignificance - 1;
             double low = heights.Count >= options.RatioPairCount ? heights[^1] : Math.Min(threshold, heights[^1]);
             return (heights[0] / Math.Max(low, 1e-30 * heights[0]), threshold);
+        }
+        if (options.RatioBrightness == RatioBrightness.DiscContrast)
+        {
+            // Excess over the background summed over the peak discs, in units of the background summed there; a
+            // missing pair counts at the brightest pair's disc contrast scaled to a peak at the threshold.
+            var contrasts = candidates.OrderByDescending(p => p.DiscContrast).Take(options.RatioPairCount).ToList();
+            double floorContrast = contrasts[0].DiscContrast * (options.PeakSignificance - 1) / Math.Max(contrasts[0].Significance - 1, 1e-12);
+            double lowest = contrasts.Count >= options.RatioPairCount ? contrasts[^1].DiscContrast : Math.Min(floorContrast, contrasts[^1].DiscContrast);
+            return (contrasts[0].DiscContrast / Math.Max(lowest, 1e-30 * Math.Abs(contrasts[0].DiscContrast)), floorContrast);
         }
         var used = candidates.Take(options.RatioPairCount).ToList();
         var brightest = used[0];

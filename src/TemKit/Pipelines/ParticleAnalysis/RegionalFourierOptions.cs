@@ -12,6 +12,12 @@ public enum RatioBrightness
     /// <summary>The pair's integrated, background-subtracted power <see cref="LatticePeakPair.Brightness"/> (session 4's
     /// definition). Missing pairs count at the detection floor <see cref="RegionalFourierResult.DetectionFloor"/>.</summary>
     Integrated,
+
+    /// <summary>The pair's <see cref="LatticePeakPair.DiscContrast"/>: background-subtracted power summed over the peak
+    /// discs around g and −g over the background power summed there (envelope and MTF cancel as for
+    /// <see cref="PeakHeight"/>, with the lobe's pixels averaged instead of one maximum). Missing pairs count at the
+    /// brightest pair's disc contrast scaled to a peak at the detection threshold.</summary>
+    DiscContrast,
 }
 
 /// <summary>Settings of <see cref="RegionalFourier"/>: the window, the FFT size, the peak search and the ratio.</summary>
@@ -81,7 +87,7 @@ public sealed record RegionalFourierOptions
         if (MaxPairs < 1) throw new ArgumentOutOfRangeException(nameof(MaxPairs), MaxPairs, "must be ≥ 1");
         if (!(RatioMinSpacingAngstrom > 0)) throw new ArgumentOutOfRangeException(nameof(RatioMinSpacingAngstrom), RatioMinSpacingAngstrom, "must be > 0 Å");
         if (RatioPairCount < 2) throw new ArgumentOutOfRangeException(nameof(RatioPairCount), RatioPairCount, "must be ≥ 2");
-        if (!Enum.IsDefined(RatioBrightness)) throw new ArgumentOutOfRangeException(nameof(RatioBrightness), RatioBrightness, "peak height or integrated");
+        if (!Enum.IsDefined(RatioBrightness)) throw new ArgumentOutOfRangeException(nameof(RatioBrightness), RatioBrightness, "peak height, integrated or disc contrast");
         Lattice?.Validate();
     }
 }

@@ -15,7 +15,13 @@ namespace TemKit.Pipelines.ParticleAnalysis;
 /// squared image units).</param>
 /// <param name="Significance">The peak's maximum power over the local background power.</param>
 public sealed record LatticePeakPair(double SpacingAngstrom, double DirectionDegrees, double GxPerAngstrom, double GyPerAngstrom,
-    double Brightness, double Significance);
+    double Brightness, double Significance)
+{
+    /// <summary>The pair's <see cref="Brightness"/> over the ring background summed over the same discs: the mean excess
+    /// power of the peaks' main lobes in background units (envelope and MTF cancel as for the peak height, but it
+    /// averages over the lobe's pixels instead of taking one maximum). NaN when not computed.</summary>
+    public double DiscContrast { get; init; } = double.NaN;
+}
 
 /// <summary>What <see cref="RegionalFourier"/> found in one region.</summary>
 /// <param name="Pairs">Peak pairs, brightest first.</param>

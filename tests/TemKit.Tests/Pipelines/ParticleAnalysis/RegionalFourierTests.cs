@@ -30,6 +30,9 @@ public class RegionalFourierTests
         Assert.Equal(9, result.Ratio, 0.9);
         Assert.Equal(9, RegionalFourier.Analyse(image, mask, new RegionalFourierOptions { Lattice = null, RatioBrightness = RatioBrightness.Integrated }).Ratio, 0.9);
         Assert.Equal(4, result.Pairs[1].Brightness / result.Pairs[2].Brightness, 0.4);
+        // Disc contrast: the same excess over the same background sum (white noise: equal at every |g|), so also 9.
+        Assert.Equal(9, RegionalFourier.Analyse(image, mask, new RegionalFourierOptions { Lattice = null, RatioBrightness = RatioBrightness.DiscContrast }).Ratio, 0.9);
+        Assert.Equal(4, result.Pairs[1].DiscContrast / result.Pairs[2].DiscContrast, 0.4);
         // The peak height is the spectrum's largest pixel, so it reads low when g falls between pixels (scalloping,
         // which the integrated power does not suffer; here 3.44 instead of 4): 20 % tolerance for the middle pair.
         Assert.Equal(4, (result.Pairs[1].Significance - 1) / (result.Pairs[2].Significance - 1), 0.8);

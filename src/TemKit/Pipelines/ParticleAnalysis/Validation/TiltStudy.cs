@@ -16,8 +16,17 @@ namespace TemKit.Pipelines.ParticleAnalysis.Validation;
 /// <param name="TiltDegrees">Tilt off [110] (degrees).</param>
 /// <param name="TiltAxisDegrees">Azimuth of the tilt axis (degrees).</param>
 /// <param name="DoseElectronsPerAngstrom2">Dose (e/Å²).</param>
-/// <param name="Analysis">The regional Fourier analysis inside the true particle mask.</param>
-public sealed record TiltStudyFrame(int Particle, double TiltDegrees, double TiltAxisDegrees, double DoseElectronsPerAngstrom2, RegionalFourierResult Analysis);
+/// <param name="Analysis">The regional Fourier analysis inside the true particle mask, or inside the detected particle's
+/// mask when the study runs with a detector (empty, ratio NaN, when the detector missed the particle).</param>
+public sealed record TiltStudyFrame(int Particle, double TiltDegrees, double TiltAxisDegrees, double DoseElectronsPerAngstrom2, RegionalFourierResult Analysis)
+{
+    /// <summary>False when the study ran with a detector and no detected particle's centroid lay within half the true
+    /// particle's equivalent diameter of the true centroid.</summary>
+    public bool Detected { get; init; } = true;
+
+    /// <summary>Detected area over true area (1 with the true mask; NaN when missed).</summary>
+    public double AreaRatio { get; init; } = 1;
+}
 
 /// <summary>The ROC of the ratio filter at one dose.</summary>
 /// <param name="DoseElectronsPerAngstrom2">Dose (e/Å²).</param>
@@ -41,16 +50,65 @@ public static class TiltStudy
 {
     /// <summary>Runs the study; <paramref name="progress"/> sees each exit wave finish. With
     /// <paramref name="cacheFolder"/>, the simulated frames are stored there and read back by a later run with the same
-    /// parameters (bit-identical frames), so another estimator can be measured without simulating again.</summary>
+    /// parameters (bit-identical frames), so another estimator can be measured without simulating again. With
+    /// <paramref name="detector"/> (e.g. a <see cref="NetworkParticleDetector"/> of a shipped model) each frame goes
+    /// through <see cref="ParticleFrameAnalysis"/> as in <c>temkit particles</c>, and the particle matched to the true
+    /// one is analysed inside its detected mask instead of the true mask.</summary>
     public static (IReadOnlyList<TiltStudyFrame> Frames, IReadOnlyList<TiltStudyRoc> Rocs) Run(TiltStudyParameters parameters, RegionalFourierOptions? options = null,
-        IProgress<JobProgress>? progress = null, string? cacheFolder = null)
+        IProgress<JobProgress>? progress = null, string? cacheFolder = null, IParticleDetector? detector = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         options ??= new RegionalFourierOptions();
+        var runOptions = new ParticlesRunOptions { Fourier = options, ReportFrames = 0 };
         var frames = Simulate(parameters, progress, cacheFolder)
-            .Select(f => new TiltStudyFrame(f.Particle, f.TiltDegrees, f.TiltAxisDegrees, f.DoseElectronsPerAngstrom2, RegionalFourier.Analyse(f.Image, f.Mask, options)))
+            .Select(f => detector is null
+                ? new TiltStudyFrame(f.Particle, f.TiltDegrees, f.TiltAxisDegrees, f.DoseElectronsPerAngstrom2, RegionalFourier.Analyse(f.Image, f.Mask, options))
+                : Detect(f, detector, runOptions, parameters.DetectionFieldPx))
             .ToList();
         return (frames, Rocs(parameters, frames));
+    }
+
+    /// <summary>
+    /// The frame through the detector as one particle of a larger field: the frame is placed at the centre of a
+    /// <see cref="TiltStudyParameters.DetectionFieldPx"/>² field of vacuum (Poisson noise at the frame's dose), as the
+    /// particles of a 4096² frame sit among vacuum and support (the detector is trained on such fields and normalises
+    /// each image by its own statistics, so a frame that is nearly all particle is not what it is meant for). The
+    /// detected particle nearest the true centroid (within half the true equivalent diameter) is analysed; its region
+    /// lies in the frame's own pixels.
+    /// </summary>
+    private static TiltStudyFrame Detect(TiltStudyImage f, IParticleDetector detector, ParticlesRunOptions options, int fieldPx)
+    {
+        int w = f.Image.Width, h = f.Image.Height;
+        int side = Math.Max(fieldPx, Math.Max(w, h));
+        int ox = (side - w) / 2, oy = (side - h) / 2;
+        var field = new float[side * side];
+        double vacuum = f.DoseElectronsPerAngstrom2 * f.Image.PixelSizeAngstrom * f.Image.PixelSizeAngstrom;
+        var noise = new Numerics.NoiseRandom(f.Particle, (long)Math.Round(100 * f.TiltDegrees) * 100_000 + (long)f.DoseElectronsPerAngstrom2);
+        double expMinus = Math.Exp(-vacuum);
+        for (int i = 0; i < field.Length; i++) field[i] = (float)noise.NextPoisson(vacuum, expMinus);
+        var frame = f.Image.Pixels;
+        for (int y = 0; y < h; y++) frame.Slice(y * w, w).CopyTo(field.AsSpan((oy + y) * side + ox, w));
+        var image = new Image2D(side, side, field, f.Image.PixelSize);
+        var result = ParticleFrameAnalysis.Analyse(image, 0, "tilt-study", 0, detector, options);
+        double area = 0, sx = 0, sy = 0;
+        for (int i = 0; i < f.Mask.Length; i++)
+        {
+            if (f.Mask[i] < 0.5f) continue;
+            area++;
+            sx += ox + i % w;
+            sy += oy + i / w;
+        }
+        var particles = result.Record.Particles;
+        int best = -1;
+        double bestDistance = area > 0 ? Math.Sqrt(area / Math.PI) : 0;
+        for (int k = 0; k < particles.Count; k++)
+        {
+            double d = Math.Sqrt(Math.Pow(particles[k].CentroidXPx - sx / area, 2) + Math.Pow(particles[k].CentroidYPx - sy / area, 2));
+            if (d < bestDistance) { best = k; bestDistance = d; }
+        }
+        var match = new TiltStudyFrame(f.Particle, f.TiltDegrees, f.TiltAxisDegrees, f.DoseElectronsPerAngstrom2,
+            best < 0 ? RegionalFourierResult.Empty(0) : result.Analyses[best]);
+        return best < 0 ? match with { Detected = false, AreaRatio = double.NaN } : match with { AreaRatio = particles[best].AreaPx / area };
     }
 
     /// <summary>The ROC per dose of "ratio ≤ T", on zone (positives) against off zone.</summary>

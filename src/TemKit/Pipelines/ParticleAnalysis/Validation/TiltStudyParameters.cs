@@ -19,6 +19,7 @@ namespace TemKit.Pipelines.ParticleAnalysis.Validation;
 /// <param name="OffZoneMinTiltDegrees">Frames tilted at least this much are "off zone" (negatives).</param>
 /// <param name="FirstParticle">Seed of the first particle (particles FirstParticle..FirstParticle+Particles−1), so a
 /// fresh set can check a choice made on another.</param>
+/// <param name="DetectionFieldPx">With a detector: side of the vacuum field each frame is placed in for detection (px).</param>
 public sealed record TiltStudyParameters(
     IReadOnlyList<double> TiltsDegrees,
     IReadOnlyList<double> DosesElectronsPerAngstrom2,
@@ -30,7 +31,8 @@ public sealed record TiltStudyParameters(
     int MtfModel = 4,
     double OnZoneMaxTiltDegrees = 1,
     double OffZoneMinTiltDegrees = 3,
-    int FirstParticle = 1)
+    int FirstParticle = 1,
+    int DetectionFieldPx = 1024)
 {
     /// <summary>The default series: 0-10° and 50-5000 e/Å².</summary>
     public static TiltStudyParameters Default { get; } = new([0, 0.5, 1, 2, 3, 4, 6, 8, 10], [50, 200, 1000, 5000]);
