@@ -61,6 +61,32 @@ public sealed class TrainingJobTests : IDisposable
     }
 
     [Fact]
+    public void AWarmStartBeginsFromTheGivenModelsWeights()
+    {
+        string first = Path.Combine(_dir, "first.tkm"), tuned = Path.Combine(_dir, "tuned.tkm");
+        var a = new TrainingJob(Parameters(first, 2)).Run();
+        // A learning rate of 1e-9 keeps the weights where they start, so the new run's first validation loss must be the
+        // first run's last one (same samples, same split), far from that of random weights.
+        var p = Parameters(tuned, 1) with { Network = null, InitialModelPath = first };
+        p = p with { Trainer = p.Trainer with { Optimiser = new TemKit.Neural.Optimisers.AdamParameters(LearningRate: 1e-9) } };
+        var notes = new List<string>();
+        var b = new TrainingJob(p) { Note = notes.Add }.Run();
+        Assert.Contains(notes, n => n.Contains("starting from the weights of", StringComparison.Ordinal));
+        Assert.Equal(1, b.State.EpochsDone);
+        for (int i = 0; i < a.Network.Parameters.Count; i++)
+            for (int j = 0; j < a.Network.Parameters[i].Value.Length; j++)
+                Assert.Equal(a.Network.Parameters[i].Value[j], b.Network.Parameters[i].Value[j], 1e-5f);
+        double lastA = a.State.History[^1].ValidationLoss, firstB = b.State.History[0].ValidationLoss;
+        Assert.Equal(lastA, firstB, 1e-4 * lastA);
+        var fresh = new TrainingJob(Parameters(Path.Combine(_dir, "fresh.tkm"), 1) with { Trainer = p.Trainer }).Run();
+        Assert.True(Math.Abs(fresh.State.History[0].ValidationLoss - lastA) > 1e-3 * lastA);
+
+        var other = Parameters(Path.Combine(_dir, "other.tkm"), 1) with { Network = new MsdNetParameters(Depth: 5, KernelSize: 3, Seed: 2), InitialModelPath = first };
+        Assert.Contains("differ from the msd", Assert.Throws<ArgumentException>(() => new TrainingJob(other).Run()).Message);
+        Assert.Throws<ArgumentException>(() => new TrainingJob(Parameters(tuned, 2, resume: true) with { InitialModelPath = first }));
+    }
+
+    [Fact]
     public void BadSettingsAreRefusedBeforeAnythingIsWritten()
     {
         string path = Path.Combine(_dir, "m.tkm");

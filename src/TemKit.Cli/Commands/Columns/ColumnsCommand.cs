@@ -31,6 +31,7 @@ internal sealed class ColumnsCommand : ICliCommand
         var move = new Option<double>("--move-threshold-angstrom") { Description = "Tracking: a column that moved more than this is a 'moved' event (Å)", DefaultValueFactory = _ => 0.5 }.Within(Limits.NonNegative(100, "Å"));
         var drift = new Option<double>("--max-drift-angstrom") { Description = "Tracking: largest drift between consecutive frames searched (Å)", DefaultValueFactory = _ => 10.0 }.Within(Limits.NonNegative(1e4, "Å"));
         var margin = new Option<double>("--edge-margin-angstrom") { Description = "Tracking: columns closer than this to a frame border are not judged (Å)", DefaultValueFactory = _ => 2.0 }.Within(Limits.NonNegative(1e4, "Å"));
+        var persist = new Option<int>("--persist-frames") { Description = "Tracking persistence: with K > 1 an appeared/disappeared column counts only if it stays so for K frames on each side of the pair (detected in frames t-K+1..t and in none of t+1..t+K for a disappearance; the reverse for an appearance; frames beyond the sequence ends are not asked); 1 = off", DefaultValueFactory = _ => 1 }.Whole(1, 100, "frames");
         var absent = new Option<double>("--absent-fraction") { Description = "Tracking hysteresis: an unmatched column is an appeared/disappeared event only if the other frame's map stays below this fraction of the detection threshold within half the match radius (0 = every unmatched column is an event)", DefaultValueFactory = _ => 0.0 }.Within(new Limits(0, 1, "(fraction of the threshold)"));
         var strip = new Option<string?>("--strip-frames") { Description = "Tracking: frames (0-based, comma-separated) shown in strip.png; default up to 6 evenly spaced" };
         var noPng = new Option<bool>("--no-png") { Description = "Do not write per-frame overlay PNGs" };
@@ -39,7 +40,7 @@ internal sealed class ColumnsCommand : ICliCommand
         var truthMatch = new Option<double>("--truth-match-angstrom") { Description = "A detection within this distance of a true column is correct (Å)", DefaultValueFactory = _ => 0.5 }.Within(Limits.Positive(100, "Å"));
         var cmd = new Command("columns", "Find atomic columns (Madsen et al. 2018) with a column-label network or the filtered-image baseline: column list, count and overlay per frame; --track: diffusion events between frames")
         {
-            inputs, output, model, threshold, symmetries, spacing, sigma, contrast, baseThreshold, pixelSize, mismatch, track, radius, move, drift, margin, absent, strip, noPng, truth, truthMatch, truthEvents,
+            inputs, output, model, threshold, symmetries, spacing, sigma, contrast, baseThreshold, pixelSize, mismatch, track, radius, move, drift, margin, absent, persist, strip, noPng, truth, truthMatch, truthEvents,
         };
         cmd.SetAction(parse =>
         {
@@ -61,7 +62,8 @@ internal sealed class ColumnsCommand : ICliCommand
                 "bright" => ColumnContrast.Bright,
                 var other => throw new UsageException($"--contrast must be dark or bright, got '{other}'"),
             };
-            var tracking = new TrackingOptions(parse.GetValue(radius), parse.GetValue(move), parse.GetValue(drift), parse.GetValue(margin), AbsentFraction: parse.GetValue(absent));
+            var tracking = new TrackingOptions(parse.GetValue(radius), parse.GetValue(move), parse.GetValue(drift), parse.GetValue(margin), AbsentFraction: parse.GetValue(absent),
+                PersistFrames: parse.GetValue(persist));
             if (parse.GetValue(truth) is { } truthPath && !File.Exists(truthPath)) throw new UsageException($"--truth {truthPath}: file not found");
             var options = new ColumnRunOptions(parse.GetValue(track), tracking, StripFrames(parse.GetValue(strip)), !parse.GetValue(noPng), parse.GetValue(truth), parse.GetValue(truthMatch), parse.GetValue(truthEvents));
             if (options.TruthEventsPath is { } te && (!options.Track || !File.Exists(te))) throw new UsageException($"--truth-events {te}: needs --track and an existing file");

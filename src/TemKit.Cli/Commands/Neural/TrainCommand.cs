@@ -30,6 +30,7 @@ internal sealed class TrainCommand : ICliCommand
         var lr = new Option<double>("--lr") { Description = "Adam (AMSGrad) learning rate", DefaultValueFactory = _ => 1e-3 }.Within(AdamParameters.LearningRateLimits);
         var noAugment = new Option<bool>("--no-augment") { Description = "Disable random flips and 90° rotations" };
         var resume = new Option<bool>("--resume") { Description = "Continue the run stored in the --output model file up to --epochs (same data and settings; options not given keep the stored values)" };
+        var init = new Option<string?>("--init") { Description = "Start a new run from the weights of this model file (fine-tuning on other data) instead of random weights; its architecture is kept (network options, if given, must match it); optimiser and epochs start afresh. Not with --resume" };
         var force = new Option<bool>("--force") { Description = "Overwrite an existing --output file that is not a TemKit model" };
         var classWeights = new Option<string?>("--class-weights") { Description = "Cross-entropy weight per class, comma-separated (e.g. 1,2,2,20 to lift a rare S1 class); default all 1" };
         var classNames = new Option<string?>("--class-names") { Description = "Names of the classes, comma-separated, recorded in the model (default: classes.txt beside --masks when it has one line per class, as simulate dataset --kind focal-series writes)" };
@@ -37,7 +38,7 @@ internal sealed class TrainCommand : ICliCommand
         var binFactor = new Option<int>("--bin-factor") { Description = "Train at this many times the images' pixel size: images area-averaged and masks majority-voted onto a grid this many times coarser (the resampling `segment` and `particles` apply to a frame finer than the model), the coarser pixel size recorded in the model; e.g. 8 for the particle detector of `temkit particles`", DefaultValueFactory = _ => 1 }.Whole(1, 64, "x");
         var cmd = new Command("train", "Train a segmentation network (MSD-net or U-Net as in Leth Larsen et al., supplementary A.1-A.2) on image/mask pairs")
         {
-            images, masks, output, epochs, batch, crop, cropsPerImage, valFraction, seed, lr, noAugment, resume, force, classWeights, classNames, defocusFrom, binFactor,
+            images, masks, output, epochs, batch, crop, cropsPerImage, valFraction, seed, lr, noAugment, resume, init, force, classWeights, classNames, defocusFrom, binFactor,
         };
         foreach (var o in net.All) cmd.Options.Add(o);
         cmd.SetAction(parse =>
@@ -47,19 +48,24 @@ internal sealed class TrainCommand : ICliCommand
             bool resuming = parse.GetValue(resume);
             if (!resuming) OutputPaths.RequireReplaceable(outPath, "--output", parse.GetValue(force), f => OutputPaths.StartsWith(f, ModelFile.Magic), "a TemKit model (.tkm)");
             if (resuming && !File.Exists(outPath)) throw new UsageException($"--resume: {outPath} does not exist");
+            string? initPath = parse.GetValue(init);
+            if (initPath is not null && resuming) throw new UsageException("--init starts a new run from a model's weights; to continue this run give --resume alone");
+            if (initPath is not null && !File.Exists(initPath)) throw new UsageException($"--init: {initPath} does not exist");
+            if (initPath is not null) OutputPaths.RequireNotAnInput(outPath, "--output", initPath);
             OutputPaths.RequireWritable(outPath, "--output");
             using var held = RunLocks.Beside(outPath);
             bool Given(Option o) => parse.GetResult(o) is { Implicit: false };
 
             // On --resume, options not given keep the values the run was started with.
             var stored = resuming ? ModelFile.Load(outPath) : null;
+            var initial = initPath is not null ? ModelFile.Load(initPath) : null;
             var storedRun = stored?.Training?.Run;
             if (resuming && stored!.Training is { } st && st.Seed != parse.GetValue(seed) && Given(seed))
                 throw new UsageException($"--seed {parse.GetValue(seed)}: {outPath} was started with seed {st.Seed}; the seed cannot change on --resume");
             int nSeed = stored?.Training?.Seed ?? parse.GetValue(seed);
             T Value<T>(Option<T> option, Func<TrainingRun, T> fromStored) => storedRun != null && !Given(option) ? fromStored(storedRun) : parse.GetValue(option)!;
-            object? architecture = !resuming || net.All.Any(Given) ? net.Settings(parse, nSeed) : null;
-            var shape = architecture ?? TrainingJob.Architecture(stored!.Network);
+            object? architecture = (!resuming && initial is null) || net.All.Any(Given) ? net.Settings(parse, nSeed) : null;
+            var shape = architecture ?? TrainingJob.Architecture((stored ?? initial)!.Network);
             var (inputChannels, classes, loss) = NetworkOptions.Shape(shape);
             AdamParameters? adam = !resuming || Given(lr) ? new AdamParameters(LearningRate: parse.GetValue(lr)) : null;
             var settings = new TrainerParameters(parse.GetValue(epochs), Value(batch, r => r.BatchSize), Value(crop, r => r.CropSize), Value(cropsPerImage, r => r.CropsPerImage), nSeed,
@@ -113,7 +119,7 @@ internal sealed class TrainCommand : ICliCommand
             TrainingJob job;
             try
             {
-                job = new TrainingJob(new TrainingJobParameters(outPath, samples, architecture, settings, Value(valFraction, r => r.ValidationFraction), resuming, modelOutput) { InputChannels = channelModes })
+                job = new TrainingJob(new TrainingJobParameters(outPath, samples, architecture, settings, Value(valFraction, r => r.ValidationFraction), resuming, modelOutput) { InputChannels = channelModes, InitialModelPath = initPath })
                 {
                     Note = note => Console2.Warn(note),
                     EpochDone = record => Console2.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,

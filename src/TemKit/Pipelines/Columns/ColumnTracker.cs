@@ -6,9 +6,10 @@ namespace TemKit.Pipelines.Columns;
 /// Diffusion events over time (seed 003; Madsen et al. 2018): consecutive frames are registered by phase correlation, the
 /// drift is refined as the median displacement of the columns matched after the coarse shift, and every column is then
 /// paired with the nearest column of the next frame within the match radius: unpaired columns appeared or disappeared,
-/// paired ones that moved more than the threshold moved.
+/// paired ones that moved more than the threshold moved. With <see cref="TrackingOptions.PersistFrames"/> K &gt; 1 an
+/// appearance or disappearance must also hold for K frames on each side of the pair (<see cref="Persistent"/>).
 /// </summary>
-public static class ColumnTracker
+public static partial class ColumnTracker
 {
     /// <summary>Tracks the columns of <paramref name="columns"/> (one list per frame of <paramref name="frames"/>); with
     /// <paramref name="maps"/> (one per frame) unpaired columns pass the hysteresis of <see cref="TrackingOptions.AbsentFraction"/>.</summary>
@@ -29,7 +30,7 @@ public static class ColumnTracker
                 maps is null ? null : new DetectionMaps([maps.Maps[t], maps.Maps[t + 1]], maps.Threshold));
             pairDone?.Invoke();
         }
-        return result;
+        return options.PersistFrames > 1 ? Persistent(result, columns, frames[0], options) : result;
     }
 
     /// <summary>The events between frame <paramref name="t"/> and the next; <paramref name="maps"/> (the two frames' maps,

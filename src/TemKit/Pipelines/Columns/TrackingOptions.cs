@@ -12,13 +12,19 @@ namespace TemKit.Pipelines.Columns;
 /// unpaired column counts as disappeared (appeared) only if the other frame's map stays below this fraction of the detection
 /// threshold everywhere within half the match radius of its drift-corrected position; a column that merely fell just below
 /// the threshold is not an event. 0 = off (every unpaired column is an event).</param>
+/// <param name="PersistFrames">Persistence against detection flicker: with K &gt; 1 a column that disappeared between
+/// frames t and t+1 counts only if it is also detected (within the match radius, drift-corrected) in frames t−K+1..t and
+/// in none of t+1..t+K, and an appeared column the other way round; frames beyond the ends of the sequence, or where the
+/// position is within the edge margin, are not asked. A column absent for fewer than K frames is then not reported (nor
+/// is a real event that is undone within K frames). 1 = off.</param>
 public sealed record TrackingOptions(
     double MatchRadiusAngstrom = 1.0,
     double MoveThresholdAngstrom = 0.5,
     double MaxDriftAngstrom = 10,
     double EdgeMarginAngstrom = 2,
     double LowPassCyclesPerPixel = 0.15,
-    double AbsentFraction = 0)
+    double AbsentFraction = 0,
+    int PersistFrames = 1)
 {
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range.</summary>
     public void Validate()
@@ -29,6 +35,7 @@ public sealed record TrackingOptions(
         if (!(MaxDriftAngstrom >= 0) || !double.IsFinite(MaxDriftAngstrom)) throw new ArgumentException($"maximum drift must be ≥ 0 Å, got {MaxDriftAngstrom}");
         if (!(EdgeMarginAngstrom >= 0) || !double.IsFinite(EdgeMarginAngstrom)) throw new ArgumentException($"edge margin must be ≥ 0 Å, got {EdgeMarginAngstrom}");
         if (!(AbsentFraction is >= 0 and <= 1)) throw new ArgumentException($"absent fraction must be in [0, 1], got {AbsentFraction}");
+        if (PersistFrames is < 1 or > 100) throw new ArgumentException($"persistence must be 1..100 frames, got {PersistFrames}");
         if (!(LowPassCyclesPerPixel > 0 && LowPassCyclesPerPixel <= 1)) throw new ArgumentException($"low-pass must be in (0, 1] cycles/px, got {LowPassCyclesPerPixel}");
     }
 }

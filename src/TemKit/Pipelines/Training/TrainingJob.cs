@@ -20,7 +20,10 @@ public sealed class TrainingJob
         if (parameters.Samples.Count == 0) throw new ArgumentException("no training samples");
         if (parameters.ValidationFraction is < 0 or >= 1 || double.IsNaN(parameters.ValidationFraction))
             throw new ArgumentException($"validation fraction {parameters.ValidationFraction} must be in [0, 1)");
-        if (!parameters.Resume && parameters.Network is null) throw new ArgumentException("a new training run needs network settings");
+        if (!parameters.Resume && parameters.Network is null && parameters.InitialModelPath is null)
+            throw new ArgumentException("a new training run needs network settings or an initial model");
+        if (parameters.Resume && parameters.InitialModelPath is not null)
+            throw new ArgumentException("an initial model starts a new run; it cannot be combined with resuming one");
         if (parameters.Trainer.Epochs < 1) throw new ArgumentException($"epochs {parameters.Trainer.Epochs} must be at least 1");
         var small = parameters.Samples.FirstOrDefault(s => s.Width < parameters.Trainer.CropSize || s.Height < parameters.Trainer.CropSize);
         if (small != null) throw new ArgumentException($"{small.Name} is {small.Width}x{small.Height}, smaller than the crop size {parameters.Trainer.CropSize} px");
@@ -113,8 +116,19 @@ public sealed class TrainingJob
     private (ISegmentationNetwork, Adam, TrainingState) Fresh()
     {
         var p = Parameters;
-        var network = NetworkFactory.Create(p.Network!);
+        var network = p.InitialModelPath is null ? NetworkFactory.Create(p.Network!) : Initial(p.InitialModelPath);
         return (network, new Adam(network.Parameters, p.Trainer.Adam), new TrainingState(0, p.Trainer.Seed, []));
+    }
+
+    private ISegmentationNetwork Initial(string path)
+    {
+        var p = Parameters;
+        if (!File.Exists(path)) throw new ArgumentException($"initial model {path} does not exist");
+        var network = ModelFile.Load(path).Network;
+        if (p.Network is not null && !Equals(p.Network, Architecture(network)))
+            throw new ArgumentException($"the network settings differ from the {network.Kind} stored in the initial model {path}; leave them out to keep its architecture");
+        Note?.Invoke($"starting from the weights of {path} ({network.Kind}); optimiser and epochs start afresh");
+        return network;
     }
 
     private (ISegmentationNetwork, Adam, TrainingState) Resumed(string path)

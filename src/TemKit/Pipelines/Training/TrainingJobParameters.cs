@@ -30,4 +30,11 @@ public sealed record TrainingJobParameters(
     /// model file so segmenters prepare images the same way; null = every channel standardised.
     /// </summary>
     public IReadOnlyList<InputChannel>? InputChannels { get; init; }
+
+    /// <summary>
+    /// Warm start: a model file whose network weights a new run starts from (fine-tuning on other data) instead of
+    /// random ones; the optimiser state and the epoch count start afresh. <see cref="Network"/> may be null (the file's
+    /// architecture is kept) or must equal it. Not used on <see cref="Resume"/>. Null = random initial weights.
+    /// </summary>
+    public string? InitialModelPath { get; init; }
 }

@@ -53,4 +53,36 @@ public class OracleTests
         Assert.Equal(6, score.TrueEvents);
         Assert.Equal((6, 6), (score.DetectedEvents, score.Matched));
     }
+
+    [Fact]
+    public void WithPersistenceTheTrueColumnsGiveExactlyTheTrueEventsThatLast()
+    {
+        // Six frames; a naive reference on the true columns and the true drift says which true appear/disappear events
+        // hold for K = 2 frames each side (a site emptied and refilled one frame later does not); moves always count.
+        const double px = 0.2;
+        const int n = 128;
+        var r = EventSequence.Simulate(new EventSequenceParameters(FrameCount: 6, DiameterNanometres: 1.5, GridPx: n, PixelSizeAngstrom: px, Seed: 5));
+        var lists = r.Columns.Select(IReadOnlyList<DetectedColumn> (cs) =>
+            [.. cs.Select(c => new DetectedColumn(c.XAngstrom / px, c.YAngstrom / px, c.XAngstrom, c.YAngstrom, 1f))]).ToArray();
+        var frames = Enumerable.Range(0, r.Frames.Nz).Select(r.Frames.FrameImage).ToArray();
+        var options = new TrackingOptions(PersistFrames: 2);
+        bool Present(int s, double x, double y) => r.Columns[s].Any(c => double.Hypot(c.XAngstrom - x, c.YAngstrom - y) <= 1.0);
+        bool Lasts(ColumnEvent e)
+        {
+            if (e.Kind == ColumnEventKind.Moved) return true;
+            int t = e.FromFrame;
+            for (int s = Math.Max(0, t - 1); s <= Math.Min(5, t + 2); s++)
+            {
+                double x = e.XAngstrom + r.DriftAngstrom[s].X - r.DriftAngstrom[t].X, y = e.YAngstrom + r.DriftAngstrom[s].Y - r.DriftAngstrom[t].Y;
+                if (x < 2 || y < 2 || x > n * px - px - 2 || y > n * px - px - 2) continue;
+                if (Present(s, x, y) != (e.Kind == ColumnEventKind.Disappeared ? s <= t : s > t)) return false;
+            }
+            return true;
+        }
+        var lasting = r.Events.Where(Lasts).ToArray();
+        Assert.InRange(lasting.Length, 5, r.Events.Count - 1);
+        var pairs = ColumnTracker.Track(frames, lists, options);
+        var score = EventScore.Of(lasting, [.. pairs.SelectMany(p => p.Events)], options.MatchRadiusAngstrom);
+        Assert.Equal((lasting.Length, lasting.Length), (score.DetectedEvents, score.Matched));
+    }
 }
