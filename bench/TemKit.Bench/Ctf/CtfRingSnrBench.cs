@@ -66,10 +66,10 @@ internal sealed class CtfRingSnrBench : IBench
                 Console.WriteLine($"| {dose:G3} | {mean:F0} | {fit.Score:F3} | {share:F3} | {string.Join(" | ", logQ.Select(v => double.IsNaN(v) ? "." : v.ToString("F2")))} |");
             }
             double spread = MedianSpread(table);
-            summary.Add($"dose {dose:G3} e/Å²: r(score, defocus) = {Pearson(defoci, scores):F2}, r(score, resolved share) = {Pearson(shares, scores):F2}, " +
+            summary.Add($"dose {dose:G3} e/Å²: r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, scores).Coefficient:F2}, r(score, resolved share) = {TemKit.Numerics.Statistics.Correlation.Pearson(shares, scores).Coefficient:F2}, " +
                         $"resolved share {shares.Min():F3}-{shares.Max():F3}; per-bin SD of log10 q across defocus (median over bins) {spread:F2}");
             foreach (var shape in Shapes)
-                summary.Add($"  rejected candidate, band CC from an extrapolated SNR curve log q = α + β·{shape.Name}: r(defocus) = {Pearson(defoci, extrapolated[shape.Name]):F2}, " +
+                summary.Add($"  rejected candidate, band CC from an extrapolated SNR curve log q = α + β·{shape.Name}: r(defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, extrapolated[shape.Name]).Coefficient:F2}, " +
                             $"mean {extrapolated[shape.Name].Average():F3}, values {string.Join(" ", extrapolated[shape.Name].Select(v => v.ToString("F3")))}");
         }
         Console.WriteLine();
@@ -221,17 +221,5 @@ internal sealed class CtfRingSnrBench : IBench
         }
         spreads.Sort();
         return spreads.Count > 0 ? spreads[spreads.Count / 2] : double.NaN;
-    }
-
-    private static double Pearson(List<double> x, List<double> y)
-    {
-        double mx = x.Average(), my = y.Average(), sxy = 0, sxx = 0, syy = 0;
-        for (int i = 0; i < x.Count; i++)
-        {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-        return sxy / Math.Sqrt(sxx * syy);
     }
 }

@@ -74,7 +74,7 @@ internal sealed class CtfTrustBench : IBench
                 Console.WriteLine($"| {dose:G3} | {mean:F0} | {fit.MeanDefocusAngstrom:F0} | {Math.Abs(fit.MeanDefocusAngstrom / mean - 1) * 100:F2} | {fit.Score:F3} | {wrongScore:F3} | {fit.FitResolutionAngstrom:F2} | {1 / cut:F2} | {(aliased ? "aliasing" : "envelope")} | {ratio:F3} | {a:F2} | {af:F2} |");
             }
             meanScores.Add(scores.Average());
-            summary.Add($"dose {dose:G3} e/Å²: Pearson r(score, defocus) = {Pearson(defoci, scores):F3}, mean score {scores.Average():F3} (min {scores.Min():F3}, max {scores.Max():F3})");
+            summary.Add($"dose {dose:G3} e/Å²: Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, scores).Coefficient:F3}, mean score {scores.Average():F3} (min {scores.Min():F3}, max {scores.Max():F3})");
         }
         Console.WriteLine();
         foreach (var line in summary) Console.WriteLine(line);
@@ -93,17 +93,5 @@ internal sealed class CtfTrustBench : IBench
         if (ratios.Count == 0) return $"{what}: no case";
         ratios.Sort();
         return $"{what} ({ratios.Count} cases): fit resolution / cut-off median {ratios[ratios.Count / 2]:F3}, min {ratios[0]:F3}, max {ratios[^1]:F3}, within 10 %: {ratios.Count(x => Math.Abs(x - 1) <= 0.1)}/{ratios.Count}";
-    }
-
-    private static double Pearson(List<double> x, List<double> y)
-    {
-        double mx = x.Average(), my = y.Average(), sxy = 0, sxx = 0, syy = 0;
-        for (int i = 0; i < x.Count; i++)
-        {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-        return sxy / Math.Sqrt(sxx * syy);
     }
 }
