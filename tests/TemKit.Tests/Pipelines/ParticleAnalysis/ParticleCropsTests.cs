@@ -11,43 +11,14 @@ namespace TemKit.Tests.Pipelines.ParticleAnalysis;
 
 public class ParticleCropsTests
 {
-    private const int Size = 256;
-    private const double Px = 0.2;
-
-    /// <summary>Two frames: an FCC [110] crystal (passes the filter) in a disc of radius 55 px at (70 + 4z, 80) and a single
-    /// set of fringes (fails) in a disc of radius 45 px at (180, 170).</summary>
-    private static (string Images, string Masks) Frames(string folder)
-    {
-        var images = new ImageStack(Size, Size, 2, voxelSize: VoxelSize.Isotropic(Px));
-        var masks = new ImageStack(Size, Size, 2, voxelSize: VoxelSize.Isotropic(Px));
-        var crystal = LatticeImages.Fcc(128, Px, 4.078, 12, (1, 1, 0), rotationDegrees: 10);
-        var fringes = LatticeImages.Waves(Size, Px, [(2.355, 35, 1.0)], 0.05, seed: 4);
-        var rng = new Random(3);
-        for (int z = 0; z < 2; z++)
-        {
-            var frame = images.Data.Slice(z * Size * Size, Size * Size);
-            var mask = masks.Data.Slice(z * Size * Size, Size * Size);
-            for (int i = 0; i < frame.Length; i++) frame[i] = 100 + (float)rng.NextDouble();
-            var b = LatticeImages.Disc(Size, 45, 180, 170);
-            for (int i = 0; i < frame.Length; i++)
-                if (b[i] > 0) { frame[i] += fringes.Pixels[i]; mask[i] = 1; }
-            var a = LatticeImages.Disc(Size, 55, 70 + 4 * z, 80);
-            for (int y = 0; y < 128; y++)
-                for (int x = 0; x < 128; x++)
-                    frame[(y + 16) * Size + x + 6 + 4 * z] += 3 * crystal[x, y];
-            for (int i = 0; i < frame.Length; i++) if (a[i] > 0) mask[i] = 1;
-        }
-        string imagePath = Path.Combine(folder, "frames.mrc"), maskPath = Path.Combine(folder, "masks.mrc");
-        MrcFile.Write(imagePath, images);
-        MrcFile.Write(maskPath, masks);
-        return (imagePath, maskPath);
-    }
+    private const int Size = ParticleTestSeries.Size;
+    private const double Px = ParticleTestSeries.Px;
 
     [Fact]
     public void CropsEachPassingParticleFromItsFrame()
     {
         using var dir = new TempFolder();
-        var (images, masks) = Frames(dir.Root);
+        var (images, masks) = ParticleTestSeries.Write(dir.Root);
         using (var detector = new MaskStackDetector([masks]))
             new ParticlesRun(dir["run"], detector, new ParticlesRunOptions { FilterRatio = 5, ReportFrames = 0 }).Run([images]);
         var table = CsvFiles.ReadTable(Path.Combine(dir["run"], "select", "crops.csv"));
@@ -97,13 +68,13 @@ public class ParticleCropsTests
     public void ANetworkDetectorWarnsOnceAboutTheFramesPixelSize()
     {
         using var dir = new TempFolder();
-        var (images, _) = Frames(dir.Root);
+        var (images, _) = ParticleTestSeries.Write(dir.Root);
         string model = dir["coarse.tkm"];
         ModelFile.Save(model, new MsdNet(new MsdNetParameters(Depth: 2, KernelSize: 3, Seed: 1)), input: ModelInput.FromPixelSizes([8 * Px]));
         var notices = new List<string>();
         var detector = new NetworkParticleDetector(ModelFile.Load(model), new SegmentationOptions(), "coarse.tkm");
         new ParticlesRun(dir["run"], detector, new ParticlesRunOptions { ReportFrames = 0 }) { Notice = notices.Add }.Run([images]);
-        // The same words as `temkit segment`, once for the two frames.
+        // The same words as `temkit segment`, once for the three frames.
         var warning = Assert.Single(notices);
         Assert.Contains("outside the model's training range", warning);
         Assert.Contains("resampled to 1.6 Å/px", warning);
