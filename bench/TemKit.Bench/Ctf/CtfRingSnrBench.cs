@@ -45,13 +45,8 @@ internal sealed class CtfRingSnrBench : IBench
             var extrapolated = Shapes.ToDictionary(s => s.Name, _ => new List<double>());
             for (int i = 0; i < perDose; i++)
             {
-                double mean = 5000 * Math.Pow(10, perDose > 1 ? (double)i / (perDose - 1) : 0);
-                var truth = new CtfParameters(300, 2.7, 0.07, mean, mean, 0);
-                var options = new SyntheticMicrographOptions(truth)
-                {
-                    WidthPx = size, HeightPx = size, PixelSizeAngstrom = 1.0, DoseElectronsPerAngstrom2 = dose, BFactorAngstrom2 = 100,
-                    Seed = 500 + i + (int)dose,
-                };
+                var options = CtfTrustBench.Case(dose, i, perDose, size);
+                double mean = options.Ctf.Defocus1Angstrom;
                 var spectrum = PowerSpectrumEstimator.Estimate(SyntheticMicrograph.Generate(options), spectrumOptions);
                 var fitOptions = new CtfFitOptions();
                 var fit = CtfFitter.Fit(spectrum, fitOptions);

@@ -42,13 +42,8 @@ internal sealed class CtfTrustBench : IBench
             var scores = new List<double>();
             for (int i = 0; i < perDose; i++)
             {
-                double mean = 5000 * Math.Pow(10, perDose > 1 ? (double)i / (perDose - 1) : 0);
-                var truth = new CtfParameters(300, 2.7, 0.07, mean, mean, 0);
-                var options = new SyntheticMicrographOptions(truth)
-                {
-                    WidthPx = size, HeightPx = size, PixelSizeAngstrom = 1.0, DoseElectronsPerAngstrom2 = dose, BFactorAngstrom2 = 100,
-                    Seed = 500 + i + (int)dose,
-                };
+                var options = CtfTrustBench.Case(dose, i, perDose, size);
+                double mean = options.Ctf.Defocus1Angstrom;
                 var spectrum = PowerSpectrumEstimator.Estimate(SyntheticMicrograph.Generate(options));
                 var fitOptions = new CtfFitOptions();
                 var fit = CtfFitter.Fit(spectrum, fitOptions);
@@ -93,5 +88,17 @@ internal sealed class CtfTrustBench : IBench
         if (ratios.Count == 0) return $"{what}: no case";
         ratios.Sort();
         return $"{what} ({ratios.Count} cases): fit resolution / cut-off median {ratios[ratios.Count / 2]:F3}, min {ratios[0]:F3}, max {ratios[^1]:F3}, within 10 %: {ratios.Count(x => Math.Abs(x - 1) <= 0.1)}/{ratios.Count}";
+    }
+
+    /// <summary>Case <paramref name="i"/> of <paramref name="perDose"/> at <paramref name="dose"/> e/Å²: a stigmatic
+    /// <paramref name="size"/>² micrograph at 1 Å/px, 300 kV, Cs 2.7 mm, defocus log-spaced 0.5-5 µm, B = 100 Å².</summary>
+    internal static SyntheticMicrographOptions Case(double dose, int i, int perDose, int size)
+    {
+        double mean = 5000 * Math.Pow(10, perDose > 1 ? (double)i / (perDose - 1) : 0);
+        return new SyntheticMicrographOptions(new CtfParameters(300, 2.7, 0.07, mean, mean, 0))
+        {
+            WidthPx = size, HeightPx = size, PixelSizeAngstrom = 1.0, DoseElectronsPerAngstrom2 = dose, BFactorAngstrom2 = 100,
+            Seed = 500 + i + (int)dose,
+        };
     }
 }
