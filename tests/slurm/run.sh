@@ -14,6 +14,18 @@ PORT_SLURMD=16818
 
 log() { echo "slurm-test: $*" >&2; }
 fail() { log "FAIL: $*"; exit 1; }
+# await_merge WHAT: reads the merge job id from $out (the `temkit slurm ...` output) into merge_id, then waits until the
+# queue is empty or TIMEOUT seconds have passed.
+await_merge() {
+  echo "$out" >&2
+  merge_id="$(echo "$out" | sed -n 's/.*merge job \([0-9]*\).*/\1/p')"
+  [ -n "$merge_id" ] || fail "no $1 merge job id in the output"
+  local deadline=$((SECONDS + TIMEOUT))
+  while squeue -h | grep -q .; do
+    [ "$SECONDS" -lt "$deadline" ] || fail "$1 jobs still queued after ${TIMEOUT}s: $(squeue | tr '\n' ' ')"
+    sleep 1
+  done
+}
 
 [ "$(id -u)" = 0 ] || fail "must run as root (slurmd and munged are started as root)"
 
@@ -113,15 +125,8 @@ log "single-process run"
 
 log "submitting the 4-shard array and the merge job"
 out="$("$TEMKIT" slurm defocus "$WORK/data" -o "$WORK/sharded" --shards 4 --cpus-per-task 1 --time 00:10:00)"
-echo "$out" >&2
-merge_id="$(echo "$out" | sed -n 's/.*merge job \([0-9]*\).*/\1/p')"
-[ -n "$merge_id" ] || fail "no merge job id in the output"
+await_merge "defocus"
 
-deadline=$((SECONDS + TIMEOUT))
-while squeue -h | grep -q .; do
-  [ "$SECONDS" -lt "$deadline" ] || fail "jobs still queued after ${TIMEOUT}s: $(squeue | tr '\n' ' ')"
-  sleep 1
-done
 
 [ -f "$WORK/sharded/results.csv" ] || fail "merge wrote no results.csv (logs: $(cat "$WORK"/sharded/slurm/*.log 2>/dev/null | tail -n 20))"
 for f in results.csv junctures/profiles.csv junctures/smoothed.csv junctures/peaks.csv junctures/fits.csv; do
@@ -142,14 +147,7 @@ log "single-process particles run"
 log "submitting the 3-shard particles array and its merge job"
 out="$("$TEMKIT" slurm particles "$WORK/series/series.mrc" --masks "$WORK/series/masks.mrc" -o "$WORK/p-sharded" --report-frames 1 \
   --shards 3 --cpus-per-task 1 --time 00:10:00)"
-echo "$out" >&2
-merge_id="$(echo "$out" | sed -n 's/.*merge job \([0-9]*\).*/\1/p')"
-[ -n "$merge_id" ] || fail "no particles merge job id in the output"
-deadline=$((SECONDS + TIMEOUT))
-while squeue -h | grep -q .; do
-  [ "$SECONDS" -lt "$deadline" ] || fail "particles jobs still queued after ${TIMEOUT}s: $(squeue | tr '\n' ' ')"
-  sleep 1
-done
+await_merge "particles"
 [ -f "$WORK/p-sharded/particles.csv" ] || fail "particles merge wrote no particles.csv (logs: $(cat "$WORK"/p-sharded/slurm/*.log 2>/dev/null | tail -n 20))"
 for f in particles.csv frames.csv tracks.csv select/kept-frames.txt; do
   cmp -s "$WORK/p-single/$f" "$WORK/p-sharded/$f" || fail "particles $f differs between the single run and the merged shards"

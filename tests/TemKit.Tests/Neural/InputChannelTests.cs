@@ -24,20 +24,11 @@ public class InputChannelTests : IDisposable
         return Encoding.UTF8.GetString(bytes, 12, length);
     }
 
-    private static void ReplaceInHeader(string path, string from, string to)
+    private static void ReplaceInHeader(string path, string from, string to) => ModelInputTests.EditHeader(path, header =>
     {
-        var bytes = File.ReadAllBytes(path);
-        int length = (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8));
-        string header = Encoding.UTF8.GetString(bytes, 12, length);
         Assert.Contains(from, header);
-        var newHeader = Encoding.UTF8.GetBytes(header.Replace(from, to, StringComparison.Ordinal));
-        var output = new byte[12 + newHeader.Length + bytes.Length - 12 - length];
-        bytes.AsSpan(0, 8).CopyTo(output);
-        BinaryPrimitives.WriteUInt32LittleEndian(output.AsSpan(8), (uint)newHeader.Length);
-        newHeader.CopyTo(output, 12);
-        bytes.AsSpan(12 + length).CopyTo(output.AsSpan(12 + newHeader.Length));
-        File.WriteAllBytes(path, output);
-    }
+        return header.Replace(from, to, StringComparison.Ordinal);
+    });
 
     [Fact]
     public void ChannelListRoundTripsAndFilesWithoutOneStandardiseEveryChannel()

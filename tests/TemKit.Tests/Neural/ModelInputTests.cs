@@ -13,7 +13,7 @@ public class ModelInputTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     /// <summary>Rewrites a model file's JSON header with <paramref name="edit"/>, fixing the header length field.</summary>
-    private static void EditHeader(string path, Func<string, string> edit)
+    internal static void EditHeader(string path, Func<string, string> edit)
     {
         var bytes = File.ReadAllBytes(path);
         int length = (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8));
