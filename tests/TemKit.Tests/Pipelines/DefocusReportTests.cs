@@ -42,6 +42,15 @@ public class DefocusReportTests
     }
 
     [Fact]
+    public void CaptionSaysWhereTheRingsAliasOnlyWhenTheyDo()
+    {
+        Assert.Equal(", rings alias beyond 11.54 Å", DefocusReport.AliasingText(11.5377));
+        Assert.Equal("", DefocusReport.AliasingText(double.NaN));
+        Assert.Equal(" over 10.0-5.8 Å", DefocusReport.ScoreBandText(new DefocusResult { ScoreBandLowResolutionAngstrom = 10.04, ScoreBandHighResolutionAngstrom = 5.77 }));
+        Assert.Equal("", DefocusReport.ScoreBandText(new DefocusResult()));
+    }
+
+    [Fact]
     public void DemoStepEstimatesTheSimulatedDefocus()
     {
         string folder = Path.Combine(Path.GetTempPath(), "temkit-defocus-demo-" + Guid.NewGuid().ToString("N")[..8]);
@@ -50,6 +59,7 @@ public class DefocusReportTests
             string summary = new DefocusDemoStep().Run(folder, new DemoOptions(Seed: 5, Quick: true));
             Assert.Contains("3 simulated micrographs, 3 fitted", summary);
             Assert.True(File.Exists(Path.Combine(folder, "run", "report.html")));
+            Assert.Contains("rings alias at (Å)", File.ReadAllText(Path.Combine(folder, "run", "report.html")));
             var truth = TemKit.IO.Csv.CsvFiles.ReadTable(Path.Combine(folder, "data", "truth.csv"));
             var results = ResultsTable.Read(Path.Combine(folder, "run", "results.csv"));
             var trueMean = truth.Column("mean_defocus_A").Select(s => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList();

@@ -63,6 +63,17 @@ public sealed record CtfFitResult(
     /// smaller defocus; larger tiles resolve more rings (docs/defocus.md, "Fit score and fit resolution").
     /// </summary>
     public double AliasingResolutionAngstrom { get; init; } = double.NaN;
+
+    /// <summary>Coarsest spacing (Å) of the band <see cref="Score"/> was computed over: the first CTF zero at the smallest
+    /// searched defocus when the common band of the search range is used, else the fit's low-resolution limit. NaN when the
+    /// fit was not made on a spectrum.</summary>
+    public double ScoreBandLowResolutionAngstrom { get; init; } = double.NaN;
+
+    /// <summary>Finest spacing (Å) of the band <see cref="Score"/> was computed over: where the rings of the largest
+    /// searched defocus alias when the common band is used, else the fit's high-resolution limit. Scores are comparable
+    /// across defocus when they share this band and it is the common band (docs/defocus.md, "Fit score and fit
+    /// resolution").</summary>
+    public double ScoreBandHighResolutionAngstrom { get; init; } = double.NaN;
 }
 
 /// <summary>

@@ -106,8 +106,15 @@ public static partial class CtfFitter
     /// <summary>Bin of the first CTF zero at the mean defocus (or <paramref name="fallback"/>).</summary>
     private static int FirstZeroIndex(PhaseModel model, CtfParameters p, double step, int fallback)
     {
-        double start = p.PhaseShiftRadians + model.AmplitudePhase;
-        double g = model.FrequencyAtPhase(Math.Ceiling(start / Math.PI + 1e-9) * Math.PI, p.MeanDefocusAngstrom, p.PhaseShiftRadians);
+        double g = FirstZeroFrequency(model, p.MeanDefocusAngstrom, p.PhaseShiftRadians);
         return double.IsNaN(g) ? fallback : (int)Math.Floor(g / step);
+    }
+
+    /// <summary>Frequency (1/Å) of the first CTF zero (total phase at the first multiple of π above its value at g = 0)
+    /// for a defocus (Å) and extra phase shift (radians); NaN when the phase never gets there.</summary>
+    private static double FirstZeroFrequency(PhaseModel model, double defocusAngstrom, double phaseShift)
+    {
+        double start = phaseShift + model.AmplitudePhase;
+        return model.FrequencyAtPhase(Math.Ceiling(start / Math.PI + 1e-9) * Math.PI, defocusAngstrom, phaseShift);
     }
 }

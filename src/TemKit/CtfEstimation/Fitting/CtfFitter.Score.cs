@@ -27,4 +27,26 @@ public static partial class CtfFitter
         double angle = p.AstigmatismAngleDegrees * Math.PI / 180;
         return data.Score(p.MeanDefocusAngstrom, half * Math.Cos(2 * angle), half * Math.Sin(2 * angle), p.PhaseShiftRadians);
     }
+
+    /// <summary>
+    /// The common band of the searched defocus range (spectrum px), or null when it is narrower than
+    /// <see cref="MinScoreBandPx"/>: from the first CTF zero at <see cref="CtfFitOptions.MinDefocusAngstrom"/> (below it
+    /// the smallest defocus has one broad hump, not rings) to the frequency where the rings of
+    /// <see cref="CtfFitOptions.MaxDefocusAngstrom"/> alias (period <see cref="CtfFitOptions.MinRingPeriodPx"/>; beyond
+    /// it the largest defocus has no resolved rings), inside [<paramref name="first"/>, <paramref name="last"/>]. Every
+    /// defocus of the range shows resolved rings over the whole band, and the Thon-ring SNR at a given frequency does not
+    /// depend on defocus (bench <c>ctf-ring-snr</c>), so a score over this band compares like with like across defocus.
+    /// </summary>
+    internal static (int First, int Last)? ScoreBand(PhaseModel model, double step, int first, int last, double phaseShift, CtfFitOptions o)
+    {
+        double low = FirstZeroFrequency(model, o.MinDefocusAngstrom, phaseShift);
+        double high = AliasingFrequency(model, o.MaxDefocusAngstrom, step, o.MinRingPeriodPx);
+        if (double.IsNaN(low)) return null;
+        int a = Math.Max(first, (int)Math.Ceiling(low / step));
+        int b = double.IsFinite(high) ? Math.Min(last, (int)Math.Floor(high / step)) : last;
+        return b - a >= MinScoreBandPx ? (a, b) : null;
+    }
+
+    /// <summary>Narrowest common band (spectrum px) the score uses; a narrower one falls back to the fitted range.</summary>
+    internal const int MinScoreBandPx = 8;
 }

@@ -42,11 +42,18 @@ public static partial class CtfFitter
         var fitProfile = BuildProfile(spectrum, parameters, model, first, o);
         int firstZeroIndex = FirstZeroIndex(model, parameters, spectrum.FrequencyStepInverseAngstrom, first);
         double resolution = FitResolution(fitProfile, o.FitResolutionThreshold, spectrum.FrequencyStepInverseAngstrom, firstZeroIndex);
-        double score = BandScore(spectrum, parameters, model, first, last, o, weighted: true);
-        double aliasing = AliasingFrequency(model, parameters.Defocus1Angstrom, spectrum.FrequencyStepInverseAngstrom, o.MinRingPeriodPx);
-        double nyquist = 0.5 * spectrum.Size * spectrum.FrequencyStepInverseAngstrom;
+        double step = spectrum.FrequencyStepInverseAngstrom;
+        var (scoreFirst, scoreLast) = ScoreBand(model, step, first, last, parameters.PhaseShiftRadians, o) ?? (first, last);
+        double score = BandScore(spectrum, parameters, model, scoreFirst, scoreLast, o, weighted: true);
+        double aliasing = AliasingFrequency(model, parameters.Defocus1Angstrom, step, o.MinRingPeriodPx);
+        double nyquist = 0.5 * spectrum.Size * step;
         return MakeResult(parameters, score, resolution, model, spectrum.OriginalPixelSizeAngstrom, spectrum.PixelSizeAngstrom, fitProfile)
-            with { AliasingResolutionAngstrom = aliasing <= nyquist ? 1 / aliasing : double.NaN };
+            with
+            {
+                AliasingResolutionAngstrom = aliasing <= nyquist ? 1 / aliasing : double.NaN,
+                ScoreBandLowResolutionAngstrom = 1 / (scoreFirst * step),
+                ScoreBandHighResolutionAngstrom = 1 / (scoreLast * step),
+            };
     }
 
     /// <summary>Profiles are averages of the amplitude sqrt(power), as in CTFFIND4 (smaller dynamic range than power).</summary>

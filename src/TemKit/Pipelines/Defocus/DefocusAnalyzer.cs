@@ -119,6 +119,8 @@ public sealed class DefocusAnalyzer
             FitScore = fit.Score,
             FitResolutionAngstrom = fit.FitResolutionAngstrom,
             AliasingResolutionAngstrom = fit.AliasingResolutionAngstrom,
+            ScoreBandLowResolutionAngstrom = fit.ScoreBandLowResolutionAngstrom,
+            ScoreBandHighResolutionAngstrom = fit.ScoreBandHighResolutionAngstrom,
             FftIndexInverseAngstrom = fit.FftIndexInverseAngstrom,
             FringeWidthPx = fit.FringeWidthPx,
         };

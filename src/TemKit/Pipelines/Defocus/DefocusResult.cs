@@ -37,6 +37,14 @@ public sealed record DefocusResult
     /// limits the fit resolution and lowers the score (see <see cref="CtfEstimation.Fitting.CtfFitResult.AliasingResolutionAngstrom"/>).</summary>
     public double AliasingResolutionAngstrom { get; init; } = double.NaN;
 
+    /// <summary>Coarsest spacing (Å) of the band the fit score was computed over (see
+    /// <see cref="CtfEstimation.Fitting.CtfFitResult.ScoreBandLowResolutionAngstrom"/>); NaN in results of older versions.</summary>
+    public double ScoreBandLowResolutionAngstrom { get; init; } = double.NaN;
+
+    /// <summary>Finest spacing (Å) of the band the fit score was computed over (see
+    /// <see cref="CtfEstimation.Fitting.CtfFitResult.ScoreBandHighResolutionAngstrom"/>); NaN in results of older versions.</summary>
+    public double ScoreBandHighResolutionAngstrom { get; init; } = double.NaN;
+
     /// <summary>Radius of the 2nd Thon-ring maximum of the smoothed rotational profile (spectrum px).</summary>
     public double SecondPeakPx { get; init; } = double.NaN;
 

@@ -14,10 +14,11 @@ public static class ResultsTable
         "file", "status", "error", "defocus1_A", "defocus2_A", "astigmatism_angle_deg", "mean_defocus_A", "fit_score",
         "fit_resolution_A", "second_peak_px", "second_peak_inv_A", "fft_index", "fringe_width_px", "mean_intensity",
         "acquired", "pixel_size_A", "spectrum_pixel_size_A", "spectrum_size_px", "acquired_source", "aliasing_resolution_A",
+        "score_band_low_A", "score_band_high_A",
     ];
 
     /// <summary>Columns added later: a results file from an older run may lack them (defaults are used).</summary>
-    private static readonly HashSet<string> s_optional = ["acquired_source", "aliasing_resolution_A"];
+    private static readonly HashSet<string> s_optional = ["acquired_source", "aliasing_resolution_A", "score_band_low_A", "score_band_high_A"];
 
     /// <summary>Writes the rows atomically.</summary>
     public static void Write(string path, IEnumerable<DefocusResult> rows) =>
@@ -40,6 +41,7 @@ public static class ResultsTable
         {
             line++;
             double D(string c) => Cells.ParseDouble(r[index[c]], path, line, c);
+            double Optional(string c) => index[c] >= 0 ? D(c) : double.NaN;
             rows.Add(new DefocusResult
             {
                 File = r[index["file"]],
@@ -60,7 +62,9 @@ public static class ResultsTable
                 SpectrumPixelSizeAngstrom = D("spectrum_pixel_size_A"),
                 SpectrumSizePx = (int)Cells.ParseDouble(r[index["spectrum_size_px"]], path, line, "spectrum_size_px"),
                 AcquiredSource = index["acquired_source"] >= 0 ? r[index["acquired_source"]] : DefocusResult.AcquiredFromFile,
-                AliasingResolutionAngstrom = index["aliasing_resolution_A"] >= 0 ? D("aliasing_resolution_A") : double.NaN,
+                AliasingResolutionAngstrom = Optional("aliasing_resolution_A"),
+                ScoreBandLowResolutionAngstrom = Optional("score_band_low_A"),
+                ScoreBandHighResolutionAngstrom = Optional("score_band_high_A"),
             });
         }
         return rows;
@@ -73,7 +77,7 @@ public static class ResultsTable
         Cells.Short(r.FitResolutionAngstrom), Cells.Short(r.SecondPeakPx), Cells.Short(r.SecondPeakInverseAngstrom),
         Cells.Short(r.FftIndexInverseAngstrom), Cells.Short(r.FringeWidthPx), Cells.Short(r.MeanIntensity), r.Acquired,
         Cells.Short(r.PixelSizeAngstrom), Cells.Short(r.SpectrumPixelSizeAngstrom), r.SpectrumSizePx.ToString(CultureInfo.InvariantCulture), r.AcquiredSource,
-        Cells.Short(r.AliasingResolutionAngstrom),
+        Cells.Short(r.AliasingResolutionAngstrom), Cells.Short(r.ScoreBandLowResolutionAngstrom), Cells.Short(r.ScoreBandHighResolutionAngstrom),
     ];
 }
 

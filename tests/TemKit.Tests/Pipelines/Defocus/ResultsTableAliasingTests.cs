@@ -15,20 +15,24 @@ public class ResultsTableAliasingTests
             string path = Path.Combine(dir, "results.csv");
             var rows = new[]
             {
-                new DefocusResult { File = "/data/a.mrc", Status = DefocusResult.StatusOk, FitResolutionAngstrom = 11.6, AliasingResolutionAngstrom = 11.5377 },
+                new DefocusResult { File = "/data/a.mrc", Status = DefocusResult.StatusOk, FitResolutionAngstrom = 11.6, AliasingResolutionAngstrom = 11.5377, ScoreBandLowResolutionAngstrom = 10.04, ScoreBandHighResolutionAngstrom = 5.77 },
                 new DefocusResult { File = "/data/b.mrc", Status = DefocusResult.StatusOk, FitResolutionAngstrom = 3.6 },
             };
             ResultsTable.Write(path, rows);
             var back = ResultsTable.Read(path);
             Assert.Equal(11.5377, back[0].AliasingResolutionAngstrom, 6);
             Assert.True(double.IsNaN(back[1].AliasingResolutionAngstrom));
+            Assert.Equal(10.04, back[0].ScoreBandLowResolutionAngstrom, 6);
+            Assert.Equal(5.77, back[0].ScoreBandHighResolutionAngstrom, 6);
 
-            // A file written before the column existed: drop the last column of every line.
-            var lines = File.ReadAllLines(path).Select(l => l[..l.LastIndexOf(',')]).ToArray();
+            // A file written before these columns existed: drop the last three columns of every line.
+            string Drop(string l) => l[..l.LastIndexOf(',')];
+            var lines = File.ReadAllLines(path).Select(l => Drop(Drop(Drop(l)))).ToArray();
             File.WriteAllLines(path, lines);
             var old = ResultsTable.Read(path);
             Assert.Equal(2, old.Count);
             Assert.True(double.IsNaN(old[0].AliasingResolutionAngstrom));
+            Assert.True(double.IsNaN(old[0].ScoreBandHighResolutionAngstrom));
             Assert.Equal(11.6, old[0].FitResolutionAngstrom, 6);
         }
         finally

@@ -44,7 +44,7 @@ public static partial class DefocusReport
                 ? string.Create(CultureInfo.InvariantCulture, $"{r.SecondPeakPx:F2} px = {r.SecondPeakInverseAngstrom:F4} 1/Å")
                 : "not found";
             report.AddFigureRow(figures, string.Create(CultureInfo.InvariantCulture,
-                $"Δf1 {r.Defocus1Angstrom:F0} Å, Δf2 {r.Defocus2Angstrom:F0} Å, angle {r.AstigmatismAngleDegrees:F1}°, score {r.FitScore:F3}, fit resolution {r.FitResolutionAngstrom:F2} Å, 2nd peak {peak}"));
+                $"Δf1 {r.Defocus1Angstrom:F0} Å, Δf2 {r.Defocus2Angstrom:F0} Å, angle {r.AstigmatismAngleDegrees:F1}°, score {r.FitScore:F3}{ScoreBandText(r)}, fit resolution {r.FitResolutionAngstrom:F2} Å{AliasingText(r.AliasingResolutionAngstrom)}, 2nd peak {peak}"));
         }
     }
 
@@ -78,6 +78,21 @@ public static partial class DefocusReport
             fit.AddVerticalLine(1 / resolution, label, "#d62728");
             profile.AddVerticalLine(1 / resolution, null, "#d62728");
         }
+        double aliasing = part.Result.AliasingResolutionAngstrom;
+        if (double.IsFinite(aliasing) && aliasing > 0)
+            fit.AddVerticalLine(1 / aliasing, string.Create(CultureInfo.InvariantCulture, $"rings alias beyond {aliasing:F2} Å"), "#7f7f7f");
         return new SvgFigure(profile, fit);
     }
+
+    /// <summary>Caption part naming the band the score was computed over (Å); empty for results that predate it.</summary>
+    internal static string ScoreBandText(DefocusResult r) =>
+        double.IsFinite(r.ScoreBandLowResolutionAngstrom) && double.IsFinite(r.ScoreBandHighResolutionAngstrom)
+            ? string.Create(CultureInfo.InvariantCulture, $" over {r.ScoreBandLowResolutionAngstrom:F1}-{r.ScoreBandHighResolutionAngstrom:F1} Å")
+            : "";
+
+    /// <summary>Caption part for where the fitted rings alias in the spectrum (issue 12: a fit resolution at that spacing
+    /// is limited by the tile size); empty when they stay resolved to Nyquist or the result predates the column.</summary>
+    internal static string AliasingText(double aliasingAngstrom) => double.IsFinite(aliasingAngstrom) && aliasingAngstrom > 0
+        ? string.Create(CultureInfo.InvariantCulture, $", rings alias beyond {aliasingAngstrom:F2} Å")
+        : "";
 }

@@ -94,14 +94,14 @@ public static partial class DefocusReport
             string? flag = Outliers.Flag(r, z[i]);
             cells.Add([
                 Path.GetFileName(r.File), N(r.MeanDefocusAngstrom / 1e4, "F4"), N(r.Defocus1Angstrom, "F0"), N(r.Defocus2Angstrom, "F0"),
-                N(r.AstigmatismAngleDegrees, "F1"), N(r.FitScore, "F3"), N(r.FitResolutionAngstrom, "F2"),
+                N(r.AstigmatismAngleDegrees, "F1"), N(r.FitScore, "F3"), N(r.FitResolutionAngstrom, "F2"), N(r.AliasingResolutionAngstrom, "F2"),
                 N(r.SecondPeakInverseAngstrom, "F4"), N(r.FftIndexInverseAngstrom, "F4"), N(r.FringeWidthPx, "F2"), flag ?? "",
             ]);
             classes.Add(flag != null ? "flagged" : null);
         }
         report.AddHeading("Images by fit score");
-        report.AddTable(["file", "mean defocus (µm)", "Δf1 (Å)", "Δf2 (Å)", "angle (°)", "score", "fit res. (Å)", "2nd peak (1/Å)", "fft_index (1/Å)", "fringe (px)", "flag"],
-            cells, classes, "Best fit first; flagged rows are outliers.");
+        report.AddTable(["file", "mean defocus (µm)", "Δf1 (Å)", "Δf2 (Å)", "angle (°)", "score", "fit res. (Å)", "rings alias at (Å)", "2nd peak (1/Å)", "fft_index (1/Å)", "fringe (px)", "flag"],
+            cells, classes, "Best fit first; flagged rows are outliers. \"Rings alias at\": the finest spacing at which the spectrum's tiles still resolve the fitted rings (empty: resolved to Nyquist); a fit resolution at that value is limited by the tile size, and such a score is lower than the image's quality alone would give.");
     }
 
     private static void AddErrors(HtmlReport report, List<DefocusResult> rows)
