@@ -13,10 +13,13 @@ namespace TemKit.Bench.Ctf;
 /// the score of a wrong model (defocus 5 % off); the fit resolution against the known cut-off, which is the envelope
 /// cut-off (<see cref="ThonRingVisibility.CutOffFrequency"/>) or, where the rings alias first (ring period below 3
 /// spectrum px), the aliasing frequency; and the spurious astigmatism with and without the restraint.
-/// Candidate score "common band": the same correlation over the one band where every defocus of the sweep shows
-/// resolved rings, from the first zero of the smallest defocus (0.5 µm) to the aliasing frequency (ring period 3 px)
-/// of the largest (5 µm) at the spectrum's sampling; empty (NaN) when the tiles are too small for such a band.
-/// Arguments: [defocus values per dose (default 10)] [image size px (default 1024)] [tile size px (default 512)].
+/// "Common band": the same correlation over the one band where every defocus of the sweep shows resolved rings, from the
+/// first zero of the smallest defocus (0.5 µm) to the aliasing frequency (ring period 3 px) of the largest (5 µm) at the
+/// spectrum's sampling (<see cref="CtfFitter.ScoreBand"/> of a 0.5-5 µm search); NaN when the tiles are too small for
+/// such a band (512 px at 1 Å/px).
+/// "Window-corrected" takes the tile window's attenuation of fine rings out ring by ring (the score the fitter reports on
+/// the common band). Arguments: [defocus values per dose (default 10)] [image size px (default 1024)] [tile size px
+/// (default 512)] [no-free: skip the fit without the astigmatism restraint].
 /// </summary>
 internal sealed class CtfTrustBench : IBench
 {
@@ -31,10 +34,12 @@ internal sealed class CtfTrustBench : IBench
         int perDose = args.Length > 0 ? int.Parse(args[0]) : 10;
         int size = args.Length > 1 ? int.Parse(args[1]) : 1024;
         var spectrumOptions = new PowerSpectrumOptions { TileSizePx = args.Length > 2 ? int.Parse(args[2]) : 512 };
-        Console.WriteLine("| dose e/Å² | Δf true Å | Δf fit Å | rel. err % | score | score, Δf +5 % | common band | common, Δf +5 % | fit res Å | cut-off Å | limited by | res/cut-off | astig % | astig % no restraint |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        bool withFree = !(args.Length > 3 && args[3] == "no-free");
+        Console.WriteLine("| dose e/Å² | Δf true Å | Δf fit Å | rel. err % | score | score, Δf +5 % | common band | common, Δf +5 % | window-corrected | corrected, Δf +5 % | fit res Å | cut-off Å | limited by | res/cut-off | astig % | astig % no restraint |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         var commonScores = new List<double>();
-        int commonWrongLower = 0;
+        var correctedMeans = new List<double>();
+        int commonWrongLower = 0, correctedWrongLower = 0;
         var summary = new List<string>();
         var envelopeRatios = new List<double>();
         var aliasRatios = new List<double>();
@@ -47,6 +52,7 @@ internal sealed class CtfTrustBench : IBench
             var defoci = new List<double>();
             var scores = new List<double>();
             var common = new List<double>();
+            var correctedScores = new List<double>();
             for (int i = 0; i < perDose; i++)
             {
                 var options = CtfTrustBench.Case(dose, i, perDose, size);
@@ -54,16 +60,19 @@ internal sealed class CtfTrustBench : IBench
                 var spectrum = PowerSpectrumEstimator.Estimate(SyntheticMicrograph.Generate(options), spectrumOptions);
                 var fitOptions = new CtfFitOptions();
                 var fit = CtfFitter.Fit(spectrum, fitOptions);
-                var free = CtfFitter.Fit(spectrum, fitOptions with { ExpectedAstigmatismAngstrom = 0 });
+                var free = withFree ? CtfFitter.Fit(spectrum, fitOptions with { ExpectedAstigmatismAngstrom = 0 }) : null;
                 double step = spectrum.FrequencyStepInverseAngstrom;
                 var (first, last) = CtfFitter.FittedRange(spectrum.Size, step, spectrum.PixelSizeAngstrom, fitOptions);
                 var model = new PhaseModel(300, 2.7, 0.07);
                 var wrong = fit.Parameters with { Defocus1Angstrom = 1.05 * fit.Defocus1Angstrom, Defocus2Angstrom = 1.05 * fit.Defocus2Angstrom };
                 double wrongScore = CtfFitter.BandScore(spectrum, wrong, model, first, last, fitOptions, weighted: true);
-                var (bandFirst, bandLast) = CommonBand(model, step);
-                bandLast = Math.Min(bandLast, last);
+                var (bandFirst, bandLast) = CtfFitter.ScoreBand(model, step, first, last, 0, SweepRange) ?? (0, 0);
                 double commonScore = bandLast - bandFirst >= 3 ? CtfFitter.BandScore(spectrum, fit.Parameters, model, bandFirst, bandLast, fitOptions, weighted: true) : double.NaN;
                 double commonWrong = bandLast - bandFirst >= 3 ? CtfFitter.BandScore(spectrum, wrong, model, bandFirst, bandLast, fitOptions, weighted: true) : double.NaN;
+                double corrected = bandLast - bandFirst >= 3 ? CtfFitter.BandScore(spectrum, fit.Parameters, model, bandFirst, bandLast, fitOptions, weighted: true, windowCorrected: true, profileFirst: first) : double.NaN;
+                double correctedWrong = bandLast - bandFirst >= 3 ? CtfFitter.BandScore(spectrum, wrong, model, bandFirst, bandLast, fitOptions, weighted: true, windowCorrected: true, profileFirst: first) : double.NaN;
+                correctedScores.Add(corrected);
+                if (correctedWrong < corrected) correctedWrongLower++;
                 common.Add(commonScore);
                 if (commonWrong < commonScore) commonWrongLower++;
                 double envelope = ThonRingVisibility.CutOffFrequency(options, step, ThonRingVisibility.EffectiveTiles(spectrum.TileCount), last * step);
@@ -76,13 +85,15 @@ internal sealed class CtfTrustBench : IBench
                 scores.Add(fit.Score);
                 cases++;
                 if (wrongScore < fit.Score) wrongLower++;
-                double a = fit.AstigmatismAngstrom / fit.MeanDefocusAngstrom * 100, af = free.AstigmatismAngstrom / free.MeanDefocusAngstrom * 100;
+                double a = fit.AstigmatismAngstrom / fit.MeanDefocusAngstrom * 100, af = free != null ? free.AstigmatismAngstrom / free.MeanDefocusAngstrom * 100 : double.NaN;
                 astig.Add(a);
                 astigFree.Add(af);
-                Console.WriteLine($"| {dose:G3} | {mean:F0} | {fit.MeanDefocusAngstrom:F0} | {Math.Abs(fit.MeanDefocusAngstrom / mean - 1) * 100:F2} | {fit.Score:F3} | {wrongScore:F3} | {commonScore:F3} | {commonWrong:F3} | {fit.FitResolutionAngstrom:F2} | {1 / cut:F2} | {(aliased ? "aliasing" : "envelope")} | {ratio:F3} | {a:F2} | {af:F2} |");
+                Console.WriteLine($"| {dose:G3} | {mean:F0} | {fit.MeanDefocusAngstrom:F0} | {Math.Abs(fit.MeanDefocusAngstrom / mean - 1) * 100:F2} | {fit.Score:F3} | {wrongScore:F3} | {commonScore:F3} | {commonWrong:F3} | {corrected:F3} | {correctedWrong:F3} | {fit.FitResolutionAngstrom:F2} | {1 / cut:F2} | {(aliased ? "aliasing" : "envelope")} | {ratio:F3} | {a:F2} | {af:F2} |");
             }
             meanScores.Add(scores.Average());
             commonScores.Add(common.Average());
+            correctedMeans.Add(correctedScores.Average());
+            summary.Add($"dose {dose:G3} e/Å², window-corrected common band: Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, correctedScores).Coefficient:F3}, mean score {correctedScores.Average():F3} (min {correctedScores.Min():F3}, max {correctedScores.Max():F3})");
             summary.Add($"dose {dose:G3} e/Å², common band: Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, common).Coefficient:F3}, mean score {common.Average():F3} (min {common.Min():F3}, max {common.Max():F3})");
             summary.Add($"dose {dose:G3} e/Å²: Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, scores).Coefficient:F3}, mean score {scores.Average():F3} (min {scores.Min():F3}, max {scores.Max():F3})");
         }
@@ -92,6 +103,8 @@ internal sealed class CtfTrustBench : IBench
         Console.WriteLine($"doses ranked by mean score: {(ranked ? "yes" : "no")}; wrong model (Δf +5 %) scores lower in {wrongLower}/{cases} cases");
         bool commonRanked = commonScores.Zip(commonScores.Skip(1)).All(p => p.First < p.Second);
         Console.WriteLine($"common band: doses ranked: {(commonRanked ? "yes" : "no")}; wrong model scores lower in {commonWrongLower}/{cases} cases");
+        bool correctedRanked = correctedMeans.Zip(correctedMeans.Skip(1)).All(p => p.First < p.Second);
+        Console.WriteLine($"window-corrected common band: doses ranked: {(correctedRanked ? "yes" : "no")}; wrong model scores lower in {correctedWrongLower}/{cases} cases");
         Console.WriteLine(Ratios("envelope-limited", envelopeRatios));
         Console.WriteLine(Ratios("aliasing-limited", aliasRatios));
         astig.Sort();
@@ -107,13 +120,8 @@ internal sealed class CtfTrustBench : IBench
         return $"{what} ({ratios.Count} cases): fit resolution / cut-off median {ratios[ratios.Count / 2]:F3}, min {ratios[0]:F3}, max {ratios[^1]:F3}, within 10 %: {ratios.Count(x => Math.Abs(x - 1) <= 0.1)}/{ratios.Count}";
     }
 
-    /// <summary>Spectrum radii (px) of the common band: first zero at 0.5 µm to the 3 px ring period at 5 µm.</summary>
-    private static (int First, int Last) CommonBand(PhaseModel model, double step)
-    {
-        double lo = model.FrequencyAtPhase(Math.PI, 5000, 0);
-        double hi = CtfFitter.AliasingFrequency(model, 50000, step, 3.0);
-        return ((int)Math.Ceiling(lo / step), double.IsFinite(hi) ? (int)Math.Floor(hi / step) : int.MaxValue / 2);
-    }
+    /// <summary>A search over the sweep's defocus range: its common band is the one every case shares.</summary>
+    private static readonly CtfFitOptions SweepRange = new() { MinDefocusAngstrom = 5000, MaxDefocusAngstrom = 50000 };
 
     /// <summary>Case <paramref name="i"/> of <paramref name="perDose"/> at <paramref name="dose"/> e/Å²: a stigmatic
     /// <paramref name="size"/>² micrograph at 1 Å/px, 300 kV, Cs 2.7 mm, defocus log-spaced 0.5-5 µm, B = 100 Å².</summary>

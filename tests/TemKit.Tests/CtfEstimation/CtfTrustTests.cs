@@ -19,6 +19,9 @@ public class CtfTrustTests
         return (CtfFitter.Fit(spectrum), spectrum, options);
     }
 
+    /// <summary>Largest ratio of common-band scores across 0.6-2.9 µm allowed.</summary>
+    private const double CommonBandSpread = 1.15;
+
     [Fact]
     public void FitScoreDoesNotFollowDefocusButFallsWithDoseAndWithAWrongModel()
     {
@@ -26,9 +29,26 @@ public class CtfTrustTests
         var defoci = new[] { 6000.0, 13000, 29000 };
         // Each score is the mean over two noise realisations. Measured: 0.114, 0.144, 0.139 (a residual rise of about 25 %
         // from 0.6 to 1.3 µm remains, issue 12 is open on it); the bound catches the old 2.4-fold defocus ranking.
-        var low = defoci.Select((d, i) => (FitSynthetic(d, 5, 40 + i).Fit.Score + FitSynthetic(d, 5, 50 + i).Fit.Score) / 2).ToArray();
+        // The same spectra scored on the common band of a 0.5-3 µm search (first zero at 0.5 µm, 0.0996 1/Å, to where the
+        // 3 µm rings alias in 512 px tiles, 0.144 1/Å) with the window correction: the score the fitter reports for such a
+        // search range.
+        var model = new PhaseModel(300, 2.7, 0.07);
+        var range = new CtfFitOptions { MinDefocusAngstrom = 5000, MaxDefocusAngstrom = 30000 };
+        var pairs = defoci.Select((d, i) => new[] { 40 + i, 50 + i }.Select(seed =>
+        {
+            var (fit, s, _) = FitSynthetic(d, 5, seed);
+            var (first, last) = CtfFitter.FittedRange(s.Size, s.FrequencyStepInverseAngstrom, s.PixelSizeAngstrom, range);
+            var band = CtfFitter.ScoreBand(model, s.FrequencyStepInverseAngstrom, first, last, 0, range)!.Value;
+            return (Plain: fit.Score, Common: CtfFitter.BandScore(s, fit.Parameters, model, band.First, band.Last, range, weighted: true, windowCorrected: true));
+        }).ToArray()).ToArray();
+        var low = pairs.Select(p => p.Average(x => x.Plain)).ToArray();
         Assert.True(low.Max() / low.Min() < 1.4, $"scores at 5 e/Å² across 0.6-2.9 µm: {string.Join(", ", low.Select(s => s.ToString("F3")))}");
+        var common = pairs.Select(p => p.Average(x => x.Common)).ToArray();
+        Assert.True(common.Max() / common.Min() < CommonBandSpread, $"common-band scores at 5 e/Å² across 0.6-2.9 µm: {string.Join(", ", common.Select(s => s.ToString("F3")))}");
         var (high, spectrum, _) = FitSynthetic(13000, 45, 41);
+        // Default search range with 512 px tiles: no common band, so the score runs over the fitted range (30 Å to 2.2 px).
+        Assert.InRange(high.ScoreBandLowResolutionAngstrom, 27, 30);
+        Assert.InRange(high.ScoreBandHighResolutionAngstrom, 2.2, 2.25);
         Assert.True(high.Score > 1.5 * low.Average(), $"45 e/Å² {high.Score:F3} vs 5 e/Å² {low.Average():F3}");
         // A model 5 % off scores lower on the same spectrum.
         var o = new CtfFitOptions();
@@ -94,6 +114,34 @@ public class CtfTrustTests
     }
 
     [Fact]
+    public void ScoreBandRunsFromTheFirstZeroOfTheSmallestToTheAliasingOfTheLargestSearchedDefocus()
+    {
+        // Naive reference: χ_total(g) = πλΔf g² − (π/2) Cs λ³ g⁴ + asin(amplitude contrast); the first zero is where it
+        // reaches π (bisection), the aliasing frequency where the ring period π/|dχ/dg| falls to 3 spectrum px.
+        double volts = 300e3, lambda = 12.2643247 / Math.Sqrt(volts * (1 + 0.978466e-6 * volts)), cs = 2.7e7;
+        double Chi(double g, double df) => Math.PI * lambda * df * g * g - 0.5 * Math.PI * cs * Math.Pow(lambda, 3) * Math.Pow(g, 4) + Math.Asin(0.07);
+        double Period(double g, double df, double step) => Math.PI / ((Chi(g + 1e-6, df) - Chi(g - 1e-6, df)) / 2e-6) / step;
+        double lo = 0.01, hi = 0.3;
+        for (int i = 0; i < 60; i++) { double mid = 0.5 * (lo + hi); if (Chi(mid, 5000) < Math.PI) lo = mid; else hi = mid; }
+        double firstZero = lo; // 0.0996 1/Å at 0.5 µm
+        var model = new PhaseModel(300, 2.7, 0.07);
+        var o = new CtfFitOptions { MinDefocusAngstrom = 5000, MaxDefocusAngstrom = 50000 };
+
+        // 1024 px spectrum at 1 Å/px: the 5 µm rings stay resolved to 0.173 1/Å, beyond the 0.5 µm first zero.
+        double step = 1.0 / 1024;
+        var band = CtfFitter.ScoreBand(model, step, 31, 465, 0, o);
+        Assert.NotNull(band);
+        Assert.Equal((int)Math.Ceiling(firstZero / step), band.Value.First);
+        Assert.True(Period(band.Value.Last * step, 50000, step) >= 3 && Period((band.Value.Last + 1) * step, 50000, step) < 3);
+        Assert.InRange(band.Value.Last * step, 0.17, 0.18);
+
+        // 512 px: the 5 µm rings alias at 0.087 1/Å, before the first zero at 0.5 µm: no band holds resolved rings of every
+        // searched defocus, and the score keeps the fitted range (as with the default 0.1-5 µm search).
+        Assert.Null(CtfFitter.ScoreBand(model, 1.0 / 512, 16, 232, 0, o));
+        Assert.Null(CtfFitter.ScoreBand(model, step, 31, 465, 0, new CtfFitOptions()));
+    }
+
+    [Fact]
     public void ExpectedCorrelationFollowsItsDefinition()
     {
         var o = new SyntheticMicrographOptions(new CtfParameters(300, 2.7, 0.07, 10000, 10000, 0)) { DoseElectronsPerAngstrom2 = 10, WidthPx = 64, HeightPx = 64 };
@@ -132,6 +180,10 @@ public class CtfTrustTests
         var spectrum = PowerSpectrumEstimator.Estimate(new Image2D(512, 512, pixels, new VoxelSize(1, 1, 0), new ImageMetadata()));
         var fit = CtfFitter.Fit(spectrum);
         Assert.InRange(fit.Score, -0.05, 0.05);
+        // The same on a common band with the window correction (search range 0.5-2 µm resolves 0.0996-0.173 1/Å).
+        var band = CtfFitter.Fit(spectrum, new CtfFitOptions { MinDefocusAngstrom = 5000, MaxDefocusAngstrom = 20000 });
+        Assert.InRange(band.ScoreBandLowResolutionAngstrom, 9.5, 10.5);
+        Assert.InRange(band.Score, -0.05, 0.05);
     }
 
     [Fact]

@@ -46,8 +46,8 @@ public class DefocusReportTests
     {
         Assert.Equal(", rings alias beyond 11.54 Å", DefocusReport.AliasingText(11.5377));
         Assert.Equal("", DefocusReport.AliasingText(double.NaN));
-        Assert.Equal(" over 10.0-5.8 Å", DefocusReport.ScoreBandText(new DefocusResult { ScoreBandLowResolutionAngstrom = 10.04, ScoreBandHighResolutionAngstrom = 5.77 }));
-        Assert.Equal("", DefocusReport.ScoreBandText(new DefocusResult()));
+        Assert.Equal(" over 10.0-5.8 Å", DefocusReport.ScoreBandText(new DefocusResult { File = "a", Status = DefocusResult.StatusOk, ScoreBandLowResolutionAngstrom = 10.04, ScoreBandHighResolutionAngstrom = 5.77 }));
+        Assert.Equal("", DefocusReport.ScoreBandText(new DefocusResult { File = "a", Status = DefocusResult.StatusOk }));
     }
 
     [Fact]

@@ -8,13 +8,15 @@ namespace TemKit.CtfEstimation.Fitting;
 /// </summary>
 /// <param name="Parameters">The fitted CTF (voltage, Cs, amplitude contrast, Δf1, Δf2, angle, phase shift).</param>
 /// <param name="Score">Fit quality (−1..1): normalised cross-correlation between the background-subtracted,
-/// envelope-normalised amplitude spectrum and the fitted CTF² over the fixed resolution band of the options (not the
-/// defocus-dependent reach of the rings), each pixel weighted by envelope²/variance of its ring, as CTFFIND4 scores a
-/// fit (Rohou &amp; Grigorieff 2015). Lower at lower dose and for a wrong model. Not yet independent of defocus: it
-/// falls where the spectrum's tiles cannot resolve the rings (ring period below ~3 spectrum px) inside the band where
-/// they stand above the noise, e.g. by 40 % from 1 to 5 µm at 45 e/Å² with 512 px tiles at 1 Å/px; compare scores
-/// only between fits whose resolution is not limited by that aliasing (docs/defocus.md, docs/benchmarks/ctf.md,
-/// <c>ctf-trust</c>, <c>ctf-ring-snr</c>).</param>
+/// envelope-normalised amplitude spectrum and the fitted CTF², each pixel weighted by envelope²/variance of its ring, as
+/// CTFFIND4 scores a fit (Rohou &amp; Grigorieff 2015). Computed over the common band of the searched defocus range
+/// (first zero of <see cref="CtfFitOptions.MinDefocusAngstrom"/> to where the rings of
+/// <see cref="CtfFitOptions.MaxDefocusAngstrom"/> alias) when the spectrum resolves one, else over the fitted resolution
+/// range (<see cref="ScoreBandLowResolutionAngstrom"/>, <see cref="ScoreBandHighResolutionAngstrom"/>). Lower at lower
+/// dose and for a wrong model. Over the fitted range it falls where the tiles cannot resolve the rings (e.g. by 40 % from
+/// 1 to 5 µm at 45 e/Å² with 512 px tiles at 1 Å/px); over the common band it is much flatter but still falls by up to
+/// ~20 % at the largest defocus, whose rings the tile window attenuates near the band's top (docs/defocus.md,
+/// docs/benchmarks/ctf.md, <c>ctf-trust</c>).</param>
 /// <param name="FitResolutionAngstrom">Fit resolution (Å) as CTFFIND4 defines it: the finest spacing up to which the
 /// local 1D cross-correlation of the fitted CTF with the equi-phase average stays ≥
 /// <see cref="CtfFitOptions.FitResolutionThreshold"/> (0.75), scanning out from the first zero; NaN when it never

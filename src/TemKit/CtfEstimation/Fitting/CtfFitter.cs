@@ -43,8 +43,9 @@ public static partial class CtfFitter
         int firstZeroIndex = FirstZeroIndex(model, parameters, spectrum.FrequencyStepInverseAngstrom, first);
         double resolution = FitResolution(fitProfile, o.FitResolutionThreshold, spectrum.FrequencyStepInverseAngstrom, firstZeroIndex);
         double step = spectrum.FrequencyStepInverseAngstrom;
-        var (scoreFirst, scoreLast) = ScoreBand(model, step, first, last, parameters.PhaseShiftRadians, o) ?? (first, last);
-        double score = BandScore(spectrum, parameters, model, scoreFirst, scoreLast, o, weighted: true);
+        var scoreBand = ScoreBand(model, step, first, last, parameters.PhaseShiftRadians, o);
+        var (scoreFirst, scoreLast) = scoreBand ?? (first, last);
+        double score = BandScore(spectrum, parameters, model, scoreFirst, scoreLast, o, weighted: true, windowCorrected: scoreBand.HasValue, profileFirst: first);
         double aliasing = AliasingFrequency(model, parameters.Defocus1Angstrom, step, o.MinRingPeriodPx);
         double nyquist = 0.5 * spectrum.Size * step;
         return MakeResult(parameters, score, resolution, model, spectrum.OriginalPixelSizeAngstrom, spectrum.PixelSizeAngstrom, fitProfile)

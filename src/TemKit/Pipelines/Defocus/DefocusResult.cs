@@ -25,7 +25,8 @@ public sealed record DefocusResult
     public double AstigmatismAngleDegrees { get; init; } = double.NaN;
 
     /// <summary>Fit score: CTFFIND's normalised cross-correlation of the background-subtracted spectrum and the fitted
-    /// CTF² over the fixed resolution band, weighted by ring SNR (−1..1; see <see cref="CtfEstimation.Fitting.CtfFitResult.Score"/>).</summary>
+    /// CTF² over the common band of the searched defocus range or the fitted range (score_band_low_A/high_A), weighted
+    /// by ring SNR (−1..1; see <see cref="CtfEstimation.Fitting.CtfFitResult.Score"/>).</summary>
     public double FitScore { get; init; } = double.NaN;
 
     /// <summary>Fit resolution (Å), CTFFIND4's: finest spacing up to which the local correlation of the fitted rings with
