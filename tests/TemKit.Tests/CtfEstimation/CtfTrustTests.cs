@@ -19,8 +19,9 @@ public class CtfTrustTests
         return (CtfFitter.Fit(spectrum), spectrum, options);
     }
 
-    /// <summary>Largest ratio of common-band scores across 0.6-2.9 µm allowed.</summary>
-    private const double CommonBandSpread = 1.15;
+    /// <summary>Largest ratio of common-band scores across 0.6-2.9 µm allowed (measured 0.371, 0.399, 0.394: 1.075,
+    /// against 1.26 for the fitted-range score of the same spectra).</summary>
+    private const double CommonBandSpread = 1.12;
 
     [Fact]
     public void FitScoreDoesNotFollowDefocusButFallsWithDoseAndWithAWrongModel()
