@@ -93,18 +93,28 @@ internal sealed class CtfTrustBench : IBench
             meanScores.Add(scores.Average());
             commonScores.Add(common.Average());
             correctedMeans.Add(correctedScores.Average());
-            summary.Add($"dose {dose:G3} e/Å², window-corrected common band: Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, correctedScores).Coefficient:F3}, mean score {correctedScores.Average():F3} (min {correctedScores.Min():F3}, max {correctedScores.Max():F3})");
-            summary.Add($"dose {dose:G3} e/Å², common band: Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, common).Coefficient:F3}, mean score {common.Average():F3} (min {common.Min():F3}, max {common.Max():F3})");
+            if (!common.All(double.IsNaN))
+            {
+                summary.Add($"dose {dose:G3} e/Å², window-corrected common band: Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, correctedScores).Coefficient:F3}, mean score {correctedScores.Average():F3} (min {correctedScores.Min():F3}, max {correctedScores.Max():F3})");
+                summary.Add($"dose {dose:G3} e/Å², common band: Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, common).Coefficient:F3}, mean score {common.Average():F3} (min {common.Min():F3}, max {common.Max():F3})");
+            }
             summary.Add($"dose {dose:G3} e/Å²: Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, scores).Coefficient:F3}, mean score {scores.Average():F3} (min {scores.Min():F3}, max {scores.Max():F3})");
         }
         Console.WriteLine();
         foreach (var line in summary) Console.WriteLine(line);
         bool ranked = meanScores.Zip(meanScores.Skip(1)).All(p => p.First < p.Second);
         Console.WriteLine($"doses ranked by mean score: {(ranked ? "yes" : "no")}; wrong model (Δf +5 %) scores lower in {wrongLower}/{cases} cases");
-        bool commonRanked = commonScores.Zip(commonScores.Skip(1)).All(p => p.First < p.Second);
-        Console.WriteLine($"common band: doses ranked: {(commonRanked ? "yes" : "no")}; wrong model scores lower in {commonWrongLower}/{cases} cases");
-        bool correctedRanked = correctedMeans.Zip(correctedMeans.Skip(1)).All(p => p.First < p.Second);
-        Console.WriteLine($"window-corrected common band: doses ranked: {(correctedRanked ? "yes" : "no")}; wrong model scores lower in {correctedWrongLower}/{cases} cases");
+        if (commonScores.All(double.IsNaN))
+        {
+            Console.WriteLine("common band: none (the tiles do not resolve the 5 µm rings beyond the 0.5 µm first zero)");
+        }
+        else
+        {
+            bool commonRanked = commonScores.Zip(commonScores.Skip(1)).All(p => p.First < p.Second);
+            Console.WriteLine($"common band: doses ranked: {(commonRanked ? "yes" : "no")}; wrong model scores lower in {commonWrongLower}/{cases} cases");
+            bool correctedRanked = correctedMeans.Zip(correctedMeans.Skip(1)).All(p => p.First < p.Second);
+            Console.WriteLine($"window-corrected common band: doses ranked: {(correctedRanked ? "yes" : "no")}; wrong model scores lower in {correctedWrongLower}/{cases} cases");
+        }
         Console.WriteLine(Ratios("envelope-limited", envelopeRatios));
         Console.WriteLine(Ratios("aliasing-limited", aliasRatios));
         astig.Sort();
