@@ -36,10 +36,10 @@ internal sealed class ParticleTiltBench : IBench
         var parameters = TiltStudyParameters.Default with { Particles = particles, FirstParticle = firstParticle };
         string? model = args.Length > 5 && args[5] != "none" ? args[5] : null;
         double? threshold = args.Length > 6 ? double.Parse(args[6], CultureInfo.InvariantCulture) : null;
-        var detector = model is null ? null : new NetworkParticleDetector(ModelFile.Load(model), new SegmentationOptions { Threshold = threshold ?? SegmentationOptions.DefaultThreshold }, Path.GetFileName(model));
+        var detector = model is null ? null : new NetworkParticleDetector(ModelFile.Load(model), new SegmentationOptions { Threshold = threshold }, Path.GetFileName(model));
         var clock = Stopwatch.StartNew();
         var (frames, rocs) = TiltStudy.Run(parameters, options, progress: new Progress<TemKit.Pipelines.JobProgress>(p => Console.Error.WriteLine($"{p.Stage} {p.Done}/{p.Total}")), cacheFolder: cache, detector: detector);
-        Console.WriteLine($"{frames.Count} frames, {particles} particles, {clock.Elapsed.TotalSeconds:F0} s, masks: {(model is null ? "true" : $"detected by {model} at threshold {detector!.Options.Threshold}")}");
+        Console.WriteLine($"{frames.Count} frames, {particles} particles, {clock.Elapsed.TotalSeconds:F0} s, masks: {(model is null ? "true" : $"detected by {model} at threshold {detector!.Threshold}")}");
         if (model is not null)
             foreach (double dose in parameters.DosesElectronsPerAngstrom2)
             {

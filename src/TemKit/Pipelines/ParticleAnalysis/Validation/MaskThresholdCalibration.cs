@@ -1,5 +1,7 @@
 using System.Globalization;
 using TemKit.Imaging.Components;
+using TemKit.Neural.Models;
+using TemKit.Pipelines.Segmentation;
 
 namespace TemKit.Pipelines.ParticleAnalysis.Validation;
 
@@ -16,7 +18,7 @@ public sealed record MaskThresholdCalibrationOptions(
     double MinParticleDiameterNm = 0.3)
 {
     /// <summary>Thresholds 0.05, 0.10, ..., 0.60; choice over 200 e/Å² and above.</summary>
-    public static MaskThresholdCalibrationOptions Default { get; } = new([.. Enumerable.Range(1, 12).Select(i => i * 0.05)]);
+    public static MaskThresholdCalibrationOptions Default { get; } = new([.. Enumerable.Range(1, 12).Select(i => Math.Round(i * 0.05, 2))]);
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad value.</summary>
     public void Validate()
@@ -116,6 +118,26 @@ public static class MaskThresholdCalibration
         }
         if (double.IsNaN(chosen)) throw new ArgumentException($"no particle was detected in a frame at {options.ChoiceMinDoseElectronsPerAngstrom2} e/Å² or above at any threshold tried");
         return result with { ChosenThreshold = chosen };
+    }
+
+    /// <summary>
+    /// Calibrates the model of <paramref name="modelPath"/> on the simulated particles of <paramref name="validation"/>
+    /// (<see cref="TiltStudy.Simulate"/>, stored in <paramref name="cacheFolder"/> when given) and writes it to
+    /// <paramref name="outputPath"/> (atomically; never over the input) with the chosen threshold recorded as
+    /// <see cref="ModelOutput.MaskThreshold"/>, weights and training state unchanged.
+    /// </summary>
+    public static MaskThresholdCalibrationResult Calibrate(string modelPath, string outputPath, TiltStudyParameters validation, MaskThresholdCalibrationOptions options,
+        string? cacheFolder = null, IProgress<JobProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(modelPath);
+        ArgumentNullException.ThrowIfNull(outputPath);
+        ArgumentNullException.ThrowIfNull(validation);
+        if (Path.GetFullPath(modelPath) == Path.GetFullPath(outputPath)) throw new ArgumentException($"{outputPath}: the calibrated model must not overwrite its input");
+        var model = ModelFile.Load(modelPath);
+        var detector = new NetworkParticleDetector(model, new SegmentationOptions(), Path.GetFileName(modelPath));
+        var result = Run(TiltStudy.Simulate(validation, progress, cacheFolder), detector, options);
+        ModelFile.Save(outputPath, model.Network, model.Optimiser, model.Training, model.Input, model.Output with { MaskThreshold = result.ChosenThreshold });
+        return result;
     }
 
     private static MaskAreaSample Measure(TiltStudyImage f, IParticleDetector detector, MaskThresholdCalibrationOptions options)
