@@ -62,26 +62,18 @@ internal sealed class ParticleDetectorDemoStep : IDemoStep
         var ratio = rows.Column("ratio").ToList();
         var zone = rows.Column("zone").ToList();
         var passes = rows.Column("passes").ToList();
-        int w = field.Frame.Width;
         var lines = new List<string>();
         var problems = new List<string>();
         var matched = new HashSet<int>();
+        var centroids = cx.Zip(cy).ToList();
         for (int k = 0; k < count; k++)
         {
-            double n = 0, sx = 0, sy = 0;
-            for (int i = 0; i < field.TrueLabels.Length; i++)
-                if (field.TrueLabels[i] == k + 1) { n++; sx += i % w; sy += i / w; }
-            int best = -1;
-            double bestDistance = Math.Sqrt(n / Math.PI);
-            for (int j = 0; j < cx.Count; j++)
-            {
-                double d = Math.Sqrt(Math.Pow(cx[j] - sx / n, 2) + Math.Pow(cy[j] - sy / n, 2));
-                if (d < bestDistance) { best = j; bestDistance = d; }
-            }
+            var truth = field.Particles[k];
+            int best = truth.Nearest(centroids);
             bool onZone = k < count - 1;
             if (best < 0) { problems.Add($"particle {k + 1} not found"); continue; }
             matched.Add(best);
-            double areaRatio = area[best] / n;
+            double areaRatio = area[best] / truth.AreaPx;
             lines.Add(string.Create(inv, $"{(onZone ? "on [110]" : "8° off")}: area {areaRatio:F2}× true, ratio {D(ratio[best]):F2}, zone {(zone[best].Length > 0 ? zone[best] : "-")}, {(passes[best] == "true" ? "kept" : "rejected")}"));
             if (Math.Abs(areaRatio - 1) > MaxAreaError) problems.Add(string.Create(inv, $"particle {k + 1} area {areaRatio:F2}× the true area"));
             if (onZone && (passes[best] != "true" || zone[best] != "[110]")) problems.Add($"on-zone particle {k + 1} {(passes[best] == "true" ? "indexed " + zone[best] : "rejected")}");

@@ -86,6 +86,10 @@ public sealed class MaskThresholdCalibrationTests : IDisposable
         Assert.Equal(1f, field.TrueLabels[4 * 16 + 3]);
         Assert.Equal(2f, field.TrueLabels[4 * 16 + 11]);
         Assert.Equal(2, field.TrueLabels.Count(v => v != 0));
+        Assert.Equal(new TrueParticle(1, 3, 4), field.Particles[0]);
+        Assert.Equal(new TrueParticle(1, 11, 4), field.Particles[1]);
+        Assert.Equal(1, field.Particles[1].Nearest([(3.2, 4.1), (11.3, 3.9)]));
+        Assert.Equal(-1, field.Particles[1].Nearest([(3.2, 4.1)]));
         // Vacuum: Poisson with mean dose × pixel area = 1 count.
         double vacuum = field.Frame.Pixels.ToArray().Where(v => v != -7f).Average();
         Assert.InRange(vacuum, 0.6, 1.4);

@@ -44,16 +44,5 @@ public sealed record DetectionField(Image2D Image, int OffsetXPx, int OffsetYPx,
     }
 
     /// <summary>Index of the centroid nearest the true one within half the true equivalent diameter, or −1.</summary>
-    public int Nearest(IReadOnlyList<(double XPx, double YPx)> centroids)
-    {
-        ArgumentNullException.ThrowIfNull(centroids);
-        int best = -1;
-        double bestDistance = TrueAreaPx > 0 ? Math.Sqrt(TrueAreaPx / Math.PI) : 0;
-        for (int k = 0; k < centroids.Count; k++)
-        {
-            double d = Math.Sqrt(Math.Pow(centroids[k].XPx - TrueCentroidXPx, 2) + Math.Pow(centroids[k].YPx - TrueCentroidYPx, 2));
-            if (d < bestDistance) { best = k; bestDistance = d; }
-        }
-        return best;
-    }
+    public int Nearest(IReadOnlyList<(double XPx, double YPx)> centroids) => new TrueParticle(TrueAreaPx, TrueCentroidXPx, TrueCentroidYPx).Nearest(centroids);
 }

@@ -9,10 +9,33 @@ namespace TemKit.Pipelines.ParticleAnalysis.Validation;
 /// <param name="YPx">Row of the image's first pixel in the field.</param>
 public sealed record ParticleTile(Image2D Image, float[] Mask, int XPx, int YPx);
 
+/// <summary>A true particle: its mask's area and centroid.</summary>
+/// <param name="AreaPx">Pixels of the true mask.</param>
+/// <param name="CentroidXPx">Centroid column (px).</param>
+/// <param name="CentroidYPx">Centroid row (px).</param>
+public sealed record TrueParticle(double AreaPx, double CentroidXPx, double CentroidYPx)
+{
+    /// <summary>Index of the centroid nearest this particle's within half its equivalent diameter (√(area/π)), or −1:
+    /// how a detected particle is matched to the truth.</summary>
+    public int Nearest(IReadOnlyList<(double XPx, double YPx)> centroids)
+    {
+        ArgumentNullException.ThrowIfNull(centroids);
+        int best = -1;
+        double bestDistance = AreaPx > 0 ? Math.Sqrt(AreaPx / Math.PI) : 0;
+        for (int k = 0; k < centroids.Count; k++)
+        {
+            double d = Math.Sqrt(Math.Pow(centroids[k].XPx - CentroidXPx, 2) + Math.Pow(centroids[k].YPx - CentroidYPx, 2));
+            if (d < bestDistance) { best = k; bestDistance = d; }
+        }
+        return best;
+    }
+}
+
 /// <summary>A multi-particle frame with its truth: the field and a label image (particle k = k + 1 where its mask is set).</summary>
 /// <param name="Frame">The composed frame.</param>
 /// <param name="TrueLabels">0 = no particle, k + 1 = particle k's true mask (row-major, frame size).</param>
-public sealed record ParticleFieldFrame(Image2D Frame, float[] TrueLabels);
+/// <param name="Particles">The true particles in tile order (area and centroid of each label).</param>
+public sealed record ParticleFieldFrame(Image2D Frame, float[] TrueLabels, IReadOnlyList<TrueParticle> Particles);
 
 /// <summary>
 /// Composes a multi-particle frame from simulated particle images: a field of vacuum (white Poisson noise at the
@@ -53,6 +76,18 @@ public static class ParticleField
                     if (mask[y * w + x] >= 0.5f) labels[i] = k + 1;
                 }
         }
-        return new ParticleFieldFrame(new Image2D(widthPx, heightPx, field, pixel), labels);
+        var area = new double[tiles.Count];
+        var sx = new double[tiles.Count];
+        var sy = new double[tiles.Count];
+        for (int i = 0; i < labels.Length; i++)
+        {
+            int k = (int)labels[i] - 1;
+            if (k < 0) continue;
+            area[k]++;
+            sx[k] += i % widthPx;
+            sy[k] += i / widthPx;
+        }
+        var particles = Enumerable.Range(0, tiles.Count).Select(k => new TrueParticle(area[k], sx[k] / area[k], sy[k] / area[k])).ToList();
+        return new ParticleFieldFrame(new Image2D(widthPx, heightPx, field, pixel), labels, particles);
     }
 }
