@@ -4,10 +4,14 @@ namespace TemKit.Pipelines.Columns;
 /// <param name="MatchRadiusAngstrom">After registration, a column of frame t+1 within this distance of one of frame t is
 /// the same column (Å); a column without a partner appeared or disappeared.</param>
 /// <param name="MoveThresholdAngstrom">A matched column that moved more than this (Å) is a "moved" event.</param>
-/// <param name="MaxDriftAngstrom">Largest drift between consecutive frames searched by the phase correlation (Å).</param>
+/// <param name="MaxDriftAngstrom">Largest drift between consecutive frames searched by the image correlation (Å).</param>
 /// <param name="EdgeMarginAngstrom">Columns closer than this to the border of either frame (after registration) are not
 /// judged: drift alone moves them in and out of view.</param>
-/// <param name="LowPassCyclesPerPixel">Gaussian low-pass weight of the phase correlation (cycles/px, standard deviation).</param>
+/// <param name="RegistrationLowPassPerAngstrom">Gaussian low-pass weight of the image cross-correlation (cycles/Å, standard
+/// deviation; <see cref="ColumnTracker.ImageDrift"/>).</param>
+/// <param name="LatticeSearchAngstrom">Column shifts within this distance (Å) of the image estimate are tried, the one that
+/// pairs most columns wins (<see cref="ColumnTracker.ColumnDrift"/>); covers a lock onto a lattice neighbour (Au [110]
+/// column spacing 2.0-2.9 Å). 0 = trust the image estimate.</param>
 /// <param name="AbsentFraction">Hysteresis against detection flicker (used when the tracker is given the detection maps): an
 /// unpaired column counts as disappeared (appeared) only if the other frame's map stays below this fraction of the detection
 /// threshold everywhere within half the match radius of its drift-corrected position; a column that merely fell just below
@@ -22,7 +26,8 @@ public sealed record TrackingOptions(
     double MoveThresholdAngstrom = 0.5,
     double MaxDriftAngstrom = 10,
     double EdgeMarginAngstrom = 2,
-    double LowPassCyclesPerPixel = 0.15,
+    double RegistrationLowPassPerAngstrom = 0.3,
+    double LatticeSearchAngstrom = 3.5,
     double AbsentFraction = 0,
     int PersistFrames = 1)
 {
@@ -36,6 +41,8 @@ public sealed record TrackingOptions(
         if (!(EdgeMarginAngstrom >= 0) || !double.IsFinite(EdgeMarginAngstrom)) throw new ArgumentException($"edge margin must be ≥ 0 Å, got {EdgeMarginAngstrom}");
         if (!(AbsentFraction is >= 0 and <= 1)) throw new ArgumentException($"absent fraction must be in [0, 1], got {AbsentFraction}");
         if (PersistFrames is < 1 or > 100) throw new ArgumentException($"persistence must be 1..100 frames, got {PersistFrames}");
-        if (!(LowPassCyclesPerPixel > 0 && LowPassCyclesPerPixel <= 1)) throw new ArgumentException($"low-pass must be in (0, 1] cycles/px, got {LowPassCyclesPerPixel}");
+        if (!(RegistrationLowPassPerAngstrom > 0 && RegistrationLowPassPerAngstrom <= 10))
+            throw new ArgumentException($"registration low-pass must be in (0, 10] cycles/Å, got {RegistrationLowPassPerAngstrom}");
+        if (!(LatticeSearchAngstrom >= 0 && LatticeSearchAngstrom <= 50)) throw new ArgumentException($"lattice search must be 0..50 Å, got {LatticeSearchAngstrom}");
     }
 }
