@@ -31,7 +31,7 @@ public static partial class ColumnTracker
                 maps is null ? null : new DetectionMaps([maps.Maps[t], maps.Maps[t + 1]], maps.Threshold));
             pairDone?.Invoke();
         }
-        return options.PersistFrames > 1 ? Persistent(result, columns, frames[0], options) : result;
+        return options.PersistFrames > 1 ? Persistent(result, columns, frames[0], options, maps) : result;
     }
 
     /// <summary>The events between frame <paramref name="t"/> and the next; <paramref name="maps"/> (the two frames' maps,

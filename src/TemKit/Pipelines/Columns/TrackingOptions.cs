@@ -21,6 +21,9 @@ namespace TemKit.Pipelines.Columns;
 /// in none of t+1..t+K, and an appeared column the other way round; frames beyond the ends of the sequence, or where the
 /// position is within the edge margin, are not asked. A column absent for fewer than K frames is then not reported (nor
 /// is a real event that is undone within K frames). 1 = off.</param>
+/// <param name="Persistence">How "detected in the K frames" is decided (<see cref="ColumnTracker.Persistent"/>).</param>
+/// <param name="PersistMoves">With K &gt; 1, a moved column counts only if its positions averaged over the K frames before and
+/// the K frames after the pair still differ by more than the move threshold.</param>
 public sealed record TrackingOptions(
     double MatchRadiusAngstrom = 1.0,
     double MoveThresholdAngstrom = 0.5,
@@ -29,7 +32,9 @@ public sealed record TrackingOptions(
     double RegistrationLowPassPerAngstrom = 0.3,
     double LatticeSearchAngstrom = 3.5,
     double AbsentFraction = 0,
-    int PersistFrames = 1)
+    int PersistFrames = 1,
+    PersistenceTest Persistence = PersistenceTest.EveryFrame,
+    bool PersistMoves = false)
 {
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range.</summary>
     public void Validate()
@@ -45,4 +50,16 @@ public sealed record TrackingOptions(
             throw new ArgumentException($"registration low-pass must be in (0, 10] cycles/Å, got {RegistrationLowPassPerAngstrom}");
         if (!(LatticeSearchAngstrom >= 0 && LatticeSearchAngstrom <= 50)) throw new ArgumentException($"lattice search must be 0..50 Å, got {LatticeSearchAngstrom}");
     }
+}
+
+/// <summary>How <see cref="ColumnTracker.Persistent"/> decides that a column is present in the K frames on one side of a pair.</summary>
+public enum PersistenceTest
+{
+    /// <summary>A column is present when a column was detected within the match radius in every one of the K frames, absent
+    /// when in none.</summary>
+    EveryFrame,
+
+    /// <summary>Present when the mean over the K frames of the detection map's largest value near the position reaches the
+    /// detection threshold, absent otherwise (needs the detection maps).</summary>
+    MapMean,
 }

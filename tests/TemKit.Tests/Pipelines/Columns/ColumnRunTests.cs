@@ -88,6 +88,30 @@ public class ColumnRunTests
     }
 
     [Fact]
+    public void CliWritesHeightsAndRefusesABadCalibration()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"temkit-columns-h-{Guid.NewGuid():N}");
+        try
+        {
+            var (stack, truth, points) = Write(dir);
+            Assert.Equal(1, TemKit.Cli.Program.Main(["columns", stack, "-o", Path.Combine(dir, "run"), "--baseline-sigma-angstrom", "0.3", "--heights",
+                "--height-calibration", "0,0,3", "--truth", truth, "--no-png"]));
+            var rows = CsvFiles.Read<DetectedColumnRow>(Path.Combine(dir, "run", "columns.csv"));
+            Assert.Equal(2 * points.Count, rows.Count);
+            // A calibration of a constant 3 atoms: every column gets 3, the truth's height.
+            Assert.All(rows, r => Assert.Equal(3, r.HeightAtoms));
+            var result = ColumnRun.Run([stack], Path.Combine(dir, "run2"), new ColumnDetector(new BaselineOptions(FilterSigmaAngstrom: 0.3)),
+                new ColumnRunOptions(Overlays: false, TruthPath: truth, Heights: new ColumnHeightCalibration(0, 0, 3)));
+            Assert.Equal((2 * points.Count, 2 * points.Count), (result.Heights!.Matched, result.Heights.Exact));
+            Assert.Equal(2, TemKit.Cli.Program.Main(["columns", stack, "-o", Path.Combine(dir, "run3"), "--heights", "--height-calibration", "1,x"]));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void EventScoreCountsByHand()
     {
         ColumnEvent[] truth =
