@@ -91,7 +91,7 @@ public readonly record struct ColumnHeightFeatures(double ThicknessAngstrom, dou
 /// columns and multiplied by the sign of its correlation with g over them.</item>
 /// <item>atoms = round(a·g + b·c + d) ≥ 1 (<see cref="ColumnHeightCalibration"/>, fitted on validation sets).</item>
 /// </list>
-/// Frames with fewer than 4 columns get the geometric term only at the frame's centre (g = 0).
+/// With fewer than 4 columns (no outline) both features are 0, so every column gets the calibration's offset.
 /// </summary>
 public static class ColumnHeights
 {
