@@ -20,16 +20,22 @@ internal static class SimulateColumnEventsCommand
         var defocus = new Option<double>("--defocus-angstrom") { Description = "Defocus (Å, positive = underfocus)", DefaultValueFactory = _ => 0.0 }.Within(OpticsLimits.DefocusAngstrom);
         var drift = new Option<double>("--drift-step-angstrom") { Description = "Drift per frame, uniform in ± this along x and y (Å)", DefaultValueFactory = _ => 1.5 }.Within(Limits.NonNegative(100, "Å"));
         var move = new Option<double>("--move-angstrom") { Description = "Displacement of a moved surface column (Å)", DefaultValueFactory = _ => 0.8 }.Within(Limits.Positive(10, "Å"));
+        var hold = new Option<int>("--hold-frames")
+        {
+            Description = "Frames a change lasts at least: a removed, added or moved column keeps its new state this many frames before it can change again (1 = a site may be emptied and refilled in consecutive frames)",
+            DefaultValueFactory = _ => 3,
+        }.Whole(1, 1000, "frames");
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 }.AnyValue();
         var command = new Command("column-events", "Simulate a drifting Au particle sequence in which one surface column disappears, one appears and one moves between frames (truth for columns --track)")
         {
-            output, frames, diameter, grid, pixel, dose, defocus, drift, move, seed,
+            output, frames, diameter, grid, pixel, dose, defocus, drift, move, hold, seed,
         };
         command.SetAction(parse =>
         {
             string outDir = OutputPaths.RequireFolder(parse.GetValue(output)!, "--output");
             var p = new EventSequenceParameters(parse.GetValue(frames), parse.GetValue(diameter), parse.GetValue(grid), parse.GetValue(pixel),
-                parse.GetValue(dose), parse.GetValue(defocus), parse.GetValue(drift), parse.GetValue(move), parse.GetValue(seed));
+                parse.GetValue(dose), parse.GetValue(defocus), parse.GetValue(drift), parse.GetValue(move), parse.GetValue(seed),
+                parse.GetValue(hold));
             EventSequenceResult result = null!;
             Console2.WithProgress($"simulating {p.FrameCount} frames", p.FrameCount, advance => result = SimulateCommand.Checked(() => EventSequence.Simulate(p, advance)));
             EventSequence.Write(outDir, result);

@@ -28,6 +28,8 @@ public sealed class DetectedColumnRow
     [Name("y_px")] public double YPx { get; init; }
     /// <summary>Peak value of the map (network output in label units, or σ for the baseline).</summary>
     [Name("peak_value")] public float PeakValue { get; init; }
+    /// <summary>Estimated atoms in the column (<see cref="ColumnHeights"/>; empty when heights were not asked for).</summary>
+    [Name("height_atoms")] public int? HeightAtoms { get; init; }
 }
 
 /// <summary>One row of a run's counts.csv.</summary>
@@ -98,7 +100,7 @@ public static partial class ColumnRun
         CsvFiles.Write(Path.Combine(folder, "columns.csv"), frames.SelectMany(f => f.Columns.Select((c, i) => new DetectedColumnRow
         {
             Frame = f.Frame, File = f.File, FileFrame = f.FileFrame, Column = i, XAngstrom = c.XAngstrom, YAngstrom = c.YAngstrom,
-            XPx = c.XPx, YPx = c.YPx, PeakValue = c.Value,
+            XPx = c.XPx, YPx = c.YPx, PeakValue = c.Value, HeightAtoms = f.HeightsAtoms?[i],
         })));
         CsvFiles.Write(Path.Combine(folder, "counts.csv"), frames.Select(f => new ColumnCountRow
         {

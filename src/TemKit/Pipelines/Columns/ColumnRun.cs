@@ -27,6 +27,7 @@ public static partial class ColumnRun
         var images = new List<Image2D?>();
         var maps = new List<Image2D?>();
         var errors = new List<string>();
+        var heightSamples = new List<(ColumnHeightFeatures, int, int)>();
         foreach (var input in inputs)
         {
             if (input.Error is not null) { errors.Add(input.Error); continue; }
@@ -39,7 +40,14 @@ public static partial class ColumnRun
                     var found = detector.Detect(image);
                     foreach (string w in found.Warnings) warning?.Invoke($"{Path.GetFileName(input.File)} frame {z}: {w}");
                     var score = truth is null ? null : Score(truth, index, found.Columns, image.PixelSizeAngstrom, options.TruthMatchAngstrom);
-                    frames.Add(new ColumnRunFrame(index, input.File, z, found.Columns, image.PixelSizeAngstrom, null, score));
+                    int[]? heights = null;
+                    if (options.Heights is { } calibration)
+                    {
+                        var features = ColumnHeights.Features(image, found.Columns);
+                        heights = [.. features.Select(calibration.Atoms)];
+                        if (score is not null) heightSamples.AddRange(HeightSamples(truth![index].ToArray(), score, features, heights));
+                    }
+                    frames.Add(new ColumnRunFrame(index, input.File, z, found.Columns, image.PixelSizeAngstrom, null, score, heights));
                     images.Add(options.Track || options.Overlays ? image : null);
                     maps.Add(options.Track ? found.Map : null);
                 }
@@ -56,7 +64,8 @@ public static partial class ColumnRun
         }
         Directory.CreateDirectory(folder);
         WriteFrames(folder, frames, images, options.Overlays);
-        if (!options.Track) return new ColumnRunResult(frames, [], [], errors);
+        var heightScore = heightSamples.Count > 0 ? ColumnHeightScore.Of(heightSamples) : null;
+        if (!options.Track) return new ColumnRunResult(frames, [], [], errors, Heights: heightScore);
         var tracked = frames.Where(f => f.Error is null).Select(f => f.Frame).ToArray();
         if (tracked.Length < 2)
             throw new ArgumentException($"--track needs at least 2 frames with columns; {tracked.Length} could be analysed ({frames.Count} frames in {files.Count} files)");
@@ -70,7 +79,7 @@ public static partial class ColumnRun
         WriteTracking(folder, frames, trackImages, tracked, renumbered, options);
         var eventScore = options.TruthEventsPath is null ? null
             : EventScore.Of(EventSequence.ReadEvents(options.TruthEventsPath), [.. renumbered.SelectMany(p => p.Events)], options.TrackingInForce.MatchRadiusAngstrom);
-        return new ColumnRunResult(frames, renumbered, tracked, errors, eventScore);
+        return new ColumnRunResult(frames, renumbered, tracked, errors, eventScore, heightScore);
     }
 
     /// <summary>Matches a frame's detections with the true columns of that frame (true pixel positions times the image's pixel size).</summary>

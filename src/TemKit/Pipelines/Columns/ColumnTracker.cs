@@ -3,8 +3,9 @@ using TemKit.Imaging;
 namespace TemKit.Pipelines.Columns;
 
 /// <summary>
-/// Diffusion events over time (seed 003; Madsen et al. 2018): consecutive frames are registered by phase correlation, the
-/// drift is refined as the median displacement of the columns matched after the coarse shift, and every column is then
+/// Diffusion events over time (seed 003; Madsen et al. 2018): consecutive frames are registered by image cross-correlation
+/// (<see cref="ImageDrift"/>), the drift is checked against lattice-neighbour shifts and refined on the columns
+/// (<see cref="ColumnDrift"/>), and every column is then
 /// paired with the nearest column of the next frame within the match radius: unpaired columns appeared or disappeared,
 /// paired ones that moved more than the threshold moved. With <see cref="TrackingOptions.PersistFrames"/> K &gt; 1 an
 /// appearance or disappearance must also hold for K frames on each side of the pair (<see cref="Persistent"/>).
@@ -30,7 +31,7 @@ public static partial class ColumnTracker
                 maps is null ? null : new DetectionMaps([maps.Maps[t], maps.Maps[t + 1]], maps.Threshold));
             pairDone?.Invoke();
         }
-        return options.PersistFrames > 1 ? Persistent(result, columns, frames[0], options) : result;
+        return options.PersistFrames > 1 ? Persistent(result, columns, frames[0], options, maps) : result;
     }
 
     /// <summary>The events between frame <paramref name="t"/> and the next; <paramref name="maps"/> (the two frames' maps,
@@ -43,15 +44,7 @@ public static partial class ColumnTracker
         ArgumentNullException.ThrowIfNull(options);
         if (a.Width != b.Width || a.Height != b.Height) throw new ArgumentException($"frames {t} and {t + 1} differ in size ({a.Width}x{a.Height} vs {b.Width}x{b.Height})");
         double px = a.PixelSizeAngstrom > 0 ? a.PixelSizeAngstrom : 1;
-        var (sx, sy) = PhaseCorrelation.Shift(a.Pixels, b.Pixels, a.Width, a.Height, (int)Math.Ceiling(options.MaxDriftAngstrom / px), options.LowPassCyclesPerPixel);
-        double dx = sx * px, dy = sy * px;
-        // Refine: the median displacement of columns paired after the coarse shift (events are a minority).
-        var first = Pairs(ca, cb, dx, dy, options.MatchRadiusAngstrom);
-        if (first.Count > 0)
-        {
-            dx += Median(first.Select(p => cb[p.B].XAngstrom - dx - ca[p.A].XAngstrom));
-            dy += Median(first.Select(p => cb[p.B].YAngstrom - dy - ca[p.A].YAngstrom));
-        }
+        var (dx, dy) = ColumnDrift(ca, cb, ImageDrift(a, b, options), options);
         var pairs = Pairs(ca, cb, dx, dy, options.MatchRadiusAngstrom);
         double width = a.Width * px, height = a.Height * px, m = options.EdgeMarginAngstrom;
         // A point in frame t's coordinates is judged when it lies inside both frames by the margin.
@@ -83,17 +76,5 @@ public static partial class ColumnTracker
             if (!pairedB[i] && Judged(x, y) && AbsentIn(0, x, y)) events.Add(new ColumnEvent(t, ColumnEventKind.Appeared, x, y, 0));
         }
         return new FramePairEvents(t, dx, dy, matched, events);
-    }
-
-    private static List<(int A, int B)> Pairs(IReadOnlyList<DetectedColumn> ca, IReadOnlyList<DetectedColumn> cb, double dx, double dy, double radius)
-    {
-        var match = ColumnMatching.Match([.. ca.Select(c => (c.XAngstrom, c.YAngstrom))], [.. cb.Select(c => (c.XAngstrom - dx, c.YAngstrom - dy))], radius);
-        return [.. match.Pairs.Select(p => (p.Truth, p.Detected))];
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var v = values.Order().ToArray();
-        return v.Length % 2 == 1 ? v[v.Length / 2] : 0.5 * (v[v.Length / 2 - 1] + v[v.Length / 2]);
     }
 }

@@ -26,14 +26,21 @@ public sealed record EventSequenceResult(ImageStack Frames, IReadOnlyList<Atomic
 /// <param name="MaxDriftStepAngstrom">Drift per frame drawn uniformly in ±this along x and y (Å).</param>
 /// <param name="MoveAngstrom">Displacement of a moved column (Å).</param>
 /// <param name="Seed">Random seed.</param>
+/// <param name="HoldFrames">How long a change lasts (frames, ≥ 1): a column that was removed, added or moved between frames t
+/// and t+1 keeps its new state in frames t+1..t+HoldFrames at least; only then can it take part in another event. A removed
+/// surface atom column stays away and an added one stays, as they do physically until something else moves them; so every
+/// true event holds for HoldFrames frames on each side (a tracker's persistence rule with K ≤ HoldFrames keeps them all).
+/// 1 = a site may be emptied and refilled in consecutive pairs (the sequences before session 7).</param>
 public sealed record EventSequenceParameters(int FrameCount = 6, double DiameterNanometres = 2.5, int GridPx = 256, double PixelSizeAngstrom = 0.15,
-    double DoseElectronsPerAngstrom2 = 1000, double DefocusAngstrom = 0, double MaxDriftStepAngstrom = 1.5, double MoveAngstrom = 0.8, int Seed = 1);
+    double DoseElectronsPerAngstrom2 = 1000, double DefocusAngstrom = 0, double MaxDriftStepAngstrom = 1.5, double MoveAngstrom = 0.8, int Seed = 1,
+    int HoldFrames = 3);
 
 /// <summary>
-/// A validation sequence for <c>--track</c>: one Au particle on [110]; three surface columns start vacant; between
-/// consecutive frames one surface column is removed, one vacant site is filled again and one surface column is moved by
-/// <see cref="EventSequenceParameters.MoveAngstrom"/>, while the whole specimen drifts. Every frame is a full multislice
-/// image with detector noise (<see cref="ParticleSimulation"/>).
+/// A validation sequence for <c>--track</c>: one Au particle on [110]; max(3, <see cref="EventSequenceParameters.HoldFrames"/>)
+/// surface columns start vacant; between consecutive frames one surface column is removed, one vacant site is filled again
+/// and one surface column is moved by <see cref="EventSequenceParameters.MoveAngstrom"/>, each chosen among the columns
+/// whose last change is at least <see cref="EventSequenceParameters.HoldFrames"/> frames old, while the whole specimen
+/// drifts. Every frame is a full multislice image with detector noise (<see cref="ParticleSimulation"/>).
 /// </summary>
 public static partial class EventSequence
 {
@@ -42,6 +49,7 @@ public static partial class EventSequence
     {
         ArgumentNullException.ThrowIfNull(p);
         if (p.FrameCount < 2) throw new ArgumentException($"an event sequence needs at least 2 frames, got {p.FrameCount}");
+        if (p.HoldFrames is < 1 or > 1000) throw new ArgumentException($"an event must hold 1..1000 frames, got {p.HoldFrames}");
         var rng = new Random(p.Seed);
         var grid = new SimulationGrid(p.GridPx, p.GridPx, p.PixelSizeAngstrom);
         var particle = new FccParticleParameters("Au", null, p.DiameterNanometres, MaxTiltDegrees: 0);
@@ -51,7 +59,12 @@ public static partial class EventSequence
         var offsets = new (double X, double Y)[columnAtoms.Count];
         var present = Enumerable.Repeat(true, columnAtoms.Count).ToArray();
         var surface = SurfaceColumns(columnAtoms);
-        foreach (int c in surface.OrderBy(_ => rng.Next()).Take(3)) present[c] = false;
+        int vacancies = Math.Max(3, p.HoldFrames);
+        if (surface.Length < vacancies + 2 * p.HoldFrames)
+            throw new ArgumentException($"a {p.DiameterNanometres} nm particle has {surface.Length} surface columns, too few for {vacancies} vacancies and events held {p.HoldFrames} frames");
+        foreach (int c in surface.OrderBy(_ => rng.Next()).Take(vacancies)) present[c] = false;
+        // Pair index of each column's last change; the initial state has held since long before the sequence.
+        var changed = Enumerable.Repeat(int.MinValue / 2, columnAtoms.Count).ToArray();
         var frames = new ImageStack(p.GridPx, p.GridPx, p.FrameCount, StackKind.ImageStack, new VoxelSize(p.PixelSizeAngstrom, p.PixelSizeAngstrom, 0), new ImageMetadata());
         var columns = new List<AtomicColumn[]>();
         var events = new List<ColumnEvent>();
@@ -65,9 +78,12 @@ public static partial class EventSequence
             {
                 var previousDrift = drift;
                 drift = (drift.X + (2 * rng.NextDouble() - 1) * p.MaxDriftStepAngstrom, drift.Y + (2 * rng.NextDouble() - 1) * p.MaxDriftStepAngstrom);
-                var candidates = surface.Where(c => present[c]).OrderBy(_ => rng.Next()).ToList();
+                int pair = t - 1;
+                bool Free(int c) => pair - changed[c] >= p.HoldFrames;
+                var candidates = surface.Where(c => present[c] && Free(c)).OrderBy(_ => rng.Next()).ToList();
                 int removed = candidates[0], moved = candidates[1];
-                int added = surface.Where(c => !present[c]).OrderBy(_ => rng.Next()).First();
+                int added = surface.Where(c => !present[c] && Free(c)).OrderBy(_ => rng.Next()).First();
+                changed[removed] = changed[moved] = changed[added] = pair;
                 var (rx, ry) = Centre(columnAtoms[removed], offsets[removed]);
                 events.Add(new ColumnEvent(t - 1, ColumnEventKind.Disappeared, rx + previousDrift.X, ry + previousDrift.Y, 0));
                 var (ax, ay) = Centre(columnAtoms[added], offsets[added]);

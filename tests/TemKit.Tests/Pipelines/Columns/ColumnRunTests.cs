@@ -68,7 +68,10 @@ public class ColumnRunTests
                 Assert.True(File.Exists(Path.Combine(dir, "run", f)), f);
             var pairs = File.ReadAllLines(Path.Combine(dir, "run", "pairs.csv"));
             Assert.Equal(2, pairs.Length);
-            Assert.StartsWith("0,2,0,0,", pairs[1]);
+            // from frame 0 to frame 2, drift (x, y) zero up to rounding
+            var cells = pairs[1].Split(',');
+            Assert.Equal(("0", "2"), (cells[0], cells[1]));
+            Assert.All(cells[2..4], c => Assert.True(Math.Abs(double.Parse(c, System.Globalization.CultureInfo.InvariantCulture)) < 1e-9, c));
             Assert.Single(File.ReadAllLines(Path.Combine(dir, "run", "events.csv")));
             // One frame cannot be tracked: a usage error (exit 2).
             var one = new ImageStack(32, 32, 1, StackKind.ImageStack, new VoxelSize(0.1, 0.1, 0), new ImageMetadata());
@@ -77,6 +80,30 @@ public class ColumnRunTests
             MrcFile.Write(single, one);
             Assert.Equal(2, TemKit.Cli.Program.Main(["columns", single, "-o", Path.Combine(dir, "run1"), "--track"]));
             Assert.Equal(2, TemKit.Cli.Program.Main(["columns", single, "-o", Path.Combine(dir, "run2"), "--contrast", "grey"]));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void CliWritesHeightsAndRefusesABadCalibration()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"temkit-columns-h-{Guid.NewGuid():N}");
+        try
+        {
+            var (stack, truth, points) = Write(dir);
+            Assert.Equal(1, TemKit.Cli.Program.Main(["columns", stack, "-o", Path.Combine(dir, "run"), "--baseline-sigma-angstrom", "0.3", "--heights",
+                "--height-calibration", "0,0,3", "--truth", truth, "--no-png"]));
+            var rows = CsvFiles.Read<DetectedColumnRow>(Path.Combine(dir, "run", "columns.csv"));
+            Assert.Equal(2 * points.Count, rows.Count);
+            // A calibration of a constant 3 atoms: every column gets 3, the truth's height.
+            Assert.All(rows, r => Assert.Equal(3, r.HeightAtoms));
+            var result = ColumnRun.Run([stack], Path.Combine(dir, "run2"), new ColumnDetector(new BaselineOptions(FilterSigmaAngstrom: 0.3)),
+                new ColumnRunOptions(Overlays: false, TruthPath: truth, Heights: new ColumnHeightCalibration(0, 0, 3)));
+            Assert.Equal((2 * points.Count, 2 * points.Count), (result.Heights!.Matched, result.Heights.Exact));
+            Assert.Equal(2, TemKit.Cli.Program.Main(["columns", stack, "-o", Path.Combine(dir, "run3"), "--heights", "--height-calibration", "1,x"]));
         }
         finally
         {

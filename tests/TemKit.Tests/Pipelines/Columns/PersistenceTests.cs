@@ -41,4 +41,46 @@ public class PersistenceTests
         Assert.Equal(plain.Select(p => p.Matched), persistent.Select(p => p.Matched));
         Assert.Throws<ArgumentException>(() => new TrackingOptions(PersistFrames: 0).Validate());
     }
+
+    [Fact]
+    public void MapMeanKeepsAnEventAfterAWeakFrameAndMovesMustHold()
+    {
+        // Five frames, no drift. Column J is weak (0.25, under the 0.3 threshold) in frame 0, full in frame 1 and gone from
+        // frame 2 on: a real disappearance at pair 1 that `every` (K = 2) loses because J was not detected in frame 0,
+        // while the map mean over frames 0-1 (0.625) says present. Column M sits 0.6 Å to the right in frame 2 only (a
+        // jitter): without persistence two moves, with --persist-moves none; column N moves 0.6 Å for good at pair 2.
+        var points = PeakFinderTests.RandomPoints(14, 18, 2.6, seed: 11);
+        var inside = points.Where(p => p.X is > 4 and < 13 && p.Y is > 4 and < 13).ToList();
+        var (j, mm, nn) = (inside[0], inside[1], inside[2]);
+        var frames = new List<TemKit.Imaging.Image2D>();
+        var lists = new List<IReadOnlyList<DetectedColumn>>();
+        var options = new PeakFinderOptions(Threshold: 0.3);
+        for (int t = 0; t < 5; t++)
+        {
+            var full = points.Where(p => p != j || t == 1).Select(p => p == mm && t == 2 || p == nn && t >= 3 ? (p.X + 0.6, p.Y) : p).ToList();
+            var image = PeakFinderTests.Blobs(full, 200, 0.1, 0.4, 0.0, seed: 20 + t);
+            if (t == 0)
+            {
+                var weak = PeakFinderTests.Blobs([j], 200, 0.1, 0.4, 0.0, seed: 30, height: 0.25);
+                for (int i = 0; i < image.Pixels.Length; i++) image.Pixels[i] = Math.Max(image.Pixels[i], weak.Pixels[i]);
+            }
+            frames.Add(image);
+            lists.Add(PeakFinder.Find(image, options));
+        }
+        var maps = new DetectionMaps(frames, 0.3);
+        var tracking = new TrackingOptions(MoveThresholdAngstrom: 0.4, PersistFrames: 2);
+        var every = ColumnTracker.Track(frames, lists, tracking, maps: maps);
+        Assert.DoesNotContain(every.SelectMany(p => p.Events), e => e.Kind == ColumnEventKind.Disappeared);
+        var mean = ColumnTracker.Track(frames, lists, tracking with { Persistence = PersistenceTest.MapMean }, maps: maps);
+        var gone = Assert.Single(mean.SelectMany(p => p.Events), e => e.Kind == ColumnEventKind.Disappeared);
+        Assert.Equal(1, gone.FromFrame);
+        Assert.True(double.Hypot(gone.XAngstrom - j.X, gone.YAngstrom - j.Y) < 0.1);
+        // Moves: M jitters (pairs 1 and 2), N moves for good (pair 2).
+        Assert.Equal(3, every.SelectMany(p => p.Events).Count(e => e.Kind == ColumnEventKind.Moved));
+        var held = ColumnTracker.Track(frames, lists, tracking with { PersistMoves = true }, maps: maps);
+        var moved = Assert.Single(held.SelectMany(p => p.Events), e => e.Kind == ColumnEventKind.Moved);
+        Assert.Equal(2, moved.FromFrame);
+        Assert.True(double.Hypot(moved.XAngstrom - (nn.X + 0.6), moved.YAngstrom - nn.Y) < 0.1);
+        Assert.Throws<ArgumentException>(() => ColumnTracker.Persistent(mean, lists, frames[0], tracking with { Persistence = PersistenceTest.MapMean }));
+    }
 }
