@@ -143,7 +143,9 @@ internal sealed class ColumnsCommand : ICliCommand
     {
         var inv = CultureInfo.InvariantCulture;
         var ok = result.Frames.Where(f => f.Error is null).ToList();
-        Console.WriteLine(string.Create(inv, $"{ok.Count} frame(s) analysed, {result.Frames.Count - ok.Count} failed; columns per frame: {(ok.Count == 0 ? "-" : $"mean {ok.Average(f => f.Columns.Length):F1}, range {ok.Min(f => f.Columns.Length)}-{ok.Max(f => f.Columns.Length)}")}"));
+        int failedFrames = result.Frames.Count - ok.Count, unreadable = result.Errors.Count - failedFrames;
+        string files = unreadable > 0 ? $", {unreadable} file(s) unreadable" : "";
+        Console.WriteLine(string.Create(inv, $"{ok.Count} frame(s) analysed, {failedFrames} failed{files}; columns per frame: {(ok.Count == 0 ? "-" : $"mean {ok.Average(f => f.Columns.Length):F1}, range {ok.Min(f => f.Columns.Length)}-{ok.Max(f => f.Columns.Length)}")}"));
         if (result.PooledScore is { } s)
             Console.WriteLine(string.Create(inv, $"against the truth ({s.TruthCount} columns, match within the truth distance): precision {s.Precision:F3}, recall {s.Recall:F3}, F1 {s.F1:F3}, rms error {s.RmsErrorAngstrom:F3} Å"));
         if (result.Heights is { } h)

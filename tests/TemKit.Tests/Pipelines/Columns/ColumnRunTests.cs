@@ -88,6 +88,26 @@ public class ColumnRunTests
     }
 
     [Fact]
+    public void SummaryCountsAMissingFileAsUnreadable()
+    {
+        // Found by hand: a missing input printed "0 frame(s) analysed, 0 failed" while the exit code said 1.
+        string dir = Path.Combine(Path.GetTempPath(), $"temkit-columns-missing-{Guid.NewGuid():N}");
+        try
+        {
+            var (stack, _, _) = Write(dir);
+            var (code, stdout, stderr) = TemKit.Tests.Cli.CliRunner.Run("columns", stack, Path.Combine(dir, "missing.mrc"), "-o", Path.Combine(dir, "run"),
+                "--baseline-sigma-angstrom", "0.3", "--no-png");
+            Assert.Equal(1, code);
+            Assert.Contains("2 frame(s) analysed, 1 failed, 1 file(s) unreadable", stdout);
+            Assert.Contains("missing.mrc", stderr);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void CliWritesHeightsAndRefusesABadCalibration()
     {
         string dir = Path.Combine(Path.GetTempPath(), $"temkit-columns-h-{Guid.NewGuid():N}");
