@@ -8,6 +8,14 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        OutputPaths.ForgetCreatedFolders();
+        int code = Run(args);
+        if (code != ExitCodes.Ok) OutputPaths.RemoveEmptyCreatedFolders();
+        return code;
+    }
+
+    private static int Run(string[] args)
+    {
         if (args.Length == 0) args = ["--help"];
         var root = CommandCatalog.BuildRoot();
         if (!args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0]))

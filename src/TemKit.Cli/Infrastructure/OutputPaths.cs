@@ -31,13 +31,53 @@ internal static class OutputPaths
         if (File.Exists(path)) throw new UsageException($"{option} {path}: is a file; give a folder (it is created)");
         try
         {
+            string? firstNew = FirstMissingFolder(Path.GetFullPath(path));
             Directory.CreateDirectory(path);
+            if (firstNew is not null) lock (s_created) s_created.Add(firstNew);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new UsageException($"{option} {path}: cannot create the folder ({Why(e)})");
         }
         return path;
+    }
+
+    /// <summary>Forgets the folders recorded by <see cref="RequireFolder"/>; called when a command starts.</summary>
+    public static void ForgetCreatedFolders()
+    {
+        lock (s_created) s_created.Clear();
+    }
+
+    /// <summary>Deletes the folders this command created with <see cref="RequireFolder"/> that still hold no file, so a
+    /// refused run (a missing input, a bad option found after the folder was made) leaves nothing behind.</summary>
+    public static void RemoveEmptyCreatedFolders()
+    {
+        lock (s_created)
+        {
+            foreach (string folder in Enumerable.Reverse(s_created))
+            {
+                try
+                {
+                    if (Directory.Exists(folder) && !Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Any())
+                        Directory.Delete(folder, recursive: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // A folder another process is filling, or one we may not delete, is left as it is.
+                }
+            }
+            s_created.Clear();
+        }
+    }
+
+    private static readonly List<string> s_created = [];
+
+    /// <summary>The outermost folder of <paramref name="fullPath"/> that does not exist yet, or null if it exists.</summary>
+    private static string? FirstMissingFolder(string fullPath)
+    {
+        string? missing = null;
+        for (string? p = fullPath; p is not null && !Directory.Exists(p); p = Path.GetDirectoryName(p)) missing = p;
+        return missing;
     }
 
     /// <summary>

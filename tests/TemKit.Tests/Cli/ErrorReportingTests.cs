@@ -70,6 +70,26 @@ public sealed class ErrorReportingTests : IDisposable
     }
 
     [Fact]
+    public void ARefusedRunLeavesNoEmptyOutputFolderBehind()
+    {
+        // Found by hand: the output folder (and its missing parents) were made before the input was read, so every
+        // typo in an input name left an empty run folder.
+        string run = Path.Combine(_dir["new"], "run");
+        var (code, _, stderr) = CliRunner.Run("tomo", "report", _dir["missing.mrc"], "-o", run);
+        Assert.Equal(1, code);
+        AssertOneLine(stderr);
+        Assert.False(Directory.Exists(_dir["new"]), "the refused run left its output folder behind");
+
+        Directory.CreateDirectory(_dir["kept"]);
+        File.WriteAllText(Path.Combine(_dir["kept"], "note.txt"), "user file");
+        CliRunner.Run("tomo", "report", _dir["missing.mrc"], "-o", _dir["kept"]);
+        Assert.True(File.Exists(Path.Combine(_dir["kept"], "note.txt")), "a folder that existed before the run was touched");
+        Directory.CreateDirectory(_dir["empty"]);
+        CliRunner.Run("tomo", "report", _dir["missing.mrc"], "-o", _dir["empty"]);
+        Assert.True(Directory.Exists(_dir["empty"]), "an empty folder the user made was deleted");
+    }
+
+    [Fact]
     public void ImpossibleStackSizeIsOneLineUsageError()
     {
         var (code, _, stderr) = CliRunner.Run("noise", "simulate", "-o", _dir["v.mrc"], "--size", "16384", "--frames", "100000");
