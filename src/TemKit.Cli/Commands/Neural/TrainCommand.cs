@@ -46,6 +46,7 @@ internal sealed class TrainCommand : ICliCommand
         cmd.SetAction(parse =>
         {
             string outPath = parse.GetValue(output)!, imagesPath = parse.GetValue(images)!, masksPath = parse.GetValue(masks)!;
+            var lrDecay = decay.Parse(parse);
             OutputPaths.RequireNotAnInput(outPath, "--output", imagesPath, masksPath);
             bool resuming = parse.GetValue(resume);
             if (!resuming) OutputPaths.RequireReplaceable(outPath, "--output", parse.GetValue(force), f => OutputPaths.StartsWith(f, ModelFile.Magic), "a TemKit model (.tkm)");
@@ -121,7 +122,7 @@ internal sealed class TrainCommand : ICliCommand
             TrainingJob job;
             try
             {
-                job = new TrainingJob(new TrainingJobParameters(outPath, samples, architecture, settings, Value(valFraction, r => r.ValidationFraction), resuming, modelOutput) { InputChannels = channelModes, InitialModelPath = initPath, Decay = decay.Parse(parse) })
+                job = new TrainingJob(new TrainingJobParameters(outPath, samples, architecture, settings, Value(valFraction, r => r.ValidationFraction), resuming, modelOutput) { InputChannels = channelModes, InitialModelPath = initPath, Decay = lrDecay })
                 {
                     Note = note => Console2.Warn(note),
                     EpochDone = record => Console2.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
