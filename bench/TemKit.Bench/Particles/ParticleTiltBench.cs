@@ -15,7 +15,8 @@ namespace TemKit.Bench.Particles;
 /// /tmp/temkit-particles-tilt-cache]: the simulated frames are stored there, so a second run re-measures the estimator
 /// on bit-identical frames in seconds. [first particle seed = 1] [ratio brightness = peakheight | integrated] [FFT padding factor = 2]
 /// [model = none: analyse inside the true masks; MODEL.tkm: detect with this network as `temkit particles --model` does
-/// and analyse inside the detected mask].
+/// and analyse inside the detected mask] [threshold = the model's mask threshold (<see cref="SegmentationOptions.DefaultThreshold"/>
+/// when it records none): foreground probability at or above which a pixel is in the detected mask].
 /// </summary>
 internal sealed class ParticleTiltBench : IBench
 {
@@ -34,10 +35,11 @@ internal sealed class ParticleTiltBench : IBench
         };
         var parameters = TiltStudyParameters.Default with { Particles = particles, FirstParticle = firstParticle };
         string? model = args.Length > 5 && args[5] != "none" ? args[5] : null;
-        var detector = model is null ? null : new NetworkParticleDetector(ModelFile.Load(model), new SegmentationOptions(), Path.GetFileName(model));
+        double? threshold = args.Length > 6 ? double.Parse(args[6], CultureInfo.InvariantCulture) : null;
+        var detector = model is null ? null : new NetworkParticleDetector(ModelFile.Load(model), new SegmentationOptions { Threshold = threshold }, Path.GetFileName(model));
         var clock = Stopwatch.StartNew();
         var (frames, rocs) = TiltStudy.Run(parameters, options, progress: new Progress<TemKit.Pipelines.JobProgress>(p => Console.Error.WriteLine($"{p.Stage} {p.Done}/{p.Total}")), cacheFolder: cache, detector: detector);
-        Console.WriteLine($"{frames.Count} frames, {particles} particles, {clock.Elapsed.TotalSeconds:F0} s, masks: {(model is null ? "true" : "detected by " + model)}");
+        Console.WriteLine($"{frames.Count} frames, {particles} particles, {clock.Elapsed.TotalSeconds:F0} s, masks: {(model is null ? "true" : $"detected by {model} at threshold {detector!.Threshold}")}");
         if (model is not null)
             foreach (double dose in parameters.DosesElectronsPerAngstrom2)
             {

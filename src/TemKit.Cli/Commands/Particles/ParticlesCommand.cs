@@ -29,7 +29,8 @@ internal sealed class ParticlesCommand : ICliCommand
             string run = OutputPaths.RequireFolder(parse.GetValue(output)!, "--output");
             var detector = ParticlesOptionSet.Detector(options, modelPath, maskPaths);
             if (detector is NetworkParticleDetector network)
-                Console.Error.WriteLine($"model {network.ModelName}: {network.Model.Network.Kind}, training pixel size {network.Model.Input.DescribePixelSize()}");
+                Console.Error.WriteLine($"model {network.ModelName}: {network.Model.Network.Kind}, training pixel size {network.Model.Input.DescribePixelSize()}, " +
+                    $"mask threshold {network.Threshold.ToString("G4", CultureInfo.InvariantCulture)}{(options.Segmentation.Threshold is null && network.Model.Output.MaskThreshold is not null ? " (calibrated, recorded in the model)" : "")}");
             int failedNow = 0;
             try
             {

@@ -22,7 +22,7 @@ internal sealed class ParticlesOptionSet
     public Option<string?> Model { get; } = new("--model") { Description = "Segmentation model (.tkm, from `temkit train`)" };
     public Option<string[]> Masks { get; } = new("--masks") { Description = "Instead of --model: mask files (stacks or images) with one frame per input frame in the same order (e.g. the true masks of a simulation)", AllowMultipleArgumentsPerToken = true };
     public Option<double> Filter { get; } = new Option<double>("--filter-ratio") { Description = $"Keep a frame when one of its particles has a brightest/dimmest Fourier peak-pair ratio at or below this (default {ParticlesRunOptions.DefaultFilterRatio}, chosen from the ROC in docs/particle-analysis.md)", DefaultValueFactory = _ => ParticlesRunOptions.DefaultFilterRatio }.Within(new Limits(1, 1e6, "(ratio)"));
-    public Option<double> Threshold { get; } = new Option<double>("--threshold") { Description = "Foreground probability at or above which a pixel is in the mask (0-1)", DefaultValueFactory = _ => SegmentationOptions.DefaultThreshold }.Within(new Limits(0, 1, "(probability)", MinExclusive: true));
+    public Option<double?> Threshold { get; } = new Option<double?>("--threshold") { Description = $"Foreground probability at or above which a pixel is in the mask (0-1; default: the threshold calibrated for the model and recorded in it by `temkit calibrate-mask`, else {SegmentationOptions.DefaultThreshold}; with --masks {SegmentationOptions.DefaultThreshold})" }.Within(new Limits(0, 1, "(probability)", MinExclusive: true));
     public Option<int> Tile { get; } = new Option<int>("--tile-size-px", "--tile") { Description = "Segmentation tile side (px)", DefaultValueFactory = _ => s_defaults.Segmentation.TileSizePx }.Whole(16, 65536, "px");
     public Option<int> Overlap { get; } = new Option<int>("--tile-overlap-px", "--overlap") { Description = "Minimum overlap of neighbouring tiles (px), Hamming-blended", DefaultValueFactory = _ => s_defaults.Segmentation.TileOverlapPx }.Whole(0, 65536, "px");
     public Option<double?> PixelSize { get; } = new Option<double?>("--pixel-size-angstrom") { Description = "Pixel size of the frames (Å/px), overriding the file headers" }.Within(OpticsLimits.PixelSizeAngstrom);
@@ -83,7 +83,7 @@ internal sealed class ParticlesOptionSet
     public static IParticleDetector Detector(ParticlesRunOptions options, string? modelPath, string[] maskPaths) =>
         modelPath is not null
             ? new NetworkParticleDetector(ModelFile.Load(modelPath), options.Segmentation, Path.GetFileName(modelPath))
-            : new MaskStackDetector(maskPaths, options.Segmentation.Threshold);
+            : new MaskStackDetector(maskPaths, options.Segmentation.Threshold ?? SegmentationOptions.DefaultThreshold);
 
     /// <summary>The command-line arguments that reproduce <paramref name="o"/> and the detector (for job scripts).</summary>
     public static List<string> ToArguments(ParticlesRunOptions o, string? modelPath, string[] maskPaths)
@@ -94,7 +94,7 @@ internal sealed class ParticlesOptionSet
         if (modelPath is not null) args.AddRange(["--model", modelPath]);
         else { args.Add("--masks"); args.AddRange(maskPaths); }
         args.AddRange([
-            "--filter-ratio", N(o.FilterRatio), "--threshold", N(o.Segmentation.Threshold),
+            "--filter-ratio", N(o.FilterRatio),
             "--tile-size-px", I(o.Segmentation.TileSizePx), "--tile-overlap-px", I(o.Segmentation.TileOverlapPx),
             "--min-particle-diameter-nm", N(o.Segmentation.MinParticleDiameterNm),
             "--lattice-constant-angstrom", N(o.Fourier.Lattice?.LatticeConstantAngstrom ?? 4.078), "--fft-size-px", I(o.Fourier.FftSizePx),
@@ -102,6 +102,7 @@ internal sealed class ParticlesOptionSet
             "--ratio-brightness", o.Fourier.RatioBrightness switch { RatioBrightness.Integrated => "integrated", RatioBrightness.DiscContrast => "disc-contrast", _ => "peak-height" }, "--track-max-distance-px", N(o.TrackMaxDistancePx),
             "--report-frames", I(o.ReportFrames), "--crop-size-px", I(o.CropSizePx),
         ]);
+        if (o.Segmentation.Threshold is { } t) args.AddRange(["--threshold", N(t)]);
         if (o.Segmentation.PixelSizeAngstrom is { } p) args.AddRange(["--pixel-size-angstrom", N(p)]);
         return args;
     }

@@ -116,7 +116,7 @@ public static partial class ModelFile
         return v;
     }
 
-    /// <summary>Reads the optional "class_names" (one string per output channel) and "description" of a version 3 header.</summary>
+    /// <summary>Reads the optional "class_names" (one string per output channel), "description" and "mask_threshold" of a version 3 header.</summary>
     private static ModelOutput OutputFromJson(string path, JsonObject header, int classes)
     {
         List<string>? names = null;
@@ -133,6 +133,12 @@ public static partial class ModelFile
                 throw new TemKitFormatException(path, $"header field 'class_names' has {names.Count} names for a network with {classes} output channel(s)");
         }
         string? description = header["description"] is JsonValue d && d.TryGetValue(out string? t) ? t : null;
-        return names is null && description is null ? ModelOutput.Unnamed : new ModelOutput(names, description);
+        double? maskThreshold = null;
+        if (header["mask_threshold"] is JsonValue m)
+        {
+            maskThreshold = m.TryGetValue(out double value) && value > 0 && value <= 1 ? value
+                : throw new TemKitFormatException(path, $"header field 'mask_threshold' is {m.ToJsonString()}; a probability threshold must be in (0, 1]");
+        }
+        return names is null && description is null && maskThreshold is null ? ModelOutput.Unnamed : new ModelOutput(names, description) { MaskThreshold = maskThreshold };
     }
 }

@@ -74,6 +74,7 @@ public static partial class ModelFile
                 : network.Classes == 1 ? "logit of the foreground probability (sigmoid)" : "class logits (softmax)",
             ["class_names"] = output.ClassNames is { } classNames ? new JsonArray(classNames.Select(n => (JsonNode)n).ToArray()) : null,
             ["description"] = output.Description,
+            ["mask_threshold"] = output.MaskThreshold is { } maskThreshold ? JsonValue.Create(maskThreshold) : null,
         };
         ModelContainer.Write(path, header, network.Parameters, optimiser, training);
     }

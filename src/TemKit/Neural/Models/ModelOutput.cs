@@ -9,6 +9,13 @@ namespace TemKit.Neural.Models;
 /// <param name="Description">Free text about the training data, or null.</param>
 public sealed record ModelOutput(IReadOnlyList<string>? ClassNames, string? Description)
 {
+    /// <summary>
+    /// Foreground probability threshold calibrated for this model so that its masks' area matches the true area on
+    /// simulated validation particles (header field <c>mask_threshold</c>, written by <c>temkit calibrate-mask</c>); null
+    /// when none is recorded (the segmentation default then applies). Used when no threshold is given explicitly.
+    /// </summary>
+    public double? MaskThreshold { get; init; }
+
     /// <summary>No names and no description (every file before version 3).</summary>
     public static ModelOutput Unnamed { get; } = new(null, null);
 

@@ -47,7 +47,10 @@ public sealed record CoarseProbability(float[] Probability, int Width, int Heigh
 public sealed record NetworkParticleDetector(ModelCheckpoint Model, SegmentationOptions Options, string ModelName) : ICoarseParticleDetector
 {
     /// <inheritdoc/>
-    public string Description => $"network {ModelName} ({Model.Network.Kind}), threshold {Options.Threshold}";
+    public string Description => $"network {ModelName} ({Model.Network.Kind}), threshold {Threshold}{(Options.Threshold is null && Model.Output.MaskThreshold is not null ? " (calibrated, recorded in the model)" : "")}";
+
+    /// <summary>The mask threshold used: <see cref="SegmentationOptions.ThresholdFor"/> of the model's outputs.</summary>
+    public double Threshold => Options.ThresholdFor(Model.Output);
 
     /// <inheritdoc/>
     public (float[] Probability, byte[] Mask) Detect(Image2D frame, int frameIndex)
@@ -55,7 +58,7 @@ public sealed record NetworkParticleDetector(ModelCheckpoint Model, Segmentation
         // Only the probability: the components are labelled once, by the caller.
         var probability = Segmenter.ForegroundProbability(frame, Model, Options).Probability;
         var mask = new byte[probability.Length];
-        float threshold = (float)Options.Threshold;
+        float threshold = (float)Threshold;
         for (int i = 0; i < mask.Length; i++) mask[i] = probability[i] >= threshold ? (byte)1 : (byte)0;
         return (probability, mask);
     }
@@ -75,7 +78,7 @@ public sealed record NetworkParticleDetector(ModelCheckpoint Model, Segmentation
     public CoarseProbability DetectCoarse(Image2D frame, int frameIndex)
     {
         var map = Segmenter.ForegroundProbabilityAtModelScale(frame, Model, Options);
-        return new CoarseProbability(map.Probability, map.NetworkWidth, map.NetworkHeight, Options.Threshold);
+        return new CoarseProbability(map.Probability, map.NetworkWidth, map.NetworkHeight, Threshold);
     }
 }
 

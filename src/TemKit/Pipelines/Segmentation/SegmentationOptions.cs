@@ -1,4 +1,5 @@
 using TemKit.Imaging.Components;
+using TemKit.Neural.Models;
 
 namespace TemKit.Pipelines.Segmentation;
 
@@ -21,8 +22,18 @@ public sealed record SegmentationOptions
     /// </summary>
     public const double DefaultThreshold = 0.5;
 
-    /// <summary>A pixel is in the mask when its foreground probability is at or above this value (0 &lt; t ≤ 1).</summary>
-    public double Threshold { get; init; } = DefaultThreshold;
+    /// <summary>A pixel is in the mask when its foreground probability is at or above this value (0 &lt; t ≤ 1); null =
+    /// the threshold calibrated for the model (<see cref="ModelOutput.MaskThreshold"/>, e.g. by <c>temkit calibrate-mask</c>),
+    /// else <see cref="DefaultThreshold"/> (<see cref="ThresholdFor"/>).</summary>
+    public double? Threshold { get; init; }
+
+    /// <summary>The threshold used with a model whose outputs are <paramref name="output"/>: <see cref="Threshold"/>, else
+    /// the model's calibrated <see cref="ModelOutput.MaskThreshold"/>, else <see cref="DefaultThreshold"/>.</summary>
+    public double ThresholdFor(ModelOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return Threshold ?? output.MaskThreshold ?? DefaultThreshold;
+    }
 
     /// <summary>Tile side for large images (px); a multiple of the network's size multiple.</summary>
     public int TileSizePx { get; init; } = 256;
@@ -55,7 +66,7 @@ public sealed record SegmentationOptions
     /// <summary>Checks the values; throws <see cref="ArgumentOutOfRangeException"/> naming the bad one.</summary>
     public void Validate()
     {
-        if (!(Threshold > 0 && Threshold <= 1)) throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold, "threshold must be in (0, 1]");
+        if (Threshold is { } t && !(t > 0 && t <= 1)) throw new ArgumentOutOfRangeException(nameof(Threshold), t, "threshold must be in (0, 1]");
         if (TileSizePx < 1) throw new ArgumentOutOfRangeException(nameof(TileSizePx), TileSizePx, "tile size must be ≥ 1 px");
         if (TileOverlapPx < 0 || TileOverlapPx >= TileSizePx) throw new ArgumentOutOfRangeException(nameof(TileOverlapPx), TileOverlapPx, $"overlap must be in 0..{TileSizePx - 1} px");
         if (PixelSizeAngstrom is { } p && !(p > 0 && double.IsFinite(p))) throw new ArgumentOutOfRangeException(nameof(PixelSizeAngstrom), p, "pixel size must be a positive number of Å");

@@ -28,7 +28,7 @@ public static partial class Segmenter
     {
         options ??= new SegmentationOptions();
         var p = ForegroundProbability(image, model, options, tileDone, quantities);
-        return Measure(p.Probability, image.Width, image.Height, p.PixelSize, options, model.Input, p.Plan.Warnings, p.NetworkWidth, p.NetworkHeight);
+        return Measure(p.Probability, image.Width, image.Height, p.PixelSize, options, options.ThresholdFor(model.Output), model.Input, p.Plan.Warnings, p.NetworkWidth, p.NetworkHeight);
     }
 
     /// <summary>
@@ -118,12 +118,12 @@ public static partial class Segmenter
     }
 
     /// <summary>Thresholds the probability, labels the particles and measures them.</summary>
-    private static SegmentationResult Measure(float[] fg, int w, int h, VoxelSize pixelSize, SegmentationOptions options, ModelInput input,
+    private static SegmentationResult Measure(float[] fg, int w, int h, VoxelSize pixelSize, SegmentationOptions options, double maskThreshold, ModelInput input,
         IReadOnlyList<string> warnings, int networkWidth, int networkHeight)
     {
         int plane = w * h;
         var mask = new byte[plane];
-        float threshold = (float)options.Threshold;
+        float threshold = (float)maskThreshold;
         long area = 0;
         double probSum = 0;
         for (int i = 0; i < plane; i++)
@@ -148,7 +148,7 @@ public static partial class Segmenter
             PixelSize = pixelSize,
             Probability = fg,
             Mask = mask,
-            Threshold = options.Threshold,
+            Threshold = maskThreshold,
             AreaPx = area,
             AreaNm2 = area * nmX * nmY,
             MeanProbability = area > 0 ? probSum / area : double.NaN,

@@ -35,6 +35,21 @@ public class ParticlesCommandTests
     }
 
     [Fact]
+    public void CalibrateMaskRefusesAMissingModelAndWritingOverItsInput()
+    {
+        using var dir = new TempFolder();
+        string model = SegmentCommandTests.TinyModel(dir.Root);
+        byte[] before = File.ReadAllBytes(model);
+        var (code, _, stderr) = CliRunner.Run(["calibrate-mask", dir["missing.tkm"], "-o", dir["out.tkm"]]);
+        Assert.Equal(2, code);
+        Assert.Contains("missing.tkm: file not found", stderr);
+        (code, _, stderr) = CliRunner.Run(["calibrate-mask", model, "-o", model]);
+        Assert.Equal(2, code);
+        Assert.Single(stderr.Trim().Split('\n'));
+        Assert.Equal(before, File.ReadAllBytes(model));
+    }
+
+    [Fact]
     public void AFileWithoutPixelSizeFailsItsFramesWithOneLineUnlessOneIsGiven()
     {
         using var dir = new TempFolder();

@@ -78,37 +78,13 @@ public static class TiltStudy
     /// </summary>
     private static TiltStudyFrame Detect(TiltStudyImage f, IParticleDetector detector, ParticlesRunOptions options, int fieldPx)
     {
-        int w = f.Image.Width, h = f.Image.Height;
-        int side = Math.Max(fieldPx, Math.Max(w, h));
-        int ox = (side - w) / 2, oy = (side - h) / 2;
-        var field = new float[side * side];
-        double vacuum = f.DoseElectronsPerAngstrom2 * f.Image.PixelSizeAngstrom * f.Image.PixelSizeAngstrom;
-        var noise = new Numerics.NoiseRandom(f.Particle, (long)Math.Round(100 * f.TiltDegrees) * 100_000 + (long)f.DoseElectronsPerAngstrom2);
-        double expMinus = Math.Exp(-vacuum);
-        for (int i = 0; i < field.Length; i++) field[i] = (float)noise.NextPoisson(vacuum, expMinus);
-        var frame = f.Image.Pixels;
-        for (int y = 0; y < h; y++) frame.Slice(y * w, w).CopyTo(field.AsSpan((oy + y) * side + ox, w));
-        var image = new Image2D(side, side, field, f.Image.PixelSize);
-        var result = ParticleFrameAnalysis.Analyse(image, 0, "tilt-study", 0, detector, options);
-        double area = 0, sx = 0, sy = 0;
-        for (int i = 0; i < f.Mask.Length; i++)
-        {
-            if (f.Mask[i] < 0.5f) continue;
-            area++;
-            sx += ox + i % w;
-            sy += oy + i / w;
-        }
+        var field = DetectionField.Of(f, fieldPx);
+        var result = ParticleFrameAnalysis.Analyse(field.Image, 0, "tilt-study", 0, detector, options);
         var particles = result.Record.Particles;
-        int best = -1;
-        double bestDistance = area > 0 ? Math.Sqrt(area / Math.PI) : 0;
-        for (int k = 0; k < particles.Count; k++)
-        {
-            double d = Math.Sqrt(Math.Pow(particles[k].CentroidXPx - sx / area, 2) + Math.Pow(particles[k].CentroidYPx - sy / area, 2));
-            if (d < bestDistance) { best = k; bestDistance = d; }
-        }
+        int best = field.Nearest(particles.Select(p => (p.CentroidXPx, p.CentroidYPx)).ToList());
         var match = new TiltStudyFrame(f.Particle, f.TiltDegrees, f.TiltAxisDegrees, f.DoseElectronsPerAngstrom2,
             best < 0 ? RegionalFourierResult.Empty(0) : result.Analyses[best]);
-        return best < 0 ? match with { Detected = false, AreaRatio = double.NaN } : match with { AreaRatio = particles[best].AreaPx / area };
+        return best < 0 ? match with { Detected = false, AreaRatio = double.NaN } : match with { AreaRatio = particles[best].AreaPx / field.TrueAreaPx };
     }
 
     /// <summary>The ROC per dose of "ratio ≤ T", on zone (positives) against off zone.</summary>
