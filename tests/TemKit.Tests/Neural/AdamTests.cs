@@ -46,6 +46,47 @@ public class AdamTests
     }
 
     [Fact]
+    public void TheLearningRateFactorScalesEveryStep()
+    {
+        // The bias-corrected first step is lr·sign(g); with the factor 0.25 it is a quarter of that, and the factor
+        // applies to later steps too (two runs with the same gradients: the scaled one moves a quarter as far each step).
+        var p = new Parameter("w", 1);
+        var q = new Parameter("w", 1);
+        var full = new Adam([p], new AdamParameters());
+        var scaled = new Adam([q], new AdamParameters()) { LearningRateFactor = 0.25 };
+        foreach (double g in new[] { 3, -2, 1 })
+        {
+            p.Grad[0] = q.Grad[0] = (float)g;
+            double pBefore = p.Value[0], qBefore = q.Value[0];
+            full.StepAndZeroGrad();
+            scaled.StepAndZeroGrad();
+            if (scaled.Step == 1) Assert.Equal(-0.25e-3, q.Value[0], 8);
+            Assert.Equal(0.25 * (p.Value[0] - pBefore), q.Value[0] - qBefore, 8);
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => full.LearningRateFactor = 0);
+        Assert.Throws<ArgumentOutOfRangeException>(() => full.LearningRateFactor = double.NaN);
+    }
+
+    [Fact]
+    public void CosineDecayFollowsTheClosedForm()
+    {
+        // f + (1 − f)(1 + cos πt)/2 with f = 0.1 from epoch 10 to 30: 1 up to 10, (1 + f)/2 = 0.55 at the midpoint 20,
+        // f + (1 − f)(1 + cos(π/4))/2 at 15, f from 30 on.
+        var decay = new LearningRateDecay(10, 30, 0.1);
+        Assert.Equal(1, decay.Factor(1));
+        Assert.Equal(1, decay.Factor(10));
+        Assert.Equal(0.55, decay.Factor(20), 12);
+        Assert.Equal(0.1 + 0.9 * (1 + Math.Sqrt(0.5)) / 2, decay.Factor(15), 12);
+        Assert.Equal(0.1, decay.Factor(30));
+        Assert.Equal(0.1, decay.Factor(500));
+        Assert.True(decay.Factor(11) < 1 && decay.Factor(29) > 0.1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LearningRateDecay(-1, 3).Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LearningRateDecay(5, 5).Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LearningRateDecay(0, 5, 0).Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LearningRateDecay(0, 5, 1.5).Validate());
+    }
+
+    [Fact]
     public void FirstStepMovesEveryWeightByTheLearningRate()
     {
         // With bias correction the first Adam step is lr·sign(g) whatever the gradient's size.

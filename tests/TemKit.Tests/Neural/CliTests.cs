@@ -63,6 +63,15 @@ public class CliTests : IDisposable
     {
         Assert.Equal(2, Run(["bench", "train", "--net", "resnet"]));
         Assert.Equal(2, Run(["bench", "infer", "--net", "unet", "--size", "100", "--levels", "4"]));
+        // The learning-rate decay needs both epochs, the end after the start: one line, before any data is read.
+        string model = Path.Combine(_dir, "decay.tkm");
+        var (code, _, stderr) = TemKit.Tests.Cli.CliRunner.Run("tomo", "train-interpolation", _dir, "-o", model, "--lr-decay-start", "5");
+        Assert.Equal(2, code);
+        Assert.Contains("--lr-decay-start and --lr-decay-end go together", stderr, StringComparison.Ordinal);
+        (code, _, stderr) = TemKit.Tests.Cli.CliRunner.Run("train", "--images", _dir, "--masks", _dir, "-o", model, "--lr-decay-start", "5", "--lr-decay-end", "5");
+        Assert.Equal(2, code);
+        Assert.Contains("--lr-decay-end 5: must be after --lr-decay-start 5", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(model));
     }
 
     [Fact]

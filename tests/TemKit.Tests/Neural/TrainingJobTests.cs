@@ -87,6 +87,29 @@ public sealed class TrainingJobTests : IDisposable
     }
 
     [Fact]
+    public void ALearningRateDecayIsAppliedPerEpochRecordedAndResumable()
+    {
+        // Cosine from epoch 1 to 3 down to 0.1: factors 1, 0.1 + 0.9·(1 + cos(π/2))/2 = 0.55, 0.1 (rates 1e-3, 5.5e-4, 1e-4).
+        var decay = new TemKit.Neural.Optimisers.LearningRateDecay(1, 3, 0.1);
+        string whole = Path.Combine(_dir, "whole.tkm"), split = Path.Combine(_dir, "split.tkm"), plain = Path.Combine(_dir, "plain.tkm");
+        var a = new TrainingJob(Parameters(whole, 3) with { Decay = decay }).Run();
+        double[] rates = [.. a.State.History.Select(h => h.Metrics![TrainingJob.LearningRateMetric])];
+        Assert.Equal([1e-3, 5.5e-4, 1e-4], rates, (x, y) => Math.Abs(x - y) < 1e-12);
+        Assert.Contains(TrainingJob.LearningRateMetric, File.ReadLines(Path.Combine(_dir, "whole.history.csv")).First());
+
+        // Killed after epoch 1 and resumed with the same decay: the same weights as the uninterrupted run.
+        new TrainingJob(Parameters(split, 1) with { Decay = decay }).Run();
+        var b = new TrainingJob(Parameters(split, 3, resume: true) with { Decay = decay }).Run();
+        for (int i = 0; i < a.Network.Parameters.Count; i++) Assert.Equal(a.Network.Parameters[i].Value, b.Network.Parameters[i].Value);
+
+        // Without the decay epochs 2-3 take larger steps, so the weights differ; no learning_rate column is written.
+        var c = new TrainingJob(Parameters(plain, 3)).Run();
+        Assert.Contains(Enumerable.Range(0, a.Network.Parameters.Count), i => !a.Network.Parameters[i].Value.AsSpan().SequenceEqual(c.Network.Parameters[i].Value));
+        Assert.Null(c.State.History[^1].Metrics);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TrainingJob(Parameters(Path.Combine(_dir, "bad.tkm"), 1) with { Decay = new(3, 3) }));
+    }
+
+    [Fact]
     public void BadSettingsAreRefusedBeforeAnythingIsWritten()
     {
         string path = Path.Combine(_dir, "m.tkm");

@@ -18,6 +18,7 @@ internal sealed class TrainCommand : ICliCommand
     public Command Build()
     {
         var net = new NetworkOptions();
+        var decay = new LearningRateDecayOptions();
         var images = new Option<string>("--images") { Description = "Image stack (e.g. DS/images.mrc; a params.csv beside it gives each frame's pixel size, recorded in the model) or folder of MRC/DM/PNG images; with --input-channels C, every C consecutive frames are one sample", Required = true };
         var masks = new Option<string>("--masks") { Description = "Mask stack or folder, paired with the images in order (value > 0 = particle; class index with --classes > 1; with --loss mse the target values, --classes frames per sample)", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "Model file to write (MODEL.tkm); also MODEL.history.csv and MODEL.learning-curve.svg", Required = true };
@@ -41,9 +42,11 @@ internal sealed class TrainCommand : ICliCommand
             images, masks, output, epochs, batch, crop, cropsPerImage, valFraction, seed, lr, noAugment, resume, init, force, classWeights, classNames, defocusFrom, binFactor,
         };
         foreach (var o in net.All) cmd.Options.Add(o);
+        foreach (var o in decay.All) cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
             string outPath = parse.GetValue(output)!, imagesPath = parse.GetValue(images)!, masksPath = parse.GetValue(masks)!;
+            var lrDecay = decay.Parse(parse);
             OutputPaths.RequireNotAnInput(outPath, "--output", imagesPath, masksPath);
             bool resuming = parse.GetValue(resume);
             if (!resuming) OutputPaths.RequireReplaceable(outPath, "--output", parse.GetValue(force), f => OutputPaths.StartsWith(f, ModelFile.Magic), "a TemKit model (.tkm)");
@@ -119,7 +122,7 @@ internal sealed class TrainCommand : ICliCommand
             TrainingJob job;
             try
             {
-                job = new TrainingJob(new TrainingJobParameters(outPath, samples, architecture, settings, Value(valFraction, r => r.ValidationFraction), resuming, modelOutput) { InputChannels = channelModes, InitialModelPath = initPath })
+                job = new TrainingJob(new TrainingJobParameters(outPath, samples, architecture, settings, Value(valFraction, r => r.ValidationFraction), resuming, modelOutput) { InputChannels = channelModes, InitialModelPath = initPath, Decay = lrDecay })
                 {
                     Note = note => Console2.Warn(note),
                     EpochDone = record => Console2.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,

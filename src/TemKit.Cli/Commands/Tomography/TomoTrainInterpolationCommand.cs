@@ -38,12 +38,14 @@ internal static class TomoTrainInterpolationCommand
         var batch = new Option<int>("--batch") { Description = "Crops per optimiser step", DefaultValueFactory = _ => 8 }.Whole(1, 1024, "crops");
         var rate = new Option<double>("--learning-rate") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 }.Within(AdamParameters.LearningRateLimits);
         var seed = new Option<int>("--seed") { Description = "Seed of weights, sample draws and noise", DefaultValueFactory = _ => 1 }.AnyValue();
+        var decay = new LearningRateDecayOptions();
         var command = new Command("train-interpolation", "Train the learned frame interpolator (by default a residual fully convolutional network on frames i and i+2d and the gap, " +
             "predicting a correction to their mean; --architecture seed for seed 002's conv + dense model) on a simulated tilt dataset; MSE loss relative to linear interpolation's, " +
             "frames mapped with the inputs' shared min-max range; resumable; MODEL.history.csv and MODEL.learning-curve.svg beside the model.")
         {
             dataset, output, epochs, resume, maxMinutes, architecture, width, dilations, levels, hidden, validationFrames, gaps, doses, samples, crop, batch, rate, seed,
         };
+        foreach (var o in decay.All) command.Options.Add(o);
         command.SetAction(parse =>
         {
             string model = OutputPaths.RequireExtension(parse.GetValue(output)!, "--output", ".tkm");
@@ -75,6 +77,7 @@ internal static class TomoTrainInterpolationCommand
                 BatchSize = parse.GetValue(batch),
                 Adam = new AdamParameters(parse.GetValue(rate)),
                 Resume = resuming,
+                Decay = decay.Parse(parse),
                 MaxSeconds = 60 * parse.GetValue(maxMinutes),
             };
             using var held = RunLocks.Beside(model);
@@ -83,7 +86,7 @@ internal static class TomoTrainInterpolationCommand
             {
                 result = Console2.RunWithProgress(progress => InterpolationTraining.Run(parameters, progress, default, e => EpochLine(string.Create(CultureInfo.InvariantCulture,
                     $"epoch {e.Epoch}/{parameters.Epochs}: train loss {e.TrainLoss:G4}, validation MSE {Metric(e, InterpolationMetrics.ValidationMse):G4} " +
-                    $"(linear {Metric(e, InterpolationMetrics.ValidationLinearMse):G4}, gain {Metric(e, InterpolationMetrics.GainDb):F2} dB; worst group {Metric(e, InterpolationMetrics.WorstGainDb):F2} dB), {e.Seconds:F0} s"))));
+                    $"(linear {Metric(e, InterpolationMetrics.ValidationLinearMse):G4}, gain {Metric(e, InterpolationMetrics.GainDb):F2} dB; worst group {Metric(e, InterpolationMetrics.WorstGainDb):F2} dB){Rate(e)}, {e.Seconds:F0} s"))));
             }
             catch (ArgumentException e)
             {
@@ -103,6 +106,10 @@ internal static class TomoTrainInterpolationCommand
         if (Console.IsErrorRedirected) Console.Error.WriteLine(line);
         else Console2.Stderr.WriteLine(line);
     }
+
+    /// <summary>", learning rate X" when the epoch ran under a decay schedule, else empty.</summary>
+    private static string Rate(TemKit.Neural.Models.EpochRecord e) =>
+        e.Metrics is { } m && m.TryGetValue(TemKit.Pipelines.Training.TrainingJob.LearningRateMetric, out double v) ? string.Create(CultureInfo.InvariantCulture, $", learning rate {v:G3}") : "";
 
     private static double Metric(TemKit.Neural.Models.EpochRecord e, string key) => e.Metrics is { } m && m.TryGetValue(key, out double v) ? v : double.NaN;
 

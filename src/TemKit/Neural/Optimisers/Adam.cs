@@ -23,6 +23,19 @@ public sealed class Adam
     /// <summary>Learning rate, decays, epsilon and AMSGrad switch.</summary>
     public AdamParameters Settings { get; }
 
+    /// <summary>
+    /// Multiplies <see cref="AdamParameters.LearningRate"/> in every step (1 = the set rate): what a learning-rate schedule
+    /// such as <see cref="LearningRateDecay"/> changes between epochs. Not stored in checkpoints; a schedule sets it from
+    /// the epoch number, so a resumed run steps exactly as an uninterrupted one.
+    /// </summary>
+    public double LearningRateFactor
+    {
+        get => _factor;
+        set => _factor = value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "the learning-rate factor must be positive and finite");
+    }
+
+    private double _factor = 1;
+
     /// <summary>Number of steps taken so far.</summary>
     public long Step { get; set; }
 
@@ -42,7 +55,7 @@ public sealed class Adam
         Step++;
         double b1 = Settings.Beta1, b2 = Settings.Beta2;
         double bc1 = 1 - Math.Pow(b1, Step), bc2 = Math.Sqrt(1 - Math.Pow(b2, Step));
-        float stepSize = (float)(Settings.LearningRate / bc1);
+        float stepSize = (float)(Settings.LearningRate * _factor / bc1);
         float fb1 = (float)b1, fb2 = (float)b2, eps = (float)Settings.Epsilon, inv2 = (float)(1 / bc2);
         for (int p = 0; p < _parameters.Count; p++)
         {

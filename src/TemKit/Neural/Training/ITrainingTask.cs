@@ -1,4 +1,5 @@
 using TemKit.Neural.Models;
+using TemKit.Neural.Optimisers;
 
 namespace TemKit.Neural.Training;
 
@@ -16,6 +17,9 @@ public interface ITrainingTask
 
     /// <summary>Optimiser steps in one epoch (for progress; may be approximate when samples are drawn at random).</summary>
     int StepsPerEpoch { get; }
+
+    /// <summary>The optimiser the epochs step (the loop sets its <see cref="Adam.LearningRateFactor"/> from a learning-rate schedule).</summary>
+    Adam Optimiser { get; }
 
     /// <summary>Title and axes of the learning curve.</summary>
     LearningCurveAxes Curve { get; }

@@ -69,7 +69,7 @@ public static class InterpolationTraining
             throw new ArgumentException($"{parameters.DatasetFolder}: frames of {first.Noiseless.Nx}x{first.Noiseless.Ny} px are smaller than the {model.Trained.CropPx} px crop");
         var validationSamples = ValidationSamples(validation, model.Trained.Sampling, parameters.ValidationFramesPerSeries);
         var task = new InterpolationTrainingTask(model with { Training = state with { Run = run } }, train, validationSamples);
-        var outcome = TrainingJob.Train(task, new TrainingSchedule(parameters.ModelPath, parameters.Epochs, parameters.MaxSeconds), progress, cancel, epochDone);
+        var outcome = TrainingJob.Train(task, new TrainingSchedule(parameters.ModelPath, parameters.Epochs, parameters.MaxSeconds, parameters.Decay), progress, cancel, epochDone);
         return new InterpolationTrainingResult(task.Model, outcome.EpochsRun, outcome.StoppedByTimeLimit, outcome.Seconds);
     }
 

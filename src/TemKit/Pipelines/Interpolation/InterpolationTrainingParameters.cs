@@ -34,6 +34,13 @@ public sealed record InterpolationTrainingParameters
     /// <summary>Continue from the checkpoint at <see cref="ModelPath"/> when it exists.</summary>
     public bool Resume { get; init; }
 
+    /// <summary>
+    /// Cosine learning-rate decay by epoch (null = the constant rate of <see cref="Adam"/>); it may be added when resuming
+    /// a run (the rate each epoch used is recorded in the history as <c>learning_rate</c>); give the same decay on each
+    /// later resume of that run.
+    /// </summary>
+    public LearningRateDecay? Decay { get; init; }
+
     /// <summary>Start no new epoch once this much wall time has passed (s; 0 = no limit), so a run fits a time slot; resume later.</summary>
     public double MaxSeconds { get; init; }
 
@@ -47,6 +54,7 @@ public sealed record InterpolationTrainingParameters
         (Network.Architecture == InterpolationArchitecture.Seed && Network.FramePx == 0 ? Network with { FramePx = 1 << Math.Clamp(Network.Levels, 0, 8) } : Network).Validate();
         Sampling.Validate();
         Adam.Validate();
+        Decay?.Validate();
         if (Epochs < 1) throw new ArgumentException($"epochs must be ≥ 1, got {Epochs}");
         if (CropPx is { } crop && crop is < 8 or > 4096) throw new ArgumentException($"crop must be 8..4096 px, got {CropPx}");
         if (BatchSize is < 1 or > 1024) throw new ArgumentException($"batch size must be 1..1024, got {BatchSize}");

@@ -1,4 +1,5 @@
 using TemKit.Neural.Models;
+using TemKit.Neural.Optimisers;
 using TemKit.Neural.Tensors;
 using TemKit.Neural.Training;
 using TemKit.Tomography;
@@ -21,6 +22,9 @@ internal sealed class InterpolationTrainingTask(InterpolationModel model, IReadO
 
     /// <inheritdoc />
     public TrainingState State { get; } = model.Training ?? new TrainingState(0, model.Trained.Sampling.Seed, []);
+
+    /// <inheritdoc />
+    public Adam Optimiser { get; } = model.Optimiser ?? throw new ArgumentException("the model holds no optimiser to train with", nameof(model));
 
     /// <inheritdoc />
     public int StepsPerEpoch => (train.Count * Model.Trained.Sampling.SamplesPerCluster + Model.Trained.BatchSize - 1) / Model.Trained.BatchSize;
@@ -52,7 +56,7 @@ internal sealed class InterpolationTrainingTask(InterpolationModel model, IReadO
     {
         var info = Model.Trained;
         var network = Model.Network;
-        var adam = Model.Optimiser ?? throw new InvalidOperationException("no optimiser to train with");
+        var adam = Optimiser;
         var rng = new Random(Seeds.Mix(info.Sampling.Seed, epoch, 31));
         int crop = info.CropPx, batch = info.BatchSize, steps = 0;
         double lossSum = 0;

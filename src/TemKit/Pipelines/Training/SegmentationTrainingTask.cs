@@ -18,6 +18,9 @@ internal sealed class SegmentationTrainingTask(ISegmentationNetwork network, Ada
     public TrainingState Saved { get; private set; } = state;
 
     /// <inheritdoc />
+    public Adam Optimiser => adam;
+
+    /// <inheritdoc />
     public int StepsPerEpoch => trainer.StepsPerEpoch(train.Count);
 
     /// <inheritdoc />

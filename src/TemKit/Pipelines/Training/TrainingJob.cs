@@ -24,6 +24,7 @@ public sealed class TrainingJob
             throw new ArgumentException("a new training run needs network settings or an initial model");
         if (parameters.Resume && parameters.InitialModelPath is not null)
             throw new ArgumentException("an initial model starts a new run; it cannot be combined with resuming one");
+        parameters.Decay?.Validate();
         if (parameters.Trainer.Epochs < 1) throw new ArgumentException($"epochs {parameters.Trainer.Epochs} must be at least 1");
         var small = parameters.Samples.FirstOrDefault(s => s.Width < parameters.Trainer.CropSize || s.Height < parameters.Trainer.CropSize);
         if (small != null) throw new ArgumentException($"{small.Name} is {small.Width}x{small.Height}, smaller than the crop size {parameters.Trainer.CropSize} px");
@@ -67,9 +68,12 @@ public sealed class TrainingJob
         if (state.EpochsDone >= settings.Epochs) Note?.Invoke($"{path} has already trained {state.EpochsDone} epochs; raise the epochs to train more");
 
         var task = new SegmentationTrainingTask(network, adam, trainer, train, validation, state with { Run = run }, input, p.Output);
-        Train(task, new TrainingSchedule(path, settings.Epochs), progress, cancel, EpochDone);
+        Train(task, new TrainingSchedule(path, settings.Epochs, 0, p.Decay), progress, cancel, EpochDone);
         return new TrainingResult(path, network, task.Saved, input, train.Count, validation.Count);
     }
+
+    /// <summary>Key of <see cref="EpochRecord.Metrics"/> holding the learning rate an epoch used, recorded when a <see cref="TrainingSchedule.Decay"/> is given.</summary>
+    public const string LearningRateMetric = "learning_rate";
 
     /// <summary>
     /// The epoch loop every TemKit training runs: from <see cref="ITrainingTask.State"/> up to
@@ -77,13 +81,16 @@ public sealed class TrainingJob
     /// done, steps per epoch), appended to the learning curve, saved by the task to <see cref="TrainingSchedule.ModelPath"/>
     /// (a checkpoint to resume from), and written as MODEL.history.csv and MODEL.learning-curve.svg beside it; then
     /// <paramref name="epochDone"/> is called. Stops after the current epoch (saved) when <paramref name="cancel"/> is
-    /// signalled or the schedule's time limit has passed.
+    /// signalled or the schedule's time limit has passed. With a <see cref="TrainingSchedule.Decay"/>, each epoch's
+    /// learning-rate factor is set on <see cref="ITrainingTask.Optimiser"/> first and the rate used is recorded as
+    /// <see cref="LearningRateMetric"/>.
     /// </summary>
     public static TrainingOutcome Train(ITrainingTask task, TrainingSchedule schedule, IProgress<JobProgress>? progress = null, CancellationToken cancel = default,
         Action<EpochRecord>? epochDone = null)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(schedule);
+        schedule.Decay?.Validate();
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
         string path = Path.GetFullPath(schedule.ModelPath);
         string stem = path.EndsWith(".tkm", StringComparison.OrdinalIgnoreCase) ? path[..^4] : path;
@@ -101,7 +108,11 @@ public sealed class TrainingJob
             string stage = string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}/{schedule.Epochs}");
             int steps = task.StepsPerEpoch, done = 0;
             progress?.Report(new JobProgress(stage, 0, steps));
+            var optimiser = task.Optimiser;
+            optimiser.LearningRateFactor = schedule.Decay?.Factor(epoch) ?? 1;
             var record = task.RunEpoch(epoch, () => progress?.Report(new JobProgress(stage, Math.Min(++done, steps), steps)), cancel);
+            if (schedule.Decay is not null)
+                record = record with { Metrics = new Dictionary<string, double>(record.Metrics ?? new Dictionary<string, double>()) { [LearningRateMetric] = optimiser.Settings.LearningRate * optimiser.LearningRateFactor } };
             history.Add(record);
             state = state with { EpochsDone = epoch, History = history.ToArray() };
             task.Save(path, state);

@@ -1,4 +1,5 @@
 using TemKit.Neural.Models;
+using TemKit.Neural.Optimisers;
 
 using TemKit.Neural.Training;
 
@@ -37,4 +38,10 @@ public sealed record TrainingJobParameters(
     /// architecture is kept) or must equal it. Not used on <see cref="Resume"/>. Null = random initial weights.
     /// </summary>
     public string? InitialModelPath { get; init; }
+
+    /// <summary>
+    /// Cosine learning-rate decay by epoch (null = the constant rate of the trainer's Adam settings); it may be added when
+    /// resuming a run (the rate each epoch used is recorded in the history as <c>learning_rate</c>).
+    /// </summary>
+    public LearningRateDecay? Decay { get; init; }
 }
