@@ -3,6 +3,7 @@ using TemKit.IO.Csv;
 using TemKit.IO.Mrc;
 using TemKit.Pipelines.Columns;
 using TemKit.Simulation.Labels;
+using TemKit.Tests.Cli;
 
 namespace TemKit.Tests.Pipelines.Columns;
 
@@ -29,106 +30,82 @@ public class ColumnRunTests
     [Fact]
     public void BaselineRunScoresEveryFrameAndReportsTheEmptyOne()
     {
-        string dir = Path.Combine(Path.GetTempPath(), $"temkit-columns-{Guid.NewGuid():N}");
-        try
-        {
-            var (stack, truth, points) = Write(dir);
-            var detector = new ColumnDetector(new BaselineOptions(FilterSigmaAngstrom: 0.3));
-            var result = ColumnRun.Run([stack], Path.Combine(dir, "run"), detector, new ColumnRunOptions(TruthPath: truth));
-            Assert.Equal(3, result.Frames.Count);
-            Assert.Contains("empty", Assert.Single(result.Errors));
-            Assert.Equal(1.0, result.Frames[0].Score!.F1);
-            Assert.Equal(points.Count, result.Frames[2].Columns.Length);
-            Assert.Equal(2 * points.Count, result.PooledScore!.TruePositives);
-            var counts = File.ReadAllLines(Path.Combine(dir, "run", "counts.csv"));
-            Assert.Equal("frame,file,file_frame,columns,true_columns,precision,recall,f1,rms_error_angstrom,error", counts[0]);
-            Assert.Equal(4, counts.Length);
-            Assert.True(File.Exists(Path.Combine(dir, "run", "overlay_0000.png")));
-            Assert.False(File.Exists(Path.Combine(dir, "run", "overlay_0001.png")));
-            var rows = CsvFiles.Read<DetectedColumnRow>(Path.Combine(dir, "run", "columns.csv"));
-            Assert.Equal(2 * points.Count, rows.Count);
-            Assert.All(rows, r => Assert.Equal(r.XPx * 0.1, r.XAngstrom, 9));
-        }
-        finally
-        {
-            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-        }
+        using var temp = new TempFolder();
+        string dir = temp.Root;
+        var (stack, truth, points) = Write(dir);
+        var detector = new ColumnDetector(new BaselineOptions(FilterSigmaAngstrom: 0.3));
+        var result = ColumnRun.Run([stack], Path.Combine(dir, "run"), detector, new ColumnRunOptions(TruthPath: truth));
+        Assert.Equal(3, result.Frames.Count);
+        Assert.Contains("empty", Assert.Single(result.Errors));
+        Assert.Equal(1.0, result.Frames[0].Score!.F1);
+        Assert.Equal(points.Count, result.Frames[2].Columns.Length);
+        Assert.Equal(2 * points.Count, result.PooledScore!.TruePositives);
+        var counts = File.ReadAllLines(Path.Combine(dir, "run", "counts.csv"));
+        Assert.Equal("frame,file,file_frame,columns,true_columns,precision,recall,f1,rms_error_angstrom,error", counts[0]);
+        Assert.Equal(4, counts.Length);
+        Assert.True(File.Exists(Path.Combine(dir, "run", "overlay_0000.png")));
+        Assert.False(File.Exists(Path.Combine(dir, "run", "overlay_0001.png")));
+        var rows = CsvFiles.Read<DetectedColumnRow>(Path.Combine(dir, "run", "columns.csv"));
+        Assert.Equal(2 * points.Count, rows.Count);
+        Assert.All(rows, r => Assert.Equal(r.XPx * 0.1, r.XAngstrom, 9));
     }
 
     [Fact]
     public void CliTracksTwoGoodFramesAndRefusesOne()
     {
-        string dir = Path.Combine(Path.GetTempPath(), $"temkit-columns-cli-{Guid.NewGuid():N}");
-        try
-        {
-            var (stack, _, _) = Write(dir);
-            // Frames 0 and 2 are identical: no events, no drift; the empty frame 1 makes the exit code 1.
-            Assert.Equal(1, TemKit.Cli.Program.Main(["columns", stack, "-o", Path.Combine(dir, "run"), "--track", "--baseline-sigma-angstrom", "0.3"]));
-            foreach (var f in new[] { "pairs.csv", "events.csv", "events.svg", "column-count.svg", "strip.png" })
-                Assert.True(File.Exists(Path.Combine(dir, "run", f)), f);
-            var pairs = File.ReadAllLines(Path.Combine(dir, "run", "pairs.csv"));
-            Assert.Equal(2, pairs.Length);
-            // from frame 0 to frame 2, drift (x, y) zero up to rounding
-            var cells = pairs[1].Split(',');
-            Assert.Equal(("0", "2"), (cells[0], cells[1]));
-            Assert.All(cells[2..4], c => Assert.True(Math.Abs(double.Parse(c, System.Globalization.CultureInfo.InvariantCulture)) < 1e-9, c));
-            Assert.Single(File.ReadAllLines(Path.Combine(dir, "run", "events.csv")));
-            // One frame cannot be tracked: a usage error (exit 2).
-            var one = new ImageStack(32, 32, 1, StackKind.ImageStack, new VoxelSize(0.1, 0.1, 0), new ImageMetadata());
-            one.Frame(0)[5] = 1;
-            string single = Path.Combine(dir, "one.mrc");
-            MrcFile.Write(single, one);
-            Assert.Equal(2, TemKit.Cli.Program.Main(["columns", single, "-o", Path.Combine(dir, "run1"), "--track"]));
-            Assert.Equal(2, TemKit.Cli.Program.Main(["columns", single, "-o", Path.Combine(dir, "run2"), "--contrast", "grey"]));
-        }
-        finally
-        {
-            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-        }
+        using var temp = new TempFolder();
+        string dir = temp.Root;
+        var (stack, _, _) = Write(dir);
+        // Frames 0 and 2 are identical: no events, no drift; the empty frame 1 makes the exit code 1.
+        Assert.Equal(1, TemKit.Cli.Program.Main(["columns", stack, "-o", Path.Combine(dir, "run"), "--track", "--baseline-sigma-angstrom", "0.3"]));
+        foreach (var f in new[] { "pairs.csv", "events.csv", "events.svg", "column-count.svg", "strip.png" })
+            Assert.True(File.Exists(Path.Combine(dir, "run", f)), f);
+        var pairs = File.ReadAllLines(Path.Combine(dir, "run", "pairs.csv"));
+        Assert.Equal(2, pairs.Length);
+        // from frame 0 to frame 2, drift (x, y) zero up to rounding
+        var cells = pairs[1].Split(',');
+        Assert.Equal(("0", "2"), (cells[0], cells[1]));
+        Assert.All(cells[2..4], c => Assert.True(Math.Abs(double.Parse(c, System.Globalization.CultureInfo.InvariantCulture)) < 1e-9, c));
+        Assert.Single(File.ReadAllLines(Path.Combine(dir, "run", "events.csv")));
+        // One frame cannot be tracked: a usage error (exit 2).
+        var one = new ImageStack(32, 32, 1, StackKind.ImageStack, new VoxelSize(0.1, 0.1, 0), new ImageMetadata());
+        one.Frame(0)[5] = 1;
+        string single = Path.Combine(dir, "one.mrc");
+        MrcFile.Write(single, one);
+        Assert.Equal(2, TemKit.Cli.Program.Main(["columns", single, "-o", Path.Combine(dir, "run1"), "--track"]));
+        Assert.Equal(2, TemKit.Cli.Program.Main(["columns", single, "-o", Path.Combine(dir, "run2"), "--contrast", "grey"]));
     }
 
     [Fact]
     public void SummaryCountsAMissingFileAsUnreadable()
     {
         // Found by hand: a missing input printed "0 frame(s) analysed, 0 failed" while the exit code said 1.
-        string dir = Path.Combine(Path.GetTempPath(), $"temkit-columns-missing-{Guid.NewGuid():N}");
-        try
-        {
-            var (stack, _, _) = Write(dir);
-            var (code, stdout, stderr) = TemKit.Tests.Cli.CliRunner.Run("columns", stack, Path.Combine(dir, "missing.mrc"), "-o", Path.Combine(dir, "run"),
-                "--baseline-sigma-angstrom", "0.3", "--no-png");
-            Assert.Equal(1, code);
-            Assert.Contains("2 frame(s) analysed, 1 failed, 1 file(s) unreadable", stdout);
-            Assert.Contains("missing.mrc", stderr);
-        }
-        finally
-        {
-            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-        }
+        using var temp = new TempFolder();
+        string dir = temp.Root;
+        var (stack, _, _) = Write(dir);
+        var (code, stdout, stderr) = CliRunner.Run("columns", stack, Path.Combine(dir, "missing.mrc"), "-o", Path.Combine(dir, "run"),
+            "--baseline-sigma-angstrom", "0.3", "--no-png");
+        Assert.Equal(1, code);
+        Assert.Contains("2 frame(s) analysed, 1 failed, 1 file(s) unreadable", stdout);
+        Assert.Contains("missing.mrc", stderr);
     }
 
     [Fact]
     public void CliWritesHeightsAndRefusesABadCalibration()
     {
-        string dir = Path.Combine(Path.GetTempPath(), $"temkit-columns-h-{Guid.NewGuid():N}");
-        try
-        {
-            var (stack, truth, points) = Write(dir);
-            Assert.Equal(1, TemKit.Cli.Program.Main(["columns", stack, "-o", Path.Combine(dir, "run"), "--baseline-sigma-angstrom", "0.3", "--heights",
-                "--height-calibration", "0,0,3", "--truth", truth, "--no-png"]));
-            var rows = CsvFiles.Read<DetectedColumnRow>(Path.Combine(dir, "run", "columns.csv"));
-            Assert.Equal(2 * points.Count, rows.Count);
-            // A calibration of a constant 3 atoms: every column gets 3, the truth's height.
-            Assert.All(rows, r => Assert.Equal(3, r.HeightAtoms));
-            var result = ColumnRun.Run([stack], Path.Combine(dir, "run2"), new ColumnDetector(new BaselineOptions(FilterSigmaAngstrom: 0.3)),
-                new ColumnRunOptions(Overlays: false, TruthPath: truth, Heights: new ColumnHeightCalibration(0, 0, 3)));
-            Assert.Equal((2 * points.Count, 2 * points.Count), (result.Heights!.Matched, result.Heights.Exact));
-            Assert.Equal(2, TemKit.Cli.Program.Main(["columns", stack, "-o", Path.Combine(dir, "run3"), "--heights", "--height-calibration", "1,x"]));
-        }
-        finally
-        {
-            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-        }
+        using var temp = new TempFolder();
+        string dir = temp.Root;
+        var (stack, truth, points) = Write(dir);
+        Assert.Equal(1, TemKit.Cli.Program.Main(["columns", stack, "-o", Path.Combine(dir, "run"), "--baseline-sigma-angstrom", "0.3", "--heights",
+            "--height-calibration", "0,0,3", "--truth", truth, "--no-png"]));
+        var rows = CsvFiles.Read<DetectedColumnRow>(Path.Combine(dir, "run", "columns.csv"));
+        Assert.Equal(2 * points.Count, rows.Count);
+        // A calibration of a constant 3 atoms: every column gets 3, the truth's height.
+        Assert.All(rows, r => Assert.Equal(3, r.HeightAtoms));
+        var result = ColumnRun.Run([stack], Path.Combine(dir, "run2"), new ColumnDetector(new BaselineOptions(FilterSigmaAngstrom: 0.3)),
+            new ColumnRunOptions(Overlays: false, TruthPath: truth, Heights: new ColumnHeightCalibration(0, 0, 3)));
+        Assert.Equal((2 * points.Count, 2 * points.Count), (result.Heights!.Matched, result.Heights.Exact));
+        Assert.Equal(2, TemKit.Cli.Program.Main(["columns", stack, "-o", Path.Combine(dir, "run3"), "--heights", "--height-calibration", "1,x"]));
     }
 
     [Fact]
@@ -157,28 +134,22 @@ public class ColumnModelCliTests
     [Fact]
     public void CliRefusesSegmentationModelsAndMismatchedPixelSizes()
     {
-        string dir = Path.Combine(Path.GetTempPath(), $"temkit-columns-model-{Guid.NewGuid():N}");
-        try
-        {
-            Directory.CreateDirectory(dir);
-            var image = new TemKit.Imaging.ImageStack(32, 32, 1, TemKit.Imaging.StackKind.ImageStack, new TemKit.Imaging.VoxelSize(0.5, 0.5, 0), new TemKit.Imaging.ImageMetadata());
-            image.Frame(0)[7] = 1;
-            string stack = Path.Combine(dir, "one.mrc");
-            TemKit.IO.Mrc.MrcFile.Write(stack, image);
-            string ce = Path.Combine(dir, "ce.tkm"), mse = Path.Combine(dir, "mse.tkm");
-            TemKit.Neural.Models.ModelFile.Save(ce, new TemKit.Neural.Models.MsdNet(new TemKit.Neural.Models.MsdNetParameters(Depth: 2, KernelSize: 3)), input: TemKit.Neural.Models.ModelInput.FromPixelSizes([0.15]));
-            TemKit.Neural.Models.ModelFile.Save(mse, new TemKit.Neural.Models.MsdNet(new TemKit.Neural.Models.MsdNetParameters(Depth: 2, KernelSize: 3,
-                Loss: TemKit.Neural.Losses.LossKind.MeanSquaredError)), input: TemKit.Neural.Models.ModelInput.FromPixelSizes([0.15]));
-            // A segmentation (cross-entropy) model is a usage error.
-            Assert.Equal(2, TemKit.Cli.Program.Main(["columns", stack, "--model", ce, "-o", Path.Combine(dir, "a")]));
-            // 0.5 Å/px against a model trained at 0.15 Å/px: refused per frame (exit 1) or rescaled (exit 0).
-            Assert.Equal(1, TemKit.Cli.Program.Main(["columns", stack, "--model", mse, "--pixel-size-mismatch", "refuse", "-o", Path.Combine(dir, "b")]));
-            Assert.Contains("refuse", File.ReadAllText(Path.Combine(dir, "b", "counts.csv")));
-            Assert.Equal(0, TemKit.Cli.Program.Main(["columns", stack, "--model", mse, "-o", Path.Combine(dir, "c")]));
-        }
-        finally
-        {
-            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-        }
+        using var temp = new TempFolder();
+        string dir = temp.Root;
+        Directory.CreateDirectory(dir);
+        var image = new TemKit.Imaging.ImageStack(32, 32, 1, TemKit.Imaging.StackKind.ImageStack, new TemKit.Imaging.VoxelSize(0.5, 0.5, 0), new TemKit.Imaging.ImageMetadata());
+        image.Frame(0)[7] = 1;
+        string stack = Path.Combine(dir, "one.mrc");
+        TemKit.IO.Mrc.MrcFile.Write(stack, image);
+        string ce = Path.Combine(dir, "ce.tkm"), mse = Path.Combine(dir, "mse.tkm");
+        TemKit.Neural.Models.ModelFile.Save(ce, new TemKit.Neural.Models.MsdNet(new TemKit.Neural.Models.MsdNetParameters(Depth: 2, KernelSize: 3)), input: TemKit.Neural.Models.ModelInput.FromPixelSizes([0.15]));
+        TemKit.Neural.Models.ModelFile.Save(mse, new TemKit.Neural.Models.MsdNet(new TemKit.Neural.Models.MsdNetParameters(Depth: 2, KernelSize: 3,
+            Loss: TemKit.Neural.Losses.LossKind.MeanSquaredError)), input: TemKit.Neural.Models.ModelInput.FromPixelSizes([0.15]));
+        // A segmentation (cross-entropy) model is a usage error.
+        Assert.Equal(2, TemKit.Cli.Program.Main(["columns", stack, "--model", ce, "-o", Path.Combine(dir, "a")]));
+        // 0.5 Å/px against a model trained at 0.15 Å/px: refused per frame (exit 1) or rescaled (exit 0).
+        Assert.Equal(1, TemKit.Cli.Program.Main(["columns", stack, "--model", mse, "--pixel-size-mismatch", "refuse", "-o", Path.Combine(dir, "b")]));
+        Assert.Contains("refuse", File.ReadAllText(Path.Combine(dir, "b", "counts.csv")));
+        Assert.Equal(0, TemKit.Cli.Program.Main(["columns", stack, "--model", mse, "-o", Path.Combine(dir, "c")]));
     }
 }
