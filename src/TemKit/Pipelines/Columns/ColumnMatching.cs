@@ -36,28 +36,10 @@ public static class ColumnMatching
         ArgumentNullException.ThrowIfNull(detected);
         if (!(maxDistanceAngstrom > 0)) throw new ArgumentException($"match distance must be > 0 Å, got {maxDistanceAngstrom}");
         var candidates = new List<(int T, int D, double Dist)>();
-        double r2 = maxDistanceAngstrom * maxDistanceAngstrom;
-        var cells = new Dictionary<(long, long), List<int>>();
-        for (int d = 0; d < detected.Count; d++)
-        {
-            var key = ((long)Math.Floor(detected[d].X / maxDistanceAngstrom), (long)Math.Floor(detected[d].Y / maxDistanceAngstrom));
-            if (!cells.TryGetValue(key, out var list)) cells[key] = list = [];
-            list.Add(d);
-        }
+        var cells = new PointCells(detected, maxDistanceAngstrom);
         for (int t = 0; t < truth.Count; t++)
-        {
-            long cx = (long)Math.Floor(truth[t].X / maxDistanceAngstrom), cy = (long)Math.Floor(truth[t].Y / maxDistanceAngstrom);
-            for (long dy = -1; dy <= 1; dy++)
-                for (long dx = -1; dx <= 1; dx++)
-                {
-                    if (!cells.TryGetValue((cx + dx, cy + dy), out var list)) continue;
-                    foreach (int d in list)
-                    {
-                        double ex = truth[t].X - detected[d].X, ey = truth[t].Y - detected[d].Y, e2 = ex * ex + ey * ey;
-                        if (e2 <= r2) candidates.Add((t, d, Math.Sqrt(e2)));
-                    }
-                }
-        }
+            foreach (var (d, e2) in cells.Within(truth[t].X, truth[t].Y))
+                candidates.Add((t, d, Math.Sqrt(e2)));
         candidates.Sort((a, b) => a.Dist != b.Dist ? a.Dist.CompareTo(b.Dist) : a.T != b.T ? a.T.CompareTo(b.T) : a.D.CompareTo(b.D));
         var usedT = new bool[truth.Count];
         var usedD = new bool[detected.Count];

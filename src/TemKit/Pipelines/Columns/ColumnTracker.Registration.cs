@@ -46,16 +46,19 @@ public static partial class ColumnTracker
         double search2 = options.LatticeSearchAngstrom * options.LatticeSearchAngstrom;
         if (options.LatticeSearchAngstrom > 0 && ca.Count > 0 && cb.Count > 0)
         {
-            double r2 = options.MatchRadiusAngstrom * options.MatchRadiusAngstrom;
-            int best = Paired(ca, cb, dx, dy, r2);
+            var cellsB = new PointCells([.. cb.Select(c => (c.XAngstrom, c.YAngstrom))], options.MatchRadiusAngstrom);
+            int best = Paired(ca, cellsB, dx, dy);
             double bestOff = 0, bx = dx, by = dy;
+            // Shifts closer than a tenth of the match radius pair the same columns: each is tried once.
+            double quantum = 0.1 * options.MatchRadiusAngstrom;
+            var tried = new HashSet<(long, long)>();
             foreach (var p in ca)
                 foreach (var q in cb)
                 {
                     double sx = q.XAngstrom - p.XAngstrom, sy = q.YAngstrom - p.YAngstrom;
                     double off = (sx - dx) * (sx - dx) + (sy - dy) * (sy - dy);
-                    if (off > search2) continue;
-                    int n = Paired(ca, cb, sx, sy, r2);
+                    if (off > search2 || !tried.Add(((long)Math.Round(sx / quantum), (long)Math.Round(sy / quantum)))) continue;
+                    int n = Paired(ca, cellsB, sx, sy);
                     if (n > best || (n == best && off < bestOff)) { best = n; bestOff = off; bx = sx; by = sy; }
                 }
             (dx, dy) = (bx, by);
@@ -72,19 +75,12 @@ public static partial class ColumnTracker
         return (dx, dy);
     }
 
-    /// <summary>Columns of <paramref name="ca"/> with a column of <paramref name="cb"/> within √r2 after removing the shift.</summary>
-    private static int Paired(IReadOnlyList<DetectedColumn> ca, IReadOnlyList<DetectedColumn> cb, double dx, double dy, double r2)
+    /// <summary>Columns of <paramref name="ca"/> with a column of <paramref name="cellsB"/> within its radius after removing the shift.</summary>
+    private static int Paired(IReadOnlyList<DetectedColumn> ca, PointCells cellsB, double dx, double dy)
     {
         int n = 0;
         foreach (var p in ca)
-        {
-            double x = p.XAngstrom + dx, y = p.YAngstrom + dy;
-            foreach (var q in cb)
-            {
-                double ex = q.XAngstrom - x, ey = q.YAngstrom - y;
-                if (ex * ex + ey * ey <= r2) { n++; break; }
-            }
-        }
+            if (cellsB.AnyWithin(p.XAngstrom + dx, p.YAngstrom + dy)) n++;
         return n;
     }
 
