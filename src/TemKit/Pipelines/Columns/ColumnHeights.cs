@@ -1,3 +1,4 @@
+using MathNet.Numerics.LinearAlgebra;
 using TemKit.Imaging;
 using TemKit.Simulation.Labels;
 using TemKit.Simulation.Transfer;
@@ -21,54 +22,17 @@ public sealed record ColumnHeightCalibration(double AtomsPerAngstromThickness = 
     {
         ArgumentNullException.ThrowIfNull(samples);
         if (samples.Count < 3) throw new ArgumentException($"a height calibration needs at least 3 matched columns, got {samples.Count}");
-        // Normal equations of atoms ≈ a·g + b·c + d.
-        var m = new double[3, 3];
-        var v = new double[3];
-        foreach (var (f, n) in samples)
-        {
-            double[] x = [f.ThicknessAngstrom, f.ContrastSigma, 1];
-            for (int i = 0; i < 3; i++)
-            {
-                v[i] += x[i] * n;
-                for (int j = 0; j < 3; j++) m[i, j] += x[i] * x[j];
-            }
-        }
-        var w = Solve3(m, v);
+        // Least squares atoms ≈ a·g + b·c + d by QR.
+        var x = Matrix<double>.Build.DenseOfRowArrays(samples.Select(t => new[] { t.Features.ThicknessAngstrom, t.Features.ContrastSigma, 1.0 }));
+        var qr = x.QR();
+        if (!qr.IsFullRank) throw new ArgumentException("the height features are degenerate (all columns alike)");
+        var w = qr.Solve(Vector<double>.Build.Dense([.. samples.Select(t => (double)t.TrueAtoms)]));
         return new ColumnHeightCalibration(w[0], w[1], w[2]);
     }
 
     /// <summary>The estimated atom count of a column with features <paramref name="f"/>.</summary>
     public int Atoms(ColumnHeightFeatures f) =>
         Math.Max(1, (int)Math.Round(AtomsPerAngstromThickness * f.ThicknessAngstrom + AtomsPerContrastSigma * f.ContrastSigma + OffsetAtoms));
-
-    private static double[] Solve3(double[,] a, double[] b)
-    {
-        // Gaussian elimination with partial pivoting (3x3).
-        var m = (double[,])a.Clone();
-        var r = (double[])b.Clone();
-        for (int c = 0; c < 3; c++)
-        {
-            int p = c;
-            for (int i = c + 1; i < 3; i++) if (Math.Abs(m[i, c]) > Math.Abs(m[p, c])) p = i;
-            if (Math.Abs(m[p, c]) < 1e-12) throw new ArgumentException("the height features are degenerate (all columns alike)");
-            for (int j = 0; j < 3; j++) (m[c, j], m[p, j]) = (m[p, j], m[c, j]);
-            (r[c], r[p]) = (r[p], r[c]);
-            for (int i = c + 1; i < 3; i++)
-            {
-                double f = m[i, c] / m[c, c];
-                for (int j = c; j < 3; j++) m[i, j] -= f * m[c, j];
-                r[i] -= f * r[c];
-            }
-        }
-        var x = new double[3];
-        for (int i = 2; i >= 0; i--)
-        {
-            double s = r[i];
-            for (int j = i + 1; j < 3; j++) s -= m[i, j] * x[j];
-            x[i] = s / m[i, i];
-        }
-        return x;
-    }
 }
 
 /// <summary>The two features a column's height is estimated from (<see cref="ColumnHeights.Features"/>).</summary>

@@ -31,6 +31,8 @@ public class ColumnHeightsTests
         Assert.All(exact, e => Assert.Equal(Math.Max(1, (int)Math.Round(e.Atoms)), fit.Atoms(e.F)));
         Assert.Equal(1, fit.Atoms(new ColumnHeightFeatures(0, 10)));
         Assert.Throws<ArgumentException>(() => ColumnHeightCalibration.Fit([.. samples.Take(2)]));
+        // All columns alike: no fit exists.
+        Assert.Throws<ArgumentException>(() => ColumnHeightCalibration.Fit([.. Enumerable.Repeat((new ColumnHeightFeatures(5, 1), 3), 10)]));
     }
 
     [Theory]
