@@ -1,3 +1,4 @@
+using MathNet.Numerics.Statistics;
 using TemKit.Fourier.Registration;
 using TemKit.Imaging;
 
@@ -67,8 +68,8 @@ public static partial class ColumnTracker
         {
             var pairs = Pairs(ca, cb, dx, dy, options.MatchRadiusAngstrom);
             if (pairs.Count == 0) break;
-            double mx = Median(pairs.Select(p => cb[p.B].XAngstrom - dx - ca[p.A].XAngstrom));
-            double my = Median(pairs.Select(p => cb[p.B].YAngstrom - dy - ca[p.A].YAngstrom));
+            double mx = pairs.Select(p => cb[p.B].XAngstrom - dx - ca[p.A].XAngstrom).Median();
+            double my = pairs.Select(p => cb[p.B].YAngstrom - dy - ca[p.A].YAngstrom).Median();
             dx += mx;
             dy += my;
         }
@@ -88,11 +89,5 @@ public static partial class ColumnTracker
     {
         var match = ColumnMatching.Match([.. ca.Select(c => (c.XAngstrom, c.YAngstrom))], [.. cb.Select(c => (c.XAngstrom - dx, c.YAngstrom - dy))], radius);
         return [.. match.Pairs.Select(p => (p.Truth, p.Detected))];
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var v = values.Order().ToArray();
-        return v.Length % 2 == 1 ? v[v.Length / 2] : 0.5 * (v[v.Length / 2 - 1] + v[v.Length / 2]);
     }
 }

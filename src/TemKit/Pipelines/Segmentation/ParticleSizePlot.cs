@@ -1,3 +1,4 @@
+using MathNet.Numerics.Statistics;
 using TemKit.Plotting;
 
 namespace TemKit.Pipelines.Segmentation;
@@ -16,7 +17,7 @@ public static class ParticleSizePlot
         {
             int bins = Math.Clamp((int)Math.Ceiling(Math.Sqrt(diameters.Length)), 1, 50);
             plot.AddHistogramOfValues("particles", diameters, bins);
-            plot.AddVerticalLine(Median(diameters), "median");
+            plot.AddVerticalLine(diameters.Median(), "median");
         }
         else
         {
@@ -27,12 +28,5 @@ public static class ParticleSizePlot
             plot.AddText(0.5, 0.5, "no particles found", anchor: "middle");
         }
         plot.Save(path);
-    }
-
-    private static double Median(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        int n = sorted.Length;
-        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
     }
 }

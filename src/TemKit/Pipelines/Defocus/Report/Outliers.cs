@@ -1,3 +1,4 @@
+using MathNet.Numerics.Statistics;
 namespace TemKit.Pipelines.Defocus.Report;
 
 /// <summary>
@@ -36,12 +37,5 @@ public static class Outliers
     }
 
     /// <summary>Median of the values (sorted copy).</summary>
-    public static double Median(double[] values)
-    {
-        if (values.Length == 0) return double.NaN;
-        var sorted = (double[])values.Clone();
-        Array.Sort(sorted);
-        int n = sorted.Length;
-        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
-    }
+    public static double Median(double[] values) => values.Length == 0 ? double.NaN : values.Median();
 }

@@ -1,3 +1,4 @@
+using MathNet.Numerics.Statistics;
 using System.Globalization;
 using TemKit.Imaging.Components;
 using TemKit.Neural.Models;
@@ -54,9 +55,8 @@ public sealed record MaskThresholdCalibrationResult(IReadOnlyList<double> Thresh
     public double MedianAreaRatio(int t, Func<MaskAreaSample, bool> select)
     {
         ArgumentNullException.ThrowIfNull(select);
-        var ratios = Samples.Where(select).Select(s => s.AreaRatios[t]).Where(r => !double.IsNaN(r)).Order().ToList();
-        if (ratios.Count == 0) return double.NaN;
-        return ratios.Count % 2 == 1 ? ratios[ratios.Count / 2] : 0.5 * (ratios[ratios.Count / 2 - 1] + ratios[ratios.Count / 2]);
+        var ratios = Samples.Where(select).Select(s => s.AreaRatios[t]).Where(r => !double.IsNaN(r)).ToArray();
+        return ratios.Length == 0 ? double.NaN : ratios.Median();
     }
 
     /// <summary>Frames <paramref name="select"/> accepts in which the particle was found at threshold index <paramref name="t"/>.</summary>
