@@ -22,8 +22,7 @@ public static partial class DetectorSimulator
                 var row = new Span<float>((float*)output + (long)y * width, width);
                 if (vacuum)
                 {
-                    double expMinusScale = Math.Exp(-scale);
-                    for (int x = 0; x < row.Length; x++) row[x] = (float)rng.NextPoisson(scale, expMinusScale);
+                    rng.FillPoisson(row, scale);
                     return;
                 }
                 var src = new ReadOnlySpan<float>((float*)input + (long)y * width, width);

@@ -74,6 +74,14 @@ public struct NoiseRandom
         return lambda < 10 ? PoissonByInversion(lambda, expMinusLambda) : PoissonByRejection(lambda);
     }
 
+    /// <summary>Fills <paramref name="target"/> with independent Poisson variates of one mean <paramref name="lambda"/> (a
+    /// uniformly lit field: vacuum counts), drawn in order, as repeated <see cref="NextPoisson(double, double)"/> calls.</summary>
+    public void FillPoisson(Span<float> target, double lambda)
+    {
+        double expMinusLambda = Math.Exp(-lambda);
+        for (int i = 0; i < target.Length; i++) target[i] = (float)NextPoisson(lambda, expMinusLambda);
+    }
+
     private double PoissonByInversion(double lambda) => PoissonByInversion(lambda, Math.Exp(-lambda));
 
     // Sequential search of the cumulative distribution from k = 0; expected cost λ + 1 steps.

@@ -37,9 +37,7 @@ public class ShippedDetectorTests
         var sim = ParticleSimulation.Simulate(new FccParticleParameters(DiameterNanometres: 2.5, TiltDegrees: 4), grid, new PotentialParameters(), new MultisliceParameters(), new Random(77));
         var (detected, _) = ParticleSimulation.RenderEpoch(new WaveImager(sim.ExitWave), new ImagingParameters(DefocusAngstrom: 60), 1000, DetectorModel.Preset(4), new Random(78));
         var field = new float[Field * Field];
-        var noise = new NoiseRandom(79, 0);
-        double vacuum = 1000 * 0.1 * 0.1;
-        for (int i = 0; i < field.Length; i++) field[i] = (float)noise.NextPoisson(vacuum);
+        new NoiseRandom(79, 0).FillPoisson(field, 1000 * 0.1 * 0.1);
         var pixels = detected.Pixels;
         double area = 0, sx = 0, sy = 0;
         for (int y = 0; y < Tile; y++)

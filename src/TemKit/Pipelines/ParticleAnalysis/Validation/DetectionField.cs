@@ -26,9 +26,7 @@ public sealed record DetectionField(Image2D Image, int OffsetXPx, int OffsetYPx,
         int ox = (side - w) / 2, oy = (side - h) / 2;
         var field = new float[side * side];
         double vacuum = f.DoseElectronsPerAngstrom2 * f.Image.PixelSizeAngstrom * f.Image.PixelSizeAngstrom;
-        var noise = new Numerics.NoiseRandom(f.Particle, (long)Math.Round(100 * f.TiltDegrees) * 100_000 + (long)f.DoseElectronsPerAngstrom2);
-        double expMinus = Math.Exp(-vacuum);
-        for (int i = 0; i < field.Length; i++) field[i] = (float)noise.NextPoisson(vacuum, expMinus);
+        new Numerics.NoiseRandom(f.Particle, (long)Math.Round(100 * f.TiltDegrees) * 100_000 + (long)f.DoseElectronsPerAngstrom2).FillPoisson(field, vacuum);
         var frame = f.Image.Pixels;
         for (int y = 0; y < h; y++) frame.Slice(y * w, w).CopyTo(field.AsSpan((oy + y) * side + ox, w));
         double area = 0, sx = 0, sy = 0;

@@ -56,9 +56,7 @@ public static class ParticleField
         var field = new float[widthPx * heightPx];
         var labels = new float[widthPx * heightPx];
         double vacuum = doseElectronsPerAngstrom2 * pixel.XAngstrom * pixel.XAngstrom;
-        var noise = new Numerics.NoiseRandom(seed, 0);
-        double expMinus = Math.Exp(-vacuum);
-        for (int i = 0; i < field.Length; i++) field[i] = (float)noise.NextPoisson(vacuum, expMinus);
+        new Numerics.NoiseRandom(seed, 0).FillPoisson(field, vacuum);
         for (int k = 0; k < tiles.Count; k++)
         {
             var (image, mask, x0, y0) = (tiles[k].Image, tiles[k].Mask, tiles[k].XPx, tiles[k].YPx);
