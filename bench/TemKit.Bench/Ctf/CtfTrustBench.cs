@@ -17,10 +17,9 @@ namespace TemKit.Bench.Ctf;
 /// first zero of the smallest defocus (0.5 µm) to the aliasing frequency (ring period 3 px) of the largest (5 µm) at the
 /// spectrum's sampling (<see cref="CtfFitter.ScoreBand"/> of a 0.5-5 µm search); NaN when the tiles are too small for
 /// such a band (512 px at 1 Å/px).
-/// "Window-corrected" takes the tile window's attenuation of fine rings out ring by ring (the session-7 score on the
-/// common band). "Ring SNR" is the score the fitter reports on a common band (<see cref="RingSnr.BandScore"/>: the
+/// "Ring SNR" is the score the fitter reports on a common band (<see cref="RingSnr.BandScore"/>: the
 /// per-ring SNR pooled over the band by pixel count, mapped to sqrt(q/(1 + q))), for the fit, a model 5 % off and the
-/// true CTF (the measurement without fit error). Arguments: [defocus values per dose (default 10)] [image size px (default 1024)] [tile size px
+/// true CTF (the measurement without fit error), and on the narrower band that ends at ring period 4 px. Arguments: [defocus values per dose (default 10)] [image size px (default 1024)] [tile size px
 /// (default 512)] [no-free: skip the fit without the astigmatism restraint].
 /// </summary>
 internal sealed class CtfTrustBench : IBench
@@ -37,13 +36,12 @@ internal sealed class CtfTrustBench : IBench
         int size = args.Length > 1 ? int.Parse(args[1]) : 1024;
         var spectrumOptions = new PowerSpectrumOptions { TileSizePx = args.Length > 2 ? int.Parse(args[2]) : 512 };
         bool withFree = !(args.Length > 3 && args[3] == "no-free");
-        Console.WriteLine("| dose e/Å² | Δf true Å | Δf fit Å | rel. err % | score | score, Δf +5 % | common band | common, Δf +5 % | window-corrected | corrected, Δf +5 % | ring SNR | ring SNR, Δf +5 % | ring SNR, true CTF | fit res Å | cut-off Å | limited by | res/cut-off | astig % | astig % no restraint |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| dose e/Å² | Δf true Å | Δf fit Å | rel. err % | score | score, Δf +5 % | common band | common, Δf +5 % | ring SNR | ring SNR, Δf +5 % | ring SNR, true CTF | ring SNR, band to 4 px | fit res Å | cut-off Å | limited by | res/cut-off | astig % | astig % no restraint |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         var commonScores = new List<double>();
-        var correctedMeans = new List<double>();
         var ringMeans = new List<double>();
         var ringAll = new List<(double Dose, double Score)>();
-        int commonWrongLower = 0, correctedWrongLower = 0, ringWrongLower = 0;
+        int commonWrongLower = 0, ringWrongLower = 0;
         var summary = new List<string>();
         var envelopeRatios = new List<double>();
         var aliasRatios = new List<double>();
@@ -56,9 +54,9 @@ internal sealed class CtfTrustBench : IBench
             var defoci = new List<double>();
             var scores = new List<double>();
             var common = new List<double>();
-            var correctedScores = new List<double>();
             var ringScores = new List<double>();
             var truthScores = new List<double>();
+            var narrowScores = new List<double>();
             for (int i = 0; i < perDose; i++)
             {
                 var options = CtfTrustBench.Case(dose, i, perDose, size);
@@ -75,18 +73,17 @@ internal sealed class CtfTrustBench : IBench
                 var (bandFirst, bandLast) = CtfFitter.ScoreBand(model, step, first, last, 0, SweepRange) ?? (0, 0);
                 double commonScore = bandLast - bandFirst >= 3 ? CtfFitter.BandScore(spectrum, fit.Parameters, model, bandFirst, bandLast, fitOptions, weighted: true) : double.NaN;
                 double commonWrong = bandLast - bandFirst >= 3 ? CtfFitter.BandScore(spectrum, wrong, model, bandFirst, bandLast, fitOptions, weighted: true) : double.NaN;
-                double corrected = bandLast - bandFirst >= 3 ? CtfFitter.BandScore(spectrum, fit.Parameters, model, bandFirst, bandLast, fitOptions, weighted: true, windowCorrected: true, profileFirst: first) : double.NaN;
-                double correctedWrong = bandLast - bandFirst >= 3 ? CtfFitter.BandScore(spectrum, wrong, model, bandFirst, bandLast, fitOptions, weighted: true, windowCorrected: true, profileFirst: first) : double.NaN;
                 bool hasBand = bandLast - bandFirst >= 3;
                 double ring = hasBand ? RingSnr.BandScore(spectrum, fit.Parameters, model, first, last, bandFirst, bandLast) : double.NaN;
                 double ringWrong = hasBand ? RingSnr.BandScore(spectrum, wrong, model, first, last, bandFirst, bandLast) : double.NaN;
                 double ringTruth = hasBand ? RingSnr.BandScore(spectrum, options.Ctf, model, first, last, bandFirst, bandLast) : double.NaN;
                 truthScores.Add(ringTruth);
+                var (narrowFirst, narrowLast) = CtfFitter.ScoreBand(model, step, first, last, 0, SweepRange with { MinRingPeriodPx = 4 }) ?? (0, 0);
+                double ringNarrow = narrowLast - narrowFirst >= 3 ? RingSnr.BandScore(spectrum, fit.Parameters, model, first, last, narrowFirst, narrowLast) : double.NaN;
+                narrowScores.Add(ringNarrow);
                 ringScores.Add(ring);
                 ringAll.Add((dose, ring));
                 if (ringWrong < ring) ringWrongLower++;
-                correctedScores.Add(corrected);
-                if (correctedWrong < corrected) correctedWrongLower++;
                 common.Add(commonScore);
                 if (commonWrong < commonScore) commonWrongLower++;
                 double envelope = ThonRingVisibility.CutOffFrequency(options, step, ThonRingVisibility.EffectiveTiles(spectrum.TileCount), last * step);
@@ -102,18 +99,18 @@ internal sealed class CtfTrustBench : IBench
                 double a = fit.AstigmatismAngstrom / fit.MeanDefocusAngstrom * 100, af = free != null ? free.AstigmatismAngstrom / free.MeanDefocusAngstrom * 100 : double.NaN;
                 astig.Add(a);
                 astigFree.Add(af);
-                Console.WriteLine($"| {dose:G3} | {mean:F0} | {fit.MeanDefocusAngstrom:F0} | {Math.Abs(fit.MeanDefocusAngstrom / mean - 1) * 100:F2} | {fit.Score:F3} | {wrongScore:F3} | {commonScore:F3} | {commonWrong:F3} | {corrected:F3} | {correctedWrong:F3} | {ring:F3} | {ringWrong:F3} | {ringTruth:F3} | {fit.FitResolutionAngstrom:F2} | {1 / cut:F2} | {(aliased ? "aliasing" : "envelope")} | {ratio:F3} | {a:F2} | {af:F2} |");
+                Console.WriteLine($"| {dose:G3} | {mean:F0} | {fit.MeanDefocusAngstrom:F0} | {Math.Abs(fit.MeanDefocusAngstrom / mean - 1) * 100:F2} | {fit.Score:F3} | {wrongScore:F3} | {commonScore:F3} | {commonWrong:F3} | {ring:F3} | {ringWrong:F3} | {ringTruth:F3} | {ringNarrow:F3} | {fit.FitResolutionAngstrom:F2} | {1 / cut:F2} | {(aliased ? "aliasing" : "envelope")} | {ratio:F3} | {a:F2} | {af:F2} |");
             }
             meanScores.Add(scores.Average());
             commonScores.Add(common.Average());
-            correctedMeans.Add(correctedScores.Average());
             ringMeans.Add(ringScores.Average());
             if (!common.All(double.IsNaN))
             {
                 summary.Add($"dose {dose:G3} e/Å², ring-SNR score (the fitter's on a common band): Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, ringScores).Coefficient:F3}, " +
                             $"r(score, log defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci.Select(d => Math.Log(d)).ToList(), ringScores).Coefficient:F3}, mean score {ringScores.Average():F3} (min {ringScores.Min():F3}, max {ringScores.Max():F3}, SD {SampleSd(ringScores):F3})");
                 summary.Add($"dose {dose:G3} e/Å², ring-SNR score with the true CTF (measurement without fit error): Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, truthScores).Coefficient:F3}, mean {truthScores.Average():F3} (min {truthScores.Min():F3}, max {truthScores.Max():F3})");
-                summary.Add($"dose {dose:G3} e/Å², window-corrected common band: Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, correctedScores).Coefficient:F3}, mean score {correctedScores.Average():F3} (min {correctedScores.Min():F3}, max {correctedScores.Max():F3})");
+                if (!narrowScores.Any(double.IsNaN))
+                    summary.Add($"dose {dose:G3} e/Å², ring-SNR score on the band to ring period 4 px: Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, narrowScores).Coefficient:F3}, mean {narrowScores.Average():F3} (min {narrowScores.Min():F3}, max {narrowScores.Max():F3})");
                 summary.Add($"dose {dose:G3} e/Å², common band: Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, common).Coefficient:F3}, mean score {common.Average():F3} (min {common.Min():F3}, max {common.Max():F3})");
             }
             summary.Add($"dose {dose:G3} e/Å²: Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, scores).Coefficient:F3}, mean score {scores.Average():F3} (min {scores.Min():F3}, max {scores.Max():F3})");
@@ -130,8 +127,6 @@ internal sealed class CtfTrustBench : IBench
         {
             bool commonRanked = commonScores.Zip(commonScores.Skip(1)).All(p => p.First < p.Second);
             Console.WriteLine($"common band: doses ranked: {(commonRanked ? "yes" : "no")}; wrong model scores lower in {commonWrongLower}/{cases} cases");
-            bool correctedRanked = correctedMeans.Zip(correctedMeans.Skip(1)).All(p => p.First < p.Second);
-            Console.WriteLine($"window-corrected common band: doses ranked: {(correctedRanked ? "yes" : "no")}; wrong model scores lower in {correctedWrongLower}/{cases} cases");
             bool ringRanked = ringMeans.Zip(ringMeans.Skip(1)).All(p => p.First < p.Second);
             int separated = 0, pairs = 0;
             foreach (var a in ringAll)
