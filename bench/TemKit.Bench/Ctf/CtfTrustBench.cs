@@ -14,12 +14,12 @@ namespace TemKit.Bench.Ctf;
 /// cut-off (<see cref="ThonRingVisibility.CutOffFrequency"/>) or, where the rings alias first (ring period below 3
 /// spectrum px), the aliasing frequency; and the spurious astigmatism with and without the restraint.
 /// "Common band": the same correlation over the one band where every defocus of the sweep shows resolved rings, from the
-/// first zero of the smallest defocus (0.5 µm) to the aliasing frequency (ring period 3 px) of the largest (5 µm) at the
+/// first zero of the smallest defocus (0.5 µm) to where the largest (5 µm) has rings 4 px apart at the
 /// spectrum's sampling (<see cref="CtfFitter.ScoreBand"/> of a 0.5-5 µm search); NaN when the tiles are too small for
 /// such a band (512 px at 1 Å/px).
 /// "Ring SNR" is the score the fitter reports on a common band (<see cref="RingSnr.BandScore"/>: the
 /// per-ring SNR pooled over the band by pixel count, mapped to sqrt(q/(1 + q))), for the fit, a model 5 % off and the
-/// true CTF (the measurement without fit error), and on the narrower band that ends at ring period 4 px. Arguments: [defocus values per dose (default 10)] [image size px (default 1024)] [tile size px
+/// true CTF (the measurement without fit error), and on the wider band that ends at ring period 3 px instead of 4 (<see cref="CtfFitter.ScoreBandMinRingPeriodPx"/>). Arguments: [defocus values per dose (default 10)] [image size px (default 1024)] [tile size px
 /// (default 512)] [no-free: skip the fit without the astigmatism restraint].
 /// </summary>
 internal sealed class CtfTrustBench : IBench
@@ -36,7 +36,7 @@ internal sealed class CtfTrustBench : IBench
         int size = args.Length > 1 ? int.Parse(args[1]) : 1024;
         var spectrumOptions = new PowerSpectrumOptions { TileSizePx = args.Length > 2 ? int.Parse(args[2]) : 512 };
         bool withFree = !(args.Length > 3 && args[3] == "no-free");
-        Console.WriteLine("| dose e/Å² | Δf true Å | Δf fit Å | rel. err % | score | score, Δf +5 % | common band | common, Δf +5 % | ring SNR | ring SNR, Δf +5 % | ring SNR, true CTF | ring SNR, band to 4 px | fit res Å | cut-off Å | limited by | res/cut-off | astig % | astig % no restraint |");
+        Console.WriteLine("| dose e/Å² | Δf true Å | Δf fit Å | rel. err % | score | score, Δf +5 % | common band | common, Δf +5 % | ring SNR | ring SNR, Δf +5 % | ring SNR, true CTF | ring SNR, band to 3 px | fit res Å | cut-off Å | limited by | res/cut-off | astig % | astig % no restraint |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         var commonScores = new List<double>();
         var ringMeans = new List<double>();
@@ -78,7 +78,7 @@ internal sealed class CtfTrustBench : IBench
                 double ringWrong = hasBand ? RingSnr.BandScore(spectrum, wrong, model, first, last, bandFirst, bandLast) : double.NaN;
                 double ringTruth = hasBand ? RingSnr.BandScore(spectrum, options.Ctf, model, first, last, bandFirst, bandLast) : double.NaN;
                 truthScores.Add(ringTruth);
-                var (narrowFirst, narrowLast) = CtfFitter.ScoreBand(model, step, first, last, 0, SweepRange with { MinRingPeriodPx = 4 }) ?? (0, 0);
+                var (narrowFirst, narrowLast) = CtfFitter.ScoreBand(model, step, first, last, 0, SweepRange, minPeriodPx: 3) ?? (0, 0);
                 double ringNarrow = narrowLast - narrowFirst >= 3 ? RingSnr.BandScore(spectrum, fit.Parameters, model, first, last, narrowFirst, narrowLast) : double.NaN;
                 narrowScores.Add(ringNarrow);
                 ringScores.Add(ring);
@@ -110,7 +110,7 @@ internal sealed class CtfTrustBench : IBench
                             $"r(score, log defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci.Select(d => Math.Log(d)).ToList(), ringScores).Coefficient:F3}, mean score {ringScores.Average():F3} (min {ringScores.Min():F3}, max {ringScores.Max():F3}, SD {SampleSd(ringScores):F3})");
                 summary.Add($"dose {dose:G3} e/Å², ring-SNR score with the true CTF (measurement without fit error): Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, truthScores).Coefficient:F3}, mean {truthScores.Average():F3} (min {truthScores.Min():F3}, max {truthScores.Max():F3})");
                 if (!narrowScores.Any(double.IsNaN))
-                    summary.Add($"dose {dose:G3} e/Å², ring-SNR score on the band to ring period 4 px: Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, narrowScores).Coefficient:F3}, mean {narrowScores.Average():F3} (min {narrowScores.Min():F3}, max {narrowScores.Max():F3})");
+                    summary.Add($"dose {dose:G3} e/Å², ring-SNR score on the wider band to ring period 3 px: Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, narrowScores).Coefficient:F3}, mean {narrowScores.Average():F3} (min {narrowScores.Min():F3}, max {narrowScores.Max():F3})");
                 summary.Add($"dose {dose:G3} e/Å², common band: Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, common).Coefficient:F3}, mean score {common.Average():F3} (min {common.Min():F3}, max {common.Max():F3})");
             }
             summary.Add($"dose {dose:G3} e/Å²: Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, scores).Coefficient:F3}, mean score {scores.Average():F3} (min {scores.Min():F3}, max {scores.Max():F3})");

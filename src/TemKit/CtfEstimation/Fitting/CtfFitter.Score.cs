@@ -31,16 +31,16 @@ public static partial class CtfFitter
     /// The common band of the searched defocus range (spectrum px), or null when it is narrower than
     /// <see cref="MinScoreBandPx"/>: from the first CTF zero at <see cref="CtfFitOptions.MinDefocusAngstrom"/> (below it
     /// the smallest defocus has one broad hump, not rings) to the frequency where the rings of
-    /// <see cref="CtfFitOptions.MaxDefocusAngstrom"/> alias (period <see cref="CtfFitOptions.MinRingPeriodPx"/>; beyond
-    /// it the largest defocus has no resolved rings), inside [<paramref name="first"/>, <paramref name="last"/>]. Every
+    /// <see cref="CtfFitOptions.MaxDefocusAngstrom"/> come closer than <paramref name="minPeriodPx"/> (at least
+    /// <see cref="CtfFitOptions.MinRingPeriodPx"/>), inside [<paramref name="first"/>, <paramref name="last"/>]. Every
     /// defocus of the range shows resolved rings over the whole band, and the Thon-ring SNR at a given frequency does not
     /// depend on defocus (bench <c>ctf-ring-snr</c>), so a score over this band (<see cref="RingSnr.BandScore"/>) compares
     /// like with like across defocus.
     /// </summary>
-    internal static (int First, int Last)? ScoreBand(PhaseModel model, double step, int first, int last, double phaseShift, CtfFitOptions o)
+    internal static (int First, int Last)? ScoreBand(PhaseModel model, double step, int first, int last, double phaseShift, CtfFitOptions o, double minPeriodPx = ScoreBandMinRingPeriodPx)
     {
         double low = FirstZeroFrequency(model, o.MinDefocusAngstrom, phaseShift);
-        double high = AliasingFrequency(model, o.MaxDefocusAngstrom, step, o.MinRingPeriodPx);
+        double high = AliasingFrequency(model, o.MaxDefocusAngstrom, step, Math.Max(o.MinRingPeriodPx, minPeriodPx));
         if (double.IsNaN(low)) return null;
         int a = Math.Max(first, (int)Math.Ceiling(low / step));
         int b = double.IsFinite(high) ? Math.Min(last, (int)Math.Floor(high / step)) : last;
@@ -49,4 +49,13 @@ public static partial class CtfFitter
 
     /// <summary>Narrowest common band (spectrum px) the score uses; a narrower one falls back to the fitted range.</summary>
     internal const int MinScoreBandPx = 8;
+
+    /// <summary>
+    /// Finest ring period (spectrum px) of the largest searched defocus inside the score band. The tile window keeps
+    /// R(n/p) of a ring's contrast (0.65 at 3 px, 0.74 at 4 px for the 10 % taper), and the ring SNR measured at 3-4 px
+    /// after that correction scattered most: on the <c>ctf-trust 10 2048 1024</c> sweep the band to 3 px gave
+    /// r(score, defocus) −0.73 / −0.63 / −0.69 at 5 / 15 / 45 e/Å², the band to 4 px −0.42 / +0.01 / +0.16
+    /// (docs/benchmarks/ctf.md).
+    /// </summary>
+    internal const double ScoreBandMinRingPeriodPx = 4.0;
 }
