@@ -22,7 +22,7 @@ namespace TemKit.CtfEstimation.Fitting;
 /// </summary>
 internal static class RingSnr
 {
-    /// <summary>Rings with fewer pixels are left out (their correlation is mostly noise).</summary>
+    /// <summary>Rings with fewer pixels are left out (their SNR estimate is mostly noise).</summary>
     internal const int MinRingPixels = 16;
 
     /// <summary>Pixels whose local ring period is below this (spectrum px) are left out: the window keeps too little of
@@ -72,6 +72,7 @@ internal static class RingSnr
                 double chi = model.Chi(g, defocus, p.PhaseShiftRadians);
                 double u = chi / Math.PI;
                 if (u < 0.5) continue; // the window of ring 1 starts half a period before the first zero
+                if (g >= model.PhaseTurningFrequency(defocus)) continue; // beyond it χ falls again and rings repeat
                 double period = model.RingPeriod(g, defocus) / step;
                 if (period < MinPeriodPx) continue;
                 double attenuation = Interpolate(window, n * Math.Abs(dx) / r / period) * Interpolate(window, n * Math.Abs(dy) / r / period);
@@ -104,13 +105,13 @@ internal static class RingSnr
     private static RingSnrMeasurement? FitRing(ReadOnlySpan<RingPixel> window, int k)
     {
         int count = 0, inBand = 0;
-        double sumG = 0, sumGg = 0, sumRingG = 0, sumA2 = 0;
+        double sumG = 0, sumGg = 0, sumRingG = 0, sumA2 = 0, sumBandA2 = 0;
         foreach (var px in window)
         {
             sumG += px.G; sumGg += px.G * px.G;
             if ((int)Math.Floor(px.U) != k) continue;
             count++; sumRingG += px.G; sumA2 += px.Attenuation2;
-            if (px.InBand) inBand++;
+            if (px.InBand) { inBand++; sumBandA2 += px.Attenuation2; }
         }
         if (count < MinRingPixels || window.Length < 2 * Parameters + MinRingPixels) return null;
         double meanG = sumG / window.Length, sdG = Math.Sqrt(Math.Max(0, sumGg / window.Length - meanG * meanG));
@@ -140,18 +141,23 @@ internal static class RingSnr
         }
         double noise = residual / (window.Length - Parameters);
         if (!(noise > 0) || inverse.Enumerate().Any(v => !double.IsFinite(v))) return null;
-        double signal = 0;
+        double signal = 0, bandSignal = 0;
         foreach (var px in window)
         {
             if ((int)Math.Floor(px.U) != k) continue;
             double t = (px.G - meanG) / sdG;
             double a = beta[3] + beta[4] * t;
             double varA = noise * (inverse[3, 3] + 2 * t * inverse[3, 4] + t * t * inverse[4, 4]);
-            signal += a * Math.Abs(a) - Math.Sign(a) * varA;
+            double v = a * Math.Abs(a) - Math.Sign(a) * varA;
+            signal += v;
+            if (px.InBand) bandSignal += v;
         }
         double meanA2 = sumA2 / count;
         double q = signal / count * SinSquaredVariance / noise / Math.Max(meanA2, MinMeanAttenuation2);
-        return new RingSnrMeasurement(k, sumRingG / count, count, inBand, q, meanA2);
+        // The band's share of the ring: the same model evaluated on the ring's pixels inside the band only, so a wide ring
+        // that straddles the band's edge brings the SNR of its in-band part, not of the whole ring.
+        double bandQ = inBand > 0 ? bandSignal / inBand * SinSquaredVariance / noise / Math.Max(sumBandA2 / inBand, MinMeanAttenuation2) : 0;
+        return new RingSnrMeasurement(k, sumRingG / count, count, inBand, q, bandQ, meanA2);
     }
 
     private static void Row(in RingPixel px, double meanG, double sdG, Span<double> row)
@@ -167,7 +173,7 @@ internal static class RingSnr
     private const double SinSquaredVariance = 0.125;
 
     /// <summary>
-    /// The band's per-pixel ring SNR: the mean of the rings' <see cref="RingSnrMeasurement.Snr"/> weighted by their
+    /// The band's per-pixel ring SNR: the mean of the rings' <see cref="RingSnrMeasurement.SnrInBand"/> weighted by their
     /// pixels in the band, so every pixel of the band counts once and the weighting by frequency (∝ g, the pixels of an
     /// annulus) is the same for every defocus. NaN when no ring has a pixel in the band.
     /// </summary>
@@ -176,7 +182,7 @@ internal static class RingSnr
         double sum = 0, count = 0;
         foreach (var ring in rings)
         {
-            sum += ring.PixelsInBand * ring.Snr;
+            sum += ring.PixelsInBand * ring.SnrInBand;
             count += ring.PixelsInBand;
         }
         return count > 0 ? sum / count : double.NaN;
@@ -229,5 +235,7 @@ internal static class RingSnr
 /// <param name="PixelsInBand">Of those, pixels inside the band asked for.</param>
 /// <param name="Snr">Per-pixel ring SNR q: variance of the ring oscillation over that of the noise, corrected for the
 /// estimate's own variance and for the window attenuation; signed (negative for a ring in antiphase with the model).</param>
+/// <param name="SnrInBand">The same over the ring's pixels inside the band only (its amplitude model a(g) evaluated
+/// there); 0 when none is.</param>
 /// <param name="MeanAttenuation2">Mean squared attenuation of the ring's contrast by the tile window (0-1).</param>
-internal readonly record struct RingSnrMeasurement(int Index, double MeanFrequencyInverseAngstrom, int PixelCount, int PixelsInBand, double Snr, double MeanAttenuation2);
+internal readonly record struct RingSnrMeasurement(int Index, double MeanFrequencyInverseAngstrom, int PixelCount, int PixelsInBand, double Snr, double SnrInBand, double MeanAttenuation2);
