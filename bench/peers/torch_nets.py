@@ -96,6 +96,8 @@ def main():
     p.add_argument("--max-dilation", type=int, default=10)
     p.add_argument("--levels", type=int, default=3)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--classes", type=int, default=1, help="output channels")
+    p.add_argument("--loss", choices=["ce", "mse"], default="ce", help="ce: sigmoid cross-entropy on a 0/1 target; mse: regression")
     p.add_argument("--dilations", default=None, help="comma-separated MSD dilations (default: uniform 1..max from --seed)")
     p.add_argument("--series", default=None, help="series mode: the MRC stack")
     p.add_argument("--masks", default=None, help="series mode: the exact 0/1 mask stack")
@@ -107,16 +109,16 @@ def main():
     if a.net == "msd":
         rng = random.Random(a.seed)
         dil = [int(d) for d in a.dilations.split(",")] if a.dilations else [rng.randint(1, a.max_dilation) for _ in range(a.depth)]
-        net = MsdNet(a.depth, a.width or 1, a.kernel or 9, dil, 1)
+        net = MsdNet(a.depth, a.width or 1, a.kernel or 9, dil, a.classes)
     else:
-        net = UNet(a.width or 32, a.levels, a.kernel or 5, 1)
+        net = UNet(a.width or 32, a.levels, a.kernel or 5, a.classes)
     if a.mode == "series":
         segment_series(net.eval(), a)
         return
     x = torch.randn(a.batch, 1, a.size, a.size)
-    t = (torch.rand(a.batch, 1, a.size, a.size) > 0.5).float()
+    t = (torch.rand(a.batch, a.classes, a.size, a.size) > 0.5).float()
     opt = torch.optim.Adam(net.parameters(), lr=1e-3, amsgrad=True)
-    loss_fn = nn.BCEWithLogitsLoss()
+    loss_fn = nn.MSELoss() if a.loss == "mse" else nn.BCEWithLogitsLoss()
 
     def step():
         if a.mode == "train":

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using TemKit.Bench.Infrastructure;
+using TemKit.Neural.Losses;
 using TemKit.Neural.Models;
 using TemKit.Pipelines.DoseLimits;
 
@@ -15,7 +16,10 @@ namespace TemKit.Bench.Neural;
 /// PyTorch in even rounds, PyTorch then TemKit in odd ones), each round a fresh process per implementation and case
 /// timing one warm-up and then --steps steps; the table gives the median over rounds of each process's median wall
 /// time and CPU time per step, and the load average before and after.
-/// Arguments: [--scale small|paper] [--rounds 5] [--steps 3] [--cases train,infer128,infer512] [--log FILE] (append every
+/// With --model FILE.tkm (an MSD-net model such as models/columns-au-msd.tkm) the MSD-net cases use that model's
+/// architecture, dilations and loss instead of the study's (the U-Net cases are dropped) and --crop sets the training
+/// crop (default 128), so a shipped network's training step is measured against PyTorch for the same architecture.
+/// Arguments: [--scale small|paper] [--model FILE.tkm] [--crop 128] [--rounds 5] [--steps 3] [--cases train,infer128,infer512] [--log FILE] (append every
 /// result to FILE and count the rounds already in it; --rounds 0 only prints the table of FILE) [--passive] (the peer's
 /// OpenMP threads wait passively: OMP_WAIT_POLICY=PASSIVE).
 /// </summary>
@@ -34,14 +38,27 @@ internal sealed class DoseNetsBench : IBench
         const int seed = 1;
         var msd = settings.Msd with { Seed = seed };
         var unet = settings.UNet with { Seed = seed };
-        string dilations = string.Join(",", new MsdNet(msd).Dilations);
-        string[] msdArgs = ["--net", "msd", "--depth", $"{msd.Depth}", "--width", $"{msd.Width}", "--kernel", $"{msd.KernelSize}", "--max-dilation", $"{msd.MaxDilation}"];
+        string modelPath = Arg("--model", "");
+        int cropPx = settings.CropPx;
+        var msdNet = new MsdNet(msd);
+        if (modelPath.Length > 0)
+        {
+            msdNet = ModelFile.Load(modelPath).Network as MsdNet
+                ?? throw new ArgumentException($"{modelPath}: not an MSD-net model");
+            msd = msdNet.Settings;
+            cropPx = int.Parse(Arg("--crop", "128"), CultureInfo.InvariantCulture);
+        }
+        string dilations = string.Join(",", msdNet.Dilations);
+        string loss = msd.Loss == LossKind.MeanSquaredError ? "mse" : "ce";
+        string[] msdArgs = ["--net", "msd", "--depth", $"{msd.Depth}", "--width", $"{msd.Width}", "--kernel", $"{msd.KernelSize}", "--max-dilation", $"{msd.MaxDilation}",
+            "--classes", $"{msd.Classes}", "--loss", loss];
         string[] unetArgs = ["--net", "unet", "--width", $"{unet.BaseWidth}", "--levels", $"{unet.Levels}", "--kernel", $"{unet.KernelSize}"];
         var wanted = Arg("--cases", "train,infer128,infer512").Split(',');
         var cases = new List<Case>();
-        foreach (var (net, netArgs) in new[] { ("msd", msdArgs), ("unet", unetArgs) })
+        var nets = modelPath.Length > 0 ? new[] { ("msd", msdArgs) } : new[] { ("msd", msdArgs), ("unet", unetArgs) };
+        foreach (var (net, netArgs) in nets)
         {
-            if (wanted.Contains("train")) cases.Add(new Case(net, "train", settings.CropPx, 4, netArgs));
+            if (wanted.Contains("train")) cases.Add(new Case(net, "train", cropPx, 4, netArgs));
             if (wanted.Contains("infer128")) cases.Add(new Case(net, "infer", 128, 1, netArgs));
             if (wanted.Contains("infer512")) cases.Add(new Case(net, "infer", 512, 1, netArgs));
         }
@@ -94,7 +111,7 @@ internal sealed class DoseNetsBench : IBench
             }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"dose-limit study networks, scale {scale}: MSD-net depth {msd.Depth}, width {msd.Width}, {msd.KernelSize}x{msd.KernelSize}, dilations 1..{msd.MaxDilation} (seed {seed}: {dilations}); U-Net base width {unet.BaseWidth}, {unet.Levels} levels, {unet.KernelSize}x{unet.KernelSize}, {unet.Padding} padding"));
+            $"{(modelPath.Length > 0 ? $"{modelPath}" : $"dose-limit study networks, scale {scale}")}: MSD-net depth {msd.Depth}, width {msd.Width}, {msd.KernelSize}x{msd.KernelSize}, {msd.Classes} output(s), {loss} loss, dilations 1..{msd.MaxDilation} ({dilations}){(modelPath.Length > 0 ? "" : $"; U-Net base width {unet.BaseWidth}, {unet.Levels} levels, {unet.KernelSize}x{unet.KernelSize}, {unet.Padding} padding")}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"rounds per case (TemKit / PyTorch, interleaved) {string.Join(", ", cases.Select((k, c) => $"{k.Key} {ours[c].Count}/{peer[c].Count}"))}; this run {rounds} round(s) x {steps} steps, 2 threads each, {started:yyyy-MM-dd HH:mm} to {DateTime.UtcNow:HH:mm} UTC, load average (1/5/15 min) before {loadBefore}, after {BenchArgs.LoadAverage()}{(log is null ? "" : $"; every round in {log}")}{(passive ? "; PyTorch with OMP_WAIT_POLICY=PASSIVE" : "")}"));
         Console.WriteLine();
