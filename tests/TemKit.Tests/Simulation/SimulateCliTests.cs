@@ -41,4 +41,15 @@ public class SimulateCliTests
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void ConditionsAreRefusedTogetherWithAFixedDefocusOrARangesFile()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"temkit-sim-cond-{Guid.NewGuid():N}");
+        Assert.Equal(2, TemKit.Cli.Program.Main(["simulate", "column-events", "--conditions", "experimental-replica", "--defocus-angstrom", "100", "-o", dir]));
+        Assert.Equal(2, TemKit.Cli.Program.Main(["simulate", "column-events", "--conditions", "experimental-replica", "--ranges", "x.yaml", "-o", dir]));
+        Assert.Equal(2, TemKit.Cli.Program.Main(["simulate", "column-events", "--conditions", "scherzer", "-o", dir]));
+        Assert.Equal(2, TemKit.Cli.Program.Main(["simulate", "dataset", "--count", "1", "--conditions", "experimental-replica", "--ranges", "x.yaml", "-o", dir]));
+        Assert.False(Directory.Exists(dir));
+    }
 }

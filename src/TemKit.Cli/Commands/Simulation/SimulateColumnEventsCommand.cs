@@ -3,6 +3,7 @@ using TemKit.Cli.Infrastructure;
 using TemKit.Numerics;
 using TemKit.Optics;
 using TemKit.Pipelines.Columns;
+using TemKit.Simulation.Datasets;
 
 namespace TemKit.Cli.Commands.Simulation;
 
@@ -26,16 +27,27 @@ internal static class SimulateColumnEventsCommand
             DefaultValueFactory = _ => 3,
         }.Whole(1, 1000, "frames");
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 }.AnyValue();
+        var conditions = new Option<string?>("--conditions")
+        {
+            Description = "Draw every frame's optics (defocus, Cs, focal spread, convergence, blur) and the sequence's detector from named imaging conditions: " +
+                "experimental-replica (the seed paper's replica of its experimental series: defocus 48-50 Å underfocus, Cs 7-8 µm, focal spread 5-6 Å, blur 0.1-0.2 Å, MTF model 3) " +
+                "or table1 (Table 1's wide ranges); default: fixed optics (--defocus-angstrom, Cs 6.225 µm, focal spread 12.5 Å, blur 0.45 Å, MTF model 4 centre). The dose stays --dose-e-per-A2",
+        };
+        conditions.AcceptOnlyFromAmong([.. DatasetRanges.PresetNames]);
+        var ranges = new Option<string?>("--ranges") { Description = "As --conditions, from a ranges YAML file (simulate dataset's format, docs/simulation.md); only its optics, voltage and mtf_model are used" };
         var command = new Command("column-events", "Simulate a drifting Au particle sequence in which one surface column disappears, one appears and one moves between frames (truth for columns --track)")
         {
-            output, frames, diameter, grid, pixel, dose, defocus, drift, move, hold, seed,
+            output, frames, diameter, grid, pixel, dose, defocus, drift, move, hold, seed, conditions, ranges,
         };
         command.SetAction(parse =>
         {
             string outDir = OutputPaths.RequireFolder(parse.GetValue(output)!, "--output");
+            var drawn = Conditions(parse.GetValue(conditions), parse.GetValue(ranges));
+            if (drawn is not null && parse.GetResult(defocus) is { Implicit: false })
+                throw new UsageException("--defocus-angstrom fixes the defocus; --conditions and --ranges draw it: give one or the other");
             var p = new EventSequenceParameters(parse.GetValue(frames), parse.GetValue(diameter), parse.GetValue(grid), parse.GetValue(pixel),
                 parse.GetValue(dose), parse.GetValue(defocus), parse.GetValue(drift), parse.GetValue(move), parse.GetValue(seed),
-                parse.GetValue(hold));
+                parse.GetValue(hold), drawn);
             EventSequenceResult result = null!;
             Console2.WithProgress($"simulating {p.FrameCount} frames", p.FrameCount, advance => result = SimulateCommand.Checked(() => EventSequence.Simulate(p, advance)));
             EventSequence.Write(outDir, result);
@@ -43,5 +55,12 @@ internal static class SimulateColumnEventsCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static DatasetRanges? Conditions(string? name, string? rangesPath)
+    {
+        if (name is not null && rangesPath is not null) throw new UsageException("--conditions and --ranges both give the imaging conditions: give one");
+        if (name is not null) return DatasetRanges.Named(name);
+        return rangesPath is null ? null : DatasetRangesYaml.Read(rangesPath);
     }
 }

@@ -3,6 +3,7 @@ using TemKit.Cli.Infrastructure;
 using TemKit.IO;
 using TemKit.Imaging.Display;
 using TemKit.IO.Png;
+using TemKit.Optics;
 using TemKit.Simulation.Datasets;
 
 namespace TemKit.Cli.Commands.Simulation;
@@ -16,6 +17,13 @@ internal static class SimulateDatasetCommand
         var count = new Option<int>("--count") { Description = "Number of particles (exit waves)", Required = true }.Whole(1, 1_000_000, "particles");
         var epochs = new Option<int>("--image-epochs") { Description = "Images per particle, each with freshly drawn optics, dose and noise", DefaultValueFactory = _ => 10 }.Whole(1, 10_000, "images per particle");
         var ranges = new Option<string?>("--ranges") { Description = "YAML file of parameter ranges (default: Table 1; see docs/simulation.md)" };
+        var conditions = new Option<string?>("--conditions")
+        {
+            Description = "Named parameter ranges instead of a --ranges file: table1 (the default) or experimental-replica (the seed paper's replica of its experimental series: " +
+                "on zone, defocus 48-50 Å underfocus, Cs 7-8 µm, focal spread 5-6 Å, blur 0.1-0.2 Å, dose 10-10⁴ e/Å², MTF model 3; the rest as Table 1)",
+        };
+        conditions.AcceptOnlyFromAmong([.. DatasetRanges.PresetNames]);
+        var dose = new Option<double?>("--dose-e-per-A2") { Description = "Every image at this frame dose (e/Å²), replacing the ranges' dose range (e.g. one test set per dose)" }.Within(OpticsLimits.DoseElectronsPerAngstrom2);
         var seed = new Option<long>("--seed") { Description = "Random seed; the same seed gives the same dataset", DefaultValueFactory = _ => 0 }.AnyValue();
         var threads = new Option<int>("--threads") { Description = "Particles simulated at once (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount }.Whole(1, 1024, "threads");
         var kind = new Option<string>("--kind") { Description = "particle: supported nanoparticles with masks (seed paper, section 2); focal-series: MX2 monolayer triplets at three defoci with class maps (docs/species.md); --count is then the number of triplets", DefaultValueFactory = _ => "particle" };
@@ -24,7 +32,7 @@ internal static class SimulateDatasetCommand
         var labels = new ColumnLabelOptionSet();
         var command = new Command("dataset", "Simulate a training dataset: random supported particles, each imaged --image-epochs times, or (--kind focal-series) MX2 focal-series triplets.")
         {
-            output, count, epochs, ranges, seed, threads, kind,
+            output, count, epochs, ranges, conditions, dose, seed, threads, kind,
         };
         foreach (var o in focal.All) command.Options.Add(o);
         labels.AddTo(command);
@@ -33,8 +41,8 @@ internal static class SimulateDatasetCommand
             string outDir = parse.GetValue(output)!;
             if (parse.GetValue(kind) == "focal-series")
             {
-                if (parse.GetResult(epochs) is { Implicit: false } || parse.GetValue(ranges) is not null)
-                    throw new UsageException("--image-epochs and --ranges belong to --kind particle; a focal-series dataset takes --focal-ranges and one triplet per --count");
+                if (parse.GetResult(epochs) is { Implicit: false } || parse.GetValue(ranges) is not null || parse.GetValue(conditions) is not null || parse.GetValue(dose) is not null)
+                    throw new UsageException("--image-epochs, --ranges, --conditions and --dose-e-per-A2 belong to --kind particle; a focal-series dataset takes --focal-ranges and one triplet per --count");
                 return FocalSeriesDataset(parse, outDir, parse.GetValue(count), parse.GetValue(seed), parse.GetValue(threads), focal);
             }
             int n = parse.GetValue(count), k = parse.GetValue(epochs), t = parse.GetValue(threads);
@@ -44,7 +52,10 @@ internal static class SimulateDatasetCommand
             RequireDatasetFolder(outDir);
             using var held = RunLocks.Beside(outDir);
             string? rangesPath = parse.GetValue(ranges);
-            var r = rangesPath is null ? DatasetRanges.Table1 : DatasetRangesYaml.Read(rangesPath);
+            string? named = parse.GetValue(conditions);
+            if (named is not null && rangesPath is not null) throw new UsageException("--conditions and --ranges both give the parameter ranges: give one");
+            var r = rangesPath is not null ? DatasetRangesYaml.Read(rangesPath) : named is not null ? DatasetRanges.Named(named) : DatasetRanges.Table1;
+            if (parse.GetValue(dose) is double fixedDose) r = r with { DoseElectronsPerAngstrom2 = ParameterRange.Fixed(fixedDose) };
             SimulateCommand.Checked(() => { r.Validate(); return 0; });
             long seedValue = parse.GetValue(seed);
             var columnLabels = labels.Options(parse);

@@ -14,7 +14,10 @@ namespace TemKit.Pipelines.Columns;
 /// <param name="Columns">The true particle columns of every frame (Å, in that frame's drifted coordinates).</param>
 /// <param name="Events">The true events of every frame pair, in the first frame's coordinates (as <see cref="ColumnTracker"/> reports them).</param>
 /// <param name="DriftAngstrom">Cumulative drift of every frame (Å).</param>
-public sealed record EventSequenceResult(ImageStack Frames, IReadOnlyList<AtomicColumn[]> Columns, IReadOnlyList<ColumnEvent> Events, IReadOnlyList<(double X, double Y)> DriftAngstrom);
+/// <param name="Imaging">The optics of every frame.</param>
+/// <param name="Detector">The detector model of the sequence.</param>
+public sealed record EventSequenceResult(ImageStack Frames, IReadOnlyList<AtomicColumn[]> Columns, IReadOnlyList<ColumnEvent> Events, IReadOnlyList<(double X, double Y)> DriftAngstrom,
+    IReadOnlyList<ImagingParameters> Imaging, DetectorModel Detector);
 
 /// <summary>Settings of <see cref="EventSequence.Simulate"/>.</summary>
 /// <param name="FrameCount">Frames (≥ 2).</param>
@@ -31,9 +34,15 @@ public sealed record EventSequenceResult(ImageStack Frames, IReadOnlyList<Atomic
 /// surface atom column stays away and an added one stays, as they do physically until something else moves them; so every
 /// true event holds for HoldFrames frames on each side (a tracker's persistence rule with K ≤ HoldFrames keeps them all).
 /// 1 = a site may be emptied and refilled in consecutive pairs (the sequences before session 7).</param>
+/// <param name="Conditions">Imaging conditions to draw from instead of the fixed defaults (null = off): every frame's optics
+/// (defocus, Cs, astigmatism, focal spread, convergence, blur) are drawn from these ranges, the detector once per sequence
+/// from its MTF model's ranges, and the voltage is taken from it; its dose, sampling, grid, particle and tilt entries are
+/// not used (the dose, sampling and particle are this record's). Drawn from a stream of their own, so the particle, the
+/// events and the drift are those of the same <see cref="Seed"/> without conditions. <see cref="DefocusAngstrom"/> must
+/// then stay 0. E.g. <see cref="DatasetRanges.ExperimentalReplica"/> (the seed paper's replica of its experimental series).</param>
 public sealed record EventSequenceParameters(int FrameCount = 6, double DiameterNanometres = 2.5, int GridPx = 256, double PixelSizeAngstrom = 0.15,
     double DoseElectronsPerAngstrom2 = 1000, double DefocusAngstrom = 0, double MaxDriftStepAngstrom = 1.5, double MoveAngstrom = 0.8, int Seed = 1,
-    int HoldFrames = 3);
+    int HoldFrames = 3, DatasetRanges? Conditions = null);
 
 /// <summary>
 /// A validation sequence for <c>--track</c>: one Au particle on [110]; max(3, <see cref="EventSequenceParameters.HoldFrames"/>)
@@ -50,7 +59,12 @@ public static partial class EventSequence
         ArgumentNullException.ThrowIfNull(p);
         if (p.FrameCount < 2) throw new ArgumentException($"an event sequence needs at least 2 frames, got {p.FrameCount}");
         if (p.HoldFrames is < 1 or > 1000) throw new ArgumentException($"an event must hold 1..1000 frames, got {p.HoldFrames}");
+        if (p.Conditions is not null && p.DefocusAngstrom != 0)
+            throw new ArgumentException($"give either a defocus ({p.DefocusAngstrom} Å) or imaging conditions to draw it from, not both");
+        p.Conditions?.Validate();
         var rng = new Random(p.Seed);
+        // The conditions' own stream: the particle, events, drift and noise do not depend on whether conditions are given.
+        var opticsRng = new Random(unchecked(p.Seed * 7919 + 104729));
         var grid = new SimulationGrid(p.GridPx, p.GridPx, p.PixelSizeAngstrom);
         var particle = new FccParticleParameters("Au", null, p.DiameterNanometres, MaxTiltDegrees: 0);
         var (specimen, _) = SupportedParticleBuilder.Build(particle, grid.CellXAngstrom, grid.CellYAngstrom, rng);
@@ -70,8 +84,10 @@ public static partial class EventSequence
         var events = new List<ColumnEvent>();
         var drifts = new List<(double X, double Y)>();
         (double X, double Y) drift = (0, 0);
-        var optics = new ImagingParameters(p.DefocusAngstrom);
-        var detector = DetectorModel.Preset(4);
+        var fixedOptics = new ImagingParameters(p.DefocusAngstrom);
+        var detector = p.Conditions is null ? DetectorModel.Preset(4) : DetectorModelRange.Preset(p.Conditions.MtfModel).Draw(opticsRng);
+        var multislice = new MultisliceParameters(p.Conditions?.VoltageKilovolts ?? 300);
+        var imaging = new List<ImagingParameters>();
         for (int t = 0; t < p.FrameCount; t++)
         {
             if (t > 0)
@@ -100,41 +116,23 @@ public static partial class EventSequence
                 if (present[c]) atoms.AddRange(columnAtoms[c].Select(a => a.Translated(offsets[c].X + drift.X, offsets[c].Y + drift.Y, 0)));
             var support = specimen.Support.Select(a => Wrap(a.Translated(drift.X, drift.Y, 0), grid)).ToArray();
             var frameSpecimen = new Specimen([.. atoms], support, grid.CellXAngstrom, grid.CellYAngstrom);
-            var sim = ParticleSimulation.Simulate(frameSpecimen, null, grid, new PotentialParameters(2.0), new MultisliceParameters(300));
+            var sim = ParticleSimulation.Simulate(frameSpecimen, null, grid, new PotentialParameters(2.0), multislice);
+            var optics = p.Conditions?.DrawImaging(opticsRng) ?? fixedOptics;
             var (detected, _) = ParticleSimulation.RenderEpoch(new WaveImager(sim.ExitWave), optics, p.DoseElectronsPerAngstrom2, detector, rng);
+            imaging.Add(optics);
             detected.Pixels.CopyTo(frames.Frame(t));
             columns.Add(ColumnGrouping.Group(atoms, 1.0));
             drifts.Add(drift);
             frameDone?.Invoke();
         }
-        return new EventSequenceResult(frames, columns, events, drifts);
+        return new EventSequenceResult(frames, columns, events, drifts, imaging, detector);
     }
 
-    private static List<Atom[]> GroupAtoms(Atom[] atoms)
-    {
-        var columns = ColumnGrouping.Group(atoms, 1.0);
-        var groups = columns.Select(_ => new List<Atom>()).ToArray();
-        foreach (var a in atoms)
-        {
-            int best = 0;
-            double bestD = double.PositiveInfinity;
-            for (int c = 0; c < columns.Length; c++)
-            {
-                double d = double.Hypot(columns[c].XAngstrom - a.XAngstrom, columns[c].YAngstrom - a.YAngstrom);
-                if (d < bestD) { bestD = d; best = c; }
-            }
-            groups[best].Add(a);
-        }
-        return [.. groups.Select(g => g.ToArray())];
-    }
+    private static List<Atom[]> GroupAtoms(Atom[] atoms) =>
+        [.. ColumnGrouping.Members(atoms, SurfaceDisorder.ColumnDistanceAngstrom).Select(m => m.Select(i => atoms[i]).ToArray())];
 
     /// <summary>Columns with fewer than the 6 neighbours within 3 Å that an inner column of an FCC crystal on [110] has.</summary>
-    private static int[] SurfaceColumns(List<Atom[]> columns)
-    {
-        var centres = columns.Select(c => Centre(c, (0, 0))).ToArray();
-        return [.. Enumerable.Range(0, centres.Length).Where(i =>
-            centres.Count(q => q != centres[i] && double.Hypot(q.X - centres[i].X, q.Y - centres[i].Y) < 3.0) < 6)];
-    }
+    private static int[] SurfaceColumns(List<Atom[]> columns) => SurfaceDisorder.SurfaceColumns([.. columns.Select(c => Centre(c, (0, 0)))]);
 
     private static (double X, double Y) Centre(Atom[] atoms, (double X, double Y) offset) =>
         (atoms.Average(a => a.XAngstrom) + offset.X, atoms.Average(a => a.YAngstrom) + offset.Y);

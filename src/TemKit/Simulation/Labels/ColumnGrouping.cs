@@ -12,7 +12,13 @@ public static class ColumnGrouping
     /// <summary>The columns of <paramref name="atoms"/>, ordered by y then x of their mean position.</summary>
     /// <param name="atoms">The atoms (z is ignored).</param>
     /// <param name="distanceAngstrom">Linkage distance in projection (Å, &gt; 0); Madsen et al. use 1 Å.</param>
-    public static AtomicColumn[] Group(IReadOnlyList<Atom> atoms, double distanceAngstrom)
+    public static AtomicColumn[] Group(IReadOnlyList<Atom> atoms, double distanceAngstrom) =>
+        [.. Members(atoms, distanceAngstrom).Select(m => Column(atoms, m))];
+
+    /// <summary>The indices into <paramref name="atoms"/> of every column's atoms, in the order of <see cref="Group"/>.</summary>
+    /// <param name="atoms">The atoms (z is ignored).</param>
+    /// <param name="distanceAngstrom">Linkage distance in projection (Å, &gt; 0).</param>
+    public static int[][] Members(IReadOnlyList<Atom> atoms, double distanceAngstrom)
     {
         ArgumentNullException.ThrowIfNull(atoms);
         if (!(distanceAngstrom > 0) || !double.IsFinite(distanceAngstrom))
@@ -51,10 +57,11 @@ public static class ColumnGrouping
             if (!members.TryGetValue(root, out var list)) members[root] = list = [];
             list.Add(i);
         }
-        return [.. members.Values.Select(m => Column(atoms, m)).OrderBy(c => c.YAngstrom).ThenBy(c => c.XAngstrom)];
+        return [.. members.Values.Select(m => (Members: m.ToArray(), Column: Column(atoms, m)))
+            .OrderBy(c => c.Column.YAngstrom).ThenBy(c => c.Column.XAngstrom).Select(c => c.Members)];
     }
 
-    private static AtomicColumn Column(IReadOnlyList<Atom> atoms, List<int> members)
+    private static AtomicColumn Column(IReadOnlyList<Atom> atoms, IReadOnlyList<int> members)
     {
         double x = 0, y = 0;
         foreach (int i in members) { x += atoms[i].XAngstrom; y += atoms[i].YAngstrom; }
