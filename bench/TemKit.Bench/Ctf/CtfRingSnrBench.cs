@@ -12,8 +12,8 @@ namespace TemKit.Bench.Ctf;
 /// and prints it binned by spatial frequency: q = ρ²/(1 − ρ²)/A², with ρ the partial correlation of the amplitude
 /// spectrum with CTF² inside one ring (zero to zero of the fit, a linear background in g removed from both), corrected
 /// for the small-sample bias 1/(n − 3) and for the attenuation A of rings of period p px by the tile window
-/// (box approximation A = (1 − |cos θ|/p)(1 − |sin θ|/p)). Rings before the first zero and of period below 2.5 px are
-/// left out. If q at a given frequency is the same for every defocus, the spectrum's ring SNR does not depend on
+/// (box approximation A = (1 − |cos θ|/p)(1 − |sin θ|/p)): the library's <see cref="RingSnr"/>, pooled per bin by pixel
+/// count. Rings before the first zero and pixels of period below 2.5 px are left out. If q at a given frequency is the same for every defocus, the spectrum's ring SNR does not depend on
 /// defocus and the score's dependence comes from which band holds resolved rings; the bench also prints the resolved
 /// share of the signal band (fraction of the spectrum pixels between the first zero and the known envelope cut-off,
 /// <see cref="ThonRingVisibility.CutOffFrequency"/>, whose ring period is ≥ 3 px) and its correlation with the score. Arguments: [defocus values per dose (default 10)] [image size px (default 1024)] [tile size px (default 512)].
@@ -72,63 +72,48 @@ internal sealed class CtfRingSnrBench : IBench
         return 0;
     }
 
-    /// <summary>Per-bin log10 q and the resolved share of the band for one fitted spectrum.</summary>
+    /// <summary>Per-bin log10 q and the resolved share of the band for one fitted spectrum. The rings are measured by the
+    /// library's <see cref="RingSnr.Measure"/> (the measurement behind the fit score on a common band) and pooled per
+    /// frequency bin by <see cref="RingSnr.PooledSnr"/>.</summary>
     private static (double[] LogQ, double Share, List<RingStat> Rings) RingSnr(PowerSpectrum spectrum, CtfParameters p, int first, int signalLast, int last)
     {
         var model = new PhaseModel(p.VoltageKilovolts, p.CsMillimetres, p.AmplitudeContrast);
+        var rings = TemKit.CtfEstimation.Fitting.RingSnr.Measure(spectrum, p, model, first, last);
+        var logQ = new double[BinEdges.Length - 1];
+        for (int b = 0; b < logQ.Length; b++)
+        {
+            double q = TemKit.CtfEstimation.Fitting.RingSnr.PooledSnr(rings.Where(r => r.MeanFrequencyInverseAngstrom >= BinEdges[b] && r.MeanFrequencyInverseAngstrom < BinEdges[b + 1]));
+            logQ[b] = double.IsNaN(q) ? double.NaN : Math.Log10(Math.Max(q, 1e-4));
+        }
+        var stats = rings.Select(r => new RingStat(r.MeanFrequencyInverseAngstrom, r.PixelCount, r.MeanAttenuation2 * r.Snr / (1 + r.MeanAttenuation2 * Math.Abs(r.Snr)), r.MeanAttenuation2)).ToList();
+        return (logQ, ResolvedShare(spectrum, p, model, first, signalLast), stats);
+    }
+
+    /// <summary>Fraction of the spectrum pixels between the first zero and <paramref name="signalLast"/> (px) whose ring
+    /// period is at least 3 px.</summary>
+    private static double ResolvedShare(PowerSpectrum spectrum, CtfParameters p, PhaseModel model, int first, int signalLast)
+    {
         int n = spectrum.Size, c = spectrum.Centre;
         double step = spectrum.FrequencyStepInverseAngstrom;
         double half = 0.5 * (p.Defocus1Angstrom - p.Defocus2OrDefocus1Angstrom), angle = p.AstigmatismAngleDegrees * Math.PI / 180;
-        var pixels = spectrum.Image.Pixels;
-        var rings = new Dictionary<int, Ring>();
         double signalPixels = 0, resolvedPixels = 0;
         for (int y = c; y < n; y++)
             for (int x = 0; x < n; x++)
             {
                 if (y == c && x <= c) continue;
                 double dx = x - c, dy = y - c, r = Math.Sqrt(dx * dx + dy * dy);
-                if (r < first || r > last) continue;
-                double g = r * step, alpha = Math.Atan2(dy, dx);
-                double defocus = p.MeanDefocusAngstrom + half * Math.Cos(2 * (alpha - angle));
-                double chi = model.Chi(g, defocus, p.PhaseShiftRadians);
-                int k = (int)Math.Floor(chi / Math.PI);
-                double period = model.RingPeriod(g, defocus) / step;
-                if (k < 1) continue;
-                if (r <= signalLast)
-                {
-                    signalPixels++;
-                    if (period >= 3) resolvedPixels++;
-                }
-                if (period < 2.5) continue;
-                double attenuation = (1 - Math.Abs(dx) / r / period) * (1 - Math.Abs(dy) / r / period);
-                double s = Math.Sin(chi);
-                if (!rings.TryGetValue(k, out var ring)) rings[k] = ring = new Ring();
-                ring.Add(g, Math.Sqrt(pixels[y * n + x]), s * s, attenuation * attenuation);
+                if (r < first || r > signalLast) continue;
+                double g = r * step, defocus = p.MeanDefocusAngstrom + half * Math.Cos(2 * (Math.Atan2(dy, dx) - angle));
+                if (model.Chi(g, defocus, p.PhaseShiftRadians) < Math.PI) continue;
+                signalPixels++;
+                if (model.RingPeriod(g, defocus) / step >= 3) resolvedPixels++;
             }
-        var logQ = new double[BinEdges.Length - 1];
-        for (int b = 0; b < logQ.Length; b++)
-        {
-            double sumN = 0, sumR2 = 0, sumA2 = 0;
-            foreach (var ring in rings.Values)
-            {
-                double g = ring.MeanFrequency;
-                if (g < BinEdges[b] || g >= BinEdges[b + 1] || ring.Count < 12) continue;
-                double rho = ring.PartialCorrelation();
-                sumN += ring.Count;
-                sumR2 += ring.Count * (rho * Math.Abs(rho) - 1.0 / (ring.Count - 3));
-                sumA2 += ring.SumAttenuation2;
-            }
-            if (sumN == 0) { logQ[b] = double.NaN; continue; }
-            double r2 = sumR2 / sumN, q = r2 / (1 - r2) / (sumA2 / sumN);
-            logQ[b] = Math.Log10(Math.Max(q, 1e-4));
-        }
-        var stats = rings.Values.Where(r => r.Count >= 12)
-            .Select(r => new RingStat(r.MeanFrequency, r.Count, r.PartialCorrelation(), r.SumAttenuation2 / r.Count)).ToList();
-        return (logQ, signalPixels > 0 ? resolvedPixels / signalPixels : 0, stats);
+        return signalPixels > 0 ? resolvedPixels / signalPixels : 0;
     }
 
-    /// <summary>One ring: mean frequency (1/Å), pixel count, partial correlation with CTF², mean window attenuation².</summary>
-    private readonly record struct RingStat(double Frequency, int Count, double Correlation, double Attenuation2);
+    /// <summary>One ring: mean frequency (1/Å), pixel count, visible signal fraction A²q/(1 + A²q) (the squared
+    /// correlation with CTF² the ring would show without noise in the estimate), mean window attenuation².</summary>
+    private readonly record struct RingStat(double Frequency, int Count, double VisibleFraction, double Attenuation2);
 
     /// <summary>Candidate shapes of log q(g) for the rejected extrapolation score (basis centred at 0.1 1/Å).</summary>
     private static readonly (string Name, Func<double, double> Basis)[] Shapes =
@@ -139,8 +124,8 @@ internal sealed class CtfRingSnrBench : IBench
     ];
 
     /// <summary>
-    /// The candidate score tried and rejected in session 6: fit q(g) = exp(α + β·basis(g)) to the rings' ρ|ρ| (expected
-    /// A²q/(1 + A²q) + 1/(n − 3)), least squares weighted by n, then the mean of the expected per-pixel correlation
+    /// The candidate score tried and rejected in session 6: fit q(g) = exp(α + β·basis(g)) to the rings' visible signal
+    /// fractions A²q/(1 + A²q), least squares weighted by n, then the mean of the expected per-pixel correlation
     /// sqrt(q/(1 + q)) over the fixed band [low, high] (1/Å), pixel-count weighted: CTFFIND's band correlation as if
     /// every ring were resolved. It stands or falls with the assumed shape where the rings are not measured.
     /// </summary>
@@ -153,7 +138,7 @@ internal sealed class CtfRingSnrBench : IBench
             foreach (var r in rings)
             {
                 double q = Math.Exp(Math.Clamp(p[0] + p[1] * basis(r.Frequency), -30, 30)) * r.Attenuation2;
-                double d = r.Correlation * Math.Abs(r.Correlation) - q / (1 + q) - 1.0 / (r.Count - 3);
+                double d = r.VisibleFraction - q / (1 + q);
                 loss += r.Count * d * d;
             }
             return -loss;
@@ -175,32 +160,6 @@ internal sealed class CtfRingSnrBench : IBench
             weight += g;
         }
         return sum / weight;
-    }
-
-    /// <summary>Sums for the correlation of amplitude and CTF² within one ring with a linear background in g removed.</summary>
-    private sealed class Ring
-    {
-        private double _n, _g, _y, _m, _gg, _yy, _mm, _gy, _gm, _ym;
-
-        public int Count => (int)_n;
-        public double SumAttenuation2 { get; private set; }
-        public double MeanFrequency => _g / _n;
-
-        public void Add(double g, double y, double m, double attenuation2)
-        {
-            _n++; _g += g; _y += y; _m += m; _gg += g * g; _yy += y * y; _mm += m * m; _gy += g * y; _gm += g * m; _ym += y * m;
-            SumAttenuation2 += attenuation2;
-        }
-
-        public double PartialCorrelation()
-        {
-            double cgg = _gg / _n - Sq(_g / _n), cyy = _yy / _n - Sq(_y / _n), cmm = _mm / _n - Sq(_m / _n);
-            double cgy = _gy / _n - _g * _y / (_n * _n), cgm = _gm / _n - _g * _m / (_n * _n), cym = _ym / _n - _y * _m / (_n * _n);
-            double vy = cyy - cgy * cgy / cgg, vm = cmm - cgm * cgm / cgg;
-            return vy > 0 && vm > 0 ? (cym - cgy * cgm / cgg) / Math.Sqrt(vy * vm) : 0;
-        }
-
-        private static double Sq(double v) => v * v;
     }
 
     /// <summary>Median over frequency bins (measured at ≥ 3 defocus values) of the SD of log10 q across defocus.</summary>

@@ -14,11 +14,12 @@ namespace TemKit.Bench.Ctf;
 /// cut-off (<see cref="ThonRingVisibility.CutOffFrequency"/>) or, where the rings alias first (ring period below 3
 /// spectrum px), the aliasing frequency; and the spurious astigmatism with and without the restraint.
 /// "Common band": the same correlation over the one band where every defocus of the sweep shows resolved rings, from the
-/// first zero of the smallest defocus (0.5 µm) to the aliasing frequency (ring period 3 px) of the largest (5 µm) at the
+/// first zero of the smallest defocus (0.5 µm) to where the largest (5 µm) has rings 4 px apart at the
 /// spectrum's sampling (<see cref="CtfFitter.ScoreBand"/> of a 0.5-5 µm search); NaN when the tiles are too small for
 /// such a band (512 px at 1 Å/px).
-/// "Window-corrected" takes the tile window's attenuation of fine rings out ring by ring (the score the fitter reports on
-/// the common band). Arguments: [defocus values per dose (default 10)] [image size px (default 1024)] [tile size px
+/// "Ring SNR" is the score the fitter reports on a common band (<see cref="RingSnr.BandScore"/>: the
+/// per-ring SNR pooled over the band by pixel count, mapped to sqrt(q/(1 + q))), for the fit, a model 5 % off and the
+/// true CTF (the measurement without fit error), and on the wider band that ends at ring period 3 px instead of 4 (<see cref="CtfFitter.ScoreBandMinRingPeriodPx"/>). Arguments: [defocus values per dose (default 10)] [image size px (default 1024)] [tile size px
 /// (default 512)] [no-free: skip the fit without the astigmatism restraint].
 /// </summary>
 internal sealed class CtfTrustBench : IBench
@@ -35,11 +36,12 @@ internal sealed class CtfTrustBench : IBench
         int size = args.Length > 1 ? int.Parse(args[1]) : 1024;
         var spectrumOptions = new PowerSpectrumOptions { TileSizePx = args.Length > 2 ? int.Parse(args[2]) : 512 };
         bool withFree = !(args.Length > 3 && args[3] == "no-free");
-        Console.WriteLine("| dose e/Å² | Δf true Å | Δf fit Å | rel. err % | score | score, Δf +5 % | common band | common, Δf +5 % | window-corrected | corrected, Δf +5 % | fit res Å | cut-off Å | limited by | res/cut-off | astig % | astig % no restraint |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| dose e/Å² | Δf true Å | Δf fit Å | rel. err % | score | score, Δf +5 % | common band | common, Δf +5 % | ring SNR | ring SNR, Δf +5 % | ring SNR, true CTF | ring SNR, band to 3 px | fit res Å | cut-off Å | limited by | res/cut-off | astig % | astig % no restraint |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         var commonScores = new List<double>();
-        var correctedMeans = new List<double>();
-        int commonWrongLower = 0, correctedWrongLower = 0;
+        var ringMeans = new List<double>();
+        var ringAll = new List<(double Dose, double Score)>();
+        int commonWrongLower = 0, ringWrongLower = 0;
         var summary = new List<string>();
         var envelopeRatios = new List<double>();
         var aliasRatios = new List<double>();
@@ -52,7 +54,9 @@ internal sealed class CtfTrustBench : IBench
             var defoci = new List<double>();
             var scores = new List<double>();
             var common = new List<double>();
-            var correctedScores = new List<double>();
+            var ringScores = new List<double>();
+            var truthScores = new List<double>();
+            var narrowScores = new List<double>();
             for (int i = 0; i < perDose; i++)
             {
                 var options = CtfTrustBench.Case(dose, i, perDose, size);
@@ -69,10 +73,17 @@ internal sealed class CtfTrustBench : IBench
                 var (bandFirst, bandLast) = CtfFitter.ScoreBand(model, step, first, last, 0, SweepRange) ?? (0, 0);
                 double commonScore = bandLast - bandFirst >= 3 ? CtfFitter.BandScore(spectrum, fit.Parameters, model, bandFirst, bandLast, fitOptions, weighted: true) : double.NaN;
                 double commonWrong = bandLast - bandFirst >= 3 ? CtfFitter.BandScore(spectrum, wrong, model, bandFirst, bandLast, fitOptions, weighted: true) : double.NaN;
-                double corrected = bandLast - bandFirst >= 3 ? CtfFitter.BandScore(spectrum, fit.Parameters, model, bandFirst, bandLast, fitOptions, weighted: true, windowCorrected: true, profileFirst: first) : double.NaN;
-                double correctedWrong = bandLast - bandFirst >= 3 ? CtfFitter.BandScore(spectrum, wrong, model, bandFirst, bandLast, fitOptions, weighted: true, windowCorrected: true, profileFirst: first) : double.NaN;
-                correctedScores.Add(corrected);
-                if (correctedWrong < corrected) correctedWrongLower++;
+                bool hasBand = bandLast - bandFirst >= 3;
+                double ring = hasBand ? RingSnr.BandScore(spectrum, fit.Parameters, model, first, last, bandFirst, bandLast) : double.NaN;
+                double ringWrong = hasBand ? RingSnr.BandScore(spectrum, wrong, model, first, last, bandFirst, bandLast) : double.NaN;
+                double ringTruth = hasBand ? RingSnr.BandScore(spectrum, options.Ctf, model, first, last, bandFirst, bandLast) : double.NaN;
+                truthScores.Add(ringTruth);
+                var (narrowFirst, narrowLast) = CtfFitter.ScoreBand(model, step, first, last, 0, SweepRange, minPeriodPx: 3) ?? (0, 0);
+                double ringNarrow = narrowLast - narrowFirst >= 3 ? RingSnr.BandScore(spectrum, fit.Parameters, model, first, last, narrowFirst, narrowLast) : double.NaN;
+                narrowScores.Add(ringNarrow);
+                ringScores.Add(ring);
+                ringAll.Add((dose, ring));
+                if (ringWrong < ring) ringWrongLower++;
                 common.Add(commonScore);
                 if (commonWrong < commonScore) commonWrongLower++;
                 double envelope = ThonRingVisibility.CutOffFrequency(options, step, ThonRingVisibility.EffectiveTiles(spectrum.TileCount), last * step);
@@ -88,14 +99,18 @@ internal sealed class CtfTrustBench : IBench
                 double a = fit.AstigmatismAngstrom / fit.MeanDefocusAngstrom * 100, af = free != null ? free.AstigmatismAngstrom / free.MeanDefocusAngstrom * 100 : double.NaN;
                 astig.Add(a);
                 astigFree.Add(af);
-                Console.WriteLine($"| {dose:G3} | {mean:F0} | {fit.MeanDefocusAngstrom:F0} | {Math.Abs(fit.MeanDefocusAngstrom / mean - 1) * 100:F2} | {fit.Score:F3} | {wrongScore:F3} | {commonScore:F3} | {commonWrong:F3} | {corrected:F3} | {correctedWrong:F3} | {fit.FitResolutionAngstrom:F2} | {1 / cut:F2} | {(aliased ? "aliasing" : "envelope")} | {ratio:F3} | {a:F2} | {af:F2} |");
+                Console.WriteLine($"| {dose:G3} | {mean:F0} | {fit.MeanDefocusAngstrom:F0} | {Math.Abs(fit.MeanDefocusAngstrom / mean - 1) * 100:F2} | {fit.Score:F3} | {wrongScore:F3} | {commonScore:F3} | {commonWrong:F3} | {ring:F3} | {ringWrong:F3} | {ringTruth:F3} | {ringNarrow:F3} | {fit.FitResolutionAngstrom:F2} | {1 / cut:F2} | {(aliased ? "aliasing" : "envelope")} | {ratio:F3} | {a:F2} | {af:F2} |");
             }
             meanScores.Add(scores.Average());
             commonScores.Add(common.Average());
-            correctedMeans.Add(correctedScores.Average());
+            ringMeans.Add(ringScores.Average());
             if (!common.All(double.IsNaN))
             {
-                summary.Add($"dose {dose:G3} e/Å², window-corrected common band: Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, correctedScores).Coefficient:F3}, mean score {correctedScores.Average():F3} (min {correctedScores.Min():F3}, max {correctedScores.Max():F3})");
+                summary.Add($"dose {dose:G3} e/Å², ring-SNR score (the fitter's on a common band): Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, ringScores).Coefficient:F3}, " +
+                            $"r(score, log defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci.Select(d => Math.Log(d)).ToList(), ringScores).Coefficient:F3}, mean score {ringScores.Average():F3} (min {ringScores.Min():F3}, max {ringScores.Max():F3}, SD {SampleSd(ringScores):F3})");
+                summary.Add($"dose {dose:G3} e/Å², ring-SNR score with the true CTF (measurement without fit error): Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, truthScores).Coefficient:F3}, mean {truthScores.Average():F3} (min {truthScores.Min():F3}, max {truthScores.Max():F3})");
+                if (!narrowScores.Any(double.IsNaN))
+                    summary.Add($"dose {dose:G3} e/Å², ring-SNR score on the wider band to ring period 3 px: Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, narrowScores).Coefficient:F3}, mean {narrowScores.Average():F3} (min {narrowScores.Min():F3}, max {narrowScores.Max():F3})");
                 summary.Add($"dose {dose:G3} e/Å², common band: Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, common).Coefficient:F3}, mean score {common.Average():F3} (min {common.Min():F3}, max {common.Max():F3})");
             }
             summary.Add($"dose {dose:G3} e/Å²: Pearson r(score, defocus) = {TemKit.Numerics.Statistics.Correlation.Pearson(defoci, scores).Coefficient:F3}, mean score {scores.Average():F3} (min {scores.Min():F3}, max {scores.Max():F3})");
@@ -112,8 +127,12 @@ internal sealed class CtfTrustBench : IBench
         {
             bool commonRanked = commonScores.Zip(commonScores.Skip(1)).All(p => p.First < p.Second);
             Console.WriteLine($"common band: doses ranked: {(commonRanked ? "yes" : "no")}; wrong model scores lower in {commonWrongLower}/{cases} cases");
-            bool correctedRanked = correctedMeans.Zip(correctedMeans.Skip(1)).All(p => p.First < p.Second);
-            Console.WriteLine($"window-corrected common band: doses ranked: {(correctedRanked ? "yes" : "no")}; wrong model scores lower in {correctedWrongLower}/{cases} cases");
+            bool ringRanked = ringMeans.Zip(ringMeans.Skip(1)).All(p => p.First < p.Second);
+            int separated = 0, pairs = 0;
+            foreach (var a in ringAll)
+                foreach (var b in ringAll)
+                    if (a.Dose < b.Dose) { pairs++; if (a.Score < b.Score) separated++; }
+            Console.WriteLine($"ring-SNR common band: doses ranked by mean: {(ringRanked ? "yes" : "no")}; every lower-dose image below every higher-dose one: {separated}/{pairs} pairs; wrong model scores lower in {ringWrongLower}/{cases} cases");
         }
         Console.WriteLine(Ratios("envelope-limited", envelopeRatios));
         Console.WriteLine(Ratios("aliasing-limited", aliasRatios));
@@ -121,6 +140,12 @@ internal sealed class CtfTrustBench : IBench
         astigFree.Sort();
         Console.WriteLine($"spurious astigmatism (truth 0): median {astig[astig.Count / 2]:F2} %, max {astig[^1]:F2} % with the restraint; median {astigFree[astigFree.Count / 2]:F2} %, max {astigFree[^1]:F2} % without");
         return 0;
+    }
+
+    private static double SampleSd(List<double> v)
+    {
+        double m = v.Average();
+        return Math.Sqrt(v.Sum(x => (x - m) * (x - m)) / Math.Max(1, v.Count - 1));
     }
 
     private static string Ratios(string what, List<double> ratios)

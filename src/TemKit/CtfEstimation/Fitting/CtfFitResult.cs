@@ -7,15 +7,16 @@ namespace TemKit.CtfEstimation.Fitting;
 /// +x counter-clockwise, MRC y up), with the seed's indices.
 /// </summary>
 /// <param name="Parameters">The fitted CTF (voltage, Cs, amplitude contrast, Δf1, Δf2, angle, phase shift).</param>
-/// <param name="Score">Fit quality (−1..1): normalised cross-correlation between the background-subtracted,
-/// envelope-normalised amplitude spectrum and the fitted CTF², each pixel weighted by envelope²/variance of its ring, as
-/// CTFFIND4 scores a fit (Rohou &amp; Grigorieff 2015). Computed over the common band of the searched defocus range
-/// (first zero of <see cref="CtfFitOptions.MinDefocusAngstrom"/> to where the rings of
-/// <see cref="CtfFitOptions.MaxDefocusAngstrom"/> alias) when the spectrum resolves one, else over the fitted resolution
-/// range (<see cref="ScoreBandLowResolutionAngstrom"/>, <see cref="ScoreBandHighResolutionAngstrom"/>). Lower at lower
-/// dose and for a wrong model. Over the fitted range it falls where the tiles cannot resolve the rings (e.g. by 40 % from
-/// 1 to 5 µm at 45 e/Å² with 512 px tiles at 1 Å/px); over the common band it is much flatter but still falls by up to
-/// ~20 % at the largest defocus, whose rings the tile window attenuates near the band's top (docs/defocus.md,
+/// <param name="Score">Fit quality (−1..1), a correlation like CTFFIND4's cross-correlation between the
+/// background-subtracted spectrum and the fitted CTF² (Rohou &amp; Grigorieff 2015). When the searched defocus range and
+/// the spectrum's sampling give a common band (first zero of <see cref="CtfFitOptions.MinDefocusAngstrom"/> to where the
+/// rings of <see cref="CtfFitOptions.MaxDefocusAngstrom"/> alias), it is sqrt(q/(1 + q)) for q the per-pixel Thon-ring
+/// SNR of the band, measured ring by ring and pooled by pixel count (the correlation a band of uniform SNR q would give),
+/// which does not depend on defocus; otherwise the weighted normalised cross-correlation (each pixel weighted by
+/// envelope²/variance of its ring) over the fitted resolution range, which does (it falls where the tiles cannot resolve
+/// the rings, e.g. by 40 % from 1 to 5 µm at 45 e/Å² with 512 px tiles at 1 Å/px). The band is in
+/// <see cref="ScoreBandLowResolutionAngstrom"/>, <see cref="ScoreBandHighResolutionAngstrom"/>. Lower at lower dose and for
+/// a wrong model. Comparable only between spectra with the same band, tile size and tile count (docs/defocus.md,
 /// docs/benchmarks/ctf.md, <c>ctf-trust</c>).</param>
 /// <param name="FitResolutionAngstrom">Fit resolution (Å) as CTFFIND4 defines it: the finest spacing up to which the
 /// local 1D cross-correlation of the fitted CTF with the equi-phase average stays ≥

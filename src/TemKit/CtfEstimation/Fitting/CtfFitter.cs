@@ -45,7 +45,9 @@ public static partial class CtfFitter
         double step = spectrum.FrequencyStepInverseAngstrom;
         var scoreBand = ScoreBand(model, step, first, last, parameters.PhaseShiftRadians, o);
         var (scoreFirst, scoreLast) = scoreBand ?? (first, last);
-        double score = BandScore(spectrum, parameters, model, scoreFirst, scoreLast, o, weighted: true, windowCorrected: scoreBand.HasValue, profileFirst: first);
+        double score = scoreBand.HasValue
+            ? RingSnr.BandScore(spectrum, parameters, model, first, last, scoreFirst, scoreLast)
+            : BandScore(spectrum, parameters, model, scoreFirst, scoreLast, o, weighted: true);
         double aliasing = AliasingFrequency(model, parameters.Defocus1Angstrom, step, o.MinRingPeriodPx);
         double nyquist = 0.5 * spectrum.Size * step;
         return MakeResult(parameters, score, resolution, model, spectrum.OriginalPixelSizeAngstrom, spectrum.PixelSizeAngstrom, fitProfile)

@@ -10,7 +10,7 @@ namespace TemKit.CtfEstimation.Fitting;
 /// envelope²/variance(r) that favours radii where rings stand above the noise. Per-pixel g², Cs term and cos 2α, sin 2α
 /// make the score a few vector operations per candidate.
 /// </summary>
-internal sealed partial class SpectrumFitData
+internal sealed class SpectrumFitData
 {
     private readonly float[] _weightedData, _weight, _g2, _cs4, _cos2, _sin2, _work, _weightedWork;
     private readonly double _sumW, _sumWx, _sumWxx;
@@ -23,12 +23,10 @@ internal sealed partial class SpectrumFitData
     /// <param name="model">CTF phase model.</param>
     /// <param name="uniformWeights">Weight every pixel alike (the plain normalised cross-correlation CTFFIND reports)
     /// instead of envelope²/variance.</param>
-    /// <param name="firstUsed">Innermost radius (px) of the pixels kept, when beyond the scorer's first radius (a score
-    /// band inside the fitted range: background, envelope and variance still come from the whole range).</param>
-    public SpectrumFitData(PowerSpectrum spectrum, ProfileScorer scorer, double defocus, int last, PhaseModel model, bool uniformWeights = false, int firstUsed = 0)
+    public SpectrumFitData(PowerSpectrum spectrum, ProfileScorer scorer, double defocus, int last, PhaseModel model, bool uniformWeights = false)
     {
         _model = model;
-        int n = spectrum.Size, c = spectrum.Centre, first = scorer.First, kept = Math.Max(first, firstUsed);
+        int n = spectrum.Size, c = spectrum.Centre, first = scorer.First;
         last = Math.Min(last, n / 2 - 1);
         double step = spectrum.FrequencyStepInverseAngstrom;
         var background = scorer.BackgroundProfile(defocus);
@@ -49,7 +47,7 @@ internal sealed partial class SpectrumFitData
                 double f = r - i;
                 squareSum[i] += (1 - f) * v * v; squareWeight[i] += 1 - f;
                 squareSum[i + 1] += f * v * v; squareWeight[i + 1] += f;
-                if (r >= kept) count++;
+                count++;
             }
         for (int i = 0; i < squareSum.Length; i++) squareSum[i] = squareWeight[i] > 0 ? squareSum[i] / squareWeight[i] : 0;
         var variance = scorer.SmoothTwice(new RingWindow(squareSum, first), squareSum.Length, defocus);
@@ -64,7 +62,7 @@ internal sealed partial class SpectrumFitData
                 if (!InHalfPlane(x, y, c)) continue;
                 double dx = x - c, dy = y - c;
                 double r2 = dx * dx + dy * dy, r = Math.Sqrt(r2);
-                if (r < kept || r > last) continue;
+                if (r < first || r > last) continue;
                 double env = Interpolate(envelope, r), vr = Interpolate(variance, r);
                 double value = env > 0 ? (Value(pixels[y * n + x]) - Interpolate(background, r)) / env : 0;
                 double w = uniformWeights ? 1 : vr > 0 ? env * env / vr : 0;

@@ -55,12 +55,12 @@ public sealed class PowerSpectrum
     /// kx = 0..size/2) times <paramref name="scale"/>, centred into <paramref name="centred"/> (size² floats) only when
     /// <see cref="Image"/> is first read. Rotational averages work on the half plane directly.
     /// </summary>
-    internal static PowerSpectrum FromHalfPlane(int size, ReadOnlyMemory<float> halfPlane, float scale, Memory<float> centred, double pixelSizeAngstrom, int binFactor, int tileCount)
+    internal static PowerSpectrum FromHalfPlane(int size, ReadOnlyMemory<float> halfPlane, float scale, Memory<float> centred, double pixelSizeAngstrom, int binFactor, int tileCount, double taperFraction = DefaultTaperFraction)
     {
         if (size < 2 || size % 2 != 0) throw new ArgumentException($"a power spectrum must have an even size, got {size}", nameof(size));
         if (halfPlane.Length != size * (size / 2 + 1) || centred.Length != size * size)
             throw new ArgumentException($"half plane {halfPlane.Length} / centred {centred.Length} floats do not fit a {size}x{size} spectrum");
-        return new PowerSpectrum(size, halfPlane, scale, centred, pixelSizeAngstrom, binFactor, tileCount);
+        return new PowerSpectrum(size, halfPlane, scale, centred, pixelSizeAngstrom, binFactor, tileCount) { TaperFraction = taperFraction };
     }
 
     /// <summary>The centred spectrum (power, arbitrary units, ≥ 0); made from the half plane on first use when the
@@ -91,6 +91,14 @@ public sealed class PowerSpectrum
 
     /// <summary>Number of tile periodograms averaged (1 for a precomputed spectrum).</summary>
     public int TileCount { get; }
+
+    /// <summary>Fraction of each tile edge the estimate tapered by its raised-cosine (Tukey) window
+    /// (<see cref="PowerSpectrumOptions.TaperFraction"/>); the window's autocorrelation sets how much of the contrast of
+    /// fine Thon rings the spectrum keeps. For a spectrum given as an image, the estimator's default (0.1) is assumed.</summary>
+    public double TaperFraction { get; init; } = DefaultTaperFraction;
+
+    /// <summary>The estimator's default taper fraction.</summary>
+    internal const double DefaultTaperFraction = 0.1;
 
     /// <summary>True when the pixel size is known, so frequencies in 1/Å are available.</summary>
     public bool IsCalibrated => PixelSizeAngstrom > 0 && double.IsFinite(PixelSizeAngstrom);

@@ -83,7 +83,7 @@ public static partial class PowerSpectrumEstimator
         RemoveCentralCrossHalfPlane(halfPlane.Span, tile, options.CentralCrossHalfWidthPx);
         // The single-row sum stays unscaled (the normalisation is applied when centring and averaging); cross removal is
         // linear, so the order does not matter beyond rounding.
-        return PowerSpectrum.FromHalfPlane(tile, halfPlane, norm, memory.Slice(0, centredLength), pixel * bin, bin, tiles);
+        return PowerSpectrum.FromHalfPlane(tile, halfPlane, norm, memory.Slice(0, centredLength), pixel * bin, bin, tiles, options.TaperFraction);
     }
 
     /// <summary>

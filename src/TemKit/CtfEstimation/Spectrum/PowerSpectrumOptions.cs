@@ -23,7 +23,7 @@ public sealed record PowerSpectrumOptions
     public double AutoBinFinestResolutionAngstrom { get; init; } = 3.0;
 
     /// <summary>Fraction of each tile edge tapered by a raised cosine (Tukey window) before the transform.</summary>
-    public double TaperFraction { get; init; } = 0.1;
+    public double TaperFraction { get; init; } = PowerSpectrum.DefaultTaperFraction;
 
     /// <summary>Subtract the least-squares plane a + b·x + c·y from every tile (else only its mean).</summary>
     public bool RemovePlane { get; init; } = true;
