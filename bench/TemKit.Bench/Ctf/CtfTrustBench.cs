@@ -20,7 +20,8 @@ namespace TemKit.Bench.Ctf;
 /// "Ring SNR" is the score the fitter reports on a common band (<see cref="RingSnr.BandScore"/>: the
 /// per-ring SNR pooled over the band by pixel count, mapped to sqrt(q/(1 + q))), for the fit, a model 5 % off and the
 /// true CTF (the measurement without fit error), and on the wider band that ends at ring period 3 px instead of 4 (<see cref="CtfFitter.ScoreBandMinRingPeriodPx"/>). Arguments: [defocus values per dose (default 10)] [image size px (default 1024)] [tile size px
-/// (default 512)] [no-free: skip the fit without the astigmatism restraint].
+/// (default 512)] [no-free: skip the fit without the astigmatism restraint] [noise set K (default 0): every micrograph
+/// gets the seed of case K, another film and shot noise at the same defocus and dose] [doses, comma list (default 5,15,45)].
 /// </summary>
 internal sealed class CtfTrustBench : IBench
 {
@@ -36,6 +37,8 @@ internal sealed class CtfTrustBench : IBench
         int size = args.Length > 1 ? int.Parse(args[1]) : 1024;
         var spectrumOptions = new PowerSpectrumOptions { TileSizePx = args.Length > 2 ? int.Parse(args[2]) : 512 };
         bool withFree = !(args.Length > 3 && args[3] == "no-free");
+        int noiseSet = args.Length > 4 ? int.Parse(args[4]) : 0;
+        double[] doses = args.Length > 5 ? args[5].Split(',').Select(d => double.Parse(d, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : Doses;
         Console.WriteLine("| dose e/Å² | Δf true Å | Δf fit Å | rel. err % | score | score, Δf +5 % | common band | common, Δf +5 % | ring SNR | ring SNR, Δf +5 % | ring SNR, true CTF | ring SNR, band to 3 px | fit res Å | cut-off Å | limited by | res/cut-off | astig % | astig % no restraint |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         var commonScores = new List<double>();
@@ -49,7 +52,7 @@ internal sealed class CtfTrustBench : IBench
         var astig = new List<double>();
         var astigFree = new List<double>();
         int wrongLower = 0, cases = 0;
-        foreach (double dose in Doses)
+        foreach (double dose in doses)
         {
             var defoci = new List<double>();
             var scores = new List<double>();
@@ -59,7 +62,7 @@ internal sealed class CtfTrustBench : IBench
             var narrowScores = new List<double>();
             for (int i = 0; i < perDose; i++)
             {
-                var options = CtfTrustBench.Case(dose, i, perDose, size);
+                var options = CtfTrustBench.Case(dose, i, perDose, size, noiseSet);
                 double mean = options.Ctf.Defocus1Angstrom;
                 var spectrum = PowerSpectrumEstimator.Estimate(SyntheticMicrograph.Generate(options), spectrumOptions);
                 var fitOptions = new CtfFitOptions();
@@ -159,14 +162,15 @@ internal sealed class CtfTrustBench : IBench
     private static readonly CtfFitOptions SweepRange = new() { MinDefocusAngstrom = 5000, MaxDefocusAngstrom = 50000 };
 
     /// <summary>Case <paramref name="i"/> of <paramref name="perDose"/> at <paramref name="dose"/> e/Å²: a stigmatic
-    /// <paramref name="size"/>² micrograph at 1 Å/px, 300 kV, Cs 2.7 mm, defocus log-spaced 0.5-5 µm, B = 100 Å².</summary>
-    internal static SyntheticMicrographOptions Case(double dose, int i, int perDose, int size)
+    /// <paramref name="size"/>² micrograph at 1 Å/px, 300 kV, Cs 2.7 mm, defocus log-spaced 0.5-5 µm, B = 100 Å²;
+    /// noise set <paramref name="noiseSet"/> shifts the seed by 100 000·K.</summary>
+    internal static SyntheticMicrographOptions Case(double dose, int i, int perDose, int size, int noiseSet = 0)
     {
         double mean = 5000 * Math.Pow(10, perDose > 1 ? (double)i / (perDose - 1) : 0);
         return new SyntheticMicrographOptions(new CtfParameters(300, 2.7, 0.07, mean, mean, 0))
         {
             WidthPx = size, HeightPx = size, PixelSizeAngstrom = 1.0, DoseElectronsPerAngstrom2 = dose, BFactorAngstrom2 = 100,
-            Seed = 500 + i + (int)dose,
+            Seed = 500 + i + (int)dose + 100_000 * noiseSet,
         };
     }
 }
