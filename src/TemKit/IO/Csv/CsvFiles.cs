@@ -28,15 +28,21 @@ public static class CsvFiles
     /// saved on Windows or by Excel must not leave a \r in its last column).</summary>
     private static CsvConfiguration ReadConfiguration() => new(CultureInfo.InvariantCulture) { HasHeaderRecord = true };
 
-    /// <summary>Writes <paramref name="records"/> with a header row.</summary>
-    public static void Write<T>(string path, IEnumerable<T> records)
+    /// <summary>Significant digits of the numbers in result tables meant for people (a microscopist's results,
+    /// not junctures or ground truth read back by programs): enough for any measured quantity, short enough to read.</summary>
+    public const int ResultSignificantDigits = 6;
+
+    /// <summary>Writes <paramref name="records"/> with a header row; numbers round-trip exactly unless
+    /// <paramref name="significantDigits"/> is given (e.g. <see cref="ResultSignificantDigits"/> for result tables).</summary>
+    public static void Write<T>(string path, IEnumerable<T> records, int? significantDigits = null)
     {
         ArgumentNullException.ThrowIfNull(records);
+        if (significantDigits is < 1 or > 17) throw new ArgumentOutOfRangeException(nameof(significantDigits), significantDigits, "1-17 significant digits");
         AtomicFile.Write(path, stream =>
         {
             using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
             using var csv = new CsvWriter(writer, Configuration());
-            RoundTripNumbers(csv.Context);
+            NumberFormat(csv.Context, significantDigits is { } digits ? $"G{digits}" : "R");
             csv.WriteRecords(records);
         });
     }
@@ -107,12 +113,12 @@ public static class CsvFiles
         }
     }
 
-    private static void RoundTripNumbers(CsvContext context)
+    private static void NumberFormat(CsvContext context, string format)
     {
-        context.TypeConverterOptionsCache.GetOptions<double>().Formats = ["R"];
-        context.TypeConverterOptionsCache.GetOptions<float>().Formats = ["R"];
-        context.TypeConverterOptionsCache.GetOptions<double?>().Formats = ["R"];
-        context.TypeConverterOptionsCache.GetOptions<float?>().Formats = ["R"];
+        context.TypeConverterOptionsCache.GetOptions<double>().Formats = [format];
+        context.TypeConverterOptionsCache.GetOptions<float>().Formats = [format];
+        context.TypeConverterOptionsCache.GetOptions<double?>().Formats = [format];
+        context.TypeConverterOptionsCache.GetOptions<float?>().Formats = [format];
     }
 
     private static string Describe(CsvHelperException e)

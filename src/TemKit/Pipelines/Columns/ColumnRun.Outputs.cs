@@ -101,12 +101,12 @@ public static partial class ColumnRun
         {
             Frame = f.Frame, File = f.File, FileFrame = f.FileFrame, Column = i, XAngstrom = c.XAngstrom, YAngstrom = c.YAngstrom,
             XPx = c.XPx, YPx = c.YPx, PeakValue = c.Value, HeightAtoms = f.HeightsAtoms?[i],
-        })));
+        })), CsvFiles.ResultSignificantDigits);
         CsvFiles.Write(Path.Combine(folder, "counts.csv"), frames.Select(f => new ColumnCountRow
         {
             Frame = f.Frame, File = f.File, FileFrame = f.FileFrame, Columns = f.Columns.Length, Error = f.Error ?? "",
             TrueColumns = f.Score?.TruthCount, Precision = f.Score?.Precision, Recall = f.Score?.Recall, F1 = f.Score?.F1, RmsErrorAngstrom = f.Score?.RmsErrorAngstrom,
-        }));
+        }), CsvFiles.ResultSignificantDigits);
         if (!overlays) return;
         foreach (var f in frames)
         {
@@ -143,8 +143,8 @@ public static partial class ColumnRun
         {
             FromFrame = p.FromFrame, ToFrame = tracked[k + 1], DriftXAngstrom = p.DriftXAngstrom, DriftYAngstrom = p.DriftYAngstrom, Matched = p.Matched,
             Appeared = p.Count(ColumnEventKind.Appeared), Disappeared = p.Count(ColumnEventKind.Disappeared), Moved = p.Count(ColumnEventKind.Moved),
-        }));
-        CsvFiles.Write(Path.Combine(folder, "events.csv"), pairs.SelectMany(p => p.Events).Select(EventRow));
+        }), CsvFiles.ResultSignificantDigits);
+        CsvFiles.Write(Path.Combine(folder, "events.csv"), pairs.SelectMany(p => p.Events).Select(EventRow), CsvFiles.ResultSignificantDigits);
         var x = pairs.Select(p => (double)p.FromFrame).ToArray();
         var events = new SvgPlot("Diffusion events between consecutive frames", "frame t (pair t → next)", "events per frame pair") { YMin = 0 };
         events.AddLine("all events", x, pairs.Select(p => (double)p.Events.Count).ToArray());

@@ -50,7 +50,7 @@ public static partial class EventSequence
             DefocusAngstrom = o.DefocusAngstrom, CsMillimetres = o.CsMillimetres, FocalSpreadAngstrom = o.FocalSpreadAngstrom,
             ConvergenceSemiAngleMilliradians = o.ConvergenceSemiAngleMilliradians, BlurAngstrom = o.BlurAngstrom,
             MtfC0 = result.Detector.C0, MtfC3 = result.Detector.C3, ReadoutNoiseElectronsPerPixel = result.Detector.ReadoutNoiseElectronsPerPixel,
-        }));
+        }), CsvFiles.ResultSignificantDigits);
     }
 
     /// <summary>Reads an events.csv (of a sequence or a run).</summary>

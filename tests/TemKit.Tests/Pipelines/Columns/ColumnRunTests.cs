@@ -48,6 +48,18 @@ public class ColumnRunTests
         var rows = CsvFiles.Read<DetectedColumnRow>(Path.Combine(dir, "run", "columns.csv"));
         Assert.Equal(2 * points.Count, rows.Count);
         Assert.All(rows, r => Assert.Equal(r.XPx * 0.1, r.XAngstrom, 9));
+        // Result tables are for people: numbers at 6 significant digits (issue 12), not 17-digit round-trip doubles.
+        foreach (string file in new[] { "columns.csv", "counts.csv" })
+            foreach (string cell in File.ReadAllLines(Path.Combine(dir, "run", file)).Skip(1).SelectMany(l => l.Split(',')))
+                Assert.True(SignificantDigits(cell) <= 6, $"{file}: {cell}");
+    }
+
+    /// <summary>Significant digits of a number cell (0 for text): digits of the mantissa without leading zeros.</summary>
+    private static int SignificantDigits(string cell)
+    {
+        if (!double.TryParse(cell, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)) return 0;
+        string mantissa = cell.Split('E', 'e')[0].TrimStart('-', '+').Replace(".", "", StringComparison.Ordinal).TrimStart('0');
+        return mantissa.Length;
     }
 
     [Fact]
