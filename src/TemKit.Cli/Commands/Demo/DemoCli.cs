@@ -9,4 +9,16 @@ internal static class DemoCli
         int code = Program.Main(args);
         if (code != 0) throw new InvalidOperationException($"temkit {string.Join(' ', args.Take(2))} exited with code {code}");
     }
+
+    /// <summary>models/<paramref name="fileName"/> in the repository above the CLI's binaries or the working folder.</summary>
+    public static string ShippedModel(string fileName)
+    {
+        foreach (string start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                string candidate = Path.Combine(dir.FullName, "models", fileName);
+                if (File.Exists(candidate)) return candidate;
+            }
+        throw new InvalidOperationException($"models/{fileName} not found above the temkit binaries or the working folder (run the demo from a TemKit checkout)");
+    }
 }

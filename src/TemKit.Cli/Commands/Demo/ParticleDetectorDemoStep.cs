@@ -24,7 +24,7 @@ internal sealed class ParticleDetectorDemoStep : IDemoStep
     public string Run(string folder, DemoOptions options)
     {
         var inv = CultureInfo.InvariantCulture;
-        string model = FindModel();
+        string model = DemoCli.ShippedModel("particles-au-b8.tkm");
         // (tilt off [110] in degrees, particle seed offset); the tilted particle is last.
         (string Tilt, int Seed)[] particles = options.Quick ? [("0", 0), ("8", 1)] : [("0", 0), ("0", 1), ("8", 2)];
         const int Tile = 320, Gap = 96;
@@ -83,17 +83,5 @@ internal sealed class ParticleDetectorDemoStep : IDemoStep
         if (spurious > 0) problems.Add($"{spurious} spurious particle(s)");
         if (problems.Count > 0) throw new InvalidOperationException($"shipped detector check failed: {string.Join("; ", problems)}");
         return $"{cx.Count} of {count} simulated particles found, none spurious; {string.Join("; ", lines)} (criterion: area within {MaxAreaError:P0}, on-zone kept as [110], tilted rejected): particles/report.html";
-    }
-
-    /// <summary>models/particles-au-b8.tkm in the repository above the CLI's binaries or the working folder.</summary>
-    private static string FindModel()
-    {
-        foreach (string start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                string candidate = Path.Combine(dir.FullName, "models", "particles-au-b8.tkm");
-                if (File.Exists(candidate)) return candidate;
-            }
-        throw new InvalidOperationException("models/particles-au-b8.tkm not found above the temkit binaries or the working folder (run the demo from a TemKit checkout)");
     }
 }
