@@ -7,9 +7,13 @@ namespace TemKit.CtfEstimation.Fitting;
 
 /// <summary>
 /// The Thon-ring signal-to-noise ratio of a power spectrum measured ring by ring against a fitted CTF, and the fit score
-/// built from it. Ring k holds the pixels between two zeros of the fit (χ_total in [kπ, (k + 1)π), k ≥ 1). Its amplitude
-/// sqrt(P) is modelled over a window of two ring periods centred on it (χ_total/π in [k − ½, k + 3/2)) as a background
-/// quadratic in g plus a(g)·sin²χ_total with a ring amplitude a(g) linear in g, by least squares. Over two periods the
+/// built from it. Ring k holds the pixels between two zeros of the fit (χ_total in [kπ, (k + 1)π), k ≥ 1). Its log
+/// amplitude ½·ln P is modelled over a window of two ring periods centred on it (χ_total/π in [k − ½, k + 3/2)) as a
+/// background quadratic in g plus a(g)·sin²χ_total with a ring amplitude a(g) linear in g, by least squares. In log
+/// amplitude a Welch spectrum's multiplicative noise (P = μ·χ²_ν/ν) has the same variance everywhere and a steeply
+/// falling background is nearly linear: fitted to sqrt(P), the misfit of such a background across the wide first ring
+/// of a small defocus went into a(g) and read that ring's SNR 24 % high (<c>RingSnrTests</c>). a is then the ring's
+/// relative modulation and σ̂² the relative noise, so q below is the SNR relative to the local level. Over two periods the
 /// quadratic background cannot absorb the oscillation, and the background's curvature and the envelope's slope across a
 /// wide ring do not count as noise, so wide rings (small defocus) and narrow ones are measured alike. The per-pixel SNR
 /// of the ring is q = ⟨â(g)² − var â(g)⟩/8/σ̂²/A²: the variance of the ring oscillation (sin² has variance 1/8 over a
@@ -77,7 +81,8 @@ internal static class RingSnr
                 if (period < MinPeriodPx) continue;
                 double attenuation = Interpolate(window, n * Math.Abs(dx) / r / period) * Interpolate(window, n * Math.Abs(dy) / r / period);
                 double s = Math.Sin(chi);
-                list.Add(new RingPixel(u, g, Math.Sqrt(pixels[y * n + x]), s * s, attenuation * attenuation, r >= bandFirst && r <= bandLast));
+                if (!(pixels[y * n + x] > 0)) continue;
+                list.Add(new RingPixel(u, g, 0.5 * Math.Log(pixels[y * n + x]), s * s, attenuation * attenuation, r >= bandFirst && r <= bandLast));
             }
         }
         var all = list.ToArray();
@@ -96,9 +101,9 @@ internal static class RingSnr
         return result;
     }
 
-    /// <summary>One pixel: ring coordinate u = χ_total/π, frequency g (1/Å), amplitude sqrt(P), CTF² = sin²χ, squared
+    /// <summary>One pixel: ring coordinate u = χ_total/π, frequency g (1/Å), log amplitude ½·ln P, CTF² = sin²χ, squared
     /// window attenuation, inside the counted band.</summary>
-    private readonly record struct RingPixel(double U, double G, double Amplitude, double CtfSquared, double Attenuation2, bool InBand);
+    private readonly record struct RingPixel(double U, double G, double LogAmplitude, double CtfSquared, double Attenuation2, bool InBand);
 
     /// <summary>Least-squares model of one two-period window (see the class summary); null when ring k has fewer than
     /// <see cref="MinRingPixels"/> pixels or the fit is singular.</summary>
@@ -116,7 +121,7 @@ internal static class RingSnr
         if (count < MinRingPixels || window.Length < 2 * Parameters + MinRingPixels) return null;
         double meanG = sumG / window.Length, sdG = Math.Sqrt(Math.Max(0, sumGg / window.Length - meanG * meanG));
         if (!(sdG > 0)) return null;
-        // Normal equations of amplitude = b0 + b1 t + b2 t² + (a0 + a1 t)·sin²χ, t = (g − mean)/SD over the window.
+        // Normal equations of ½·ln P = b0 + b1 t + b2 t² + (a0 + a1 t)·sin²χ, t = (g − mean)/SD over the window.
         var xtx = Matrix<double>.Build.Dense(Parameters, Parameters);
         var xty = Vector<double>.Build.Dense(Parameters);
         Span<double> row = stackalloc double[Parameters];
@@ -125,7 +130,7 @@ internal static class RingSnr
             Row(px, meanG, sdG, row);
             for (int i = 0; i < Parameters; i++)
             {
-                xty[i] += row[i] * px.Amplitude;
+                xty[i] += row[i] * px.LogAmplitude;
                 for (int j = 0; j < Parameters; j++) xtx[i, j] += row[i] * row[j];
             }
         }
@@ -137,7 +142,7 @@ internal static class RingSnr
             Row(px, meanG, sdG, row);
             double fitted = 0;
             for (int i = 0; i < Parameters; i++) fitted += row[i] * beta[i];
-            residual += (px.Amplitude - fitted) * (px.Amplitude - fitted);
+            residual += (px.LogAmplitude - fitted) * (px.LogAmplitude - fitted);
         }
         double noise = residual / (window.Length - Parameters);
         if (!(noise > 0) || inverse.Enumerate().Any(v => !double.IsFinite(v))) return null;
