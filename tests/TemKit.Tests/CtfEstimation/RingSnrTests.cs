@@ -64,16 +64,36 @@ public class RingSnrTests
                 double signal = 0;
                 if (rings && r > 0)
                 {
-                    double h = 1e-7, slope = (Chi(g + h, defocus) - Chi(g - h, defocus)) / (2 * h);
-                    double period = Math.PI / Math.Abs(slope) / step;
-                    double attenuation = Lagged(Window, Size * Math.Abs(dx) / r / period) * Lagged(Window, Size * Math.Abs(dy) / r / period);
                     double s = Math.Sin(Chi(g, defocus));
-                    signal = Math.Sqrt(8 * TrueSnr(g)) * Sigma * attenuation * s * s;
+                    signal = Math.Sqrt(8 * TrueSnr(g)) * Sigma * Attenuation(dx, dy, defocus) * s * s;
                 }
                 double amplitude = background + signal + Sigma * NormalDeviate(rng);
                 pixels[y * Size + x] = (float)(amplitude * amplitude);
             }
         return new PowerSpectrum(new Image2D(Size, Size, pixels, new VoxelSize(Pixel, Pixel, 0), new ImageMetadata()), Pixel);
+    }
+
+    /// <summary>Window attenuation A of the rings at spectrum offset (dx, dy) px (r > 0): R(n|cos θ|/p)·R(n|sin θ|/p),
+    /// p the local ring period from a numerical derivative of χ.</summary>
+    private static double Attenuation(double dx, double dy, double defocus)
+    {
+        double step = 1.0 / (Size * Pixel), r = Math.Sqrt(dx * dx + dy * dy), g = r * step;
+        double h = 1e-7, slope = (Chi(g + h, defocus) - Chi(g - h, defocus)) / (2 * h);
+        double period = Math.PI / Math.Abs(slope) / step;
+        return Lagged(Window, Size * Math.Abs(dx) / r / period) * Lagged(Window, Size * Math.Abs(dy) / r / period);
+    }
+
+    /// <summary>Naive reference: the pixel-count mean of the known q over a band (pixels of an annulus ∝ g).</summary>
+    private static double BandMeanSnr(double low, double high)
+    {
+        double sum = 0, weight = 0;
+        for (int i = 0; i <= 2000; i++)
+        {
+            double g = low + (high - low) * i / 2000;
+            sum += g * TrueSnr(g);
+            weight += g;
+        }
+        return sum / weight;
     }
 
     private static double NormalDeviate(Random rng) =>
@@ -87,15 +107,7 @@ public class RingSnrTests
         // Band 0.0996-0.17 1/Å: the first zero of 0.5 µm to where the 2.5 µm rings are 6.5 px apart.
         double step = 1.0 / (Size * Pixel);
         int bandFirst = (int)Math.Ceiling(0.0996 / step), bandLast = (int)Math.Floor(0.17 / step);
-        // Naive reference: the pixel-count mean of q over the band (pixels of an annulus ∝ g).
-        double sum = 0, weight = 0;
-        for (int i = 0; i <= 2000; i++)
-        {
-            double g = bandFirst * step + (bandLast - bandFirst) * step * i / 2000;
-            sum += g * TrueSnr(g);
-            weight += g;
-        }
-        double expected = sum / weight;
+        double expected = BandMeanSnr(bandFirst * step, bandLast * step);
         var model = new PhaseModel(300, 2.7, 0.07);
         foreach (var (defocus, seed) in new[] { (5000.0, 1), (25000.0, 2) })
         {
@@ -133,13 +145,7 @@ public class RingSnrTests
                 // a²(1 − 3qε²)/8 − qε²b·a − qε²b² = 0, the positive root.
                 double qa = (1 - 3 * q * e2) / 8, qb = -q * e2 * b, qc = -q * e2 * b * b;
                 double a = (-qb + Math.Sqrt(qb * qb - 4 * qa * qc)) / (2 * qa);
-                double attenuation = 1;
-                if (r > 0)
-                {
-                    double h = 1e-7, slope = (Chi(g + h, defocus) - Chi(g - h, defocus)) / (2 * h);
-                    double period = Math.PI / Math.Abs(slope) / step;
-                    attenuation = Lagged(Window, Size * Math.Abs(dx) / r / period) * Lagged(Window, Size * Math.Abs(dy) / r / period);
-                }
+                double attenuation = r > 0 ? Attenuation(dx, dy, defocus) : 1;
                 double s = Math.Sin(Chi(g, defocus));
                 double amplitude = (b + attenuation * a * s * s) * (1 + epsilon * NormalDeviate(rng));
                 pixels[y * Size + x] = (float)(amplitude * amplitude);
@@ -156,14 +162,7 @@ public class RingSnrTests
         // ring amplitude. In log amplitude the background is nearly linear and the noise uniform.
         double step = 1.0 / (Size * Pixel);
         int bandFirst = (int)Math.Ceiling(0.0996 / step), bandLast = (int)Math.Floor(0.13 / step);
-        double sum = 0, weight = 0;
-        for (int i = 0; i <= 2000; i++)
-        {
-            double g = bandFirst * step + (bandLast - bandFirst) * step * i / 2000;
-            sum += g * TrueSnr(g);
-            weight += g;
-        }
-        double expected = sum / weight;
+        double expected = BandMeanSnr(bandFirst * step, bandLast * step);
         var model = new PhaseModel(300, 2.7, 0.07);
         foreach (bool steep in new[] { true, false })
         {
