@@ -50,7 +50,21 @@ public class RingSnrTests
 
     private static readonly double[] Window = TukeyAutocorrelation(Size);
 
-    private static PowerSpectrum Spectrum(double defocus, int seed, bool rings = true)
+    private static PowerSpectrum Spectrum(double defocus, int seed, bool rings = true) =>
+        Generate(seed, (dx, dy, g, rng) =>
+        {
+            double background = 50 + 100 * Math.Exp(-g / 0.1);
+            double signal = 0;
+            if (rings && g > 0)
+            {
+                double s = Math.Sin(Chi(g, defocus));
+                signal = Math.Sqrt(8 * TrueSnr(g)) * Sigma * Attenuation(dx, dy, defocus) * s * s;
+            }
+            return background + signal + Sigma * NormalDeviate(rng);
+        });
+
+    /// <summary>A spectrum P = amplitude² with the amplitude of every pixel from (dx, dy px from the centre, g 1/Å, rng).</summary>
+    private static PowerSpectrum Generate(int seed, Func<double, double, double, Random, double> amplitude)
     {
         var rng = new Random(seed);
         var pixels = new float[Size * Size];
@@ -59,16 +73,8 @@ public class RingSnrTests
         for (int y = 0; y < Size; y++)
             for (int x = 0; x < Size; x++)
             {
-                double dx = x - c, dy = y - c, r = Math.Sqrt(dx * dx + dy * dy), g = r * step;
-                double background = 50 + 100 * Math.Exp(-g / 0.1);
-                double signal = 0;
-                if (rings && r > 0)
-                {
-                    double s = Math.Sin(Chi(g, defocus));
-                    signal = Math.Sqrt(8 * TrueSnr(g)) * Sigma * Attenuation(dx, dy, defocus) * s * s;
-                }
-                double amplitude = background + signal + Sigma * NormalDeviate(rng);
-                pixels[y * Size + x] = (float)(amplitude * amplitude);
+                double dx = x - c, dy = y - c, a = amplitude(dx, dy, Math.Sqrt(dx * dx + dy * dy) * step, rng);
+                pixels[y * Size + x] = (float)(a * a);
             }
         return new PowerSpectrum(new Image2D(Size, Size, pixels, new VoxelSize(Pixel, Pixel, 0), new ImageMetadata()), Pixel);
     }
@@ -130,28 +136,18 @@ public class RingSnrTests
     /// (<paramref name="steep"/>) or flat. The known per-pixel ring SNR is the oscillation's variance over the noise
     /// variance averaged over a period, q = (a²/8)/(ε²⟨m²⟩), ⟨m²⟩ = b² + ab + 3a²/8; a(g) is solved from q(g).
     /// </summary>
-    private static PowerSpectrum MultiplicativeSpectrum(double defocus, int seed, bool steep)
-    {
-        const double epsilon = 1.0 / 6;
-        var rng = new Random(seed);
-        var pixels = new float[Size * Size];
-        double step = 1.0 / (Size * Pixel);
-        int c = Size / 2;
-        for (int y = 0; y < Size; y++)
-            for (int x = 0; x < Size; x++)
-            {
-                double dx = x - c, dy = y - c, r = Math.Sqrt(dx * dx + dy * dy), g = r * step;
-                double b = steep ? 20 + 100 * Math.Exp(-g / 0.05) : 40, q = TrueSnr(g), e2 = epsilon * epsilon;
-                // a²(1 − 3qε²)/8 − qε²b·a − qε²b² = 0, the positive root.
-                double qa = (1 - 3 * q * e2) / 8, qb = -q * e2 * b, qc = -q * e2 * b * b;
-                double a = (-qb + Math.Sqrt(qb * qb - 4 * qa * qc)) / (2 * qa);
-                double attenuation = r > 0 ? Attenuation(dx, dy, defocus) : 1;
-                double s = Math.Sin(Chi(g, defocus));
-                double amplitude = (b + attenuation * a * s * s) * (1 + epsilon * NormalDeviate(rng));
-                pixels[y * Size + x] = (float)(amplitude * amplitude);
-            }
-        return new PowerSpectrum(new Image2D(Size, Size, pixels, new VoxelSize(Pixel, Pixel, 0), new ImageMetadata()), Pixel);
-    }
+    private static PowerSpectrum MultiplicativeSpectrum(double defocus, int seed, bool steep) =>
+        Generate(seed, (dx, dy, g, rng) =>
+        {
+            const double epsilon = 1.0 / 6;
+            double b = steep ? 20 + 100 * Math.Exp(-g / 0.05) : 40, q = TrueSnr(g), e2 = epsilon * epsilon;
+            // a²(1 − 3qε²)/8 − qε²b·a − qε²b² = 0, the positive root.
+            double qa = (1 - 3 * q * e2) / 8, qb = -q * e2 * b, qc = -q * e2 * b * b;
+            double a = (-qb + Math.Sqrt(qb * qb - 4 * qa * qc)) / (2 * qa);
+            double attenuation = g > 0 ? Attenuation(dx, dy, defocus) : 1;
+            double s = Math.Sin(Chi(g, defocus));
+            return (b + attenuation * a * s * s) * (1 + epsilon * NormalDeviate(rng));
+        });
 
     [Fact]
     public void MultiplicativeNoiseAndASteepBackgroundDoNotBiasWideRings()
