@@ -32,6 +32,12 @@ public static class CsvFiles
     /// not junctures or ground truth read back by programs): enough for any measured quantity, short enough to read.</summary>
     public const int ResultSignificantDigits = 6;
 
+    /// <summary>A number for a result table: <see cref="ResultSignificantDigits"/> significant digits in the invariant
+    /// culture, empty for NaN (not measured), "inf" / "-inf" for infinities.</summary>
+    public static string ResultNumber(double value) =>
+        double.IsNaN(value) ? "" : double.IsPositiveInfinity(value) ? "inf" : double.IsNegativeInfinity(value) ? "-inf"
+        : value.ToString("G" + ResultSignificantDigits, CultureInfo.InvariantCulture);
+
     /// <summary>Writes <paramref name="records"/> with a header row; numbers round-trip exactly unless
     /// <paramref name="significantDigits"/> is given (e.g. <see cref="ResultSignificantDigits"/> for result tables).</summary>
     public static void Write<T>(string path, IEnumerable<T> records, int? significantDigits = null)

@@ -88,10 +88,10 @@ public static class Cells
     public static string Format(double value) => double.IsNaN(value) ? "" : value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>Significant digits of the numbers in results.csv: far beyond any measurement's precision, short to read.</summary>
-    public const int SignificantDigits = 6;
+    public const int SignificantDigits = CsvFiles.ResultSignificantDigits;
 
     /// <summary>Formats a number to <see cref="SignificantDigits"/> significant digits (invariant culture, NaN empty).</summary>
-    public static string Short(double value) => double.IsNaN(value) ? "" : value.ToString("G" + SignificantDigits, CultureInfo.InvariantCulture);
+    public static string Short(double value) => CsvFiles.ResultNumber(value);
 
     /// <summary>Parses a cell written by <see cref="Format"/>; empty = NaN.</summary>
     public static double ParseDouble(string cell, string path, int line, string column)

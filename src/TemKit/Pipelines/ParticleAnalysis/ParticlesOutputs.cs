@@ -70,5 +70,5 @@ public static partial class ParticlesOutputs
     private static string I(long v) => v.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>6 significant digits; empty for NaN; "inf" for infinity.</summary>
-    internal static string G(double v) => double.IsNaN(v) ? "" : double.IsPositiveInfinity(v) ? "inf" : v.ToString("G6", CultureInfo.InvariantCulture);
+    internal static string G(double v) => CsvFiles.ResultNumber(v);
 }

@@ -84,5 +84,5 @@ public static class SegmentationTables
 
     private static string I(long v) => v.ToString(CultureInfo.InvariantCulture);
 
-    private static string G(double v) => double.IsFinite(v) ? v.ToString("G6", CultureInfo.InvariantCulture) : "";
+    private static string G(double v) => CsvFiles.ResultNumber(v);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using TemKit.Imaging;
 using TemKit.Imaging.Display;
 using TemKit.IO;
+using TemKit.IO.Csv;
 using TemKit.IO.Png;
 using TemKit.Plotting;
 using TemKit.Reporting;
@@ -66,7 +67,7 @@ public static partial class SpeciesRun
                 f.Index.ToString(inv), Csv(f.Name), f.PixelSizeAngstrom.ToString("R", inv),
                 f.ShiftsPixels[0].X.ToString("F3", inv), f.ShiftsPixels[0].Y.ToString("F3", inv), f.ShiftsPixels[2].X.ToString("F3", inv), f.ShiftsPixels[2].Y.ToString("F3", inv),
                 string.Join(",", k.PerClass.Skip(1).Select(v => v.ToString(inv))),
-                k.Vacancies.ToString(inv), k.AreaNanometres2.ToString("F4", inv), k.VacanciesPerNanometre2.ToString("G6", inv), k.VacanciesPerSite.ToString("G6", inv)));
+                k.Vacancies.ToString(inv), k.AreaNanometres2.ToString("F4", inv), CsvFiles.ResultNumber(k.VacanciesPerNanometre2), CsvFiles.ResultNumber(k.VacanciesPerSite)));
         }
         AtomicFile.WriteAllText(path, string.Join('\n', lines) + "\n");
     }
