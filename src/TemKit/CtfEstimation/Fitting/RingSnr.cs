@@ -7,22 +7,28 @@ namespace TemKit.CtfEstimation.Fitting;
 
 /// <summary>
 /// The Thon-ring signal-to-noise ratio of a power spectrum measured ring by ring against a fitted CTF, and the fit score
-/// built from it. Ring k holds the pixels between two zeros of the fit (χ_total in [kπ, (k + 1)π), k ≥ 1). Its log
-/// amplitude ½·ln P is modelled over a window of two ring periods centred on it (χ_total/π in [k − ½, k + 3/2)) as a
-/// background quadratic in g plus a(g)·sin²χ_total with a ring amplitude a(g) linear in g, by least squares. In log
-/// amplitude a Welch spectrum's multiplicative noise (P = μ·χ²_ν/ν) has the same variance everywhere and a steeply
-/// falling background is nearly linear: fitted to sqrt(P), the misfit of such a background across the wide first ring
-/// of a small defocus went into a(g) and read that ring's SNR 24 % high (<c>RingSnrTests</c>). a is then the ring's
-/// relative modulation and σ̂² the relative noise, so q below is the SNR relative to the local level. Over two periods the
-/// quadratic background cannot absorb the oscillation, and the background's curvature and the envelope's slope across a
-/// wide ring do not count as noise, so wide rings (small defocus) and narrow ones are measured alike. The per-pixel SNR
-/// of the ring is q = ⟨â(g)² − var â(g)⟩/8/σ̂²/A²: the variance of the ring oscillation (sin² has variance 1/8 over a
+/// built from it. Ring k holds the pixels between two zeros of the fit (χ_total in [kπ, (k + 1)π), k ≥ 1). It is
+/// measured over a window of two ring periods centred on it (χ_total/π in [k − ½, k + 3/2)), where the expected power is
+/// a background times a ring modulation, P = L(g)·(1 − A·c(g)·cos 2χ_total) (that is, background plus a term ∝ sin²χ):
+/// c is the ring's contrast and A the tile window's attenuation of it. A Welch spectrum is the true one convolved with
+/// |W|², which keeps the local mean and multiplies a ring oscillation of period p px by R(n|cos θ|/p)·R(n|sin θ|/p) in
+/// direction θ, R the normalised autocorrelation of the n px tile window ((1 − |cos θ|/p)(1 − |sin θ|/p) for a box).
+/// The model is fitted in log amplitude, ½·ln P = β(g) + ½·ln(1 − A·c(g)·cos 2χ_total) with β quadratic and c quadratic
+/// in g, by least squares (Gauss–Newton): there a Welch spectrum's multiplicative noise (P = μ·χ²_ν/ν) has the same
+/// variance everywhere and a steeply falling background is nearly linear. The per-pixel SNR of the ring is
+/// q = ⟨ĉ(g)² − var ĉ(g)⟩/8/σ̂², the variance of the unattenuated ring oscillation (−½·c·cos 2χ has variance c²/8 over a
 /// period) over that of the noise (σ̂² the window's residual variance), with the estimate's own variance taken out (so
-/// pure noise gives q ≈ 0; signed, so a ring in antiphase counts negative) and A² the ring's mean squared attenuation by
-/// the tile window: a Welch spectrum is the true one convolved with |W|², so rings of period p px keep a contrast
-/// R(n|cos θ|/p)·R(n|sin θ|/p) in direction θ, R the normalised autocorrelation of the n px tile window
-/// ((1 − |cos θ|/p)(1 − |sin θ|/p) for a box), while the noise per pixel stays. Measured on synthetic sweeps (bench
-/// <c>ctf-ring-snr</c>, test <c>RingSnrTests</c>), q at a given spatial frequency does not depend on defocus.
+/// pure noise gives q ≈ 0; signed, so a ring in antiphase counts negative).
+/// Three earlier estimators each left a bias that followed defocus (<c>RingSnrTests</c>, docs/benchmarks/ctf.md):
+/// fitted to sqrt(P), the misfit of a steep background across the wide first ring of a small defocus went into the ring
+/// amplitude (+24 %); a ring term linear in sin²χ in log amplitude, corrected afterwards by the ring's mean A², read a
+/// strong ring's SNR high by an amount that grows with A·c (½·ln(1 − x cos) is not linear in x): at 15 e/Å² by 18 %
+/// where A ≈ 1 (0.5 µm) but 10 % where A² ≈ 0.55 (5 µm);
+/// a contrast linear in g misread the wide first ring of 0.5 µm by 2-6 % (the contrast falls steeply and not linearly
+/// across its window). Over two periods the background cannot absorb the oscillation, and the background's curvature and
+/// the envelope's slope across a wide ring do not count as noise, so wide rings (small defocus) and narrow ones are
+/// measured alike: on synthetic micrographs the SNR at a given spatial frequency is the same at every defocus (bench
+/// <c>ctf-score-bias</c>).
 /// </summary>
 internal static class RingSnr
 {
@@ -30,11 +36,8 @@ internal static class RingSnr
     internal const int MinRingPixels = 16;
 
     /// <summary>Pixels whose local ring period is below this (spectrum px) are left out: the window keeps too little of
-    /// their contrast for the attenuation correction to hold.</summary>
+    /// their contrast for the contrast to be measured.</summary>
     internal const double MinPeriodPx = 2.5;
-
-    /// <summary>Floor of a ring's mean squared attenuation.</summary>
-    private const double MinMeanAttenuation2 = 0.1;
 
     /// <summary>
     /// Measures every ring of the fit <paramref name="p"/> between radii <paramref name="first"/> and
@@ -48,7 +51,7 @@ internal static class RingSnr
     /// <param name="last">Outermost radius (spectrum px) of the pixels used.</param>
     /// <param name="bandFirst">Innermost radius (px) of the band the rings' pixels are counted in (−1: <paramref name="first"/>).</param>
     /// <param name="bandLast">Outermost radius (px) of that band (−1: <paramref name="last"/>).</param>
-    /// <returns>Rings with at least <see cref="MinRingPixels"/> pixels, in order of k.</returns>
+    /// <returns>Rings with at least <see cref="MinRingPixels"/> pixels and one inside the band, in order of k.</returns>
     public static IReadOnlyList<RingSnrMeasurement> Measure(PowerSpectrum spectrum, CtfParameters p, PhaseModel model, int first, int last, int bandFirst = -1, int bandLast = -1)
     {
         ArgumentNullException.ThrowIfNull(spectrum);
@@ -80,9 +83,8 @@ internal static class RingSnr
                 double period = model.RingPeriod(g, defocus) / step;
                 if (period < MinPeriodPx) continue;
                 double attenuation = Interpolate(window, n * Math.Abs(dx) / r / period) * Interpolate(window, n * Math.Abs(dy) / r / period);
-                double s = Math.Sin(chi);
                 if (!(pixels[y * n + x] > 0)) continue;
-                list.Add(new RingPixel(u, g, 0.5 * Math.Log(pixels[y * n + x]), s * s, attenuation * attenuation, r >= bandFirst && r <= bandLast));
+                list.Add(new RingPixel(u, g, 0.5 * Math.Log(pixels[y * n + x]), Math.Cos(2 * chi), attenuation, r >= bandFirst && r <= bandLast));
             }
         }
         var all = list.ToArray();
@@ -95,87 +97,184 @@ internal static class RingSnr
             while (windowStart < all.Length && all[windowStart].U < k - 0.5) windowStart++;
             int windowEnd = windowStart;
             while (windowEnd < all.Length && all[windowEnd].U < k + 1.5) windowEnd++;
+            if (!HasBandPixel(all.AsSpan(windowStart, windowEnd - windowStart), k)) continue;
             var ring = FitRing(all.AsSpan(windowStart, windowEnd - windowStart), k);
             if (ring.HasValue) result.Add(ring.Value);
         }
         return result;
     }
 
-    /// <summary>One pixel: ring coordinate u = χ_total/π, frequency g (1/Å), log amplitude ½·ln P, CTF² = sin²χ, squared
-    /// window attenuation, inside the counted band.</summary>
-    private readonly record struct RingPixel(double U, double G, double LogAmplitude, double CtfSquared, double Attenuation2, bool InBand);
+    private static bool HasBandPixel(ReadOnlySpan<RingPixel> window, int k)
+    {
+        foreach (var px in window)
+            if (px.InBand && (int)Math.Floor(px.U) == k) return true;
+        return false;
+    }
 
-    /// <summary>Least-squares model of one two-period window (see the class summary); null when ring k has fewer than
-    /// <see cref="MinRingPixels"/> pixels or the fit is singular.</summary>
+    /// <summary>One pixel: ring coordinate u = χ_total/π, frequency g (1/Å), log amplitude ½·ln P, cos 2χ_total, window
+    /// attenuation A of the ring contrast, inside the counted band.</summary>
+    private readonly record struct RingPixel(double U, double G, double LogAmplitude, double Cos2Chi, double Attenuation, bool InBand);
+
+    /// <summary>
+    /// Least-squares model of one two-period window (see the class summary); null when ring k has fewer than
+    /// <see cref="MinRingPixels"/> pixels or the fit is singular. The model is that of the power itself,
+    /// P = L(g)·(1 − A·c(g)·cos 2χ) (a background plus a ring term ∝ sin²χ, with the window attenuating only the
+    /// oscillation), taken to log amplitude: ½·ln P = β(g) + ½·ln(1 − A·c(g)·cos 2χ) with β and c quadratic in
+    /// t = (g − mean)/SD, solved by Gauss–Newton from the linearised model (½·ln(1 − x cos 2χ) ≈ −x/2·cos 2χ).
+    /// </summary>
     private static RingSnrMeasurement? FitRing(ReadOnlySpan<RingPixel> window, int k)
     {
         int count = 0, inBand = 0;
-        double sumG = 0, sumGg = 0, sumRingG = 0, sumA2 = 0, sumBandA2 = 0;
+        double sumG = 0, sumGg = 0, sumRingG = 0, sumA2 = 0;
         foreach (var px in window)
         {
             sumG += px.G; sumGg += px.G * px.G;
             if ((int)Math.Floor(px.U) != k) continue;
-            count++; sumRingG += px.G; sumA2 += px.Attenuation2;
-            if (px.InBand) { inBand++; sumBandA2 += px.Attenuation2; }
+            count++; sumRingG += px.G; sumA2 += px.Attenuation * px.Attenuation;
+            if (px.InBand) inBand++;
         }
         if (count < MinRingPixels || window.Length < 2 * Parameters + MinRingPixels) return null;
         double meanG = sumG / window.Length, sdG = Math.Sqrt(Math.Max(0, sumGg / window.Length - meanG * meanG));
         if (!(sdG > 0)) return null;
-        // Normal equations of ½·ln P = b0 + b1 t + b2 t² + (a0 + a1 t)·sin²χ, t = (g − mean)/SD over the window.
-        var xtx = Matrix<double>.Build.Dense(Parameters, Parameters);
-        var xty = Vector<double>.Build.Dense(Parameters);
-        Span<double> row = stackalloc double[Parameters];
-        foreach (var px in window)
-        {
-            Row(px, meanG, sdG, row);
-            for (int i = 0; i < Parameters; i++)
-            {
-                xty[i] += row[i] * px.LogAmplitude;
-                for (int j = 0; j < Parameters; j++) xtx[i, j] += row[i] * row[j];
-            }
-        }
-        var inverse = xtx.Inverse();
-        var beta = inverse * xty;
-        double residual = 0;
-        foreach (var px in window)
-        {
-            Row(px, meanG, sdG, row);
-            double fitted = 0;
-            for (int i = 0; i < Parameters; i++) fitted += row[i] * beta[i];
-            residual += (px.LogAmplitude - fitted) * (px.LogAmplitude - fitted);
-        }
-        double noise = residual / (window.Length - Parameters);
-        if (!(noise > 0) || inverse.Enumerate().Any(v => !double.IsFinite(v))) return null;
+        var fit = Solve(window, meanG, sdG);
+        if (fit is null) return null;
+        var (beta, inverse, noise) = fit.Value;
         double signal = 0, bandSignal = 0;
         foreach (var px in window)
         {
             if ((int)Math.Floor(px.U) != k) continue;
             double t = (px.G - meanG) / sdG;
-            double a = beta[3] + beta[4] * t;
-            double varA = noise * (inverse[3, 3] + 2 * t * inverse[3, 4] + t * t * inverse[4, 4]);
-            double v = a * Math.Abs(a) - Math.Sign(a) * varA;
+            double c = Contrast(beta, t);
+            double varC = noise * (inverse[3, 3] + t * t * inverse[4, 4] + t * t * t * t * inverse[5, 5] + 2 * t * inverse[3, 4] + 2 * t * t * inverse[3, 5] + 2 * t * t * t * inverse[4, 5]);
+            double v = c * Math.Abs(c) - Math.Sign(c) * varC;
             signal += v;
             if (px.InBand) bandSignal += v;
         }
-        double meanA2 = sumA2 / count;
-        double q = signal / count * SinSquaredVariance / noise / Math.Max(meanA2, MinMeanAttenuation2);
+        double q = signal / count * OscillationVariance / noise;
         // The band's share of the ring: the same model evaluated on the ring's pixels inside the band only, so a wide ring
         // that straddles the band's edge brings the SNR of its in-band part, not of the whole ring.
-        double bandQ = inBand > 0 ? bandSignal / inBand * SinSquaredVariance / noise / Math.Max(sumBandA2 / inBand, MinMeanAttenuation2) : 0;
-        return new RingSnrMeasurement(k, sumRingG / count, count, inBand, q, bandQ, meanA2);
+        double bandQ = inBand > 0 ? bandSignal / inBand * OscillationVariance / noise : 0;
+        return new RingSnrMeasurement(k, sumRingG / count, count, inBand, q, bandQ, sumA2 / count);
     }
 
-    private static void Row(in RingPixel px, double meanG, double sdG, Span<double> row)
+    /// <summary>Gauss–Newton steps at most; the fit usually settles in 3-5.</summary>
+    private const int MaxIterations = 30;
+
+    /// <summary>Largest attenuated contrast |A·c| the model allows (the power stays positive).</summary>
+    private const double MaxContrast = 0.999;
+
+    /// <summary>
+    /// Fits the window model of <see cref="FitRing"/>: parameters (β0, β1, β2, c0, c1, c2), the inverse of JᵀJ at the solution
+    /// and the residual variance; null when singular.
+    /// </summary>
+    private static (double[] Beta, Matrix<double> Inverse, double Noise)? Solve(ReadOnlySpan<RingPixel> window, double meanG, double sdG)
     {
-        double t = (px.G - meanG) / sdG;
-        row[0] = 1; row[1] = t; row[2] = t * t; row[3] = px.CtfSquared; row[4] = px.CtfSquared * t;
+        Span<double> row = stackalloc double[Parameters];
+        // Linearised start: ½·ln P ≈ β0 + β1 t + β2 t² − ½·A·(c0 + c1 t + c2 t²)·cos 2χ.
+        var xtx = new double[Parameters * Parameters];
+        var xty = new double[Parameters];
+        foreach (var px in window)
+        {
+            double t = (px.G - meanG) / sdG, d = -0.5 * px.Attenuation * px.Cos2Chi;
+            row[0] = 1; row[1] = t; row[2] = t * t; row[3] = d; row[4] = d * t; row[5] = d * t * t;
+            Accumulate(xtx, xty, row, px.LogAmplitude);
+        }
+        var beta = Solve(xtx, xty);
+        if (beta is null) return null;
+        // A strong ring's linearised contrast can leave the model's range at the window's edge: start inside it.
+        double largest = 0;
+        foreach (var px in window) largest = Math.Max(largest, Math.Abs(px.Attenuation * Contrast(beta, (px.G - meanG) / sdG)));
+        if (largest > 0.9 * MaxContrast) { for (int i = 3; i < Parameters; i++) beta[i] *= 0.9 * MaxContrast / largest; }
+        double previous = Residual(window, beta, meanG, sdG);
+        for (int iteration = 0; iteration < MaxIterations && double.IsFinite(previous); iteration++)
+        {
+            Array.Clear(xtx);
+            Array.Clear(xty);
+            foreach (var px in window)
+            {
+                double t = (px.G - meanG) / sdG, x = px.Attenuation * Contrast(beta, t), denominator = 1 - x * px.Cos2Chi;
+                double d = -0.5 * px.Attenuation * px.Cos2Chi / denominator;
+                row[0] = 1; row[1] = t; row[2] = t * t; row[3] = d; row[4] = d * t; row[5] = d * t * t;
+                Accumulate(xtx, xty, row, px.LogAmplitude - Model(px, beta, t));
+            }
+            var step = Solve(xtx, xty);
+            if (step is null) return null;
+            // Halve the step until the model stays valid and the residual does not grow.
+            double scale = 1, residual = double.NaN;
+            var trial = new double[Parameters];
+            for (int halving = 0; halving < 20; halving++, scale *= 0.5)
+            {
+                for (int i = 0; i < Parameters; i++) trial[i] = beta[i] + scale * step[i];
+                residual = Residual(window, trial, meanG, sdG);
+                if (residual <= previous) break;
+            }
+            if (!(residual <= previous)) break;
+            Array.Copy(trial, beta, Parameters);
+            bool converged = previous - residual <= 1e-10 * previous;
+            previous = residual;
+            if (converged) break;
+        }
+        // Jacobian at the solution: the covariance of the parameters is noise·(JᵀJ)⁻¹.
+        Array.Clear(xtx);
+        foreach (var px in window)
+        {
+            double t = (px.G - meanG) / sdG, x = px.Attenuation * Contrast(beta, t);
+            double d = -0.5 * px.Attenuation * px.Cos2Chi / (1 - x * px.Cos2Chi);
+            row[0] = 1; row[1] = t; row[2] = t * t; row[3] = d; row[4] = d * t; row[5] = d * t * t;
+            Accumulate(xtx, xty, row, 0);
+        }
+        var inverse = Matrix<double>.Build.Dense(Parameters, Parameters, xtx).Inverse();
+        double noise = previous / (window.Length - Parameters);
+        if (!(noise > 0) || inverse.Enumerate().Any(v => !double.IsFinite(v))) return null;
+        return (beta, inverse, noise);
     }
 
-    /// <summary>Parameters of the window model: quadratic background, linear ring amplitude.</summary>
-    private const int Parameters = 5;
+    /// <summary>Adds one row to the normal equations (xtx: Parameters² values, symmetric).</summary>
+    private static void Accumulate(double[] xtx, double[] xty, ReadOnlySpan<double> row, double y)
+    {
+        for (int i = 0; i < Parameters; i++)
+        {
+            double ri = row[i];
+            xty[i] += ri * y;
+            for (int j = 0; j < Parameters; j++) xtx[i * Parameters + j] += ri * row[j];
+        }
+    }
 
-    /// <summary>Variance of sin²χ over a whole period: the signal variance of a ring of amplitude a is a²/8.</summary>
-    private const double SinSquaredVariance = 0.125;
+    private static double[]? Solve(double[] xtx, double[] xty)
+    {
+        var solution = Matrix<double>.Build.Dense(Parameters, Parameters, xtx).Solve(Vector<double>.Build.Dense(xty));
+        return solution.All(double.IsFinite) ? solution.ToArray() : null;
+    }
+
+    /// <summary>The ring's contrast c(t) before the window's attenuation.</summary>
+    private static double Contrast(double[] beta, double t) => beta[3] + t * (beta[4] + t * beta[5]);
+
+    /// <summary>The window model at one pixel; NaN where the attenuated contrast leaves the allowed range.</summary>
+    private static double Model(in RingPixel px, double[] beta, double t)
+    {
+        double x = px.Attenuation * Contrast(beta, t);
+        if (Math.Abs(x) > MaxContrast) return double.NaN;
+        return beta[0] + beta[1] * t + beta[2] * t * t + 0.5 * Math.Log(1 - x * px.Cos2Chi);
+    }
+
+    /// <summary>Sum of squared residuals of the window model; NaN when the model is invalid somewhere.</summary>
+    private static double Residual(ReadOnlySpan<RingPixel> window, double[] beta, double meanG, double sdG)
+    {
+        double sum = 0;
+        foreach (var px in window)
+        {
+            double e = px.LogAmplitude - Model(px, beta, (px.G - meanG) / sdG);
+            sum += e * e;
+        }
+        return sum;
+    }
+
+    /// <summary>Parameters of the window model: quadratic background, quadratic ring contrast.</summary>
+    private const int Parameters = 6;
+
+    /// <summary>Variance of the log-amplitude oscillation −½·c·cos 2χ of a ring of small contrast c over a whole period,
+    /// over c²: 1/8 (as sin²χ, whose variance over a period is 1/8).</summary>
+    private const double OscillationVariance = 0.125;
 
     /// <summary>
     /// The band's per-pixel ring SNR: the mean of the rings' <see cref="RingSnrMeasurement.SnrInBand"/> weighted by their
@@ -240,7 +339,7 @@ internal static class RingSnr
 /// <param name="PixelsInBand">Of those, pixels inside the band asked for.</param>
 /// <param name="Snr">Per-pixel ring SNR q: variance of the ring oscillation over that of the noise, corrected for the
 /// estimate's own variance and for the window attenuation; signed (negative for a ring in antiphase with the model).</param>
-/// <param name="SnrInBand">The same over the ring's pixels inside the band only (its amplitude model a(g) evaluated
+/// <param name="SnrInBand">The same over the ring's pixels inside the band only (its contrast model c(g) evaluated
 /// there); 0 when none is.</param>
 /// <param name="MeanAttenuation2">Mean squared attenuation of the ring's contrast by the tile window (0-1).</param>
 internal readonly record struct RingSnrMeasurement(int Index, double MeanFrequencyInverseAngstrom, int PixelCount, int PixelsInBand, double Snr, double SnrInBand, double MeanAttenuation2);
