@@ -9,10 +9,8 @@ namespace TemKit.Bench.Ctf;
 /// <summary>
 /// Why does the fit score still follow defocus (issue 12)? On the <c>ctf-trust</c> sweep (same generator settings and
 /// seeds) this measures, ring by ring of the fitted CTF, the per-pixel Thon-ring signal-to-noise ratio of the spectrum
-/// and prints it binned by spatial frequency: q = ρ²/(1 − ρ²)/A², with ρ the partial correlation of the amplitude
-/// spectrum with CTF² inside one ring (zero to zero of the fit, a linear background in g removed from both), corrected
-/// for the small-sample bias 1/(n − 3) and for the attenuation A of rings of period p px by the tile window
-/// (box approximation A = (1 − |cos θ|/p)(1 − |sin θ|/p)): the library's <see cref="RingSnr"/>, pooled per bin by pixel
+/// (the library's <see cref="RingSnr"/>: each ring's contrast before the tile window's attenuation, from a model of the
+/// power over two ring periods, squared, over the noise variance) and prints it binned by spatial frequency, pooled per bin by pixel
 /// count. Rings before the first zero and pixels of period below 2.5 px are left out. If q at a given frequency is the same for every defocus, the spectrum's ring SNR does not depend on
 /// defocus and the score's dependence comes from which band holds resolved rings; the bench also prints the resolved
 /// share of the signal band (fraction of the spectrum pixels between the first zero and the known envelope cut-off,

@@ -175,33 +175,31 @@ internal static class RingSnr
         var xty = new double[Parameters];
         foreach (var px in window)
         {
-            double t = (px.G - meanG) / sdG, d = -0.5 * px.Attenuation * px.Cos2Chi;
-            row[0] = 1; row[1] = t; row[2] = t * t; row[3] = d; row[4] = d * t; row[5] = d * t * t;
+            JacobianRow(px, null, (px.G - meanG) / sdG, row);
             Accumulate(xtx, xty, row, px.LogAmplitude);
         }
-        var beta = Solve(xtx, xty);
+        var beta = SolveNormal(xtx, xty);
         if (beta is null) return null;
         // A strong ring's linearised contrast can leave the model's range at the window's edge: start inside it.
         double largest = 0;
         foreach (var px in window) largest = Math.Max(largest, Math.Abs(px.Attenuation * Contrast(beta, (px.G - meanG) / sdG)));
         if (largest > 0.9 * MaxContrast) { for (int i = 3; i < Parameters; i++) beta[i] *= 0.9 * MaxContrast / largest; }
         double previous = Residual(window, beta, meanG, sdG);
+        var trial = new double[Parameters];
         for (int iteration = 0; iteration < MaxIterations && double.IsFinite(previous); iteration++)
         {
             Array.Clear(xtx);
             Array.Clear(xty);
             foreach (var px in window)
             {
-                double t = (px.G - meanG) / sdG, x = px.Attenuation * Contrast(beta, t), denominator = 1 - x * px.Cos2Chi;
-                double d = -0.5 * px.Attenuation * px.Cos2Chi / denominator;
-                row[0] = 1; row[1] = t; row[2] = t * t; row[3] = d; row[4] = d * t; row[5] = d * t * t;
+                double t = (px.G - meanG) / sdG;
+                JacobianRow(px, beta, t, row);
                 Accumulate(xtx, xty, row, px.LogAmplitude - Model(px, beta, t));
             }
-            var step = Solve(xtx, xty);
+            var step = SolveNormal(xtx, xty);
             if (step is null) return null;
             // Halve the step until the model stays valid and the residual does not grow.
             double scale = 1, residual = double.NaN;
-            var trial = new double[Parameters];
             for (int halving = 0; halving < 20; halving++, scale *= 0.5)
             {
                 for (int i = 0; i < Parameters; i++) trial[i] = beta[i] + scale * step[i];
@@ -218,15 +216,22 @@ internal static class RingSnr
         Array.Clear(xtx);
         foreach (var px in window)
         {
-            double t = (px.G - meanG) / sdG, x = px.Attenuation * Contrast(beta, t);
-            double d = -0.5 * px.Attenuation * px.Cos2Chi / (1 - x * px.Cos2Chi);
-            row[0] = 1; row[1] = t; row[2] = t * t; row[3] = d; row[4] = d * t; row[5] = d * t * t;
+            JacobianRow(px, beta, (px.G - meanG) / sdG, row);
             Accumulate(xtx, xty, row, 0);
         }
         var inverse = Matrix<double>.Build.Dense(Parameters, Parameters, xtx).Inverse();
         double noise = previous / (window.Length - Parameters);
         if (!(noise > 0) || inverse.Enumerate().Any(v => !double.IsFinite(v))) return null;
         return (beta, inverse, noise);
+    }
+
+    /// <summary>The model's derivatives by (β0, β1, β2, c0, c1, c2) at one pixel; with <paramref name="beta"/> null, those
+    /// of the linearised model (the contrast terms −½·A·cos 2χ·tⁱ).</summary>
+    private static void JacobianRow(in RingPixel px, double[]? beta, double t, Span<double> row)
+    {
+        double d = -0.5 * px.Attenuation * px.Cos2Chi;
+        if (beta != null) d /= 1 - px.Attenuation * Contrast(beta, t) * px.Cos2Chi;
+        row[0] = 1; row[1] = t; row[2] = t * t; row[3] = d; row[4] = d * t; row[5] = d * t * t;
     }
 
     /// <summary>Adds one row to the normal equations (xtx: Parameters² values, symmetric).</summary>
@@ -240,7 +245,7 @@ internal static class RingSnr
         }
     }
 
-    private static double[]? Solve(double[] xtx, double[] xty)
+    private static double[]? SolveNormal(double[] xtx, double[] xty)
     {
         var solution = Matrix<double>.Build.Dense(Parameters, Parameters, xtx).Solve(Vector<double>.Build.Dense(xty));
         return solution.All(double.IsFinite) ? solution.ToArray() : null;
