@@ -29,11 +29,11 @@ internal sealed class DemoCommand : ICliCommand
             {
                 Console2.Stdout.MarkupLine($"[bold]{index + 1}/{steps.Count} {Markup.Escape(step.Title)}[/]");
                 string folder = Path.Combine(root, $"{index + 1:00}-{Slug(step.Title)}");
-                Directory.CreateDirectory(folder);
                 var clock = Stopwatch.StartNew();
                 string result;
                 try
                 {
+                    FreshStepFolder(folder);
                     result = step.Run(folder, options);
                 }
                 catch (Exception e) when (e is InvalidOperationException or IOException or IO.TemKitFormatException)
@@ -49,6 +49,26 @@ internal sealed class DemoCommand : ICliCommand
             return failed > 0 ? ExitCodes.InputFailed : ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Marks a folder as one step of a demo run, so that the next demo run may empty it.</summary>
+    internal const string StepMarker = ".temkit-demo-step";
+
+    /// <summary>
+    /// Every demo run starts each step in an empty folder, so a run never resumes or collides with one of other settings
+    /// (a <c>--quick</c> run followed by a full one) and its timings are those of a fresh run. Only folders this command
+    /// made (holding <see cref="StepMarker"/>) are emptied; any other non-empty folder at that path fails the step.
+    /// </summary>
+    internal static void FreshStepFolder(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            if (File.Exists(Path.Combine(folder, StepMarker))) Directory.Delete(folder, recursive: true);
+            else if (Directory.EnumerateFileSystemEntries(folder).Any())
+                throw new IOException($"{folder} exists and was not made by 'temkit demo'; remove it or give another --output");
+        }
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, StepMarker), "made by temkit demo; the next demo run empties this folder\n");
     }
 
     private static string Slug(string title) =>
