@@ -10,10 +10,14 @@ internal static class InputFiles
     /// folders contribute their image files (<see cref="ImageFile.Extensions"/>, or <paramref name="extensions"/>),
     /// recursively (a folder without any is a usage error); globs match file names in their folder. A TIA .emi whose .ser
     /// files are listed too is dropped (<see cref="ImageFile.OnePerAcquisition"/>), so no acquisition is processed twice. A pattern that matches nothing, or an unknown option that the parser took for a file, is a usage error.
+    /// <paramref name="outputFolder"/> is the command's run folder: a folder input skips the files under it (so a run kept
+    /// inside its input folder never reads its own outputs as inputs when it is resumed), and a folder input that is the
+    /// run folder itself is a usage error (its outputs could not be told from its inputs).
     /// </summary>
-    public static List<string> Expand(IEnumerable<string> inputs, IReadOnlyList<string>? extensions = null)
+    public static List<string> Expand(IEnumerable<string> inputs, IReadOnlyList<string>? extensions = null, string? outputFolder = null)
     {
         extensions ??= ImageFile.Extensions;
+        string? run = outputFolder is null ? null : Folder(outputFolder);
         var result = new SortedSet<string>(StringComparer.Ordinal);
         foreach (string input in inputs)
         {
@@ -22,9 +26,17 @@ internal static class InputFiles
                 throw new UsageException($"unknown option {input}");
             if (Directory.Exists(input))
             {
+                string folder = Folder(input);
+                if (run is not null && string.Equals(folder, run, StringComparison.Ordinal))
+                    throw new UsageException($"{input}: is also the output folder, so a second run would read this run's outputs as inputs; give another --output (a subfolder such as {Path.Combine(input, "run")} is fine)");
+                string? skip = run is not null && run.StartsWith(folder, StringComparison.Ordinal) ? run : null;
                 int before = result.Count;
                 foreach (string f in Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories))
-                    if (extensions.Contains(Path.GetExtension(f).ToLowerInvariant())) result.Add(Path.GetFullPath(f));
+                {
+                    string full = Path.GetFullPath(f);
+                    if (skip is not null && full.StartsWith(skip, StringComparison.Ordinal)) continue;
+                    if (extensions.Contains(Path.GetExtension(f).ToLowerInvariant())) result.Add(full);
+                }
                 if (result.Count == before) throw new UsageException($"{input}: the folder holds no {string.Join(", ", extensions)} file");
             }
             else if (input.IndexOfAny(['*', '?']) >= 0)
@@ -43,4 +55,7 @@ internal static class InputFiles
         }
         return ImageFile.OnePerAcquisition(result);
     }
+
+    /// <summary>The absolute path of a folder with one trailing separator, so a prefix test matches whole names only.</summary>
+    private static string Folder(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)) + Path.DirectorySeparatorChar;
 }

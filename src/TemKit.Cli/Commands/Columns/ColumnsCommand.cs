@@ -52,7 +52,7 @@ internal sealed class ColumnsCommand : ICliCommand
         };
         cmd.SetAction(parse =>
         {
-            var files = InputFiles.Expand(parse.GetValue(inputs)!, SegmentationDataset.Extensions).Distinct().ToList();
+            var files = InputFiles.Expand(parse.GetValue(inputs)!, SegmentationDataset.Extensions, parse.GetValue(output)!).Distinct().ToList();
             string run = OutputPaths.RequireFolder(parse.GetValue(output)!, "--output");
             var scale = new SegmentationOptions
             {

@@ -27,7 +27,7 @@ internal sealed class CtfCorrectCommand : ICliCommand
                 var other => throw new UsageException($"--ctf-correction must be flip or wiener, got '{other}'"),
             };
             string folder = OutputPaths.RequireFolder(parse.GetValue(output)!, "--output");
-            var files = InputFiles.Expand(parse.GetValue(inputs)!, [".mrc", ".mrcs", ".dm3", ".dm4"]).ToList();
+            var files = InputFiles.Expand(parse.GetValue(inputs)!, [".mrc", ".mrcs", ".dm3", ".dm4"], folder).ToList();
             MeasuredDefocus defocus;
             try { defocus = MeasuredDefocus.Load(parse.GetValue(defocusFrom)!); }
             catch (MeasuredDefocusException e) { throw new UsageException($"--defocus-from: {e.Message}"); }

@@ -28,14 +28,15 @@ internal sealed class DefocusCommand : ICliCommand
             if (parse.GetValue(from) is { } stage) return Recompute(run, stage, options, parse.GetValue(inputs)!);
             int n = parse.GetValue(threads);
             if (n < 1) throw new UsageException("--threads must be ≥ 1");
-            var files = Inputs(parse.GetValue(inputs)!, parse.GetValue(inputList));
+            var files = Inputs(parse.GetValue(inputs)!, parse.GetValue(inputList), run);
             return parse.GetValue(shard) is { } s ? RunShard(run, s, files, options, n) : RunAll(RunFolder.At(run), files, options, n, writeReport: true);
         });
         return cmd;
     }
 
-    /// <summary>Expands INPUTS and the --input-list file into the sorted list of absolute paths.</summary>
-    internal static List<string> Inputs(string[] inputs, string? listFile)
+    /// <summary>Expands INPUTS and the --input-list file into the sorted list of absolute paths; a folder input skips the
+    /// run folder <paramref name="run"/> when it lies inside it (<see cref="InputFiles.Expand"/>).</summary>
+    internal static List<string> Inputs(string[] inputs, string? listFile, string run)
     {
         var all = new List<string>(inputs);
         if (listFile != null)
@@ -44,7 +45,7 @@ internal sealed class DefocusCommand : ICliCommand
             all.AddRange(File.ReadAllLines(listFile).Select(l => l.Trim()).Where(l => l.Length > 0));
         }
         if (all.Count == 0) throw new UsageException("no inputs: give image files, folders or globs (or --input-list)");
-        return InputFiles.Expand(all);
+        return InputFiles.Expand(all, outputFolder: run);
     }
 
     private static int RunShard(string run, string shardText, List<string> files, DefocusRunOptions options, int threads)

@@ -23,7 +23,7 @@ internal sealed class SlurmCommand : ICliCommand
         {
             var options = set.Read(parse);
             var job = slurm.Job(parse, "temkit-defocus");
-            var files = DefocusCommand.Inputs(parse.GetValue(slurm.Inputs)!, parse.GetValue(slurm.InputList));
+            var files = DefocusCommand.Inputs(parse.GetValue(slurm.Inputs)!, parse.GetValue(slurm.InputList), parse.GetValue(slurm.Output)!);
             slurm.WriteAndSubmit(parse, "defocus", files, DefocusOptionSet.ToArguments(options), job, passThreads: true,
                 "images", "results: RUN/results.csv  report: RUN/report.html");
             return ExitCodes.Ok;

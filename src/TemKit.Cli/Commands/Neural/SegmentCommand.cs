@@ -81,7 +81,7 @@ internal sealed class SegmentCommand : ICliCommand
                 throw new UsageException($"--ctf-correction {parse.GetValue(correction)} needs --defocus-from RUN (the folder of a `temkit defocus` run over these images)");
             string modelPath = parse.GetValue(model)!;
             if (options.TruthPath is { } t && !File.Exists(t)) throw new UsageException($"--truth {t}: file not found");
-            var files = InOrder(parse.GetValue(inputs)!);
+            var files = InOrder(parse.GetValue(inputs)!, parse.GetValue(output)!);
             string run = OutputPaths.RequireFolder(parse.GetValue(output)!, "--output");
             var checkpoint = ModelFile.Load(modelPath);
             Console.Error.WriteLine($"model {Path.GetFileName(modelPath)}: {checkpoint.Network.Kind}, training pixel size {checkpoint.Input.DescribePixelSize()}");
@@ -161,13 +161,14 @@ internal sealed class SegmentCommand : ICliCommand
         return bands;
     }
 
-    /// <summary>Expands each input in the order given (folders and globs sorted inside), dropping repeats.</summary>
-    private static List<string> InOrder(string[] inputs)
+    /// <summary>Expands each input in the order given (folders and globs sorted inside), dropping repeats; a folder input
+    /// skips the run folder <paramref name="run"/> when it lies inside it.</summary>
+    private static List<string> InOrder(string[] inputs, string run)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var files = new List<string>();
         foreach (string input in inputs)
-            foreach (string f in InputFiles.Expand([input], SegmentationDataset.Extensions))
+            foreach (string f in InputFiles.Expand([input], SegmentationDataset.Extensions, run))
                 if (seen.Add(f)) files.Add(f);
         return files;
     }

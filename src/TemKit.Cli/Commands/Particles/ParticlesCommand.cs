@@ -25,7 +25,7 @@ internal sealed class ParticlesCommand : ICliCommand
         {
             var (options, modelPath, maskPaths) = set.Read(parse);
             (int K, int N)? shardValue = parse.GetValue(shard) is { } s ? ShardOption.Parse(s) : null;
-            var files = Inputs(parse.GetValue(inputs)!, parse.GetValue(inputList));
+            var files = Inputs(parse.GetValue(inputs)!, parse.GetValue(inputList), parse.GetValue(output)!);
             string run = OutputPaths.RequireFolder(parse.GetValue(output)!, "--output");
             var detector = ParticlesOptionSet.Detector(options, modelPath, maskPaths);
             if (detector is NetworkParticleDetector network)
@@ -60,8 +60,9 @@ internal sealed class ParticlesCommand : ICliCommand
         return cmd;
     }
 
-    /// <summary>IMAGES and the --input-list file, expanded (folders, globs) to sorted absolute paths.</summary>
-    internal static List<string> Inputs(string[] inputs, string? listFile)
+    /// <summary>IMAGES and the --input-list file, expanded (folders, globs) to sorted absolute paths; a folder input skips
+    /// the run folder <paramref name="run"/> when it lies inside it (<see cref="InputFiles.Expand"/>).</summary>
+    internal static List<string> Inputs(string[] inputs, string? listFile, string run)
     {
         var all = new List<string>(inputs);
         if (listFile != null)
@@ -70,7 +71,7 @@ internal sealed class ParticlesCommand : ICliCommand
             all.AddRange(File.ReadAllLines(listFile).Select(l => l.Trim()).Where(l => l.Length > 0));
         }
         if (all.Count == 0) throw new UsageException("no inputs: give stacks, images, folders or globs (or --input-list)");
-        return [.. InputFiles.Expand(all, ImageFile.Extensions).Distinct()];
+        return [.. InputFiles.Expand(all, ImageFile.Extensions, run).Distinct()];
     }
 
     private static void Print(ParticlesRunResult result, string run, ParticlesRunOptions options)

@@ -26,7 +26,7 @@ internal static class SlurmParticlesCommand
         {
             var (options, modelPath, maskPaths) = set.Read(parse);
             var job = slurm.Job(parse, "temkit-particles");
-            var files = ParticlesCommand.Inputs(parse.GetValue(slurm.Inputs)!, parse.GetValue(slurm.InputList));
+            var files = ParticlesCommand.Inputs(parse.GetValue(slurm.Inputs)!, parse.GetValue(slurm.InputList), parse.GetValue(slurm.Output)!);
             slurm.WriteAndSubmit(parse, "particles", files, ParticlesOptionSet.ToArguments(options, modelPath, maskPaths), job, passThreads: false,
                 "input file(s)", "tables: RUN/particles.csv  report: RUN/report.html");
             return ExitCodes.Ok;
