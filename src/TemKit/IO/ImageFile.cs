@@ -26,7 +26,7 @@ public static class ImageFile
             ".tif" or ".tiff" => Tiff.TiffFile.Open(path, options),
             ".emd" => Emd.EmdFile.Open(path, options),
             ".ser" or ".emi" => Tia.TiaFile.Open(path, options),
-            _ => OpenMrc(path, ext, options),
+            _ => OnlySignal(OpenMrc(path, ext, options), path, options.Signal),
         };
         try
         {
@@ -52,7 +52,7 @@ public static class ImageFile
             case ".ser" or ".emi": return Tia.TiaFile.ListSignals(path);
             default:
                 using (var source = OpenMrc(path, ext, options))
-                    return [new ImageSignal(0, "", SignalKind.Image, [source.Width, source.Height, source.FrameCount], source.Metadata.DataType)];
+                    return [SignalOf(source)];
         }
     }
 
@@ -72,6 +72,21 @@ public static class ImageFile
                 _ => "file is empty (0 bytes), an MRC file starts with a 1024-byte header",
             });
         return ext;
+    }
+
+    /// <summary>The one signal of a single-signal file (MRC): its image or stack.</summary>
+    private static ImageSignal SignalOf(IFrameSource source) =>
+        new(0, "", SignalKind.Image, [source.Width, source.Height, source.FrameCount], source.Metadata.DataType);
+
+    /// <summary>Returns <paramref name="source"/> when <paramref name="signal"/> is null or 0; any other signal of a
+    /// single-signal file is refused (the source closed), as the multi-signal readers refuse a signal they lack.</summary>
+    private static IFrameSource OnlySignal(IFrameSource source, string path, int? signal)
+    {
+        if (signal is null or 0) return source;
+        var only = SignalOf(source);
+        source.Dispose();
+        ImageSignal.Choose(path, [only], signal);
+        throw new InvalidOperationException($"signal {signal} of a single-signal file was not refused");
     }
 
     private static IFrameSource OpenMrc(string path, string ext, ReadOptions options)
