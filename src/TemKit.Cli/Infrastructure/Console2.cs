@@ -39,6 +39,31 @@ internal static class Console2
         return text.Length > MaxMessageLength ? string.Concat(text.ToString(0, MaxMessageLength), "…") : text.ToString();
     }
 
+    /// <summary>
+    /// One line of text on stderr (an epoch's losses, a result): as it is, never wrapped, when stderr is a log file or a
+    /// pipe (a Spectre console there wraps at 80 columns); through the Spectre console, above a live progress display,
+    /// on a terminal.
+    /// </summary>
+    public static void ErrorLine(string text)
+    {
+        if (Console.IsErrorRedirected)
+        {
+            lock (s_lock) Console.Error.WriteLine(text);
+        }
+        else
+        {
+            Stderr.WriteLine(text);
+        }
+    }
+
+    /// <summary>One line of Spectre markup on stdout: styled on a terminal; its plain text, never wrapped, when stdout is a
+    /// log file or a pipe.</summary>
+    public static void MarkupLineOut(string markup)
+    {
+        if (Console.IsOutputRedirected) Console.Out.WriteLine(Markup.Remove(markup));
+        else Stdout.MarkupLine(markup);
+    }
+
     /// <summary>A Spectre console writing to stderr, so stdout stays clean for tables and JSON.</summary>
     public static IAnsiConsole Stderr => Create(Console.Error, Console.IsErrorRedirected);
 

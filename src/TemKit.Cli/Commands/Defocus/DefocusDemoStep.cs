@@ -57,7 +57,7 @@ internal sealed class DefocusDemoStep : IDemoStep
                 $"{F(t.AstigmatismAngleDegrees, "F1")} / {F(r.AstigmatismAngleDegrees, "F1")}", F(r.FitScore, "F3"));
         }
         Console2.Stdout.Write(table);
-        Console2.Stdout.MarkupLine($"report: [bold]{Markup.Escape(run.ReportPath)}[/]");
+        Console2.MarkupLineOut($"report: [bold]{Markup.Escape(run.ReportPath)}[/]");
         double median = errors.Count > 0 ? Pipelines.Defocus.Report.Outliers.Median([.. errors]) : double.NaN;
         return string.Create(CultureInfo.InvariantCulture,
             $"{truths.Count} simulated micrographs, {errors.Count} fitted, median |error| of mean defocus {100 * median:F2} %; report {run.ReportPath}");

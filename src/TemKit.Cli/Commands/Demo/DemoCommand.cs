@@ -45,7 +45,7 @@ internal sealed class DemoCommand : ICliCommand
                 summary.AddRow(Markup.Escape(step.Title), Markup.Escape(result), $"{clock.Elapsed.TotalSeconds:F1} s");
             }
             Console2.Stdout.Write(summary);
-            Console2.Stdout.MarkupLine($"Everything is in [bold]{Markup.Escape(root)}[/]");
+            Console2.MarkupLineOut($"Everything is in [bold]{Markup.Escape(root)}[/]");
             return failed > 0 ? ExitCodes.InputFailed : ExitCodes.Ok;
         });
         return command;

@@ -125,7 +125,7 @@ internal sealed class TrainCommand : ICliCommand
                 job = new TrainingJob(new TrainingJobParameters(outPath, samples, architecture, settings, Value(valFraction, r => r.ValidationFraction), resuming, modelOutput) { InputChannels = channelModes, InitialModelPath = initPath, Decay = lrDecay })
                 {
                     Note = note => Console2.Warn(note),
-                    EpochDone = record => Console2.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    EpochDone = record => Console2.ErrorLine(string.Create(CultureInfo.InvariantCulture,
                         $"epoch {record.Epoch}/{settings.Epochs}: train loss {record.TrainLoss:G4}, validation loss {record.ValidationLoss:G4}, validation F1 {record.ValidationF1:F3} ({record.Seconds:F1} s)")),
                 };
             }

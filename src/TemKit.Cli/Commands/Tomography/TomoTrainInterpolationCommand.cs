@@ -84,7 +84,7 @@ internal static class TomoTrainInterpolationCommand
             InterpolationTrainingResult result;
             try
             {
-                result = Console2.RunWithProgress(progress => InterpolationTraining.Run(parameters, progress, default, e => EpochLine(string.Create(CultureInfo.InvariantCulture,
+                result = Console2.RunWithProgress(progress => InterpolationTraining.Run(parameters, progress, default, e => Console2.ErrorLine(string.Create(CultureInfo.InvariantCulture,
                     $"epoch {e.Epoch}/{parameters.Epochs}: train loss {e.TrainLoss:G4}, validation MSE {Metric(e, InterpolationMetrics.ValidationMse):G4} " +
                     $"(linear {Metric(e, InterpolationMetrics.ValidationLinearMse):G4}, gain {Metric(e, InterpolationMetrics.GainDb):F2} dB; worst group {Metric(e, InterpolationMetrics.WorstGainDb):F2} dB){Rate(e)}, {e.Seconds:F0} s"))));
             }
@@ -98,13 +98,6 @@ internal static class TomoTrainInterpolationCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    /// <summary>One line per epoch on stderr: unwrapped in a log file, through the progress display on a terminal.</summary>
-    private static void EpochLine(string line)
-    {
-        if (Console.IsErrorRedirected) Console.Error.WriteLine(line);
-        else Console2.Stderr.WriteLine(line);
     }
 
     /// <summary>", learning rate X" when the epoch ran under a decay schedule, else empty.</summary>
