@@ -10,9 +10,10 @@ internal static class InputFiles
     /// folders contribute their image files (<see cref="ImageFile.Extensions"/>, or <paramref name="extensions"/>),
     /// recursively (a folder without any is a usage error); globs match file names in their folder. A TIA .emi whose .ser
     /// files are listed too is dropped (<see cref="ImageFile.OnePerAcquisition"/>), so no acquisition is processed twice. A pattern that matches nothing, or an unknown option that the parser took for a file, is a usage error.
-    /// <paramref name="outputFolder"/> is the command's run folder: a folder input skips the files under it (so a run kept
-    /// inside its input folder never reads its own outputs as inputs when it is resumed), and a folder input that is the
-    /// run folder itself is a usage error (its outputs could not be told from its inputs).
+    /// <paramref name="outputFolder"/> is the command's run folder: a folder input skips it and every other TemKit run
+    /// folder below it (one holding run.json or provenance.json: defocus, segment, particles, dose-limits runs), so a run
+    /// kept inside its input folder never reads its own outputs (diagnostic spectra, masks, overlays) or another run's as
+    /// inputs; a folder input that is the run folder itself is a usage error (its outputs could not be told from its inputs).
     /// </summary>
     public static List<string> Expand(IEnumerable<string> inputs, IReadOnlyList<string>? extensions = null, string? outputFolder = null)
     {
@@ -29,14 +30,9 @@ internal static class InputFiles
                 string folder = Folder(input);
                 if (run is not null && string.Equals(folder, run, StringComparison.Ordinal))
                     throw new UsageException($"{input}: is also the output folder, so a second run would read this run's outputs as inputs; give another --output (a subfolder such as {Path.Combine(input, "run")} is fine)");
-                string? skip = run is not null && run.StartsWith(folder, StringComparison.Ordinal) ? run : null;
                 int before = result.Count;
-                foreach (string f in Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories))
-                {
-                    string full = Path.GetFullPath(f);
-                    if (skip is not null && full.StartsWith(skip, StringComparison.Ordinal)) continue;
-                    if (extensions.Contains(Path.GetExtension(f).ToLowerInvariant())) result.Add(full);
-                }
+                foreach (string f in FilesUnder(input, run))
+                    if (extensions.Contains(Path.GetExtension(f).ToLowerInvariant())) result.Add(f);
                 if (result.Count == before) throw new UsageException($"{input}: the folder holds no {string.Join(", ", extensions)} file");
             }
             else if (input.IndexOfAny(['*', '?']) >= 0)
@@ -54,6 +50,27 @@ internal static class InputFiles
             }
         }
         return ImageFile.OnePerAcquisition(result);
+    }
+
+    /// <summary>Files that mark a folder as a TemKit run folder (the options and provenance its job writes).</summary>
+    private static readonly string[] s_runFolderMarkers = ["run.json", "provenance.json"];
+
+    /// <summary>Every file under <paramref name="folder"/>, recursively (absolute paths); with a run folder
+    /// <paramref name="run"/> given, subfolders that are that folder or another TemKit run folder are not entered.</summary>
+    private static IEnumerable<string> FilesUnder(string folder, string? run)
+    {
+        var pending = new Stack<string>([folder]);
+        while (pending.Count > 0)
+        {
+            string dir = pending.Pop();
+            foreach (string f in Directory.EnumerateFiles(dir)) yield return Path.GetFullPath(f);
+            foreach (string sub in Directory.EnumerateDirectories(dir))
+            {
+                bool isRun = run is not null && (string.Equals(Folder(sub), run, StringComparison.Ordinal)
+                    || s_runFolderMarkers.Any(m => File.Exists(Path.Combine(sub, m))));
+                if (!isRun) pending.Push(sub);
+            }
+        }
     }
 
     /// <summary>The absolute path of a folder with one trailing separator, so a prefix test matches whole names only.</summary>

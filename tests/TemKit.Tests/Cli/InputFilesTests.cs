@@ -48,6 +48,22 @@ public sealed class InputFilesTests : IDisposable
     }
 
     [Fact]
+    public void AFolderInputSkipsAnotherTemKitRunFolderInsideIt()
+    {
+        Image("data/a.mrc");
+        Image("data/defocus/diagnostics/a.ctf.mrc");
+        File.WriteAllText(_dir["data/defocus/run.json"], "{}");
+        Image("data/particles/select/kept.mrc");
+        File.WriteAllText(_dir["data/particles/provenance.json"], "{}");
+        var files = InputFiles.Expand([_dir["data"]], outputFolder: _dir["data/flipped"]);
+        Assert.Equal([_dir["data/a.mrc"]], files);
+        // A run's own output folder given as the input is read (e.g. a particles run's kept frames), and a command
+        // without a run folder (info) lists everything.
+        Assert.Equal([_dir["data/particles/select/kept.mrc"]], InputFiles.Expand([_dir["data/particles/select"]], outputFolder: _dir["cols"]));
+        Assert.Equal(3, InputFiles.Expand([_dir["data"]]).Count);
+    }
+
+    [Fact]
     public void AnInputFolderThatIsTheOutputFolderIsAUsageError()
     {
         Image("data/a.mrc");
