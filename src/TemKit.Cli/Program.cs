@@ -47,6 +47,11 @@ public static class Program
             Console2.Error(e.Message);
             return ExitCodes.InputFailed;
         }
+        catch (RunFolderClashException e)
+        {
+            Console2.Error(e.Message);
+            return ExitCodes.Usage;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console2.Error(e.Message);

@@ -20,6 +20,7 @@ public static partial class ColumnRun
         ArgumentNullException.ThrowIfNull(detector);
         ArgumentNullException.ThrowIfNull(options);
         options.TrackingInForce.Validate();
+        TemKit.IO.RunFolderKind.Claim(folder, "columns");
         var truth = options.TruthPath is null ? null : Simulation.Labels.ColumnListCsv.ReadRows(options.TruthPath);
         var inputs = files.Select(f => InputImages.Describe(Path.GetFullPath(f))).ToArray();
         int total = inputs.Sum(i => i.FrameCount), done = 0;

@@ -18,6 +18,7 @@ public sealed partial class DefocusRun
         string shardsDir = Path.Combine(top.Root, "shards");
         if (!Directory.Exists(shardsDir)) throw new InvalidOperationException($"{top.Root} has no shards/ folder");
         using var held = TemKit.IO.RunFolderLock.ForFolder(top.Root);
+        TemKit.IO.RunFolderKind.Claim(top.Root, "defocus");
         var manifests = Directory.EnumerateDirectories(shardsDir)
             .Select(d => RunFolder.Shard(top.Root, int.Parse(Path.GetFileName(d), System.Globalization.CultureInfo.InvariantCulture)))
             .Select(f => (Folder: f, Manifest: f.LoadManifest())).OrderBy(m => m.Manifest.Index).ToList();

@@ -52,13 +52,15 @@ public sealed partial class DefocusRun
     /// <summary>
     /// Processes <paramref name="files"/> (absolute, sorted): skips those with a successful part, analyses the rest,
     /// then writes results.csv, the junctures and the report. Throws <see cref="InvalidOperationException"/> when the
-    /// folder holds a run made with other options, and <see cref="TemKit.IO.RunFolderInUseException"/> when another
+    /// folder holds a run made with other options, <see cref="TemKit.IO.RunFolderClashException"/> when it holds another
+    /// job's run (<see cref="TemKit.IO.RunFolderKind"/>), and <see cref="TemKit.IO.RunFolderInUseException"/> when another
     /// process is running in the folder (the folder is locked for the whole run; see <see cref="TemKit.IO.RunFolderLock"/>).
     /// </summary>
     public RunSummary Run(IReadOnlyList<string> files)
     {
         using var held = TemKit.IO.RunFolderLock.ForFolder(Folder.Root);
         if (held.TookOverStaleLock) Notice?.Invoke($"{Folder.Root}: took over the lock left by a process that no longer runs; resuming");
+        TemKit.IO.RunFolderKind.Claim(Folder.Root, "defocus");
         var previous = Folder.LoadOptions();
         if (previous != null && previous != Options)
             throw new InvalidOperationException($"{Folder.Root} holds a run made with other options ({Folder.OptionsPath}); use a new output folder");

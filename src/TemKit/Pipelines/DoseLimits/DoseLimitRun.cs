@@ -55,6 +55,7 @@ public static class DoseLimitRun
         folder = Path.GetFullPath(folder);
         Directory.CreateDirectory(folder);
         using var held = RunFolderLock.ForFolder(folder);
+        RunFolderKind.Claim(folder, "dose-limits");
         var provenance = Provenance.Now(parameters, commandLine);
         provenance.Save(Path.Combine(folder, "provenance.json"));
         var analysis = DoseLimitAnalysis.Analyse(input.Frames(), models, parameters.Options, progress, input.FrameCount);

@@ -26,6 +26,7 @@ public sealed partial class ParticlesRun
         string root = Path.GetFullPath(folder);
         if (!IsRunFolder(root)) throw new InvalidOperationException($"{root} holds no particles run (options.json, inputs.txt, parts/)");
         using var held = RunFolderLock.ForFolder(root);
+        RunFolderKind.Claim(root, "particles");
         var saved = ReadSettings(Path.Combine(root, "options.json"));
         var run = new ParticlesRun(root, new RecordedDetector(saved.Detector), saved.Options);
         var files = File.ReadAllLines(run.InputsPath).Where(l => l.Length > 0).ToList();

@@ -84,6 +84,7 @@ public sealed partial class ParticlesRun
         // Shards of one run work in the same folder at once, each holding its own lock; a plain run holds the folder.
         using var held = RunFolderLock.ForFolder(Shard is { } s0 ? Path.Combine(Folder, "shards", s0.K.ToString(System.Globalization.CultureInfo.InvariantCulture)) : Folder);
         if (held.TookOverStaleLock) Notice?.Invoke($"{Folder}: took over the lock left by a process that no longer runs; resuming");
+        RunFolderKind.Claim(Folder, "particles");
         var full = files.Select(Path.GetFullPath).ToList();
         CheckOrWrite(OptionsPath, JsonSerializer.Serialize(new { options = Options, detector = Detector.Description }, Json), "options");
         CheckOrWrite(InputsPath, string.Join('\n', full), "inputs");

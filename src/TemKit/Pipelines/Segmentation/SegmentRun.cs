@@ -101,7 +101,7 @@ public sealed partial class SegmentRun
     /// </summary>
     public SegmentRunResult Run(IReadOnlyList<string> files, IProgress<JobProgress>? progress = null)
     {
-        Directory.CreateDirectory(Folder);
+        RunFolderKind.Claim(Folder, "segment");
         var inputs = files.Select(f => InputImages.Describe(Path.GetFullPath(f))).ToList();
         var truth = Options.TruthPath is { } t ? TruthMasks.Load(t, inputs.Sum(i => i.FrameCount)) : null;
         SaveSettings();
