@@ -11,7 +11,8 @@ internal static class InputFiles
     /// recursively (a folder without any is a usage error); globs match file names in their folder. A TIA .emi whose .ser
     /// files are listed too is dropped (<see cref="ImageFile.OnePerAcquisition"/>), so no acquisition is processed twice. A pattern that matches nothing, or an unknown option that the parser took for a file, is a usage error.
     /// <paramref name="outputFolder"/> is the command's run folder: a folder input skips it and every other TemKit run
-    /// folder below it (one holding run.json or provenance.json: defocus, segment, particles, dose-limits runs), so a run
+    /// folder below it (one holding .temkit-run, run.json or provenance.json: defocus, segment, particles, columns,
+    /// dose-limits runs), so a run
     /// kept inside its input folder never reads its own outputs (diagnostic spectra, masks, overlays) or another run's as
     /// inputs; a folder input that is the run folder itself is a usage error (its outputs could not be told from its inputs).
     /// </summary>
@@ -53,7 +54,7 @@ internal static class InputFiles
     }
 
     /// <summary>Files that mark a folder as a TemKit run folder (the options and provenance its job writes).</summary>
-    private static readonly string[] s_runFolderMarkers = ["run.json", "provenance.json"];
+    private static readonly string[] s_runFolderMarkers = [RunFolderKind.FileName, "run.json", "provenance.json"];
 
     /// <summary>Every file under <paramref name="folder"/>, recursively (absolute paths); with a run folder
     /// <paramref name="run"/> given, subfolders that are that folder or another TemKit run folder are not entered.</summary>

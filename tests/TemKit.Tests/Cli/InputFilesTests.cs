@@ -55,12 +55,14 @@ public sealed class InputFilesTests : IDisposable
         File.WriteAllText(_dir["data/defocus/run.json"], "{}");
         Image("data/particles/select/kept.mrc");
         File.WriteAllText(_dir["data/particles/provenance.json"], "{}");
+        Image("data/columns/overlay_0000.png.mrc");
+        File.WriteAllText(_dir["data/columns/.temkit-run"], "columns\n");
         var files = InputFiles.Expand([_dir["data"]], outputFolder: _dir["data/flipped"]);
         Assert.Equal([_dir["data/a.mrc"]], files);
         // A run's own output folder given as the input is read (e.g. a particles run's kept frames), and a command
         // without a run folder (info) lists everything.
         Assert.Equal([_dir["data/particles/select/kept.mrc"]], InputFiles.Expand([_dir["data/particles/select"]], outputFolder: _dir["cols"]));
-        Assert.Equal(3, InputFiles.Expand([_dir["data"]]).Count);
+        Assert.Equal(4, InputFiles.Expand([_dir["data"]]).Count);
     }
 
     [Fact]
