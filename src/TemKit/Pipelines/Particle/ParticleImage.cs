@@ -52,7 +52,8 @@ public static class ParticleImage
     /// <summary>
     /// Writes image.mrc, intensity.mrc, mask.mrc, exitwave.mrc (complex), structure.xyz, params.json and PNG previews
     /// into <paramref name="folder"/> (created), each atomically; with column labels also columns.mrc (blobs), columns.csv,
-    /// columns.png and, when height classes were asked for, column_classes.mrc.
+    /// columns.png and, when height classes were asked for, column_classes.mrc. Label files an earlier simulation left in
+    /// the folder that this one does not write are deleted, so the folder never pairs a new image with old labels.
     /// </summary>
     public static void WriteFolder(string folder, ParticleImageResult result)
     {
@@ -73,6 +74,11 @@ public static class ParticleImage
             ColumnListCsv.Write(Path.Combine(folder, "columns.csv"), ColumnListCsv.Rows(labels.Columns, result.Detected.PixelSizeAngstrom));
             PngWriter.WriteImage(Path.Combine(folder, "columns.png"), labels.Positions, new DisplayScale(0, 100));
             if (labels.HeightClasses is { } classes) MrcFile.Write(Path.Combine(folder, "column_classes.mrc"), classes);
+            else File.Delete(Path.Combine(folder, "column_classes.mrc"));
+        }
+        else
+        {
+            foreach (string stale in (string[])["columns.mrc", "columns.csv", "columns.png", "column_classes.mrc"]) File.Delete(Path.Combine(folder, stale));
         }
         AtomicFile.WriteAllText(Path.Combine(folder, "params.json"),
             JsonSerializer.Serialize(result.Summary, new JsonSerializerOptions { WriteIndented = true }) + "\n");
