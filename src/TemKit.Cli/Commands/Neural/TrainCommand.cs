@@ -142,7 +142,7 @@ internal sealed class TrainCommand : ICliCommand
             }
             catch (ArgumentException e)
             {
-                throw new UsageException("--resume: " + ArgumentMessages.Plain(e));
+                throw new UsageException((resuming ? "--resume: " : "") + ArgumentMessages.Plain(e));
             }
             catch (TrainingDivergedException diverged)
             {

@@ -138,6 +138,19 @@ public static partial class SegmentationDataset
         return result;
     }
 
+    /// <summary>How many of <paramref name="count"/> samples <see cref="Split"/> holds out for validation: the fraction
+    /// rounded, at least one when the fraction is above 0 and there are two or more samples.</summary>
+    /// <exception cref="ArgumentException">The fraction would hold out every sample, leaving none to train on.</exception>
+    public static int ValidationCount(int count, double validationFraction)
+    {
+        int nVal = (int)Math.Round(validationFraction * count);
+        if (validationFraction > 0 && nVal == 0 && count >= 2) nVal = 1;
+        if (count > 0 && nVal >= count)
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"validation fraction {validationFraction} holds out all {count} samples, leaving none to train on"));
+        return nVal;
+    }
+
     /// <summary>Splits into training and validation sets: a seeded shuffle, then round(fraction·n) images (at least one when n ≥ 2 and fraction &gt; 0) for validation.</summary>
     public static (List<SegmentationSample> Train, List<SegmentationSample> Validation) Split(IReadOnlyList<SegmentationSample> samples, double validationFraction, int seed)
     {
@@ -149,8 +162,7 @@ public static partial class SegmentationDataset
             int j = rng.Next(i + 1);
             (order[i], order[j]) = (order[j], order[i]);
         }
-        int nVal = (int)Math.Round(validationFraction * samples.Count);
-        if (validationFraction > 0 && nVal == 0 && samples.Count >= 2) nVal = 1;
+        int nVal = ValidationCount(samples.Count, validationFraction);
         var val = order.Take(nVal).Order().Select(i => samples[i]).ToList();
         var train = order.Skip(nVal).Order().Select(i => samples[i]).ToList();
         return (train, val);

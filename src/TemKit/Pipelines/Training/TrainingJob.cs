@@ -20,6 +20,7 @@ public sealed class TrainingJob
         if (parameters.Samples.Count == 0) throw new ArgumentException("no training samples");
         if (parameters.ValidationFraction is < 0 or >= 1 || double.IsNaN(parameters.ValidationFraction))
             throw new ArgumentException($"validation fraction {parameters.ValidationFraction} must be in [0, 1)");
+        SegmentationDataset.ValidationCount(parameters.Samples.Count, parameters.ValidationFraction);
         if (!parameters.Resume && parameters.Network is null && parameters.InitialModelPath is null)
             throw new ArgumentException("a new training run needs network settings or an initial model");
         if (parameters.Resume && parameters.InitialModelPath is not null)
