@@ -58,7 +58,8 @@ public static class ImageFile
 
     private static string CheckReadable(string path)
     {
-        if (!File.Exists(path)) throw new TemKitFormatException(path, "file not found");
+        if (!File.Exists(path))
+            throw new TemKitFormatException(path, Directory.Exists(path) ? "is a folder, not an image file; give the files in it" : "file not found");
         string ext = System.IO.Path.GetExtension(path).ToLowerInvariant();
         // Checked before opening: opening a named pipe (or a device) for reading would block until a writer appears.
         if (new FileInfo(path).Length == 0)
