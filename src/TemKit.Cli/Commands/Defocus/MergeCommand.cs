@@ -16,6 +16,9 @@ internal sealed class MergeCommand : ICliCommand
         cmd.SetAction(parse =>
         {
             string root = parse.GetValue(run)!;
+            const string which = "give the folder a `temkit defocus --shard K/N` or `temkit particles --shard K/N` run wrote into";
+            if (File.Exists(root)) throw new UsageException($"{root}: is a file; {which}");
+            if (!Directory.Exists(root)) throw new UsageException($"{root}: folder not found; {which}");
             if (ParticlesRun.IsRunFolder(root)) return MergeParticles(root);
             DefocusRun.MergeSummary summary;
             try
