@@ -9,7 +9,7 @@ S=${1:?study folder}
 mkdir -p "$S" && cd "$S"
 DEFOCI="5000 10000 15000 20000 25000 30000 35000 40000 45000 50000"
 TRAIN=(--epochs 6 --crop 128 --batch 4 --depth 20 --width 1 --max-dilation 8 --val-fraction 0.1 --seed 1)
-DEFOCUS=(--tile-size-px 128 --min-resolution-A 40 --max-defocus-A 60000 --threads 1)
+DEFOCUS=(--tile-size-px 128 --min-resolution-angstrom 40 --max-defocus-angstrom 60000 --threads 1)
 SNR=1   # Wiener filter CTF/(CTF² + 1/SNR)
 
 # 1. Data (256 px, 4 Å/px): training fields at 0.5-1 µm (the narrow band) and over 0.5-5 µm; held-out fields at ten

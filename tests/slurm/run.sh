@@ -119,7 +119,7 @@ TEMKIT="$ROOT/temkit"
 # sbatch exports the environment to the jobs, so every shard and the merge use it too.
 export TEMKIT_FFT=managed
 log "simulating 8 micrographs"
-"$TEMKIT" defocus-simulate -o "$WORK/data" --count 8 --size 512 --seed 3 >/dev/null
+"$TEMKIT" defocus-simulate -o "$WORK/data" --count 8 --size-px 512 --seed 3 >/dev/null
 log "single-process run"
 "$TEMKIT" defocus "$WORK/data" -o "$WORK/single" --threads 2 >/dev/null
 

@@ -19,7 +19,7 @@ internal static class TrainStep
         Console.WriteLine("|---|---|---|---|---|");
         foreach (string mode in new[] { "train", "infer" })
         {
-            string[] common = [mode, "--net", "unet", "--size", size, "--steps", steps, "--seed", "1"];
+            string[] common = [mode, "--net", "unet", "--size-px", size, "--steps", steps, "--seed", "1"];
             foreach (var (label, conv) in new[] { ("TemKit, direct convolutions", "direct"), ("TemKit, GEMM convolutions", "gemm"), ("TemKit, automatic (Winograd)", "auto") })
                 Row(mode, label, RunJson(root, "bash", [temkit, "bench", .. common], ("TEMKIT_CONV", conv)));
             Row(mode, "PyTorch 1.13 (2 threads)",

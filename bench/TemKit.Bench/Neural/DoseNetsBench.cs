@@ -93,7 +93,7 @@ internal sealed class DoseNetsBench : IBench
             for (int c = 0; c < cases.Count; c++)
             {
                 var k = cases[c];
-                string[] common = [k.Mode, "--size", $"{k.SizePx}", "--batch", $"{k.Batch}", "--steps", steps, "--seed", $"{seed}", .. k.NetArgs];
+                string[] common = [k.Mode, "--size-px", $"{k.SizePx}", "--batch", $"{k.Batch}", "--steps", steps, "--seed", $"{seed}", .. k.NetArgs];
                 void Keep(List<JsonElement> into, JsonElement result)
                 {
                     into.Add(result);

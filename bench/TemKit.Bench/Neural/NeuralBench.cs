@@ -28,7 +28,7 @@ internal sealed class NeuralBench : IBench
         foreach (string net in Arg("--nets", "msd,unet").Split(','))
             foreach (string mode in Arg("--modes", "train,infer").Split(','))
             {
-                string[] common = [mode, "--net", net, "--size", size, "--batch", batch, "--steps", steps, "--seed", "1"];
+                string[] common = [mode, "--net", net, "--size-px", size, "--batch", batch, "--steps", steps, "--seed", "1"];
                 var ours = PeerProcess.RunJson(root, "bash", [Path.Combine(root, "temkit"), "bench", .. common]);
                 var peer = PeerProcess.RunJson(root, File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3", [Path.Combine(root, "bench", "peers", "torch_nets.py"), .. common, "--threads", "2", .. (net == "msd" ? new[] { "--dilations", dilations } : [])]);
                 double ts = ours.GetProperty("median_s").GetDouble(), ps = peer.GetProperty("median_s").GetDouble();

@@ -30,6 +30,12 @@ internal sealed class AliasedOption<T>
         foreach (var legacy in Legacy) command.Options.Add(legacy);
     }
 
+    /// <summary>Adds only the hidden old spellings (the documented option is listed in the command's initializer).</summary>
+    public void AddLegacyTo(Command command)
+    {
+        foreach (var legacy in Legacy) command.Options.Add(legacy);
+    }
+
     /// <summary>Declares the option's valid range on the documented spelling and on every old one.</summary>
     public AliasedOption<T> Within(TemKit.Numerics.Limits limits)
     {
@@ -61,6 +67,10 @@ internal static class SharedOptions
     /// <summary>--pixel-size-angstrom (Å/px) with a default.</summary>
     public static AliasedOption<double> PixelSizeAngstrom(string description, double defaultValue, params string[] legacy) =>
         new(new Option<double>("--pixel-size-angstrom") { Description = description, DefaultValueFactory = _ => defaultValue }, legacy);
+
+    /// <summary><paramref name="option"/> under its documented name, with <paramref name="legacy"/> as hidden old spellings
+    /// (an option renamed to the project's one spelling per quantity, e.g. --min-defocus-A to --min-defocus-angstrom).</summary>
+    public static AliasedOption<T> Renamed<T>(Option<T> option, params string[] legacy) => new(option, legacy);
 
     /// <summary>--tile-size-px (px) with a default.</summary>
     public static AliasedOption<int> TileSizePx(string description, int defaultValue, params string[] legacy) =>

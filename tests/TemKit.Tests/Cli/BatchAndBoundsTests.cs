@@ -110,7 +110,7 @@ public sealed class MtfSeriesPlotTests : IDisposable
     [Fact]
     public void SeriesPlotShowsGoodAndPoorFitsAsTwoVisibleSeries()
     {
-        Assert.Equal(0, CliRunner.Run("noise", "simulate", "-o", _dir["vac.mrc"], "--size", "128", "--frames", "4", "--seed", "1").ExitCode);
+        Assert.Equal(0, CliRunner.Run("noise", "simulate", "-o", _dir["vac.mrc"], "--size-px", "128", "--frames", "4", "--seed", "1").ExitCode);
         var (code, _, stderr) = CliRunner.Run("mtf", "series", _dir["vac.mrc"], "-o", _dir["run"]);
         Assert.True(code is 0 or 1, stderr);
         string svg = File.ReadAllText(Path.Combine(_dir["run"], "series_parameters.svg"));
@@ -124,7 +124,7 @@ public sealed class MtfSeriesPlotTests : IDisposable
     [Fact]
     public void FramePlotLegendsHideNoSpectrumPoint()
     {
-        Assert.Equal(0, CliRunner.Run("noise", "simulate", "-o", _dir["vac.mrc"], "--size", "128", "--frames", "3", "--seed", "2").ExitCode);
+        Assert.Equal(0, CliRunner.Run("noise", "simulate", "-o", _dir["vac.mrc"], "--size-px", "128", "--frames", "3", "--seed", "2").ExitCode);
         CliRunner.Run("mtf", "fit", _dir["vac.mrc"], "-o", _dir["run"]);
         var svgs = Directory.GetFiles(Path.Combine(_dir["run"], "plots"), "*.svg");
         Assert.NotEmpty(svgs);

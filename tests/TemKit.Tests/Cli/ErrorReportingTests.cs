@@ -92,7 +92,7 @@ public sealed class ErrorReportingTests : IDisposable
     [Fact]
     public void ImpossibleStackSizeIsOneLineUsageError()
     {
-        var (code, _, stderr) = CliRunner.Run("noise", "simulate", "-o", _dir["v.mrc"], "--size", "16384", "--frames", "100000");
+        var (code, _, stderr) = CliRunner.Run("noise", "simulate", "-o", _dir["v.mrc"], "--size-px", "16384", "--frames", "100000");
         Assert.Equal(2, code);
         AssertOneLine(stderr);
         Assert.Contains("16384x16384x100000", stderr);

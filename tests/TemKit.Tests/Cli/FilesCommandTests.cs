@@ -98,7 +98,7 @@ public sealed class FilesCommandTests : IDisposable
             ["noise", "apply", _dir["in.mrc"], "-o", _dir["in.mrc"], "--dose-e-per-A2", "10"],
             ["fft", _dir["in.mrc"], "-o", _dir["ps.png"], "--mrc", _dir["in.mrc"]],
             ["fft", _dir["in.mrc"], "-o", _dir["ps.txt"]],
-            ["noise", "simulate", "-o", _dir["vac.txt"], "--size", "16", "--frames", "1"],
+            ["noise", "simulate", "-o", _dir["vac.txt"], "--size-px", "16", "--frames", "1"],
             ["simulate", "cluster", "--shape", "octahedron", "-o", _dir["c.txt"]],
             ["mtf", "fit", _dir["in.mrc"], "-o", _dir["in.mrc"]],
             ["demo", "--quick", "-o", _dir["in.mrc"]],

@@ -27,8 +27,8 @@ public sealed class SharedOptionTests
     public void OldAndNewSpellingsGiveTheSameResult()
     {
         using var dir = new TempFolder();
-        Assert.Equal(0, CliRunner.Run("noise", "simulate", "-o", dir["old.mrc"], "--frames", "1", "--size", "64", "--pixel-size", "0.2").ExitCode);
-        Assert.Equal(0, CliRunner.Run("noise", "simulate", "-o", dir["new.mrc"], "--frames", "1", "--size", "64", "--pixel-size-angstrom", "0.2").ExitCode);
+        Assert.Equal(0, CliRunner.Run("noise", "simulate", "-o", dir["old.mrc"], "--frames", "1", "--size-px", "64", "--pixel-size", "0.2").ExitCode);
+        Assert.Equal(0, CliRunner.Run("noise", "simulate", "-o", dir["new.mrc"], "--frames", "1", "--size-px", "64", "--pixel-size-angstrom", "0.2").ExitCode);
         var old = TemKit.IO.Mrc.MrcFile.Read(dir["old.mrc"]);
         var fresh = TemKit.IO.Mrc.MrcFile.Read(dir["new.mrc"]);
         Assert.Equal(0.2, old.VoxelSize.XAngstrom, 6);

@@ -45,7 +45,7 @@ public sealed class DetectorCliTests : IDisposable
     public void SimulateThenSeriesRecoversReadoutNoise()
     {
         string stack = Path.Combine(_dir, "vac.mrc"), run = Path.Combine(_dir, "run");
-        Assert.Equal(0, Program.Main(["noise", "simulate", "-o", stack, "--frames", "6", "--size", "256", "--c0", "0.25", "--c3", "2.5", "--n0", "0.01", "--dose-e-per-A2", "10:1300", "--pixel-size", "0.05"]));
+        Assert.Equal(0, Program.Main(["noise", "simulate", "-o", stack, "--frames", "6", "--size-px", "256", "--c0", "0.25", "--c3", "2.5", "--n0", "0.01", "--dose-e-per-A2", "10:1300", "--pixel-size", "0.05"]));
         var truth = ReadCsv(Path.Combine(_dir, "vac_truth.csv"));
         Assert.Equal(6, truth.Count);
         Assert.Equal(10.0, D(truth[0]["dose_e_per_A2"]), 9);

@@ -62,7 +62,7 @@ public class CliTests : IDisposable
     public void BadOptionsAreUsageErrors()
     {
         Assert.Equal(2, Run(["bench", "train", "--net", "resnet"]));
-        Assert.Equal(2, Run(["bench", "infer", "--net", "unet", "--size", "100", "--levels", "4"]));
+        Assert.Equal(2, Run(["bench", "infer", "--net", "unet", "--size-px", "100", "--levels", "4"]));
         // The learning-rate decay needs both epochs, the end after the start: one line, before any data is read.
         string model = Path.Combine(_dir, "decay.tkm");
         var (code, _, stderr) = TemKit.Tests.Cli.CliRunner.Run("tomo", "train-interpolation", _dir, "-o", model, "--lr-decay-start", "5");

@@ -42,6 +42,28 @@ public class DefocusReportTests
     }
 
     [Fact]
+    public void SummarySaysWhetherScoresCompareAcrossDefocus()
+    {
+        // A 512 px spectrum at 1 Å/px: a 0.5-2.5 µm search has a common band (10.0-7.7 Å, tested in CtfTrustTests); the
+        // default 0.1-5 µm search has none (0.1 µm has no CTF zero), so the scores follow defocus there.
+        static DefocusResult Row(double low, double high) => new()
+        {
+            File = "a", Status = DefocusResult.StatusOk, FitScore = 0.5, SpectrumSizePx = 512, SpectrumPixelSizeAngstrom = 1,
+            ScoreBandLowResolutionAngstrom = low, ScoreBandHighResolutionAngstrom = high,
+        };
+        var narrow = new DefocusRunOptions { MinDefocusAngstrom = 5000, MaxDefocusAngstrom = 25000 };
+        string? common = DefocusReport.ScoreBandStatement([Row(10.04, 7.68), Row(10.04, 7.68)], narrow);
+        Assert.NotNull(common);
+        Assert.StartsWith("Fit scores are on the common band 10.0–7.7 Å of the search range 0.5–2.5 µm", common);
+        string? fitted = DefocusReport.ScoreBandStatement([Row(29.7, 2.2)], new DefocusRunOptions());
+        Assert.NotNull(fitted);
+        Assert.StartsWith("Fit scores are over the fitted range 29.7–2.2 Å", fitted);
+        Assert.Contains("--min-defocus-angstrom", fitted);
+        // Rows read from an older results.csv (no spectrum size) say nothing.
+        Assert.Null(DefocusReport.ScoreBandStatement([new DefocusResult { File = "a", Status = DefocusResult.StatusOk }], narrow));
+    }
+
+    [Fact]
     public void CaptionSaysWhereTheRingsAliasOnlyWhenTheyDo()
     {
         Assert.Equal(", rings alias beyond 11.54 Å", DefocusReport.AliasingText(11.5377));

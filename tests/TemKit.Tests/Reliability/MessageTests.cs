@@ -17,7 +17,7 @@ public sealed class MessageTests : IDisposable
     [InlineData("merge {file}", "has no shards/ folder; give the folder")]
     [InlineData("defocus {in} -o /proc/r", "--output /proc/r: cannot create the folder (the file system does not allow creating files there)")]
     [InlineData("convert {in} /proc/r.mrc", "output /proc/r.mrc: cannot write in /proc")]
-    [InlineData("noise simulate -o /proc/r.mrc --size 16 --frames 1", "--output /proc/r.mrc: cannot write in /proc")]
+    [InlineData("noise simulate -o /proc/r.mrc --size-px 16 --frames 1", "--output /proc/r.mrc: cannot write in /proc")]
     [InlineData("simulate cluster --shape icosahedron -o /proc/c.xyz", "--output /proc/c.xyz: cannot write in /proc")]
     [InlineData("fft {in} -o /proc/x.png", "--output /proc/x.png: cannot write in /proc")]
     public void MisuseIsExitCode2WithOneLineSayingWhatIsWrong(string command, string expected)

@@ -126,7 +126,7 @@ public sealed class RunFolderLockTests : IDisposable
         string folder = _dir[$"data{count}"];
         if (!Directory.Exists(folder))
         {
-            var (code, _, stderr) = CliRunner.Run("defocus-simulate", "-o", folder, "--count", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "--size", "512", "--seed", "3");
+            var (code, _, stderr) = CliRunner.Run("defocus-simulate", "-o", folder, "--count", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "--size-px", "512", "--seed", "3");
             Assert.True(code == 0, stderr);
         }
         return folder;

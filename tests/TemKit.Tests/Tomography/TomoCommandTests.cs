@@ -31,7 +31,7 @@ public class TomoCommandTests
         Assert.True(code == 0, stderr);
         Assert.Equal(5, MrcFile.Read(dir["p.mrc"]).Nz);
         Assert.Equal([-30.0, -15, 0, 15, 30], TemKit.Tomography.TiltAngleFile.Read(dir["p.rawtlt"]));
-        (code, _, stderr) = CliRunner.Run("tomo", "align", stack, "--axis-search", "2", "-o", dir["a.mrc"]);
+        (code, _, stderr) = CliRunner.Run("tomo", "align", stack, "--axis-search-deg", "2", "-o", dir["a.mrc"]);
         Assert.True(code == 0, stderr);
         Assert.Equal(9, File.ReadAllLines(dir["a.xf"]).Length);
         Assert.Empty(dir.TempFiles());

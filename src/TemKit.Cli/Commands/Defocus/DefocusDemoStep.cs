@@ -33,7 +33,7 @@ internal sealed class DefocusDemoStep : IDemoStep
         };
         // The step calls the library jobs directly (the same ones the commands call); it prints the equivalent commands.
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  $ temkit defocus-simulate -o data --count {dataset.Count} --size {dataset.SizePx} --min-defocus-A {dataset.MinDefocusAngstrom} --max-defocus-A {dataset.MaxDefocusAngstrom} --max-astigmatism {dataset.MaxAstigmatismFraction} --seed {dataset.Seed}"));
+            $"  $ temkit defocus-simulate -o data --count {dataset.Count} --size-px {dataset.SizePx} --min-defocus-angstrom {dataset.MinDefocusAngstrom} --max-defocus-angstrom {dataset.MaxDefocusAngstrom} --max-astigmatism-fraction {dataset.MaxAstigmatismFraction} --dose-e-per-A2 {dataset.DoseElectronsPerAngstrom2} --seed {dataset.Seed}"));
         var truths = DefocusDataset.Generate(Path.Combine(folder, "data"), dataset);
         Console.WriteLine("  $ temkit defocus data -o run");
         var run = RunFolder.At(Path.Combine(folder, "run"));

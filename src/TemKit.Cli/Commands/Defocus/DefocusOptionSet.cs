@@ -23,17 +23,18 @@ internal sealed class DefocusOptionSet
     public Option<bool> Average { get; } = new("--average") { Description = "Average all frames of a stack (default: first frame)" };
     public AliasedOption<int> TileSize { get; } = SharedOptions.TileSizePx("Tile size of the averaged periodogram (px)", s_defaults.TileSizePx, "--tile-size").Within(PowerSpectrumOptions.TileSizeLimits);
     public Option<int> Bin { get; } = new Option<int>("--bin") { Description = "Bin the image by this factor before tiling (0 = automatic, 1 = none)", DefaultValueFactory = _ => s_defaults.BinFactor }.Within(PowerSpectrumOptions.BinFactorLimits);
-    public Option<double> MinDefocus { get; } = new Option<double>("--min-defocus-A") { Description = "Smallest mean defocus searched (Å, underfocus positive); with --max-defocus-A it also sets the fit score's band (docs/defocus.md)", DefaultValueFactory = _ => s_defaults.MinDefocusAngstrom }.Within(OpticsLimits.DefocusSearchAngstrom);
-    public Option<double> MaxDefocus { get; } = new Option<double>("--max-defocus-A") { Description = "Largest mean defocus searched (Å); a range whose rings share a resolved band makes scores comparable across defocus", DefaultValueFactory = _ => s_defaults.MaxDefocusAngstrom }.Within(OpticsLimits.DefocusSearchAngstrom);
-    public Option<double> MinResolution { get; } = new Option<double>("--min-resolution-A") { Description = "Coarsest spacing used by the fit (Å)", DefaultValueFactory = _ => s_defaults.MinResolutionAngstrom }.Within(OpticsLimits.ResolutionAngstrom);
-    public Option<double> MaxResolution { get; } = new Option<double>("--max-resolution-A") { Description = "Finest spacing used by the fit (Å; 0 = 0.9 of Nyquist)", DefaultValueFactory = _ => s_defaults.MaxResolutionAngstrom }.Within(Limits.NonNegative(OpticsLimits.ResolutionAngstrom.Max, "Å (0 = automatic)"));
-    public Option<double> ExpectedAstigmatism { get; } = new Option<double>("--expected-astigmatism-A") { Description = "Astigmatism restraint: SD of the expected |Δf1 − Δf2| (Å), CTFFIND's restraint (Mindell & Grigorieff 2003; Rohou & Grigorieff 2015); stops noise from reporting spurious astigmatism; 0 = off", DefaultValueFactory = _ => s_defaults.ExpectedAstigmatismAngstrom }.Within(Limits.NonNegative(1e5, "Å (0 = no restraint)"));
+    public AliasedOption<double> MinDefocus { get; } = SharedOptions.Renamed(new Option<double>("--min-defocus-angstrom") { Description = "Smallest mean defocus searched (Å, underfocus positive); with --max-defocus-angstrom it also sets the fit score's band (docs/defocus.md)", DefaultValueFactory = _ => s_defaults.MinDefocusAngstrom }, "--min-defocus-A").Within(OpticsLimits.DefocusSearchAngstrom);
+    public AliasedOption<double> MaxDefocus { get; } = SharedOptions.Renamed(new Option<double>("--max-defocus-angstrom") { Description = "Largest mean defocus searched (Å); a range whose rings share a resolved band makes scores comparable across defocus", DefaultValueFactory = _ => s_defaults.MaxDefocusAngstrom }, "--max-defocus-A").Within(OpticsLimits.DefocusSearchAngstrom);
+    public AliasedOption<double> MinResolution { get; } = SharedOptions.Renamed(new Option<double>("--min-resolution-angstrom") { Description = "Coarsest spacing used by the fit (Å)", DefaultValueFactory = _ => s_defaults.MinResolutionAngstrom }, "--min-resolution-A").Within(OpticsLimits.ResolutionAngstrom);
+    public AliasedOption<double> MaxResolution { get; } = SharedOptions.Renamed(new Option<double>("--max-resolution-angstrom") { Description = "Finest spacing used by the fit (Å; 0 = 0.9 of Nyquist)", DefaultValueFactory = _ => s_defaults.MaxResolutionAngstrom }, "--max-resolution-A").Within(Limits.NonNegative(OpticsLimits.ResolutionAngstrom.Max, "Å (0 = automatic)"));
+    public AliasedOption<double> ExpectedAstigmatism { get; } = SharedOptions.Renamed(new Option<double>("--expected-astigmatism-angstrom") { Description = "Astigmatism restraint: SD of the expected |Δf1 − Δf2| (Å), CTFFIND's restraint (Mindell & Grigorieff 2003; Rohou & Grigorieff 2015); stops noise from reporting spurious astigmatism; 0 = off", DefaultValueFactory = _ => s_defaults.ExpectedAstigmatismAngstrom }, "--expected-astigmatism-A").Within(Limits.NonNegative(1e5, "Å (0 = no restraint)"));
     public Option<double> Sigma { get; } = new Option<double>("--smoothing-sigma-px") { Description = "Gaussian sigma of the profile smoothing (px)", DefaultValueFactory = _ => s_defaults.SmoothingSigmaPx }.Within(DefocusRunOptions.SmoothingSigmaLimits);
     public Option<double> Prominence { get; } = new Option<double>("--min-prominence") { Description = "Keep rings with prominence ≥ this fraction of the strongest (0..1)", DefaultValueFactory = _ => s_defaults.MinRelativeProminence }.Within(Limits.Fraction);
 
     /// <summary>Every option, to add to a command.</summary>
     public IEnumerable<Option> All => [.. Optics.All, PixelSize.Option, .. PixelSize.Legacy, PowerSpectrum, AmplitudeSpectrum, Average,
-        TileSize.Option, .. TileSize.Legacy, Bin, MinDefocus, MaxDefocus, MinResolution, MaxResolution, ExpectedAstigmatism, Sigma, Prominence];
+        TileSize.Option, .. TileSize.Legacy, Bin, MinDefocus.Option, .. MinDefocus.Legacy, MaxDefocus.Option, .. MaxDefocus.Legacy, MinResolution.Option, .. MinResolution.Legacy,
+        MaxResolution.Option, .. MaxResolution.Legacy, ExpectedAstigmatism.Option, .. ExpectedAstigmatism.Legacy, Sigma, Prominence];
 
     /// <summary>Reads the options; an invalid value is a usage error naming it.</summary>
     public DefocusRunOptions Read(ParseResult parse)
@@ -47,11 +48,11 @@ internal sealed class DefocusOptionSet
             AverageFrames = parse.GetValue(Average),
             TileSizePx = TileSize.Get(parse),
             BinFactor = parse.GetValue(Bin),
-            MinDefocusAngstrom = parse.GetValue(MinDefocus),
-            MaxDefocusAngstrom = parse.GetValue(MaxDefocus),
-            MinResolutionAngstrom = parse.GetValue(MinResolution),
-            MaxResolutionAngstrom = parse.GetValue(MaxResolution),
-            ExpectedAstigmatismAngstrom = parse.GetValue(ExpectedAstigmatism),
+            MinDefocusAngstrom = MinDefocus.Get(parse),
+            MaxDefocusAngstrom = MaxDefocus.Get(parse),
+            MinResolutionAngstrom = MinResolution.Get(parse),
+            MaxResolutionAngstrom = MaxResolution.Get(parse),
+            ExpectedAstigmatismAngstrom = ExpectedAstigmatism.Get(parse),
             SmoothingSigmaPx = parse.GetValue(Sigma),
             MinRelativeProminence = parse.GetValue(Prominence),
         };
@@ -74,9 +75,9 @@ internal sealed class DefocusOptionSet
         [
             .. OpticsOptionSet.Arguments(o.Optics),
             "--tile-size-px", o.TileSizePx.ToString(CultureInfo.InvariantCulture), "--bin", o.BinFactor.ToString(CultureInfo.InvariantCulture),
-            "--min-defocus-A", N(o.MinDefocusAngstrom), "--max-defocus-A", N(o.MaxDefocusAngstrom),
-            "--min-resolution-A", N(o.MinResolutionAngstrom), "--max-resolution-A", N(o.MaxResolutionAngstrom),
-            "--expected-astigmatism-A", N(o.ExpectedAstigmatismAngstrom),
+            "--min-defocus-angstrom", N(o.MinDefocusAngstrom), "--max-defocus-angstrom", N(o.MaxDefocusAngstrom),
+            "--min-resolution-angstrom", N(o.MinResolutionAngstrom), "--max-resolution-angstrom", N(o.MaxResolutionAngstrom),
+            "--expected-astigmatism-angstrom", N(o.ExpectedAstigmatismAngstrom),
             "--smoothing-sigma-px", N(o.SmoothingSigmaPx), "--min-prominence", N(o.MinRelativeProminence),
         ];
         if (o.PixelSizeAngstrom is { } p) args.AddRange(["--pixel-size-angstrom", N(p)]);

@@ -18,7 +18,7 @@ internal sealed class DetectorDemoStep : IDemoStep
         string run = Path.Combine(folder, "mtf-run");
         string[] simulate =
         [
-            "noise", "simulate", "-o", stack, "--frames", options.Quick ? "6" : "12", "--size", options.Quick ? "256" : "512",
+            "noise", "simulate", "-o", stack, "--frames", options.Quick ? "6" : "12", "--size-px", options.Quick ? "256" : "512",
             "--c0", Inv(TrueC0), "--c3", Inv(TrueC3), "--n0", Inv(TrueN0), "--dose-e-per-A2", "10:1300", "--pixel-size-angstrom", "0.05",
             "--seed", options.Seed.ToString(CultureInfo.InvariantCulture),
         ];

@@ -18,7 +18,7 @@ internal sealed class FringesDemoStep : IDemoStep
         DemoCli.Run(folder, "simulate", "fringe-dataset", "-o", dataset, "--count", options.Quick ? "2" : "6", "--size-px", options.Quick ? "128" : "256",
             "--min-defocus-angstrom", "10000", "--max-defocus-angstrom", "50000", "--seed", seed);
         DemoCli.Run(folder, "defocus", Path.Combine(dataset, "images"), "-o", run, "--tile-size-px", options.Quick ? "64" : "128",
-            "--min-resolution-A", "40", "--max-defocus-A", "60000");
+            "--min-resolution-angstrom", "40", "--max-defocus-angstrom", "60000");
         DemoCli.Run(folder, "ctf-correct", Path.Combine(dataset, "images"), "-o", flipped, "--defocus-from", run, "--ctf-correction", "flip");
         var truth = CsvFiles.ReadTable(Path.Combine(dataset, "fields.csv")).Column("defocus_angstrom").Select(Parse).ToList();
         var measured = CsvFiles.ReadTable(Path.Combine(run, "results.csv")).Column("mean_defocus_A").Select(Parse).ToList();

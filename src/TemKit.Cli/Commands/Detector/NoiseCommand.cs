@@ -21,20 +21,21 @@ internal sealed class NoiseCommand : ICliCommand
     private static Command BuildSimulate()
     {
         var output = new Option<string>("--output", "-o") { Description = "output MRC stack; the true parameters go to <output>_truth.csv", Required = true };
-        var size = new Option<int>("--size") { Description = "frame width and height (px)", DefaultValueFactory = _ => 512 }.Whole(16, 16384, "px");
+        var size = SharedOptions.Renamed(new Option<int>("--size-px") { Description = "frame width and height (px)", DefaultValueFactory = _ => 512 }, "--size").Whole(16, 16384, "px");
         var frames = new Option<int>("--frames") { Description = "number of frames", DefaultValueFactory = _ => 20 }.Whole(1, 100_000, "frames");
         var dose = new Option<string>("--dose-e-per-A2") { Description = "frame dose in e/Å²: a value, or lo:hi spaced logarithmically over the frames", DefaultValueFactory = _ => "10:1300" };
         var pixel = SharedOptions.PixelSizeAngstrom("pixel size (Å)", 0.05, "--pixel-size").Within(OpticsLimits.PixelSizeAngstrom);
         var seed = new Option<int>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1 }.AnyValue();
         var detector = new DetectorParameterOptions();
-        var cmd = new Command("simulate", "Simulate a vacuum dose series through a detector and write it with its true parameters.") { output, size, frames, dose, seed };
+        var cmd = new Command("simulate", "Simulate a vacuum dose series through a detector and write it with its true parameters.") { output, size.Option, frames, dose, seed };
+        size.AddLegacyTo(cmd);
         pixel.AddTo(cmd);
         detector.AddTo(cmd);
         cmd.SetAction(parse =>
         {
-            int n = parse.GetValue(size), count = parse.GetValue(frames);
+            int n = size.Get(parse), count = parse.GetValue(frames);
             double s = pixel.Get(parse);
-            if (n < 16) throw new UsageException($"--size {n}: need ≥ 16 px");
+            if (n < 16) throw new UsageException($"--size-px {n}: need ≥ 16 px");
             if (count < 1) throw new UsageException($"--frames {count}: need ≥ 1");
             if (!(s > 0) || !double.IsFinite(s)) throw new UsageException($"--pixel-size-angstrom {s}: must be > 0 Å");
             OutputPaths.RequireExtension(parse.GetValue(output)!, "--output", ".mrc", ".mrcs");

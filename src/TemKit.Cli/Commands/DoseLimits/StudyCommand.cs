@@ -24,11 +24,12 @@ internal sealed class StudyCommand : ICliCommand
         var partition = new Option<string?>("--partition") { Description = "With --slurm: partition (queue)" };
         var time = new Option<string?>("--time") { Description = "With --slurm: wall-time limit per task (e.g. 24:00:00)" };
         var cpus = new Option<int>("--cpus-per-task") { Description = "With --slurm: CPUs per task", DefaultValueFactory = _ => 8 }.Whole(1, 1024, "CPUs");
-        var memory = new Option<string?>("--memory") { Description = "With --slurm: memory per task (e.g. 16G)" };
+        var memory = SharedOptions.Renamed(new Option<string?>("--mem") { Description = "With --slurm: memory per task, as sbatch --mem (e.g. 16G)" }, "--memory");
         var doseLimits = new Command("dose-limits", "Leth Larsen et al.'s study: datasets (Tables 1-3, shared structures), MSD-net and U-Net on the high and low dose ranges, MSD-net on MTF 1-5, all evaluated on the SOI A.4 series; resumable")
         {
-            output, scale, steps, seed, shard, threads, slurm, dryRun, partition, time, cpus, memory,
+            output, scale, steps, seed, shard, threads, slurm, dryRun, partition, time, cpus, memory.Option,
         };
+        memory.AddLegacyTo(doseLimits);
         doseLimits.SetAction(parse =>
         {
             var parameters = new DoseLimitStudyParameters(parse.GetValue(scale)!.ToLowerInvariant() switch
@@ -54,7 +55,7 @@ internal sealed class StudyCommand : ICliCommand
             if (parse.GetValue(slurm))
                 return Submit(run, parse.GetValue(scale)!, parameters.Seed, new SlurmJobOptions
                 {
-                    Partition = parse.GetValue(partition), Time = parse.GetValue(time), CpusPerTask = parse.GetValue(cpus), Memory = parse.GetValue(memory), JobName = "temkit-dose-limits",
+                    Partition = parse.GetValue(partition), Time = parse.GetValue(time), CpusPerTask = parse.GetValue(cpus), Memory = memory.Get(parse), JobName = "temkit-dose-limits",
                 }, parse.GetValue(dryRun));
             var outcome = Console2.RunWithProgress(progress => study.Run(chosen, k, n, progress));
             if (outcome.Made.Count > 0) Console.WriteLine($"made: {string.Join(", ", outcome.Made)}");

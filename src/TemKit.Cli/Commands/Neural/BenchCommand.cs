@@ -20,19 +20,20 @@ internal sealed class BenchCommand : ICliCommand
     private static Command BuildMode(string mode)
     {
         var net = new NetworkOptions();
-        var size = new Option<int>("--size") { Description = "Image size (px, square)", DefaultValueFactory = _ => 256 }.Whole(8, 16384, "px");
+        var size = SharedOptions.Renamed(new Option<int>("--size-px") { Description = "Image size (px, square)", DefaultValueFactory = _ => 256 }, "--size").Whole(8, 16384, "px");
         var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => 1 }.Whole(1, 4096, "images");
         var steps = new Option<int>("--steps") { Description = "Timed repetitions (after one warm-up)", DefaultValueFactory = _ => 5 }.Whole(1, 1_000_000, "steps");
         var seed = new Option<int>("--seed") { Description = "Seed for weights, dilations and data", DefaultValueFactory = _ => 1 }.AnyValue();
-        var cmd = new Command(mode, mode == "train" ? "Time training steps (forward, loss, backward, Adam update)" : "Time inference (forward pass)") { size, batch, steps, seed };
+        var cmd = new Command(mode, mode == "train" ? "Time training steps (forward, loss, backward, Adam update)" : "Time inference (forward pass)") { size.Option, batch, steps, seed };
+        size.AddLegacyTo(cmd);
         foreach (var o in net.All) cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
-            int s = parse.GetValue(size), b = parse.GetValue(batch), n = parse.GetValue(steps);
-            if (s < 8 || b < 1 || n < 1) throw new UsageException("--size must be at least 8, --batch and --steps at least 1");
+            int s = size.Get(parse), b = parse.GetValue(batch), n = parse.GetValue(steps);
+            if (s < 8 || b < 1 || n < 1) throw new UsageException("--size-px must be at least 8, --batch and --steps at least 1");
             var settings = net.Settings(parse, parse.GetValue(seed));
             var network = NetworkFactory.Create(settings);
-            if (s % network.SizeMultiple != 0) throw new UsageException($"--size {s} must be a multiple of {network.SizeMultiple} for this network");
+            if (s % network.SizeMultiple != 0) throw new UsageException($"--size-px {s} must be a multiple of {network.SizeMultiple} for this network");
             var rng = new Random(parse.GetValue(seed));
             using var x = Tensor.Uninitialised(b, network.InputChannels, s, s);
             using var t = Tensor.Uninitialised(b, 1, s, s);

@@ -12,7 +12,7 @@ namespace TemKit.Cli.Commands.Simulation;
 internal sealed class FocalSeriesOptionSet
 {
     private readonly Option<string?> _ranges = new("--focal-ranges") { Description = "YAML file of focal-series parameter ranges (default: the 80 kV MoS2 ranges of docs/species.md)" };
-    private readonly Option<string?> _defoci = new("--defocus-series-A") { Description = "Three defoci a,b,c (Å, positive = underfocus) instead of the drawn centre ± step (default: c−s, c, c+s with c in −10..10 Å, s in 45..55 Å)" };
+    private readonly AliasedOption<string?> _defoci = SharedOptions.Renamed(new Option<string?>("--defocus-series-angstrom") { Description = "Three defoci a,b,c (Å, positive = underfocus) instead of the drawn centre ± step (default: c−s, c, c+s with c in −10..10 Å, s in 45..55 Å)" }, "--defocus-series-A");
     private readonly Option<double?> _dose = new Option<double?>("--focal-dose-e-per-A2") { Description = "Fix the dose of every image (e/Å²; default: log-uniform 1e3..1e5)" }.Within(TemKit.Optics.OpticsLimits.DoseElectronsPerAngstrom2);
     private readonly Option<double?> _voltage = new Option<double?>("--focal-voltage-kv") { Description = "Acceleration voltage (kV; default 80)" }.Within(new Limits(10, 3000, "kV"));
     private readonly Option<int?> _grid = new Option<int?>("--focal-grid") { Description = "Image size (px, square; default 256)" }.Whole(32, 4096, "px");
@@ -20,18 +20,18 @@ internal sealed class FocalSeriesOptionSet
     private readonly Option<double?> _vacancies = new Option<double?>("--single-vacancy-fraction") { Description = "Fix the fraction of S columns with one S missing (default: uniform 0..0.1)" }.Within(new Limits(0, 1, ""));
     private readonly Option<bool> _graphene = new("--graphene") { Description = "Put every monolayer on a graphene support" };
 
-    public IEnumerable<Option> All => [_ranges, _defoci, _dose, _voltage, _grid, _compound, _vacancies, _graphene];
+    public IEnumerable<Option> All => [_ranges, _defoci.Option, .. _defoci.Legacy, _dose, _voltage, _grid, _compound, _vacancies, _graphene];
 
     /// <summary>The ranges file (or defaults) with the given overrides; exit 2 on a bad value, 1 on a bad file.</summary>
     public FocalSeriesRanges Ranges(ParseResult parse)
     {
         var r = parse.GetValue(_ranges) is string path ? FocalSeriesRangesYaml.Read(path) : FocalSeriesRanges.Default;
-        if (parse.GetValue(_defoci) is string text)
+        if (_defoci.Get(parse) is string text)
         {
             var parts = text.Split(',');
             var values = new double[parts.Length];
             if (parts.Length != 3 || parts.Select((p, i) => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out values[i])).Any(ok => !ok))
-                throw new UsageException($"--defocus-series-A '{text}': expected three defoci in Å, e.g. -50,0,50");
+                throw new UsageException($"--defocus-series-angstrom '{text}': expected three defoci in Å, e.g. -50,0,50");
             r = r with { DefocusSeriesAngstrom = values };
         }
         if (parse.GetValue(_dose) is double dose) r = r with { DoseElectronsPerAngstrom2 = ParameterRange.Fixed(dose) };

@@ -20,8 +20,8 @@ internal static class SimulateSeriesCommand
     {
         var output = new Option<string>("--output", "-o") { Description = "Output folder (series.mrc, masks.mrc, frames.csv, structure.xyz, PNG previews)", Required = true };
         var frames = new Option<int>("--frames") { Description = "Number of frames (image epochs of one exit wave)", DefaultValueFactory = _ => 1000 }.Whole(1, 100_000, "frames");
-        var doseMin = new Option<double>("--dose-min-e-per-A2") { Description = "Dose of the first frame (e/Å²); frames are log-spaced", DefaultValueFactory = _ => 10.0 }.Within(OpticsLimits.DoseElectronsPerAngstrom2);
-        var doseMax = new Option<double>("--dose-max-e-per-A2") { Description = "Dose of the last frame (e/Å²)", DefaultValueFactory = _ => 1e4 }.Within(OpticsLimits.DoseElectronsPerAngstrom2);
+        var doseMin = SharedOptions.Renamed(new Option<double>("--min-dose-e-per-A2") { Description = "Dose of the first frame (e/Å²); frames are log-spaced", DefaultValueFactory = _ => 10.0 }, "--dose-min-e-per-A2").Within(OpticsLimits.DoseElectronsPerAngstrom2);
+        var doseMax = SharedOptions.Renamed(new Option<double>("--max-dose-e-per-A2") { Description = "Dose of the last frame (e/Å²)", DefaultValueFactory = _ => 1e4 }, "--dose-max-e-per-A2").Within(OpticsLimits.DoseElectronsPerAngstrom2);
         var element = new Option<string>("--element") { Description = "FCC metal of the particle (element symbol)", DefaultValueFactory = _ => "Au" };
         var diameter = new Option<double>("--diameter-nm") { Description = "Particle diameter (nm)", DefaultValueFactory = _ => 2.5 }.Within(Limits.Positive(1000, "nm"));
         var noSupport = new Option<bool>("--no-support") { Description = "Leave out the CeO2 (111) support slab" };
@@ -38,8 +38,10 @@ internal static class SimulateSeriesCommand
         var seed = new Option<int>("--seed") { Description = "Random seed (particle, per-frame optics, noise, drift)", DefaultValueFactory = _ => 1 }.AnyValue();
         var command = new Command("series", "Simulate a dose series: one supported particle, one exit wave, N frames at log-spaced dose (SOI A.4 replica defaults), exact masks per frame.")
         {
-            output, frames, doseMin, doseMax, element, diameter, noSupport, grid, pixel.Option, slice, voltage, defocus, cs, focalSpread, blur, mtf, drift, seed,
+            output, frames, doseMin.Option, doseMax.Option, element, diameter, noSupport, grid, pixel.Option, slice, voltage, defocus, cs, focalSpread, blur, mtf, drift, seed,
         };
+        doseMin.AddLegacyTo(command);
+        doseMax.AddLegacyTo(command);
         command.SetAction(parse =>
         {
             string outDir = OutputPaths.RequireFolder(parse.GetValue(output)!, "--output");
@@ -51,7 +53,7 @@ internal static class SimulateSeriesCommand
                 Potential = new PotentialParameters(parse.GetValue(slice)),
                 Multislice = new MultisliceParameters(parse.GetValue(voltage)),
                 Frames = parse.GetValue(frames),
-                Doses = new DoseSchedule(parse.GetValue(doseMin), parse.GetValue(doseMax)),
+                Doses = new DoseSchedule(doseMin.Get(parse), doseMax.Get(parse)),
                 DefocusAngstrom = Range(defocus),
                 CsMillimetres = Range(cs),
                 FocalSpreadAngstrom = Range(focalSpread),

@@ -16,27 +16,29 @@ internal sealed class SpeciesValidateCommand : ICliCommand
         var datasets = new Argument<string[]>("datasets") { Description = "Dataset folders written by 'temkit simulate dataset --kind focal-series' (e.g. one per dose)", Arity = ArgumentArity.OneOrMore };
         var model = new Option<string>("--model", "-m") { Description = "Species model (3 channels; a 1-channel model is given the middle frame, for the single-image ablation)", Required = true };
         var output = new Option<string?>("--output", "-o") { Description = "CSV file of the scores (one row per dataset)" };
-        var tolerance = new Option<double>("--match-tolerance-A") { Description = "Largest distance (Å) between a detected and a true column to match them", DefaultValueFactory = _ => 0.5 }.Within(Limits.Positive(10, "Å"));
-        var margin = new Option<double>("--edge-margin-A") { Description = "Ignore columns within this distance of the image edge (Å; the simulated cell's seam lies there)", DefaultValueFactory = _ => 2.0 }.Within(Limits.NonNegative(1000, "Å"));
+        var tolerance = SharedOptions.Renamed(new Option<double>("--match-tolerance-angstrom") { Description = "Largest distance (Å) between a detected and a true column to match them", DefaultValueFactory = _ => 0.5 }, "--match-tolerance-A").Within(Limits.Positive(10, "Å"));
+        var margin = SharedOptions.Renamed(new Option<double>("--edge-margin-angstrom") { Description = "Ignore columns within this distance of the image edge (Å; the simulated cell's seam lies there)", DefaultValueFactory = _ => 2.0 }, "--edge-margin-A").Within(Limits.NonNegative(1000, "Å"));
         var threshold = new Option<double>("--threshold") { Description = "Lowest class probability accepted as a column peak", DefaultValueFactory = _ => 0.3 }.Within(new Limits(0, 1, "(probability)", MinExclusive: true, MaxExclusive: true));
         var max = new Option<int?>("--max-triplets") { Description = "Score at most this many triplets per dataset (default: all)" }.Whole(1, 10_000_000, "triplets");
         var cmd = new Command("species-validate", "Score a species model on simulated focal-series datasets: per-class precision/recall and confusion (match within 0.5 Å), S1-vs-S2 accuracy, vacancy-count MAE and bias")
         {
-            datasets, model, output, tolerance, margin, threshold, max,
+            datasets, model, output, tolerance.Option, margin.Option, threshold, max,
         };
+        tolerance.AddLegacyTo(cmd);
+        margin.AddLegacyTo(cmd);
         cmd.SetAction(parse =>
         {
             string modelPath = parse.GetValue(model)!;
             var checkpoint = ModelFile.Load(modelPath);
             if (checkpoint.Network.Classes < 4) throw new TemKitFormatException(modelPath, $"the model has {checkpoint.Network.Classes} classes; scoring needs background, metal, X2, X1 (4)");
             var names = SpeciesRun.ClassNamesOf(checkpoint);
-            var finder = new ColumnFinderOptions(parse.GetValue(threshold), 1.0, parse.GetValue(margin));
+            var finder = new ColumnFinderOptions(parse.GetValue(threshold), 1.0, margin.Get(parse));
             var inv = CultureInfo.InvariantCulture;
             var lines = new List<string> { "dataset,triplets,dose_e_per_A2," + string.Join(",", names.Skip(1).SelectMany(n => new[] { $"precision_{n}", $"recall_{n}" }))
                 + ",s1_vs_s2_accuracy,s1_vs_s2_balanced_accuracy,vacancy_mae,vacancy_bias,true_vacancies_per_triplet,seconds_per_triplet,confusion_true_by_predicted" };
             foreach (var ds in parse.GetValue(datasets)!)
             {
-                var s = SpeciesValidation.Score(checkpoint.Network, ds, finder, parse.GetValue(tolerance), parse.GetValue(max) ?? int.MaxValue);
+                var s = SpeciesValidation.Score(checkpoint.Network, ds, finder, tolerance.Get(parse), parse.GetValue(max) ?? int.MaxValue);
                 var m = s.Matching;
                 string confusion = string.Join(" | ", Enumerable.Range(0, m.Classes).Select(t => string.Join(" ", Enumerable.Range(0, m.Classes).Select(p => m.Confusion[t, p].ToString(inv)))));
                 lines.Add(string.Join(",", Path.GetFileName(Path.TrimEndingDirectorySeparator(ds)), s.Triplets.ToString(inv), s.MeanDoseElectronsPerAngstrom2.ToString("G4", inv),

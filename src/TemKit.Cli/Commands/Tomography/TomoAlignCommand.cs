@@ -16,15 +16,18 @@ internal static class TomoAlignCommand
         var stack = new Argument<string>("STACK") { Description = "Raw tilt series (MRC/DM stack, one projection per section)" };
         var output = new Option<string>("--output", "-o") { Description = "Aligned stack to write (.mrc/.ali); BASE.xf (IMOD transforms), BASE.shifts.csv and BASE.rawtlt are written beside it", Required = true };
         var tilts = TomoInputs.TiltsOption();
-        var axis = new Option<double>("--tilt-axis") { Description = "Tilt-axis angle in the raw images (degrees from +y, counter-clockwise positive): the search centre, or the value used with --no-axis-search", DefaultValueFactory = _ => 0.0 }.Within(new Limits(-360, 360, "°"));
-        var search = new Option<double>("--axis-search") { Description = "Half-width of the tilt-axis search (degrees)", DefaultValueFactory = _ => 10.0 }.Within(Limits.NonNegative(90, "°"));
-        var noSearch = new Option<bool>("--no-axis-search") { Description = "Use --tilt-axis as given instead of estimating it" };
-        var lowPass = new Option<double>("--low-pass") { Description = "Gaussian low-pass σ on the cross-correlation (cycles/pixel)", DefaultValueFactory = _ => 0.15 }.Within(Limits.Positive(0.5, "cycles/px"));
+        var axis = SharedOptions.Renamed(new Option<double>("--tilt-axis-deg") { Description = "Tilt-axis angle in the raw images (degrees from +y, counter-clockwise positive): the search centre, or the value used with --no-axis-search", DefaultValueFactory = _ => 0.0 }, "--tilt-axis").Within(new Limits(-360, 360, "°"));
+        var search = SharedOptions.Renamed(new Option<double>("--axis-search-deg") { Description = "Half-width of the tilt-axis search (degrees)", DefaultValueFactory = _ => 10.0 }, "--axis-search").Within(Limits.NonNegative(90, "°"));
+        var noSearch = new Option<bool>("--no-axis-search") { Description = "Use --tilt-axis-deg as given instead of estimating it" };
+        var lowPass = SharedOptions.Renamed(new Option<double>("--low-pass-cycles-per-px") { Description = "Gaussian low-pass σ on the cross-correlation (cycles/pixel)", DefaultValueFactory = _ => 0.15 }, "--low-pass").Within(Limits.Positive(0.5, "cycles/px"));
         var command = new Command("align", "Coarse alignment: cross-correlation of neighbouring tilts with cosine stretching perpendicular to the tilt axis, " +
             "shifts accumulated from the zero tilt, and the tilt-axis angle in the image plane.")
         {
-            stack, output, tilts, axis, search, noSearch, lowPass,
+            stack, output, tilts, axis.Option, search.Option, noSearch, lowPass.Option,
         };
+        axis.AddLegacyTo(command);
+        search.AddLegacyTo(command);
+        lowPass.AddLegacyTo(command);
         command.SetAction(parse =>
         {
             string input = parse.GetValue(stack)!;
@@ -35,9 +38,9 @@ internal static class TomoAlignCommand
             var options = new AlignmentOptions
             {
                 EstimateTiltAxis = !parse.GetValue(noSearch),
-                TiltAxisDegrees = parse.GetValue(axis),
-                TiltAxisSearchDegrees = parse.GetValue(search),
-                LowPassCyclesPerPixel = parse.GetValue(lowPass),
+                TiltAxisDegrees = axis.Get(parse),
+                TiltAxisSearchDegrees = search.Get(parse),
+                LowPassCyclesPerPixel = lowPass.Get(parse),
             };
             options.Validate();
             int frames = TomoInputs.FrameCount(input);

@@ -53,9 +53,8 @@ public static partial class CtfFitter
     /// <summary>
     /// Finest ring period (spectrum px) of the largest searched defocus inside the score band. The tile window keeps
     /// R(n/p) of a ring's contrast (0.65 at 3 px, 0.74 at 4 px for the 10 % taper), and the ring SNR measured at 3-4 px
-    /// after that correction scattered most: on the <c>ctf-trust 10 2048 1024</c> sweep the band to 3 px gave
-    /// r(score, defocus) −0.73 / −0.63 / −0.69 at 5 / 15 / 45 e/Å², the band to 4 px −0.42 / +0.01 / +0.16
-    /// (docs/benchmarks/ctf.md).
+    /// scattered most: on the <c>ctf-trust 10 2048 1024</c> sweep the band to 3 px gave r(score, defocus) +0.22 / −0.43 /
+    /// −0.66 at 5 / 15 / 45 e/Å², the band to 4 px −0.07 / +0.29 / +0.12 (session 9's ring model; docs/benchmarks/ctf.md).
     /// </summary>
     internal const double ScoreBandMinRingPeriodPx = 4.0;
 }

@@ -76,7 +76,7 @@ public sealed class DefocusAnalyzer
     public ImagePart Analyse(string file, Image2D image, string acquired, ImageBuffer? buffer = null)
     {
         double pixel = _options.PixelSizeAngstrom ?? (image.PixelSize.IsKnown ? image.PixelSizeAngstrom : double.NaN);
-        if (!(pixel > 0)) return ImagePart.Failed(file, "the header has no pixel size; give --pixel-size-A", acquired);
+        if (!(pixel > 0)) return ImagePart.Failed(file, "the header has no pixel size; give --pixel-size-angstrom", acquired);
         if (NoSignal(image.Pixels) is { } problem) return ImagePart.Failed(file, problem, acquired);
         image = image.WithPixelSize(new VoxelSize(pixel, pixel, image.PixelSize.ZAngstrom));
         double mean = MeanOf(image.Pixels);

@@ -10,10 +10,10 @@ public sealed class DetectorTruthRow
     [Name("frame")] public int Frame { get; init; }
 
     /// <summary>Frame dose (e/Å²).</summary>
-    [Name("dose_e_per_A2")] public double DosePerA2 { get; init; }
+    [Name("dose_e_per_A2")] public double DoseElectronsPerAngstrom2 { get; init; }
 
     /// <summary>Frame dose N_D (e/px).</summary>
-    [Name("dose_e_per_px")] public double DosePerPixel { get; init; }
+    [Name("dose_e_per_px")] public double DoseElectronsPerPixel { get; init; }
 
     /// <summary>MTF half-maximum c0 (fraction of Nyquist).</summary>
     [Name("c0")] public double C0 { get; init; }
@@ -39,7 +39,7 @@ public sealed class DetectorTruthRow
         ArgumentNullException.ThrowIfNull(m);
         return new()
         {
-            Frame = z, DosePerA2 = perA2, DosePerPixel = perPixel, C0 = m.C0, C3 = m.C3, MtfFloor = m.C,
+            Frame = z, DoseElectronsPerAngstrom2 = perA2, DoseElectronsPerPixel = perPixel, C0 = m.C0, C3 = m.C3, MtfFloor = m.C,
             N0 = m.ReadoutNoiseElectronsPerPixel, Readout = m.Readout.ToString().ToLowerInvariant(), ExpectedC = m.ExpectedFloor(perPixel),
         };
     }

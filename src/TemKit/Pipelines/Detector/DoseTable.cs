@@ -43,7 +43,7 @@ public sealed class DoseTable
     /// <summary>The dose of frame <paramref name="frame"/> of <paramref name="file"/> in e/px, or null if the table has
     /// none. Throws <see cref="InvalidDataException"/> if only e/Å² is given and <paramref name="pixelSizeAngstrom"/>
     /// (Å) is unknown (not &gt; 0).</summary>
-    public double? DosePerPixel(string file, int frame, double pixelSizeAngstrom)
+    public double? DoseElectronsPerPixel(string file, int frame, double pixelSizeAngstrom)
     {
         string name = Path.GetFileName(file);
         if (_perPixel.TryGetValue((name, frame), out double d) || _perPixel.TryGetValue(("", frame), out d)) return d;

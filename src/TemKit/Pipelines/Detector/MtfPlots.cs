@@ -30,8 +30,8 @@ public static class MtfPlots
             if (spectrum.Counts[b] > 0 && double.IsFinite(spectrum.Values[b])) { q.Add(spectrum.QNormalised[b]); v.Add(spectrum.Values[b]); }
         var model = q.Select(fit.Spectrum).ToList();
         string unit = spectrum.Kind == SpectrumKind.Amplitude ? "RMS amplitude (e/px)" : "power (e²/px²)";
-        string dose = row.DosePerA2 is double a ? F($"{a:G4} e/Å², ") : "";
-        var raw = new SvgPlot(F($"{Path.GetFileName(row.File)} frame {row.Frame}: {dose}{row.DosePerPixel:G4} e/px"), "q / q_N (dashed line: Nyquist)", unit);
+        string dose = row.DoseElectronsPerAngstrom2 is double a ? F($"{a:G4} e/Å², ") : "";
+        var raw = new SvgPlot(F($"{Path.GetFileName(row.File)} frame {row.Frame}: {dose}{row.DoseElectronsPerPixel:G4} e/px"), "q / q_N (dashed line: Nyquist)", unit);
         raw.AddScatter("spectrum", q, v, size: 1.5);
         // c0 and c3 are in the lower panel's title; a shorter entry keeps the legend off the data.
         raw.AddLine(F($"Eq. 4 fit: R² {fit.RSquared:F3}, c1 {fit.C1:G4}, c2 {fit.C2:G4}"), q, model);
@@ -51,8 +51,8 @@ public static class MtfPlots
     public static void WriteSeriesPlots(string run, IReadOnlyList<MtfFrameResult> results, ReadoutNoiseFit readout)
     {
         var ok = results.Where(r => r.Analysis?.Ok == true).ToList();
-        bool perA2 = ok.All(r => r.Row.DosePerA2 is not null);
-        double X(MtfFrameResult r) => perA2 ? r.Row.DosePerA2!.Value : r.Row.DosePerPixel!.Value;
+        bool perA2 = ok.All(r => r.Row.DoseElectronsPerAngstrom2 is not null);
+        double X(MtfFrameResult r) => perA2 ? r.Row.DoseElectronsPerAngstrom2!.Value : r.Row.DoseElectronsPerPixel!.Value;
         string xLabel = perA2 ? "frame dose (e/Å²)" : "frame dose N_D (e/px)";
         var good = ok.Where(r => r.Row.R2 >= GoodRSquared).ToList();
         var poor = ok.Where(r => !(r.Row.R2 >= GoodRSquared)).ToList();
@@ -70,7 +70,7 @@ public static class MtfPlots
         }
         new SvgFigure(panels) { Title = "Fitted MTF-model (supplementary Eq. 1) parameters against frame dose (as Fig. 5 of the supplementary of Leth Larsen et al.)" }.Save(Path.Combine(run, "series_parameters.svg"));
 
-        var nd = ok.Select(r => r.Row.DosePerPixel!.Value).ToList();
+        var nd = ok.Select(r => r.Row.DoseElectronsPerPixel!.Value).ToList();
         double lo = nd.Min(), hi = nd.Max();
         var curveX = Enumerable.Range(0, 200).Select(i => lo * Math.Pow(hi / lo, i / 199.0)).ToList();
         var floor = new SvgPlot("C against frame dose (as Fig. 6 of the supplementary of Leth Larsen et al.)", "frame dose N_D (e/px)", "C = c2 / c1") { LogX = true };

@@ -12,10 +12,10 @@ public sealed class MtfRow
     [Name("frame")] public int? Frame { get; init; }
 
     /// <summary>Frame dose N_D (e/px).</summary>
-    [Name("dose_e_per_px")] public double? DosePerPixel { get; init; }
+    [Name("dose_e_per_px")] public double? DoseElectronsPerPixel { get; init; }
 
     /// <summary>Frame dose (e/Å²), when the pixel size is known.</summary>
-    [Name("dose_e_per_A2")] public double? DosePerA2 { get; init; }
+    [Name("dose_e_per_A2")] public double? DoseElectronsPerAngstrom2 { get; init; }
 
     /// <summary>Half-maximum frequency c0 (fraction of Nyquist).</summary>
     [Name("c0")] public double? C0 { get; init; }

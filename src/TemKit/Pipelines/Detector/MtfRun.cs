@@ -91,7 +91,7 @@ public sealed class MtfRun
         double? given;
         try
         {
-            given = Options.Doses?.DosePerPixel(file, z, s);
+            given = Options.Doses?.DoseElectronsPerPixel(file, z, s);
         }
         catch (InvalidDataException e)
         {
@@ -117,8 +117,8 @@ public sealed class MtfRun
         {
             File = file,
             Frame = z,
-            DosePerPixel = double.IsFinite(dose) ? dose : null,
-            DosePerA2 = double.IsFinite(dose) && s > 0 ? dose / (s * s) : null,
+            DoseElectronsPerPixel = double.IsFinite(dose) ? dose : null,
+            DoseElectronsPerAngstrom2 = double.IsFinite(dose) && s > 0 ? dose / (s * s) : null,
             C0 = fit?.C0, C1 = fit?.C1, C2 = fit?.C2, C3 = fit?.C3, C = fit?.C, R2 = fit?.RSquared,
             Spectrum = Options.Analysis.Spectrum.ToString().ToLowerInvariant(),
             Tiles = analysis.Tiles.Count > 0 ? analysis.Tiles.Count : null,

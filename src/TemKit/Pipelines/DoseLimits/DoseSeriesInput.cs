@@ -90,7 +90,7 @@ public sealed class DoseSeriesInput : IDisposable
         {
             var table = DoseTable.Load(dosePath);
             for (int z = 0; z < dose.Length; z++)
-                dose[z] = (table.DosePerPixel(seriesPath, z, px) ?? throw new TemKitFormatException(dosePath, $"no dose for frame {z} of {Path.GetFileName(seriesPath)}")) / (px * px);
+                dose[z] = (table.DoseElectronsPerPixel(seriesPath, z, px) ?? throw new TemKitFormatException(dosePath, $"no dose for frame {z} of {Path.GetFileName(seriesPath)}")) / (px * px);
             return (dose, $"dose table {Path.GetFileName(dosePath)}");
         }
         if (SerialEmMdoc.Companion(seriesPath) is { } mdoc)

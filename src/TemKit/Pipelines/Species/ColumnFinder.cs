@@ -38,14 +38,14 @@ public static class ColumnFinder
         int cell = Math.Max(1, (int)Math.Ceiling(minPx));
         foreach (var cand in candidates)
         {
-            int gx = (int)(cand.XPixels / cell), gy = (int)(cand.YPixels / cell);
+            int gx = (int)(cand.XPx / cell), gy = (int)(cand.YPx / cell);
             bool clash = false;
             for (int dy = -1; dy <= 1 && !clash; dy++)
                 for (int dx = -1; dx <= 1 && !clash; dx++)
                     if (grid.TryGetValue((gx + dx, gy + dy), out var list))
                         foreach (int k in list)
                         {
-                            double ex = kept[k].XPixels - cand.XPixels, ey = kept[k].YPixels - cand.YPixels;
+                            double ex = kept[k].XPx - cand.XPx, ey = kept[k].YPx - cand.YPx;
                             if (ex * ex + ey * ey < min2) { clash = true; break; }
                         }
             if (clash) continue;

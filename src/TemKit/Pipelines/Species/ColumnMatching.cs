@@ -15,7 +15,7 @@ public sealed record ColumnMatching(long[,] Confusion)
         for (int t = 0; t < truth.Count; t++)
             for (int p = 0; p < detected.Count; p++)
             {
-                double dx = truth[t].X - detected[p].XPixels, dy = truth[t].Y - detected[p].YPixels, d2 = dx * dx + dy * dy;
+                double dx = truth[t].X - detected[p].XPx, dy = truth[t].Y - detected[p].YPx, d2 = dx * dx + dy * dy;
                 if (d2 <= tol2) pairs.Add((d2, t, p));
             }
         pairs.Sort((a, b) => a.D2.CompareTo(b.D2));

@@ -2,10 +2,10 @@ namespace TemKit.Pipelines.Species;
 
 /// <summary>A column found in a class-probability map.</summary>
 /// <param name="ClassIndex">Class index (1.. K−1; 0 is background).</param>
-/// <param name="XPixels">x (px; pixel i centred at i).</param>
-/// <param name="YPixels">y (px).</param>
+/// <param name="XPx">x (px; pixel i centred at i).</param>
+/// <param name="YPx">y (px).</param>
 /// <param name="Probability">The class probability at the peak (0..1).</param>
-public readonly record struct DetectedColumn(int ClassIndex, double XPixels, double YPixels, double Probability);
+public readonly record struct DetectedColumn(int ClassIndex, double XPx, double YPx, double Probability);
 
 /// <summary>Settings of the column finder.</summary>
 /// <param name="Threshold">Lowest class probability accepted as a peak.</param>

@@ -29,8 +29,8 @@ public static partial class SpeciesRun
         var names = result.ClassNames;
         FocalSeriesDataset.WriteCsv(Path.Combine(folder, "columns.csv"), result.Frames.SelectMany(f => f.Columns.Select(c => new SpeciesColumnRow
         {
-            Triplet = f.Index, Name = f.Name, ClassIndex = c.ClassIndex, Type = names[c.ClassIndex], XPixels = c.XPixels, YPixels = c.YPixels,
-            XAngstrom = c.XPixels * f.PixelSizeAngstrom, YAngstrom = c.YPixels * f.PixelSizeAngstrom, Probability = c.Probability,
+            Triplet = f.Index, Name = f.Name, ClassIndex = c.ClassIndex, Type = names[c.ClassIndex], XPx = c.XPx, YPx = c.YPx,
+            XAngstrom = c.XPx * f.PixelSizeAngstrom, YAngstrom = c.YPx * f.PixelSizeAngstrom, Probability = c.Probability,
         })));
         WriteFrames(Path.Combine(folder, "frames.csv"), result);
         foreach (var f in result.Frames) PngWriter.WriteCanvas(Path.Combine(folder, OverlayName(f.Index)), Overlay(f));
@@ -47,7 +47,7 @@ public static partial class SpeciesRun
         var image = new Image2D(frame.Width, frame.Height, frame.MiddleFrame);
         var canvas = RgbCanvas.FromImage(image, new DisplayScale());
         double r = Math.Max(1.5, 0.35 / frame.PixelSizeAngstrom);
-        foreach (var c in frame.Columns) canvas.FillCircle(c.XPixels, c.YPixels, r, ClassColour(c.ClassIndex), 0.8);
+        foreach (var c in frame.Columns) canvas.FillCircle(c.XPx, c.YPx, r, ClassColour(c.ClassIndex), 0.8);
         return canvas;
     }
 
@@ -116,9 +116,9 @@ public sealed class SpeciesColumnRow
     /// <summary>Class name.</summary>
     [CsvHelper.Configuration.Attributes.Name("type")] public string Type { get; init; } = "";
     /// <summary>x (px).</summary>
-    [CsvHelper.Configuration.Attributes.Name("x_px")] public double XPixels { get; init; }
+    [CsvHelper.Configuration.Attributes.Name("x_px")] public double XPx { get; init; }
     /// <summary>y (px).</summary>
-    [CsvHelper.Configuration.Attributes.Name("y_px")] public double YPixels { get; init; }
+    [CsvHelper.Configuration.Attributes.Name("y_px")] public double YPx { get; init; }
     /// <summary>x (Å).</summary>
     [CsvHelper.Configuration.Attributes.Name("x_angstrom")] public double XAngstrom { get; init; }
     /// <summary>y (Å).</summary>

@@ -60,7 +60,7 @@ public static partial class SpeciesRun
             if (!notes.Contains(note)) notes.Add(note);
             return input.PixelSizeAngstrom!.Value;
         }
-        throw new TemKitFormatException(t.Name, "no pixel size in the file or the model: give --pixel-size-A");
+        throw new TemKitFormatException(t.Name, "no pixel size in the file or the model: give --pixel-size-angstrom");
     }
 
     /// <summary>

@@ -63,7 +63,7 @@ public static class SpeciesValidation
         foreach (var r in csv.GetRecords<TemKit.Simulation.FocalSeries.ColumnRecord>())
         {
             if (!rows.TryGetValue(r.Triplet, out var list)) rows[r.Triplet] = list = [];
-            list.Add((r.ClassIndex, r.XPixels, r.YPixels));
+            list.Add((r.ClassIndex, r.XPx, r.YPx));
         }
         return rows;
     }

@@ -81,7 +81,7 @@ public sealed class ColumnRecord
     /// <summary>Column y (Å).</summary>
     [Name("y_angstrom")] public double YAngstrom { get; init; }
     /// <summary>Column x (px; pixel i is centred at i).</summary>
-    [Name("x_px")] public double XPixels { get; init; }
+    [Name("x_px")] public double XPx { get; init; }
     /// <summary>Column y (px).</summary>
-    [Name("y_px")] public double YPixels { get; init; }
+    [Name("y_px")] public double YPx { get; init; }
 }

@@ -22,7 +22,7 @@ public sealed record FocalSeriesSample(ImageStack Images, Image2D Labels, Mx2She
     {
         Triplet = triplet, ClassIndex = (int)c.Kind, Type = ClassNames[(int)c.Kind],
         XAngstrom = c.XAngstrom, YAngstrom = c.YAngstrom,
-        XPixels = c.XAngstrom / Record.PixelSizeAngstrom, YPixels = c.YAngstrom / Record.PixelSizeAngstrom,
+        XPx = c.XAngstrom / Record.PixelSizeAngstrom, YPx = c.YAngstrom / Record.PixelSizeAngstrom,
     });
 }
 

@@ -20,8 +20,8 @@ public sealed class MtfRunTests
     {
         using var dir = new TempFolder();
         var series = Series();
-        Assert.Equal(10.0, series.Truth[0].DosePerA2, 9);
-        Assert.Equal(1300.0, series.Truth[5].DosePerA2, 9);
+        Assert.Equal(10.0, series.Truth[0].DoseElectronsPerAngstrom2, 9);
+        Assert.Equal(1300.0, series.Truth[5].DoseElectronsPerAngstrom2, 9);
         series.Write(dir["vac.mrc"]);
         var run = new MtfRun(dir["run"], new MtfRunOptions(new MtfAnalysisOptions(Spectrum: kind), Plots: false));
         var frames = run.Run([dir["vac.mrc"]]);

@@ -41,8 +41,8 @@ public class ColumnFinderTests
         p[2 * 400 + 3 * 20 + 3] = 0.5f;     // a lone class-2 peak
         var found = ColumnFinder.Find(p, 20, 20, 3, 0.2, new ColumnFinderOptions(0.3, 1.0));
         Assert.Equal(2, found.Count);
-        Assert.Contains(found, f => f.ClassIndex == 1 && f.XPixels == 10 && f.YPixels == 10);
-        Assert.Contains(found, f => f.ClassIndex == 2 && f.XPixels == 3 && f.YPixels == 3);
+        Assert.Contains(found, f => f.ClassIndex == 1 && f.XPx == 10 && f.YPx == 10);
+        Assert.Contains(found, f => f.ClassIndex == 2 && f.XPx == 3 && f.YPx == 3);
     }
 
     [Fact]

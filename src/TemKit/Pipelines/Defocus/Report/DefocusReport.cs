@@ -1,4 +1,5 @@
 using System.Globalization;
+using TemKit.CtfEstimation.Fitting;
 using TemKit.Plotting;
 using TemKit.Reporting;
 
@@ -33,6 +34,7 @@ public static partial class DefocusReport
             Provenance = provenance ?? DefocusRun.MakeProvenance(options, null),
         };
         AddSummary(report, ok);
+        if (ScoreBandStatement(ok, options) is { } statement) report.AddParagraph(statement);
         AddDatasetPlots(report, ok);
         var z = Outliers.RobustZ(rows.Select(r => r.MeanDefocusAngstrom).ToList());
         AddTable(report, rows, z);
@@ -53,6 +55,40 @@ public static partial class DefocusReport
         report.AddParagraph(string.Create(CultureInfo.InvariantCulture,
             $"Mean defocus (underfocus positive): median {Outliers.Median(mean):F3} µm, range {mean.Min():F3}–{mean.Max():F3} µm. Fit score: median {Outliers.Median(score):F3}. " +
             $"Outliers: |robust z| of mean defocus > {Outliers.RobustZLimit} or fit score < {Outliers.LowScore}."));
+    }
+
+    /// <summary>
+    /// What the fit scores of <paramref name="ok"/> can be compared across (issue 12): on the search range's common band
+    /// (every searched defocus shows resolved rings there) they compare fit quality across defocus; on the fitted range
+    /// they also follow defocus. Null when the rows do not say (results read from an older results.csv).
+    /// </summary>
+    internal static string? ScoreBandStatement(IReadOnlyList<DefocusResult> ok, DefocusRunOptions options)
+    {
+        var kinds = ok.Select(r => OnFittedRange(r, options)).ToList();
+        if (kinds.Count == 0 || kinds.Any(k => k is null)) return null;
+        var r0 = ok[0];
+        string band = string.Create(CultureInfo.InvariantCulture, $"{r0.ScoreBandLowResolutionAngstrom:F1}–{r0.ScoreBandHighResolutionAngstrom:F1} Å");
+        string range = string.Create(CultureInfo.InvariantCulture, $"{options.MinDefocusAngstrom / 1e4:G3}–{options.MaxDefocusAngstrom / 1e4:G3} µm");
+        if (kinds.All(k => k == false))
+            return $"Fit scores are on the common band {band} of the search range {range}, where every searched defocus shows resolved Thon rings: " +
+                   "they compare fit quality across defocus (between images of the same size and tile size; docs/defocus.md).";
+        if (kinds.All(k => k == true))
+            return $"Fit scores are over the fitted range {band}: the search range {range} has no band where every searched defocus shows resolved " +
+                   "rings at this tile size, so the scores also follow defocus (lower where the rings alias). To compare fit quality across defocus, " +
+                   "give the dataset's defocus range (--min-defocus-angstrom, --max-defocus-angstrom) and a tile size that resolves it (docs/defocus.md).";
+        return "Fit scores are on different bands (images of different sizes or pixel sizes): compare them only within one band (score_band_low_A, score_band_high_A in results.csv).";
+    }
+
+    /// <summary>Whether the row's score band is the fitted range (true) or the search range's common band (false), decided
+    /// as the fitter decides it (<see cref="CtfFitter.ScoreBand"/>); null when the row does not say.</summary>
+    private static bool? OnFittedRange(DefocusResult r, DefocusRunOptions options)
+    {
+        if (!(r.SpectrumSizePx > 0 && r.SpectrumPixelSizeAngstrom > 0 && r.ScoreBandLowResolutionAngstrom > 0)) return null;
+        double step = 1 / (r.SpectrumSizePx * r.SpectrumPixelSizeAngstrom);
+        var fit = options.ToFitOptions();
+        var (first, last) = CtfFitter.FittedRange(r.SpectrumSizePx, step, r.SpectrumPixelSizeAngstrom, fit);
+        var model = new PhaseModel(fit.Optics.VoltageKilovolts, fit.Optics.CsMillimetres, fit.Optics.AmplitudeContrast);
+        return CtfFitter.ScoreBand(model, step, first, last, fit.PhaseShiftRadians, fit) is null;
     }
 
     private static void AddDatasetPlots(HtmlReport report, List<DefocusResult> ok)
