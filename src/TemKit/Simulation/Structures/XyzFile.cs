@@ -39,12 +39,16 @@ public static class XyzFile
     public static Specimen Read(string path, double marginAngstrom = 2.0)
     {
         string[] lines;
-        try { lines = File.ReadAllLines(path); }
+        try
+        {
+            RequireText(path);
+            lines = File.ReadAllLines(path);
+        }
         catch (FileNotFoundException) { throw new TemKitFormatException(path, "file not found"); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new TemKitFormatException(path, $"cannot read: {e.Message}"); }
         if (lines.Length < 2) throw new TemKitFormatException(path, "an XYZ file needs an atom count line and a comment line");
         if (!int.TryParse(lines[0].Trim(), NumberStyles.Integer, s_inv, out int count) || count < 0)
-            throw new TemKitFormatException(path, $"line 1: atom count '{lines[0].Trim()}' is not a non-negative integer");
+            throw new TemKitFormatException(path, $"line 1: atom count '{Quote(lines[0].Trim())}' is not a non-negative integer");
         if (lines.Length < 2 + count) throw new TemKitFormatException(path, $"header says {count} atoms but the file has only {lines.Length - 2} atom lines");
         var (cellX, cellY) = ParseLattice(path, lines[1]);
         int tagColumn = TagColumn(lines[1]);
@@ -54,12 +58,12 @@ public static class XyzFile
         {
             int lineNo = i + 3;
             var parts = lines[i + 2].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length < 4) throw new TemKitFormatException(path, $"line {lineNo}: expected 'symbol x y z', got '{lines[i + 2].Trim()}'");
-            if (!Elements.TryAtomicNumber(parts[0], out int z)) throw new TemKitFormatException(path, $"line {lineNo}: unknown element '{parts[0]}'");
+            if (parts.Length < 4) throw new TemKitFormatException(path, $"line {lineNo}: expected 'symbol x y z', got '{Quote(lines[i + 2].Trim())}'");
+            if (!Elements.TryAtomicNumber(parts[0], out int z)) throw new TemKitFormatException(path, $"line {lineNo}: unknown element '{Quote(parts[0])}'");
             var xyz = new double[3];
             for (int c = 0; c < 3; c++)
                 if (!double.TryParse(parts[c + 1], NumberStyles.Float, s_inv, out xyz[c]) || !double.IsFinite(xyz[c]))
-                    throw new TemKitFormatException(path, $"line {lineNo}: coordinate '{parts[c + 1]}' is not a number");
+                    throw new TemKitFormatException(path, $"line {lineNo}: coordinate '{Quote(parts[c + 1])}' is not a number");
             var atom = new Atom(z, xyz[0], xyz[1], xyz[2]);
             bool isSupport = tagColumn >= 0 && parts.Length > tagColumn && parts[tagColumn] == "0";
             (isSupport ? support : particle).Add(atom);
@@ -72,6 +76,20 @@ public static class XyzFile
         Atom Shift(Atom a) => a.Translated(marginAngstrom - x0, marginAngstrom - y0, marginAngstrom - z0);
         return new Specimen([.. particle.Select(Shift)], [.. support.Select(Shift)], w, h);
     }
+
+    /// <summary>Refuses a binary file (an image given by mistake) before it is read whole as text: a NUL byte in its
+    /// first 4 KiB.</summary>
+    private static void RequireText(string path)
+    {
+        Span<byte> head = stackalloc byte[4096];
+        int n;
+        using (var stream = File.OpenRead(path)) n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        int nul = head[..n].IndexOf((byte)0);
+        if (nul >= 0) throw new TemKitFormatException(path, $"not a text XYZ file (byte {nul} is a NUL byte; is it an image?)");
+    }
+
+    /// <summary>A token from the file as a message quotes it: at most 40 characters.</summary>
+    private static string Quote(string token) => token.Length > 40 ? string.Concat(token.AsSpan(0, 40), "…") : token;
 
     private static (double X, double Y) ParseLattice(string path, string comment)
     {
