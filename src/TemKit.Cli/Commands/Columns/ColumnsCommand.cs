@@ -15,7 +15,7 @@ internal sealed class ColumnsCommand : ICliCommand
 {
     public Command Build()
     {
-        var inputs = new Argument<string[]>("images") { Description = "Images, stacks, folders or globs (MRC, DM3/DM4, PNG), in the order given (the time order for --track)", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("images") { Description = "Images, stacks, folders or globs (MRC, DM3/DM4, TIFF, EMD, TIA .ser/.emi, PNG), in the order given (the time order for --track)", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--output", "-o") { Description = "Run folder: columns.csv, counts.csv, overlay_NNNN.png; with --track also pairs.csv, events.csv, events.svg, column-count.svg, strip.png", Required = true };
         var model = new Option<string?>("--model") { Description = "Column-label regression model (temkit train --loss mse --masks DS/columns.mrc); without it the baseline: peaks of the Gaussian-filtered image" };
         var threshold = new Option<double>("--threshold") { Description = "Network output below which a peak is dropped (label units: 1 at a column centre)", DefaultValueFactory = _ => 0.3 }.Within(new Limits(-10, 10, "(label units)"));

@@ -9,7 +9,7 @@ namespace TemKit.Cli.Commands.Detector;
 /// <summary>Options shared by `mtf fit` and `mtf series`.</summary>
 internal sealed class MtfOptions
 {
-    public Argument<string[]> Files { get; } = new("files") { Description = "vacuum images or stacks (MRC, DM3/DM4; files, folders or globs), pixels in electrons (gain-normalised)", Arity = ArgumentArity.OneOrMore };
+    public Argument<string[]> Files { get; } = new("files") { Description = "vacuum images or stacks (MRC, DM3/DM4, TIFF, EMD, TIA .ser/.emi; files, folders or globs), pixels in electrons (gain-normalised)", Arity = ArgumentArity.OneOrMore };
     public Option<string> Output { get; } = new("--output", "-o") { Description = "run folder (created)", Required = true };
     public Option<string?> Region { get; } = new("--region") { Description = "vacuum rectangle x,y,w,h in px (default: the whole frame)" };
     public Option<bool> AutoVacuum { get; } = new("--auto-vacuum") { Description = "find the largest vacuum area automatically (tiles whose mean and variance look like pure noise)" };

@@ -12,7 +12,7 @@ internal sealed class FftCommand : ICliCommand
 {
     public Command Build()
     {
-        var input = new Argument<string>("file") { Description = "Image file (MRC, DM3/DM4); stacks are averaged unless --frame." };
+        var input = new Argument<string>("file") { Description = "Image file (MRC, DM3/DM4, TIFF, EMD, TIA .ser/.emi); stacks are averaged unless --frame." };
         var output = new Option<string>("--output", "-o") { Description = "PNG file to write.", Required = true };
         var log = new Option<bool>("--log") { Description = "Logarithmic display (recommended for Thon rings)." };
         var frame = new Option<int?>("--frame") { Description = "Which frame of a stack, counted from 0 (default: average of all frames)." }.Whole(0, 1e9, "(frame index)");

@@ -17,7 +17,7 @@ internal sealed class SegmentCommand : ICliCommand
     public Command Build()
     {
         var model = new Argument<string>("model") { Description = "Model file written by `temkit train` (.tkm)" };
-        var inputs = new Argument<string[]>("images") { Description = "Images, stacks, folders or globs (MRC, DM3/DM4, PNG), processed in the order given", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("images") { Description = "Images, stacks, folders or globs (MRC, DM3/DM4, TIFF, EMD, TIA .ser/.emi, PNG), processed in the order given", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--output", "-o") { Description = "Run folder: per image STEM.probability.mrc, STEM.mask.mrc, STEM.overlay.png; segmentation.csv, particles.csv, particle-sizes.svg, run.json", Required = true };
         var threshold = new Option<double?>("--threshold") { Description = $"Foreground probability at or above which a pixel is in the mask (0-1; default: the threshold calibrated for the model and recorded in it by `temkit calibrate-mask`, else {SegmentationOptions.DefaultThreshold})" }.Within(new Limits(0, 1, "(probability)", MinExclusive: true));
         var tile = new Option<int>("--tile-size-px", "--tile") { Description = "Tile side for large images (px)", DefaultValueFactory = _ => 256 }.Whole(16, 65536, "px");
