@@ -77,7 +77,7 @@ public sealed class InputFilesTests : IDisposable
     [SkippableFact]
     public void ResumingADefocusRunWhoseFolderIsInsideTheInputFolderReadsOnlyTheMicrographs()
     {
-        var (code, _, stderr) = CliRunner.Run("defocus-simulate", "-o", _dir["data"], "--count", "1", "--size", "256", "--seed", "3");
+        var (code, _, stderr) = CliRunner.Run("defocus-simulate", "-o", _dir["data"], "--count", "1", "--size-px", "256", "--seed", "3");
         Assert.True(code == 0, stderr);
         (code, var stdout, stderr) = CliRunner.Run("defocus", _dir["data"], "-o", _dir["data/run"]);
         Assert.True(code == 0, stderr);

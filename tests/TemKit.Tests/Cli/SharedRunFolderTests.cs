@@ -14,7 +14,7 @@ public sealed class SharedRunFolderTests : IDisposable
     [SkippableFact]
     public void AParticlesRunIntoADefocusRunFolderIsRefusedAndTheDefocusReportKept()
     {
-        var (code, _, stderr) = CliRunner.Run("defocus-simulate", "-o", _dir["data"], "--count", "1", "--size", "256", "--seed", "5");
+        var (code, _, stderr) = CliRunner.Run("defocus-simulate", "-o", _dir["data"], "--count", "1", "--size-px", "256", "--seed", "5");
         Assert.True(code == 0, stderr);
         (code, _, stderr) = CliRunner.Run("defocus", _dir["data"], "-o", _dir["run"]);
         Assert.True(code == 0, stderr);

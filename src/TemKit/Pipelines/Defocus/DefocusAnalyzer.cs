@@ -37,6 +37,18 @@ public sealed class DefocusAnalyzer
     /// <summary>Folder of the per-image PNG thumbnails (image and spectrum), or null.</summary>
     public string? FiguresFolder { get; }
 
+    /// <summary>Called (from the analysing thread) with a one-line warning about an image that is still analysed, e.g. a
+    /// file that records another acceleration voltage than the one the CTF is fitted at.</summary>
+    public Action<string>? Warning { get; init; }
+
+    /// <summary>The warning for a file that records <paramref name="recordedKilovolts"/> when the CTF is fitted at
+    /// <paramref name="fittedKilovolts"/>, or null when they agree within 0.5 kV or the file records none.</summary>
+    public static string? VoltageMismatch(string file, double? recordedKilovolts, double fittedKilovolts) =>
+        recordedKilovolts is { } kv && double.IsFinite(kv) && kv > 0 && Math.Abs(kv - fittedKilovolts) > 0.5
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{Path.GetFileName(file)}: the file records {kv:G4} kV, but the CTF is fitted at {fittedKilovolts:G4} kV; the defocus is right only if {fittedKilovolts:G4} kV is (give the voltage the micrographs were taken at)")
+            : null;
+
     /// <summary>
     /// Analyses one file. Never throws for a bad input: a file that cannot be read or fitted gives a part with
     /// status error and a one-line message. <paramref name="buffer"/> is reused between calls to keep memory flat.
@@ -49,6 +61,8 @@ public sealed class DefocusAnalyzer
         {
             using var source = ImageFile.Open(file);
             acquired = AcquiredTime(file, source.Metadata);
+            if (!_options.InputIsPowerSpectrum && VoltageMismatch(file, source.Metadata.VoltageKilovolts, _options.Optics.VoltageKilovolts) is { } mismatch)
+                Warning?.Invoke(mismatch);
             var image = Read(source, buffer);
             return Analyse(file, image, acquired, buffer);
         }

@@ -43,7 +43,8 @@ public sealed partial class DefocusRun
     /// <summary>Called once per image finished now (from worker threads).</summary>
     public Action? ImageDone { get; init; }
 
-    /// <summary>Called with a one-line notice (e.g. a stale lock taken over), from the calling thread.</summary>
+    /// <summary>Called with a one-line notice (a stale lock taken over, from the calling thread; a micrograph recording another
+    /// voltage than the fit uses, once per run, from a worker thread).</summary>
     public Action<string>? Notice { get; init; }
 
     /// <summary>Called with each failed image's row (from worker threads).</summary>
@@ -69,7 +70,12 @@ public sealed partial class DefocusRun
         provenance.Save(Folder.ProvenancePath);
         var store = new PartStore(Folder.PartsFolder);
         var todo = files.Where(f => !store.IsDone(f)).ToList();
-        var analyzer = new DefocusAnalyzer(Options, Folder.FiguresFolder, Folder.DiagnosticsFolder);
+        int voltageWarnings = 0;
+        var analyzer = new DefocusAnalyzer(Options, Folder.FiguresFolder, Folder.DiagnosticsFolder)
+        {
+            // Said once per run: a dataset taken at another voltage would otherwise repeat it for every micrograph.
+            Warning = w => { if (Interlocked.Increment(ref voltageWarnings) == 1) Notice?.Invoke(w + " (said once per run)"); },
+        };
         ProcessAll(todo, store, analyzer);
         var parts = files.Select(f => store.TryLoad(f) ?? ImagePart.Failed(Path.GetFullPath(f), "not processed")).ToList();
         Finish(Folder, parts, Options, WriteReport, provenance);
