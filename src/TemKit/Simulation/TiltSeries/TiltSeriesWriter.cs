@@ -32,7 +32,9 @@ public static class TiltSeriesWriter
     /// Writes series.mrc (when there is a dose) and series_noiseless.mrc (float32 image stacks, pixel = step, FEI1 extended
     /// header per frame: alpha tilt, HT, pixel size, dose, STEM mode), series.rawtlt and series_noiseless.rawtlt,
     /// structure.xyz (atoms at tilt 0 moved by +(N − 1)/2·step, the rotation centre's position in the frames), volume.mrc
-    /// and params.json (<paramref name="description"/> plus the series' own numbers), each atomically.
+    /// and params.json (<paramref name="description"/> plus the series' own numbers), each atomically. Without a dose, a
+    /// series.mrc and series.rawtlt an earlier simulation left in the folder are deleted, so the folder never pairs an
+    /// old noisy series with the new volume.
     /// </summary>
     public static void Write(string folder, TiltSeriesResult result, IReadOnlyDictionary<string, object?> description)
     {
@@ -42,6 +44,11 @@ public static class TiltSeriesWriter
         if (result.Noisy is { } noisy) MrcFile.Write(Path.Combine(folder, SeriesFile), noisy, options);
         MrcFile.Write(Path.Combine(folder, NoiselessFile), result.Noiseless, options);
         if (result.Noisy is not null) TiltAngleFile.Write(Path.Combine(folder, TiltFile), result.TiltsDegrees);
+        else
+        {
+            File.Delete(Path.Combine(folder, SeriesFile));
+            File.Delete(Path.Combine(folder, TiltFile));
+        }
         TiltAngleFile.Write(Path.Combine(folder, Path.ChangeExtension(NoiselessFile, ".rawtlt")), result.TiltsDegrees);
         int n = result.Noiseless.Nx;
         double centre = 0.5 * (n - 1) * result.StepAngstrom, field = n * result.StepAngstrom;
