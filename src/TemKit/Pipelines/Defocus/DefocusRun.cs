@@ -64,7 +64,7 @@ public sealed partial class DefocusRun
         TemKit.IO.RunFolderKind.Claim(Folder.Root, "defocus");
         var previous = Folder.LoadOptions();
         if (previous != null && previous != Options)
-            throw new InvalidOperationException($"{Folder.Root} holds a run made with other options ({Folder.OptionsPath}); use a new output folder");
+            throw new InvalidOperationException($"{Folder.Root} holds a run made with other options ({Folder.OptionsPath}{Described(OptionDifferences(previous, Options))}); use a new output folder, or the same options");
         Folder.SaveOptions(Options);
         var provenance = MakeProvenance(Options, CommandLine);
         provenance.Save(Folder.ProvenancePath);
@@ -81,6 +81,35 @@ public sealed partial class DefocusRun
         Finish(Folder, parts, Options, WriteReport, provenance);
         return new RunSummary(files.Count, files.Count - todo.Count, todo.Count, parts.Count(p => !p.Result.IsOk));
     }
+
+    /// <summary>Each setting that differs between two runs' options, as "Name A there, B now" (nested records dotted:
+    /// Optics.VoltageKilovolts); settable properties only, so derived values (the wavelength) are not repeated.</summary>
+    internal static IEnumerable<string> OptionDifferences(object? there, object? now, string name = "")
+    {
+        if (Equals(there, now)) yield break;
+        var type = (there ?? now)!.GetType();
+        if (there is null || now is null || type.IsEnum || type.Namespace?.StartsWith("TemKit", StringComparison.Ordinal) != true)
+        {
+            yield return $"{name} {Text(there)} there, {Text(now)} now";
+            yield break;
+        }
+        var settable = type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .Where(p => p.SetMethod is not null && p.GetIndexParameters().Length == 0).OrderBy(p => p.Name, StringComparer.Ordinal);
+        foreach (var p in settable)
+            foreach (string d in OptionDifferences(p.GetValue(there), p.GetValue(now), name.Length == 0 ? p.Name : $"{name}.{p.Name}"))
+                yield return d;
+
+        static string Text(object? v) => v switch
+        {
+            null => "none",
+            double d => d.ToString("G6", System.Globalization.CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+            _ => v.ToString() ?? "",
+        };
+    }
+
+    private static string Described(IEnumerable<string> differences) =>
+        differences.ToList() is { Count: > 0 } list ? ": " + string.Join("; ", list) : "";
 
     /// <summary>Analyses <paramref name="todo"/> on <see cref="Threads"/> dedicated threads (<see cref="ImageWorkers"/>),
     /// saving each part as it is done; the first exception (e.g. a full disk when saving a part) stops the batch.</summary>
