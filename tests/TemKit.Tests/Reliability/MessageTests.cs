@@ -14,7 +14,7 @@ public sealed class MessageTests : IDisposable
     [InlineData("dose-limit --help", "unknown command 'dose-limit'")]
     [InlineData("nosuch", "unknown command 'nosuch'")]
     [InlineData("defocus {in} -o {file}", "--output {file}: is a file; give a folder")]
-    [InlineData("merge {file}", "has no shards/ folder; give the folder")]
+    [InlineData("merge {file}", "{file}: is a file; give the folder")]
     [InlineData("defocus {in} -o /proc/r", "--output /proc/r: cannot create the folder (the file system does not allow creating files there)")]
     [InlineData("convert {in} /proc/r.mrc", "output /proc/r.mrc: cannot write in /proc")]
     [InlineData("noise simulate -o /proc/r.mrc --size-px 16 --frames 1", "--output /proc/r.mrc: cannot write in /proc")]
