@@ -16,7 +16,8 @@ public sealed record CorrectedImage(string File, string? Output, double MeanDefo
 /// Corrects images for the CTF a <c>temkit defocus</c> run measured for each (<see cref="MeasuredDefocus"/>,
 /// <see cref="CtfCorrector"/>), writing OUT/NAME.mrc per input (first frame; float32, pixel size kept) atomically. An
 /// image the run cannot serve, or that cannot be read, fails with one line; the others go on. Inputs are never
-/// overwritten.
+/// overwritten. The folder is marked as a ctf-correct run (<see cref="RunFolderKind"/>): a folder holding another job's
+/// run is refused, and a later command given a folder above it does not read the corrected images as raw ones.
 /// </summary>
 /// <param name="Defocus">The measured CTFs.</param>
 /// <param name="Options">The correction.</param>
@@ -29,7 +30,7 @@ public sealed record CtfCorrectionRun(MeasuredDefocus Defocus, CtfCorrectionOpti
         ArgumentNullException.ThrowIfNull(files);
         Options.Validate();
         string folder = Path.GetFullPath(OutputFolder);
-        Directory.CreateDirectory(folder);
+        RunFolderKind.Claim(folder, "ctf-correct");
         var names = files.Select(f => Path.GetFileNameWithoutExtension(f)).ToList();
         var repeated = names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (repeated != null) throw new ArgumentException($"two inputs are called {repeated.Key}: their corrected images would collide in {folder}");
