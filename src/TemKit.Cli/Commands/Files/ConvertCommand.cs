@@ -33,6 +33,16 @@ internal sealed class ConvertCommand : ICliCommand
             OutputPaths.RequireNotAnInput(outPath, "output", inPath);
             OutputPaths.RequireWritable(outPath, "output");
             OutputPaths.RequireReplaceable(outPath, "output", parse.GetValue(force), OutputPaths.IsImageOfItsExtension, $"a {ext.TrimStart('.').ToUpperInvariant()} image");
+            // An option for another output type would otherwise be ignored (--frame 2 to an MRC wrote every frame).
+            bool Given(Option o) => parse.GetResult(o) is { Implicit: false };
+            if (ext is ".mrc" or ".mrcs" or ".map" or ".tif" or ".tiff")
+            {
+                if (Given(frame)) throw new UsageException($"--frame {parse.GetValue(frame)}: applies to a PNG preview only; {Path.GetFileName(outPath)} would get every frame");
+                if (Given(scale)) throw new UsageException($"--scale {parse.GetValue(scale)}: applies to a PNG preview only");
+                if (parse.GetValue(log)) throw new UsageException("--log: applies to a PNG preview only");
+            }
+            if (ext == ".png" && Given(mode)) throw new UsageException($"--mode {parse.GetValue(mode)}: a PNG preview is always 8-bit; --mode is for .mrc and .tif");
+            if (parse.GetValue(round) && parse.GetValue(mode) != 6) throw new UsageException("--round: applies to --mode 6 only");
             switch (ext)
             {
                 case ".mrc" or ".mrcs" or ".map":
