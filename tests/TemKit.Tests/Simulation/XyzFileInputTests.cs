@@ -1,9 +1,10 @@
 using TemKit.IO;
+using TemKit.Simulation.Datasets;
 using TemKit.Simulation.Structures;
 
 namespace TemKit.Tests.Simulation;
 
-/// <summary>A wrong file given as an XYZ structure (an image, a long line) gives one short readable line.</summary>
+/// <summary>A wrong file given as an XYZ structure or a ranges YAML (an image, a long line) gives one short readable line.</summary>
 public sealed class XyzFileInputTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("tk-xyz").FullName;
@@ -29,5 +30,14 @@ public sealed class XyzFileInputTests : IDisposable
         File.WriteAllText(path, new string('x', 500) + "\ncomment\n");
         var e = Assert.Throws<TemKitFormatException>(() => XyzFile.Read(path));
         Assert.Equal($"long.xyz: line 1: atom count '{new string('x', 40)}…' is not a non-negative integer", e.Message);
+    }
+
+    [Fact]
+    public void ABinaryFileGivenAsRangesIsRefusedAsNotText()
+    {
+        string path = Path.Combine(_dir, "image.mrc");
+        File.WriteAllBytes(path, [1, 2, 0, 4]);
+        var e = Assert.Throws<TemKitFormatException>(() => DatasetRangesYaml.Read(path));
+        Assert.Equal("image.mrc: not a text YAML file (byte 2 is a NUL byte; is it an image?)", e.Message);
     }
 }

@@ -54,7 +54,11 @@ internal static class RangesYamlFile
     public static T Read<T>(string path, Func<string, T> parse, string docPage)
     {
         string text;
-        try { text = File.ReadAllText(path); }
+        try
+        {
+            TextFiles.RequireText(path, "YAML");
+            text = File.ReadAllText(path);
+        }
         catch (FileNotFoundException) { throw new TemKitFormatException(path, "file not found"); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new TemKitFormatException(path, $"cannot read: {e.Message}"); }
         try

@@ -41,7 +41,7 @@ public static class XyzFile
         string[] lines;
         try
         {
-            RequireText(path);
+            TextFiles.RequireText(path, "XYZ");
             lines = File.ReadAllLines(path);
         }
         catch (FileNotFoundException) { throw new TemKitFormatException(path, "file not found"); }
@@ -75,17 +75,6 @@ public static class XyzFile
         double w = all.Max(a => a.XAngstrom) - x0 + 2 * marginAngstrom, h = all.Max(a => a.YAngstrom) - y0 + 2 * marginAngstrom;
         Atom Shift(Atom a) => a.Translated(marginAngstrom - x0, marginAngstrom - y0, marginAngstrom - z0);
         return new Specimen([.. particle.Select(Shift)], [.. support.Select(Shift)], w, h);
-    }
-
-    /// <summary>Refuses a binary file (an image given by mistake) before it is read whole as text: a NUL byte in its
-    /// first 4 KiB.</summary>
-    private static void RequireText(string path)
-    {
-        Span<byte> head = stackalloc byte[4096];
-        int n;
-        using (var stream = File.OpenRead(path)) n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        int nul = head[..n].IndexOf((byte)0);
-        if (nul >= 0) throw new TemKitFormatException(path, $"not a text XYZ file (byte {nul} is a NUL byte; is it an image?)");
     }
 
     /// <summary>A token from the file as a message quotes it: at most 40 characters.</summary>
