@@ -53,6 +53,22 @@ internal static class InputFiles
         return ImageFile.OnePerAcquisition(result);
     }
 
+    /// <summary>The paths of an --input-list file: one per line, trimmed, blank lines skipped; a missing or binary file (an
+    /// image given by mistake) is a usage error naming it.</summary>
+    public static IEnumerable<string> ReadList(string listFile)
+    {
+        if (!File.Exists(listFile)) throw new UsageException($"--input-list {listFile}: file not found");
+        try
+        {
+            TextFiles.RequireText(listFile, "list");
+        }
+        catch (TemKitFormatException e)
+        {
+            throw new UsageException($"--input-list {listFile}: {e.Problem}");
+        }
+        return File.ReadAllLines(listFile).Select(l => l.Trim()).Where(l => l.Length > 0);
+    }
+
     /// <summary>Files that mark a folder as a TemKit run folder (the options and provenance its job writes).</summary>
     private static readonly string[] s_runFolderMarkers = [RunFolderKind.FileName, "run.json", "provenance.json"];
 

@@ -65,11 +65,7 @@ internal sealed class ParticlesCommand : ICliCommand
     internal static List<string> Inputs(string[] inputs, string? listFile, string run)
     {
         var all = new List<string>(inputs);
-        if (listFile != null)
-        {
-            if (!File.Exists(listFile)) throw new UsageException($"--input-list {listFile}: file not found");
-            all.AddRange(File.ReadAllLines(listFile).Select(l => l.Trim()).Where(l => l.Length > 0));
-        }
+        if (listFile != null) all.AddRange(InputFiles.ReadList(listFile));
         if (all.Count == 0) throw new UsageException("no inputs: give stacks, images, folders or globs (or --input-list)");
         return [.. InputFiles.Expand(all, ImageFile.Extensions, run).Distinct()];
     }

@@ -104,6 +104,7 @@ public static class TiltAngleFiles
         var info = new FileInfo(path);
         if (!info.Exists) throw new TemKitFormatException(path, "file not found");
         if (info.Length > MaxTextBytes) throw new TemKitFormatException(path, $"{info.Length} bytes is larger than the {MaxTextBytes} a tilt-angle file may have");
+        TextFiles.RequireText(path, "tilt-angle");
         return File.ReadLines(path);
     }
 }
