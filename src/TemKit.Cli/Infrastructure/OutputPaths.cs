@@ -48,8 +48,8 @@ internal static class OutputPaths
         lock (s_created) s_created.Clear();
     }
 
-    /// <summary>Deletes the folders this command created with <see cref="RequireFolder"/> that still hold no file, so a
-    /// refused run (a missing input, a bad option found after the folder was made) leaves nothing behind.</summary>
+    /// <summary>Deletes the folders this command created with <see cref="RequireFolder"/> that still hold no file (but a
+    /// run's mark), so a refused run (a missing input, a bad option found after the folder was made) leaves nothing behind.</summary>
     public static void RemoveEmptyCreatedFolders()
     {
         lock (s_created)
@@ -58,7 +58,8 @@ internal static class OutputPaths
             {
                 try
                 {
-                    if (Directory.Exists(folder) && !Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Any())
+                    // A run's mark alone (.temkit-run, written when the job started) is not an output.
+                    if (Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).All(f => Path.GetFileName(f) == TemKit.IO.RunFolderKind.FileName))
                         Directory.Delete(folder, recursive: true);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -127,6 +127,10 @@ public static class CsvFiles
         context.TypeConverterOptionsCache.GetOptions<float?>().Formats = [format];
     }
 
+    /// <summary>"no column(s) 'a', 'b' (the file has: x, y)": what a reader needed and did not find.</summary>
+    private static string Missing(string[] needed, string[] present) =>
+        $"no column{(needed.Length > 1 ? "s" : "")} {string.Join(", ", needed.Select(n => $"'{n}'"))} (the file has: {string.Join(", ", present)})";
+
     private static string Describe(CsvHelperException e)
     {
         var ctx = e.Context;
@@ -134,9 +138,12 @@ public static class CsvFiles
         string field = e is ReaderException or TypeConverterException && ctx?.Reader?.HeaderRecord is { } header && ctx.Reader.CurrentIndex >= 0 && ctx.Reader.CurrentIndex < header.Length
             ? $", column '{header[ctx.Reader.CurrentIndex]}'"
             : "";
-        string first = e is BadDataException
-            ? "malformed field (a quote inside an unquoted field, or an unclosed quote); expected comma-separated values with fields quoted as \"…\""
-            : e.Message.Split('\n')[0].Trim();
+        string first = e switch
+        {
+            BadDataException => "malformed field (a quote inside an unquoted field, or an unclosed quote); expected comma-separated values with fields quoted as \"…\"",
+            HeaderValidationException h => Missing([.. h.InvalidHeaders.SelectMany(i => i.Names)], ctx?.Reader?.HeaderRecord ?? []),
+            _ => e.Message.Split('\n')[0].Trim(),
+        };
         return $"{where}{field}: {first}";
     }
 }
