@@ -1,5 +1,3 @@
-using TemKit.Imaging;
-using TemKit.IO.Mrc;
 using TemKit.Neural.Training;
 using TemKit.Tests.Neural;
 
@@ -26,16 +24,7 @@ public sealed class TrainMessagesTests : IDisposable
     [Fact]
     public void AFreshRunWithEverySampleHeldOutIsAUsageErrorNamingTheFraction()
     {
-        var samples = SyntheticParticles.Make(3, 32, seed: 2);
-        var images = new ImageStack(32, 32, 3, voxelSize: new VoxelSize(2, 2, 2));
-        var masks = new ImageStack(32, 32, 3);
-        for (int z = 0; z < 3; z++)
-        {
-            samples[z].Image.CopyTo(images.Frame(z));
-            samples[z].Labels.CopyTo(masks.Frame(z));
-        }
-        MrcFile.Write(_dir["images.mrc"], images);
-        MrcFile.Write(_dir["masks.mrc"], masks);
+        SyntheticParticles.WriteStacks(_dir["images.mrc"], _dir["masks.mrc"], 3, 32, seed: 2);
         var (code, _, stderr) = CliRunner.Run("train", "--net", "msd", "--depth", "2", "--kernel", "3", "--images", _dir["images.mrc"],
             "--masks", _dir["masks.mrc"], "-o", _dir["m.tkm"], "--crop", "16", "--val-fraction", "0.9", "--epochs", "1");
         Assert.Equal(2, code);

@@ -17,17 +17,8 @@ public class CliTests : IDisposable
     [Fact]
     public void TrainResumeAndSegment()
     {
-        var samples = SyntheticParticles.Make(6, 48, seed: 4);
-        var images = new ImageStack(48, 48, 6, voxelSize: new VoxelSize(2, 2, 2));
-        var masks = new ImageStack(48, 48, 6);
-        for (int z = 0; z < 6; z++)
-        {
-            samples[z].Image.CopyTo(images.Frame(z));
-            samples[z].Labels.CopyTo(masks.Frame(z));
-        }
         string imgPath = Path.Combine(_dir, "images.mrc"), maskPath = Path.Combine(_dir, "masks.mrc"), model = Path.Combine(_dir, "m.tkm");
-        MrcFile.Write(imgPath, images);
-        MrcFile.Write(maskPath, masks);
+        SyntheticParticles.WriteStacks(imgPath, maskPath, 6, 48, seed: 4);
         string[] common = ["train", "--net", "msd", "--depth", "4", "--kernel", "3", "--images", imgPath, "--masks", maskPath, "-o", model, "--crop", "32", "--batch", "2", "--val-fraction", "0.34"];
         Assert.Equal(0, Run([.. common, "--epochs", "2"]));
         Assert.Equal(2, ModelFile.Load(model).Training!.EpochsDone);

@@ -5,6 +5,23 @@ namespace TemKit.Tests.Neural;
 /// <summary>Test images: bright discs and convex polygons on spatially correlated noise, with exact masks.</summary>
 internal static class SyntheticParticles
 {
+    /// <summary>Writes the first <paramref name="frames"/> of <see cref="Make"/>(<paramref name="count"/>, ...) as an image
+    /// stack (pixel size <paramref name="pixelAngstrom"/> Å) and a mask stack, the inputs of <c>temkit train</c>.</summary>
+    public static void WriteStacks(string imagesPath, string masksPath, int count, int size, int seed, int frames = -1, double pixelAngstrom = 2)
+    {
+        if (frames < 0) frames = count;
+        var samples = Make(count, size, seed);
+        var images = new TemKit.Imaging.ImageStack(size, size, frames, voxelSize: TemKit.Imaging.VoxelSize.Isotropic(pixelAngstrom));
+        var masks = new TemKit.Imaging.ImageStack(size, size, frames);
+        for (int z = 0; z < frames; z++)
+        {
+            samples[z].Image.CopyTo(images.Frame(z));
+            samples[z].Labels.CopyTo(masks.Frame(z));
+        }
+        TemKit.IO.Mrc.MrcFile.Write(imagesPath, images);
+        TemKit.IO.Mrc.MrcFile.Write(masksPath, masks);
+    }
+
     public static List<SegmentationSample> Make(int count, int size, int seed, double contrast = 1.0, double noise = 0.35)
     {
         var rng = new Random(seed);
