@@ -127,12 +127,10 @@ internal sealed class TomoClustersBench : IBench
     private static (double Psnr, double R) Score(ImageStack volume, ImageStack truth)
     {
         ReadOnlySpan<float> v = volume.Data, t = truth.Data;
+        var (mapped, _, _) = ImageQuality.MapOntoTruth(v, t);
         double sv = 0, st = 0, svv = 0, stt = 0, svt = 0;
         for (int i = 0; i < v.Length; i++) { sv += v[i]; st += t[i]; svv += (double)v[i] * v[i]; stt += (double)t[i] * t[i]; svt += (double)v[i] * t[i]; }
         double count = v.Length, cvv = svv - sv * sv / count, ctt = stt - st * st / count, cvt = svt - sv * st / count;
-        double a = cvv > 0 ? cvt / cvv : 0, b = (st - a * sv) / count;
-        var mapped = new float[v.Length];
-        for (int i = 0; i < v.Length; i++) mapped[i] = (float)(a * v[i] + b);
         return (ImageQuality.Psnr(mapped, t), cvv > 0 && ctt > 0 ? cvt / Math.Sqrt(cvv * ctt) : 0);
     }
 }

@@ -70,4 +70,31 @@ public class QualityTests
         double right = Error(SheppLogan.Sinogram(N, tilts)), mirrored = Error(SheppLogan.Sinogram(N, tilts.Select(t => -t).ToArray()));
         Assert.True(right < 0.08 && mirrored > 3 * right, $"relative error {right:F3}, with the tilt sign flipped {mirrored:F3}");
     }
+
+    [Fact]
+    public void ATruthInOtherUnitsScoresLikeOneInTheReconstructionsUnits()
+    {
+        // 'tomo report --truth' with a simulated truth volume (0-0.0042) against a reconstruction in projected counts
+        // (0-3.8) gave "PSNR vs truth -43.71 dB, SSIM 0.000": the raw values measured the units, not the reconstruction.
+        float[] t = [0, 1, 2, 3, 4];
+        var (mapped, a, b) = ImageQuality.MapOntoTruth(t.Select(v => 1000 * v + 7).ToArray(), t);
+        Assert.Equal(0.001, a, 9);
+        Assert.Equal(-0.007, b, 9);
+        Assert.All(mapped.Zip(t), p => Assert.Equal(p.Second, p.First, 4));
+
+        const int N = 16;
+        var phantom = new TemKit.Imaging.ImageStack(N, N, N, GaussianBlobs.Render(GaussianBlobs.Random(4, 10, 10, 2), N, N, N));
+        double[] tilts = Enumerable.Range(0, 31).Select(k => -60 + 4.0 * k).ToArray();
+        var series = Reprojection.Project(phantom, tilts);
+        var options = new TemKit.Tomography.Reconstruction.ReconstructionOptions();
+        var same = QualityRun.Analyse(series, tilts, options, phantom);
+        var scaled = new TemKit.Imaging.ImageStack(N, N, N, phantom.Array.Select(v => 0.001f * v).ToArray());
+        var other = QualityRun.Analyse(series, tilts, options, scaled);
+        Assert.True(same.TruthPsnrDb > 15, $"PSNR {same.TruthPsnrDb:F2} dB");
+        Assert.Equal(same.TruthPsnrDb!.Value, other.TruthPsnrDb!.Value, 3);
+        Assert.Equal(same.TruthSsim!.Value, other.TruthSsim!.Value, 3);
+        Assert.Equal(1000 * other.TruthScale!.Value, same.TruthScale!.Value, 3);
+        // The raw comparison is what the report showed before.
+        Assert.True(ImageQuality.Psnr(other.Volume.Array, scaled.Array) < 0, "raw PSNR against the scaled truth");
+    }
 }

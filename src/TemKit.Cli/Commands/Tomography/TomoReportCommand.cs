@@ -51,7 +51,7 @@ internal static class TomoReportCommand
             var result = QualityRun.Analyse(series, angles, options, truthVolume, parse.GetValue(threads));
             MrcFile.Write(Path.Combine(folder, "volume.mrc"), result.Volume);
             string html = QualityRun.WriteReport(folder, $"Tomography report: {Path.GetFileName(input)}", result, series, options);
-            string truthText = result.TruthPsnrDb is { } p ? $", PSNR vs truth {p:F2} dB, SSIM {result.TruthSsim:F3}" : "";
+            string truthText = result.TruthPsnrDb is { } p ? $", PSNR vs truth {p:F2} dB, SSIM {result.TruthSsim:F3} (after the least-squares a·v + b onto the truth, a = {result.TruthScale:G4})" : "";
             Console.WriteLine($"{html}: FSC(0.143) at {result.FscCrossingCyclesPerPixel:F3} cycles/pixel, held-back reprojection PSNR {result.HeldBackPsnrDb:F2} dB{truthText}");
             return ExitCodes.Ok;
         });

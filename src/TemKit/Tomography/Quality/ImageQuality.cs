@@ -3,6 +3,25 @@ namespace TemKit.Tomography.Quality;
 /// <summary>Full-reference quality figures of a reconstruction (or reprojection) against the truth.</summary>
 public static class ImageQuality
 {
+    /// <summary>
+    /// <paramref name="test"/> mapped onto <paramref name="truth"/>'s grey levels by the least-squares a·v + b, with a
+    /// and b: a reconstruction and its ground truth rarely share units (a simulated truth volume in potential units, a
+    /// reconstruction in projected counts), and PSNR, RMSE and SSIM of the raw values then measure the units, not the
+    /// reconstruction. a = 0 when <paramref name="test"/> is constant.
+    /// </summary>
+    public static (float[] Mapped, double Scale, double Offset) MapOntoTruth(ReadOnlySpan<float> test, ReadOnlySpan<float> truth)
+    {
+        SameLength(test, truth);
+        double sv = 0, st = 0;
+        for (int i = 0; i < test.Length; i++) { sv += test[i]; st += truth[i]; }
+        double mv = sv / test.Length, mt = st / test.Length, cvv = 0, cvt = 0;
+        for (int i = 0; i < test.Length; i++) { double dv = test[i] - mv; cvv += dv * dv; cvt += dv * (truth[i] - mt); }
+        double a = cvv > 0 ? cvt / cvv : 0, b = mt - a * mv;
+        var mapped = new float[test.Length];
+        for (int i = 0; i < test.Length; i++) mapped[i] = (float)(a * test[i] + b);
+        return (mapped, a, b);
+    }
+
     /// <summary>Root-mean-square error √(mean (a − b)²).</summary>
     public static double Rmse(ReadOnlySpan<float> test, ReadOnlySpan<float> truth)
     {

@@ -10,16 +10,20 @@ namespace TemKit.Tomography.Quality;
 /// <param name="Fsc">FSC between the reconstructions from the even-indexed and the odd-indexed tilts.</param>
 /// <param name="FscCrossingCyclesPerPixel">Where the FSC falls below 0.143 (cycles/pixel).</param>
 /// <param name="HeldBackPsnrDb">PSNR of the even-half reconstruction reprojected at the odd tilts against those (held-back) frames (dB).</param>
-/// <param name="TruthPsnrDb">PSNR against the ground-truth volume (dB), or null without one.</param>
-/// <param name="TruthSsim">3D SSIM against the ground-truth volume, or null.</param>
-/// <param name="TruthRmse">RMSE against the ground-truth volume, or null.</param>
+/// <param name="TruthPsnrDb">PSNR against the ground-truth volume (dB), after mapping the reconstruction onto the truth's grey
+/// levels by the least-squares a·v + b (<see cref="ImageQuality.MapOntoTruth"/>); null without a truth.</param>
+/// <param name="TruthSsim">3D SSIM against the ground-truth volume after the same mapping, or null.</param>
+/// <param name="TruthRmse">RMSE against the ground-truth volume after the same mapping (truth units), or null.</param>
+/// <param name="TruthScale">a of that mapping (truth units per reconstruction unit), or null.</param>
+/// <param name="TruthOffset">b of that mapping (truth units), or null.</param>
 public sealed record QualityResult(ImageStack Volume, ShellCorrelation[] Fsc, double FscCrossingCyclesPerPixel, double HeldBackPsnrDb,
-    double? TruthPsnrDb, double? TruthSsim, double? TruthRmse);
+    double? TruthPsnrDb, double? TruthSsim, double? TruthRmse, double? TruthScale = null, double? TruthOffset = null);
 
 /// <summary>
 /// The quality job behind <c>temkit tomo report</c>: reconstructs from all tilts and from the even and odd halves,
 /// measures the half-set FSC, reprojects the even half at the odd tilts to compare with those held-back frames,
-/// scores against a ground truth when there is one, and writes the HTML report.
+/// scores against a ground truth when there is one (after mapping the reconstruction onto its grey levels), and writes
+/// the HTML report.
 /// </summary>
 public static class QualityRun
 {
@@ -39,14 +43,16 @@ public static class QualityRun
         var fsc = FourierShellCorrelation.Shell(even.Array, odd.Array, full.Nx, full.Ny, full.Nz);
         var reprojected = Reprojection.Project(even, oddTilts, threads: threads);
         double heldBack = ImageQuality.Psnr(reprojected.Array, oddSeries.Array);
-        double? psnr = null, ssim = null, rmse = null;
+        double? psnr = null, ssim = null, rmse = null, scale = null, offset = null;
         if (truth != null)
         {
-            psnr = ImageQuality.Psnr(full.Array, truth.Array);
-            rmse = ImageQuality.Rmse(full.Array, truth.Array);
-            ssim = full.Nz >= 7 ? ImageQuality.Ssim(full.Array, truth.Array, full.Nx, full.Ny, full.Nz) : null;
+            var (mapped, a, b) = ImageQuality.MapOntoTruth(full.Array, truth.Array);
+            psnr = ImageQuality.Psnr(mapped, truth.Array);
+            rmse = ImageQuality.Rmse(mapped, truth.Array);
+            ssim = full.Nz >= 7 ? ImageQuality.Ssim(mapped, truth.Array, full.Nx, full.Ny, full.Nz) : null;
+            (scale, offset) = (a, b);
         }
-        return new QualityResult(full, fsc, FourierShellCorrelation.Crossing(fsc), heldBack, psnr, ssim, rmse);
+        return new QualityResult(full, fsc, FourierShellCorrelation.Crossing(fsc), heldBack, psnr, ssim, rmse, scale, offset);
     }
 
     /// <summary>Writes the report of <paramref name="result"/> into <paramref name="folder"/>; returns report.html's path.</summary>
@@ -62,6 +68,8 @@ public static class QualityRun
             ("half-set FSC 0.143 crossing", $"{F(result.FscCrossingCyclesPerPixel, "F3")} cycles/pixel"),
             ("reprojection of the even half vs the held-back odd frames", $"PSNR {F(result.HeldBackPsnrDb, "F2")} dB"),
         };
+        if (result.TruthScale is { } a && result.TruthOffset is { } b)
+            metrics.Add(("reconstruction mapped onto the truth's grey levels (least squares)", $"a·v + b, a = {F(a, "G4")}, b = {F(b, "G4")}"));
         if (result.TruthPsnrDb is { } p) metrics.Add(("PSNR vs ground truth", $"{F(p, "F2")} dB"));
         if (result.TruthRmse is { } r) metrics.Add(("RMSE vs ground truth", F(r, "G4")));
         if (result.TruthSsim is { } s) metrics.Add(("3D SSIM vs ground truth", F(s, "F4")));
