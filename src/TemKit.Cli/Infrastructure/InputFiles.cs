@@ -53,8 +53,8 @@ internal static class InputFiles
         return ImageFile.OnePerAcquisition(result);
     }
 
-    /// <summary>The paths of an --input-list file: one per line, trimmed, blank lines skipped; a missing or binary file (an
-    /// image given by mistake) is a usage error naming it.</summary>
+    /// <summary>The paths of an --input-list file: one per line, trimmed; blank lines and lines starting with '#' (comments)
+    /// are skipped; a missing or binary file (an image given by mistake) is a usage error naming it.</summary>
     public static IEnumerable<string> ReadList(string listFile)
     {
         if (!File.Exists(listFile)) throw new UsageException($"--input-list {listFile}: file not found");
@@ -66,7 +66,7 @@ internal static class InputFiles
         {
             throw new UsageException($"--input-list {listFile}: {e.Problem}");
         }
-        return File.ReadAllLines(listFile).Select(l => l.Trim()).Where(l => l.Length > 0);
+        return File.ReadAllLines(listFile).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'));
     }
 
     /// <summary>Files that mark a folder as a TemKit run folder (the options and provenance its job writes).</summary>

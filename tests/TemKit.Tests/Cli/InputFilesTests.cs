@@ -20,6 +20,14 @@ public sealed class InputFilesTests : IDisposable
     }
 
     [Fact]
+    public void AnInputListSkipsBlankAndCommentLines()
+    {
+        // A '# comment' line was taken as a file name (QA, session 9).
+        File.WriteAllLines(_dir["list.txt"], ["# micrographs of grid 3", "", "  /data/a.mrc  ", "#/data/skipped.mrc", "/data/b.mrc"]);
+        Assert.Equal(["/data/a.mrc", "/data/b.mrc"], InputFiles.ReadList(_dir["list.txt"]));
+    }
+
+    [Fact]
     public void AFolderInputSkipsTheRunFolderInsideIt()
     {
         Image("data/a.mrc");

@@ -14,7 +14,7 @@ internal sealed class DefocusCommand : ICliCommand
     {
         var inputs = new Argument<string[]>("inputs") { Description = "Image files (MRC, DM3/DM4, TIFF, EMD, TIA .ser/.emi), folders or globs", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string>("--output", "-o") { Description = "Run folder (results.csv, junctures/, report.html)", Required = true };
-        var inputList = new Option<string?>("--input-list") { Description = "Text file with one input path per line (added to INPUTS)" };
+        var inputList = new Option<string?>("--input-list") { Description = "Text file with one input path per line (# starts a comment line; added to INPUTS)" };
         var threads = new Option<int>("--threads") { Description = "Images processed at once (memory ≈ threads × image size)", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) }.Whole(1, 1024, "threads");
         var shard = new Option<string?>("--shard") { Description = "Process only shard K/N (0-based K) of the sorted inputs into RUN/shards/K/" };
         var from = new Option<string?>("--from") { Description = "Recompute from a saved juncture without reading images: profiles, smoothed or peaks" };

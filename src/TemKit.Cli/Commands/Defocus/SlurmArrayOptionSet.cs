@@ -14,7 +14,7 @@ internal sealed class SlurmArrayOptionSet(string inputsDescription, string shard
 {
     public Argument<string[]> Inputs { get; } = new("inputs") { Description = inputsDescription, Arity = ArgumentArity.ZeroOrMore };
     public Option<string> Output { get; } = new("--output", "-o") { Description = "Run folder (shared by every node)", Required = true };
-    public Option<string?> InputList { get; } = new("--input-list") { Description = "Text file with one input path per line" };
+    public Option<string?> InputList { get; } = new("--input-list") { Description = "Text file with one input path per line (# starts a comment line)" };
     public Option<int> Shards { get; } = new Option<int>("--shards") { Description = shardsDescription, Required = true }.Whole(1, 100_000, "shards");
     public Option<string?> Partition { get; } = new("--partition") { Description = "Slurm partition" };
     public Option<string?> Time { get; } = new("--time") { Description = "Wall time per task, e.g. 02:00:00" };

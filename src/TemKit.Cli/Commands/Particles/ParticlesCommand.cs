@@ -13,7 +13,7 @@ internal sealed class ParticlesCommand : ICliCommand
     {
         var inputs = new Argument<string[]>("images") { Description = "Stacks, images, folders or globs (MRC, DM3/DM4, TIFF, PNG), streamed frame by frame in sorted path order", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string>("--output", "-o") { Description = "Run folder: particles.csv, frames.csv, tracks.csv, select/kept-frames.txt, select/kept.mrc, select/crops.mrc + crops.csv (passing particles, for `temkit columns`), ratio-vs-frame.svg, area-vs-frame.svg, report.html, figures/, parts/ (resume)", Required = true };
-        var inputList = new Option<string?>("--input-list") { Description = "Text file with one input path per line (added to IMAGES)" };
+        var inputList = new Option<string?>("--input-list") { Description = "Text file with one input path per line (# starts a comment line; added to IMAGES)" };
         var shard = new Option<string?>("--shard") { Description = "K/N (0-based K): analyse only frames with index mod N = K; shards may run at once in one folder; `temkit merge RUN` (or a run without --shard) then writes the tables" };
         var set = new ParticlesOptionSet();
         var cmd = new Command("particles", "Per-frame, per-particle analysis: segmentation, particle sizes, regional Fourier peak pairs (brightest/dimmest ratio, zone axis), tracking across frames, zone-axis frame filter")

@@ -62,10 +62,15 @@ public static partial class CtfFitter
     /// <summary>Profiles are averages of the amplitude sqrt(power), as in CTFFIND4 (smaller dynamic range than power).</summary>
     private static readonly RadialProfileOptions Amplitude = new() { Amplitude = true };
 
+    /// <summary>The finest spacing (Å) the fit uses: <paramref name="highResolutionAngstrom"/>, or when that is 0 (automatic)
+    /// 2.2 spectrum pixels, 0.9 of Nyquist.</summary>
+    internal static double HighResolutionUsedAngstrom(double highResolutionAngstrom, double spectrumPixelSizeAngstrom) =>
+        highResolutionAngstrom > 0 ? highResolutionAngstrom : 2.2 * spectrumPixelSizeAngstrom;
+
     /// <summary>First and last spectrum radius (px) of the fitted range, from the resolution limits (Å).</summary>
     internal static (int First, int Last) FittedRange(int size, double frequencyStep, double pixelSizeAngstrom, CtfFitOptions o)
     {
-        double high = o.HighResolutionAngstrom > 0 ? o.HighResolutionAngstrom : 2.2 * pixelSizeAngstrom;
+        double high = HighResolutionUsedAngstrom(o.HighResolutionAngstrom, pixelSizeAngstrom);
         int first = Math.Max(2, (int)Math.Ceiling(1 / (o.LowResolutionAngstrom * frequencyStep)));
         int last = Math.Min(size / 2 - 2, (int)Math.Floor(1 / (high * frequencyStep)));
         if (last - first < 8)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TemKit.CtfEstimation.Fitting;
 using TemKit.IO;
 
 namespace TemKit.Pipelines.Defocus.Export;
@@ -21,7 +22,7 @@ public static class CtffindText
         text.Append(ci, $"# Output from TemKit (CTFFIND4 format), run on {when:yyyy-MM-dd HH:mm:ss}\n");
         text.Append(ci, $"# Input file: {result.File} ; Number of micrographs: 1\n");
         text.Append(ci, $"# Pixel size: {result.PixelSizeAngstrom:F3} Angstroms ; acceleration voltage: {options.Optics.VoltageKilovolts:F1} keV ; spherical aberration: {options.Optics.CsMillimetres:F2} mm ; amplitude contrast: {options.Optics.AmplitudeContrast:F2}\n");
-        text.Append(ci, $"# Box size: {result.SpectrumSizePx} pixels ; min. res.: {options.MinResolutionAngstrom:F1} Angstroms ; max. res.: {options.MaxResolutionAngstrom:F1} Angstroms ; min. def.: {options.MinDefocusAngstrom:F1} um; max. def. {options.MaxDefocusAngstrom:F1} um\n");
+        text.Append(ci, $"# Box size: {result.SpectrumSizePx} pixels ; min. res.: {options.MinResolutionAngstrom:F1} Angstroms ; max. res.: {CtfFitter.HighResolutionUsedAngstrom(options.MaxResolutionAngstrom, result.SpectrumPixelSizeAngstrom):F1} Angstroms ; min. def.: {options.MinDefocusAngstrom:F1} um; max. def. {options.MaxDefocusAngstrom:F1} um\n");
         text.Append("# Columns: #1 - micrograph number; #2 - defocus 1 [Angstroms]; #3 - defocus 2; #4 - azimuth of astigmatism; #5 - additional phase shift [radians]; #6 - cross correlation; #7 - spacing (in Angstroms) up to which CTF rings were fit successfully\n");
         text.Append(ci, $"{1.0:F6} {result.Defocus1Angstrom:F6} {result.Defocus2Angstrom:F6} {result.AstigmatismAngleDegrees:F6} {0.0:F6} {result.FitScore:F6} {result.FitResolutionAngstrom:F6}\n");
         AtomicFile.Write(path, s => s.Write(Encoding.UTF8.GetBytes(text.ToString())));

@@ -16,7 +16,7 @@ public sealed class CtfExportTests : IDisposable
     private static DefocusResult Result(string file, double d1, double d2, double angle, double pixel = 1.25) => new()
     {
         File = file, Status = DefocusResult.StatusOk, Defocus1Angstrom = d1, Defocus2Angstrom = d2, AstigmatismAngleDegrees = angle,
-        FitScore = 0.4321, FitResolutionAngstrom = 4.5, PixelSizeAngstrom = pixel, SpectrumSizePx = 512,
+        FitScore = 0.4321, FitResolutionAngstrom = 4.5, PixelSizeAngstrom = pixel, SpectrumPixelSizeAngstrom = pixel, SpectrumSizePx = 512,
     };
 
     /// <summary>A minimal STAR reader: block name → (labels, rows of whitespace-separated tokens).</summary>
@@ -108,5 +108,8 @@ public sealed class CtfExportTests : IDisposable
         Assert.Contains("Pixel size: 1.250 Angstroms ; acceleration voltage: 200.0 keV ; spherical aberration: 1.20 mm ; amplitude contrast: 0.10", lines[2]);
         var v = lines[5].Split(' ').Select(D).ToArray();
         Assert.Equal([1, 21000.5, 19000.25, 35.5, 0, 0.4321, 4.5], v);
+        // The automatic limit (--max-resolution-angstrom 0) is written as the spacing used, 2.2 spectrum px, not "0.0".
+        double maxRes = D(lines[3].Split("max. res.: ")[1].Split(' ')[0]);
+        Assert.InRange(maxRes, 2.2 * 1.25 - 0.05, 2.2 * 1.25 + 0.05);
     }
 }
