@@ -21,7 +21,7 @@ internal sealed class SegmentCommand : ICliCommand
         var output = new Option<string>("--output", "-o") { Description = "Run folder: per image STEM.probability.mrc, STEM.mask.mrc, STEM.overlay.png; segmentation.csv, particles.csv, particle-sizes.svg, run.json", Required = true };
         var threshold = new Option<double?>("--threshold") { Description = $"Foreground probability at or above which a pixel is in the mask (0-1; default: the threshold calibrated for the model and recorded in it by `temkit calibrate-mask`, else {SegmentationOptions.DefaultThreshold})" }.Within(new Limits(0, 1, "(probability)", MinExclusive: true));
         var tile = new Option<int>("--tile-size-px", "--tile") { Description = "Tile side for large images (px)", DefaultValueFactory = _ => 256 }.Whole(16, 65536, "px");
-        var overlap = new Option<int>("--tile-overlap-px", "--overlap") { Description = "Minimum overlap of neighbouring tiles (px), blended with Hamming weights", DefaultValueFactory = _ => 64 }.Whole(0, 65536, "px");
+        var overlap = new Option<int>("--tile-overlap-px", "--overlap") { Description = "Minimum overlap of neighbouring tiles (px), blended with Hamming weights", DefaultValueFactory = _ => DefaultOverlapPx }.Whole(0, 65536, "px");
         var pixelSize = new Option<double?>("--pixel-size-angstrom") { Description = "Pixel size of the images (Å/px), overriding the file headers" }.Within(OpticsLimits.PixelSizeAngstrom);
         var mismatch = new Option<string>("--pixel-size-mismatch") { Description = "When an image's pixel size is outside the model's training range: rescale (resample to the model's pixel size, map results back) or refuse (the image fails)", DefaultValueFactory = _ => "rescale" };
         var tolerance = new Option<double>("--pixel-size-tolerance") { Description = "Relative widening of the model's training pixel-size range accepted as it is (0.05 = 5 %)", DefaultValueFactory = _ => 0.05 }.Within(Limits.NonNegative(10, "(relative)"));
@@ -99,7 +99,11 @@ internal sealed class SegmentCommand : ICliCommand
             }
             catch (ArgumentException e)
             {
-                throw new UsageException(OptionName(e));
+                string message = OptionName(e);
+                // A default that clashes with a given option: say it is the default, or the user looks for a value never given.
+                if (e.ParamName == nameof(SegmentationOptions.TileOverlapPx) && parse.GetResult(overlap) is null or { Implicit: true })
+                    message += $" ({DefaultOverlapPx} px is the default: give a smaller --tile-overlap-px with this --tile-size-px)";
+                throw new UsageException(message);
             }
             catch (MeasuredDefocusException e)
             {
@@ -119,6 +123,9 @@ internal sealed class SegmentCommand : ICliCommand
         });
         return cmd;
     }
+
+    /// <summary>Default --tile-overlap-px (px).</summary>
+    private const int DefaultOverlapPx = 64;
 
     /// <summary>The message of a settings error, naming the command-line option and value instead of the library property.</summary>
     private static string OptionName(ArgumentException e)

@@ -19,6 +19,22 @@ public class SegmentCommandTests
     }
 
     [Fact]
+    public void ASmallTileWithTheDefaultOverlapSaysTheOverlapIsTheDefault()
+    {
+        // QA: '--tile-size-px 32' alone said "--tile-overlap-px 64: overlap must be in 0..31 px", an option never given.
+        using var dir = new TempFolder();
+        string model = TinyModel(dir.Root);
+        string image = dir["i.mrc"];
+        MrcFile.Write(image, new ImageStack(40, 40, 1, voxelSize: VoxelSize.Isotropic(1)));
+        var (code, _, stderr) = CliRunner.Run(["segment", model, image, "-o", dir["run"], "--tile-size-px", "32"]);
+        Assert.Equal(2, code);
+        Assert.Contains("--tile-overlap-px 64: overlap must be in 0..31 px (64 px is the default: give a smaller --tile-overlap-px with this --tile-size-px)", stderr);
+        (code, _, stderr) = CliRunner.Run(["segment", model, image, "-o", dir["run2"], "--tile-size-px", "32", "--tile-overlap-px", "40"]);
+        Assert.Equal(2, code);
+        Assert.DoesNotContain("is the default", stderr);
+    }
+
+    [Fact]
     public void ThreeFilesNamedImageMrcGetThreeOutputsInInputOrder()
     {
         using var dir = new TempFolder();
