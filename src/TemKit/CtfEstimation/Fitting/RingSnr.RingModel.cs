@@ -46,7 +46,7 @@ internal static partial class RingSnr
         return new RingSnrMeasurement(k, sumRingG / count, count, inBand, q, bandQ, sumA2 / count);
     }
 
-    /// <summary>Gauss–Newton steps at most; the fit usually settles in 3-5.</summary>
+    /// <summary>Gauss–Newton steps at most; the loop stops earlier once the residual no longer falls.</summary>
     private const int MaxIterations = 30;
 
     /// <summary>Largest attenuated contrast |A·c| the model allows (the power stays positive).</summary>
