@@ -21,7 +21,7 @@ internal sealed class SegmentCommand : ICliCommand
         var output = new Option<string>("--output", "-o") { Description = "Run folder: per image STEM.probability.mrc, STEM.mask.mrc, STEM.overlay.png; segmentation.csv, particles.csv, particle-sizes.svg, run.json", Required = true };
         var threshold = new Option<double?>("--threshold") { Description = $"Foreground probability at or above which a pixel is in the mask (0-1; default: the threshold calibrated for the model and recorded in it by `temkit calibrate-mask`, else {SegmentationOptions.DefaultThreshold})" }.Within(new Limits(0, 1, "(probability)", MinExclusive: true));
         var tile = new Option<int>("--tile-size-px", "--tile") { Description = "Tile side for large images (px)", DefaultValueFactory = _ => 256 }.Whole(16, 65536, "px");
-        var overlap = new Option<int>("--tile-overlap-px", "--overlap") { Description = "Minimum overlap of neighbouring tiles (px), blended with Hamming weights", DefaultValueFactory = _ => DefaultOverlapPx }.Whole(0, 65536, "px");
+        var overlap = new Option<int>("--tile-overlap-px", "--overlap") { Description = "Minimum overlap of neighbouring tiles (px), blended with Hamming weights", DefaultValueFactory = _ => 64 }.Whole(0, 65536, "px");
         var pixelSize = new Option<double?>("--pixel-size-angstrom") { Description = "Pixel size of the images (Å/px), overriding the file headers" }.Within(OpticsLimits.PixelSizeAngstrom);
         var mismatch = new Option<string>("--pixel-size-mismatch") { Description = "When an image's pixel size is outside the model's training range: rescale (resample to the model's pixel size, map results back) or refuse (the image fails)", DefaultValueFactory = _ => "rescale" };
         var tolerance = new Option<double>("--pixel-size-tolerance") { Description = "Relative widening of the model's training pixel-size range accepted as it is (0.05 = 5 %)", DefaultValueFactory = _ => 0.05 }.Within(Limits.NonNegative(10, "(relative)"));
@@ -99,11 +99,17 @@ internal sealed class SegmentCommand : ICliCommand
             }
             catch (ArgumentException e)
             {
-                string message = OptionName(e);
-                // A default that clashes with a given option: say it is the default, or the user looks for a value never given.
-                if (e.ParamName == nameof(SegmentationOptions.TileOverlapPx) && parse.GetResult(overlap) is null or { Implicit: true })
-                    message += $" ({DefaultOverlapPx} px is the default: give a smaller --tile-overlap-px with this --tile-size-px)";
-                throw new UsageException(message);
+                Option? named = e.ParamName switch
+                {
+                    nameof(SegmentationOptions.Threshold) => threshold,
+                    nameof(SegmentationOptions.TileSizePx) => tile,
+                    nameof(SegmentationOptions.TileOverlapPx) => overlap,
+                    nameof(SegmentationOptions.PixelSizeAngstrom) => pixelSize,
+                    nameof(SegmentationOptions.PixelSizeTolerance) => tolerance,
+                    nameof(SegmentationOptions.MinParticleDiameterNm) => minDiameter,
+                    _ => null,
+                };
+                throw new UsageException(SettingsMessage(e, named, named != null && parse.GetResult(named) is null or { Implicit: true }));
             }
             catch (MeasuredDefocusException e)
             {
@@ -124,27 +130,20 @@ internal sealed class SegmentCommand : ICliCommand
         return cmd;
     }
 
-    /// <summary>Default --tile-overlap-px (px).</summary>
-    private const int DefaultOverlapPx = 64;
-
-    /// <summary>The message of a settings error, naming the command-line option and value instead of the library property.</summary>
-    private static string OptionName(ArgumentException e)
+    /// <summary>
+    /// The message of a settings error, naming the command-line option <paramref name="option"/> and value instead of the
+    /// library property; when the option was not given (<paramref name="defaulted"/>) it says the value is the default,
+    /// which clashes with another option given.
+    /// </summary>
+    private static string SettingsMessage(ArgumentException e, Option? option, bool defaulted)
     {
         string reason = e.Message.Split('\n')[0];
         int cut = reason.IndexOf(" (Parameter", StringComparison.Ordinal);
         if (cut > 0) reason = reason[..cut];
-        string? option = e.ParamName switch
-        {
-            nameof(SegmentationOptions.Threshold) => "--threshold",
-            nameof(SegmentationOptions.TileSizePx) => "--tile-size-px",
-            nameof(SegmentationOptions.TileOverlapPx) => "--tile-overlap-px",
-            nameof(SegmentationOptions.PixelSizeAngstrom) => "--pixel-size-angstrom",
-            nameof(SegmentationOptions.PixelSizeTolerance) => "--pixel-size-tolerance",
-            nameof(SegmentationOptions.MinParticleDiameterNm) => "--min-particle-diameter-nm",
-            _ => null,
-        };
+        if (option is null) return reason;
         string value = e is ArgumentOutOfRangeException { ActualValue: { } v } ? $" {Convert.ToString(v, CultureInfo.InvariantCulture)}" : "";
-        return option is null ? reason : $"{option}{value}: {reason}";
+        string note = defaulted ? $" ({option.Name}{value} is the default: give {option.Name} to suit the other options)" : "";
+        return $"{option.Name}{value}: {reason}{note}";
     }
 
     /// <summary>The positional model (lowest band, from 0 µm) and the FROM_UM=MODEL bands of --models-by-defocus.</summary>

@@ -28,7 +28,7 @@ public class SegmentCommandTests
         MrcFile.Write(image, new ImageStack(40, 40, 1, voxelSize: VoxelSize.Isotropic(1)));
         var (code, _, stderr) = CliRunner.Run(["segment", model, image, "-o", dir["run"], "--tile-size-px", "32"]);
         Assert.Equal(2, code);
-        Assert.Contains("--tile-overlap-px 64: overlap must be in 0..31 px (64 px is the default: give a smaller --tile-overlap-px with this --tile-size-px)", stderr);
+        Assert.Contains("--tile-overlap-px 64: overlap must be in 0..31 px (--tile-overlap-px 64 is the default: give --tile-overlap-px to suit the other options)", stderr);
         (code, _, stderr) = CliRunner.Run(["segment", model, image, "-o", dir["run2"], "--tile-size-px", "32", "--tile-overlap-px", "40"]);
         Assert.Equal(2, code);
         Assert.DoesNotContain("is the default", stderr);
